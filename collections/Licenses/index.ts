@@ -1,0 +1,124 @@
+import type { CollectionConfig } from 'payload'
+
+import { hasRole, isStaffUser } from '../access/hasRole'
+import { isSupport } from '../access/isSupport'
+import { ownCompaniesWhere } from '../access/ownCompanies'
+import { staffOrCustomer } from '../access/staffOr'
+import { validateLineOfProduct } from '../validation/validateLineOfProduct'
+import { daysLeft, isExpired } from '../../src/lib/time'
+import { assignKey } from './hooks/assignKey'
+import { checkTerms } from './hooks/checkTerms'
+
+export const licenseTypes = ['trial', 'subscription', 'perpetual', 'on-usage'] as const
+export const licenseStatuses = ['active', 'suspended'] as const
+
+/** Counters kept by the licensing code (which writes with overrideAccess), never by hand. */
+const systemOnly = { create: () => false, update: () => false }
+
+const staffOnly = { read: ({ req }: { req: { user: Parameters<typeof isStaffUser>[0] } }) => isStaffUser(req.user) }
+
+/**
+ * A customer's right to run one product line. Days left and the expired state are derived when
+ * read (never stored, so never stale).
+ */
+export const Licenses: CollectionConfig = {
+  slug: 'licenses',
+  admin: {
+    useAsTitle: 'key',
+    defaultColumns: ['key', 'customer', 'product', 'line', 'type', 'status', 'expiresAt', 'daysLeft', 'activeClients', 'limitReachedCount'],
+    listSearchableFields: ['key'],
+    group: 'Licensing',
+  },
+  access: {
+    // Release managers read licenses to know who to mail; editors never see them.
+    read: (args) => hasRole('support', 'release-manager')(args) || staffOrCustomer((user) => ownCompaniesWhere(user))(args),
+    create: isSupport,
+    update: isSupport,
+    delete: hasRole('admin'),
+  },
+  hooks: {
+    beforeValidate: [assignKey],
+    beforeChange: [checkTerms],
+  },
+  fields: [
+    {
+      name: 'key',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { readOnly: true, description: 'Generated when the license is created.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'customer', type: 'relationship', relationTo: 'customers', required: true, index: true },
+        { name: 'product', type: 'relationship', relationTo: 'products', required: true, index: true },
+        { name: 'line', type: 'text', required: true, validate: validateLineOfProduct },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'type', type: 'select', required: true, defaultValue: 'subscription', index: true, options: licenseTypes.map((value) => ({ label: value, value })) },
+        { name: 'status', type: 'select', required: true, defaultValue: 'active', index: true, options: licenseStatuses.map((value) => ({ label: value, value })) },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'startsAt', type: 'date', required: true, defaultValue: () => new Date().toISOString() },
+        { name: 'expiresAt', type: 'date', index: true, admin: { description: 'None for a perpetual license.', condition: (data) => data?.type !== 'perpetual' } },
+      ],
+    },
+    { name: 'modules', type: 'text', hasMany: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'maxClients', type: 'number', required: true, defaultValue: 1, min: 0, admin: { description: 'Activated machines (apps, collectors, slaves).' } },
+        { name: 'maxUsers', type: 'number', required: true, defaultValue: 5, min: 0 },
+        { name: 'credits', type: 'number', min: 0, admin: { description: 'Usage credits left (on-usage licenses).', condition: (data) => data?.type === 'on-usage' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'daysLeft',
+          type: 'number',
+          virtual: true,
+          admin: { readOnly: true },
+          hooks: { afterRead: [({ siblingData }) => daysLeft(siblingData.expiresAt)] },
+        },
+        {
+          name: 'isExpired',
+          type: 'checkbox',
+          virtual: true,
+          admin: { readOnly: true },
+          hooks: { afterRead: [({ siblingData }) => isExpired(siblingData.expiresAt)] },
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Usage',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'activeClients', type: 'number', defaultValue: 0, admin: { readOnly: true }, access: systemOnly },
+            { name: 'limitReachedCount', type: 'number', defaultValue: 0, admin: { readOnly: true, description: 'Activations refused for the client limit.' }, access: systemOnly },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'validationCount', type: 'number', defaultValue: 0, admin: { readOnly: true }, access: systemOnly },
+            { name: 'lastValidatedAt', type: 'date', admin: { readOnly: true }, access: systemOnly },
+          ],
+        },
+      ],
+    },
+    { name: 'notes', type: 'textarea', access: staffOnly },
+  ],
+}

@@ -1,0 +1,3 @@
+import { hasRole } from './hasRole'
+
+export const isAdmin = hasRole('admin')

@@ -1,0 +1,5 @@
+import type { Access } from 'payload'
+
+import { isStaffUser } from './hasRole'
+
+export const isStaff: Access = ({ req }) => isStaffUser(req.user)

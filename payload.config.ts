@@ -1,0 +1,100 @@
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { s3Storage } from '@payloadcms/storage-s3'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Artifacts } from './collections/Artifacts'
+import { Changelogs } from './collections/Changelogs'
+import { CustomerUsers } from './collections/CustomerUsers'
+import { Customers } from './collections/Customers'
+import { DocLinks } from './collections/DocLinks'
+import { EmailTemplates } from './collections/EmailTemplates'
+import { Faqs } from './collections/Faqs'
+import { Licenses } from './collections/Licenses'
+import { Media } from './collections/Media'
+import { Products } from './collections/Products'
+import { Releases } from './collections/Releases'
+import { Users } from './collections/Users'
+import { VideoTeasers } from './collections/VideoTeasers'
+import { migrations as postgresMigrations } from './migrations/postgres'
+import { migrations as sqliteMigrations } from './migrations/sqlite'
+import { buildEmailAdapter } from './plugins/mailers/emailAdapter'
+import { mailersPlugin } from './plugins/mailers'
+import { schedulerPlugin } from './plugins/scheduler'
+import { env, usesPostgres } from './src/env'
+import { seedIfEmpty } from './src/seed/seedIfEmpty'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const database = usesPostgres(env.databaseUrl)
+  ? postgresAdapter({
+      pool: { connectionString: env.databaseUrl, max: 20 },
+      migrationDir: path.resolve(dirname, 'migrations/postgres'),
+      prodMigrations: postgresMigrations,
+    })
+  : sqliteAdapter({
+      client: { url: env.databaseUrl },
+      migrationDir: path.resolve(dirname, 'migrations/sqlite'),
+      prodMigrations: sqliteMigrations,
+    })
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · License & Update Hub' },
+    importMap: {
+      baseDir: dirname,
+      importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
+    },
+  },
+  collections: [
+    Users,
+    Customers,
+    CustomerUsers,
+    Products,
+    Releases,
+    Artifacts,
+    Changelogs,
+    VideoTeasers,
+    DocLinks,
+    Faqs,
+    EmailTemplates,
+    Licenses,
+    Media,
+  ],
+  db: database,
+  editor: lexicalEditor(),
+  email: buildEmailAdapter({ smtpUrl: env.smtpUrl, dataDir: env.dataDir, from: env.mailFrom, fromName: env.mailFromName }),
+  secret: env.payloadSecret,
+  sharp,
+  upload: {
+    useTempFiles: true,
+    tempFileDir: os.tmpdir(),
+    limits: { fileSize: 4 * 1024 ** 3 },
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  plugins: [
+    schedulerPlugin({ enabled: env.scheduledTasks }),
+    mailersPlugin({ scheduleDelivery: env.scheduledTasks }),
+    s3Storage({
+      enabled: Boolean(env.s3.bucket),
+      collections: { media: true, artifacts: true },
+      bucket: env.s3.bucket,
+      config: {
+        endpoint: env.s3.endpoint,
+        region: env.s3.region,
+        forcePathStyle: env.s3.forcePathStyle,
+        credentials: { accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey },
+      },
+    }),
+  ],
+  onInit: async (payload) => {
+    if (env.seedOnInit) await seedIfEmpty(payload)
+  },
+})

@@ -1,0 +1,29 @@
+import type { Config } from 'payload'
+
+import { scheduleTask } from '../scheduler'
+import { Outbox } from './collections/Outbox'
+import { deliverOutbox } from './deliverOutbox'
+import { defaultMailersOptions, type MailersPluginOptions } from './types'
+
+export { deliverOutbox } from './deliverOutbox'
+export { queueMail, type QueueMailArgs } from './queueMail'
+export { renderTemplate } from './renderTemplate'
+
+/** The outbox: every mail is rendered from a template, queued once, and delivered by a claim. */
+export const mailersPlugin =
+  (options: MailersPluginOptions = {}) =>
+  (config: Config): Config => {
+    const settings = { ...defaultMailersOptions, ...options }
+    const withCollections = { ...config, collections: [...(config.collections ?? []), Outbox] }
+    if (!settings.enabled || !settings.scheduleDelivery) return withCollections
+
+    return {
+      ...withCollections,
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        scheduleTask(payload, 'deliver-outbox', `*/${settings.deliveryIntervalSeconds} * * * * *`, () =>
+          deliverOutbox(payload, { maxAttempts: settings.maxAttempts }),
+        )
+      },
+    }
+  }

@@ -1,0 +1,14 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+// drizzle-orm's query operators are dialect-neutral and both adapters re-export the same copy,
+// so atomic statements written with them run on SQLite and PostgreSQL alike.
+export { and, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from '@payloadcms/db-sqlite/drizzle'
+
+/** The drizzle handle for raw atomic statements, inside the request's transaction when there is one. */
+export const drizzleFor = async (payload: Payload, req?: Partial<PayloadRequest>) => {
+  const transactionID = req?.transactionID ? await req.transactionID : undefined
+  return (transactionID && payload.db.sessions?.[transactionID]?.db) || payload.db.drizzle
+}
+
+/** The drizzle table of a collection (tables are named after the slug in snake_case). */
+export const tableOf = (payload: Payload, slug: string) => payload.db.tables[slug.replace(/-/g, '_')]

@@ -1,0 +1,67 @@
+import type { StaffRole } from '../../collections/access/roles'
+
+export const demoCustomerPassword = 'demo-customer-2026'
+
+/** Staff of each role; they all log in with SEED_ADMIN_PASSWORD. */
+export const seedStaff: Array<{ email: string; name: string; roles: StaffRole[] }> = [
+  { email: 'admin@example.com', name: 'Ada Admin', roles: ['admin'] },
+  { email: 'support@example.com', name: 'Sam Support', roles: ['support'] },
+  { email: 'releases@example.com', name: 'Rita Releases', roles: ['release-manager'] },
+  { email: 'editor@example.com', name: 'Eddie Editor', roles: ['editor'] },
+]
+
+type LicenseState = {
+  product: 'promonitor' | 'collector' | 'cockpit'
+  line: string
+  type: 'trial' | 'subscription' | 'perpetual' | 'on-usage'
+  status?: 'active' | 'suspended'
+  /** Days from now; negative is in the past. */
+  startsInDays: number
+  expiresInDays?: number
+  maxClients: number
+  maxUsers: number
+  modules?: string[]
+  credits?: number
+  notes?: string
+}
+
+/** Companies, their accounts (password `demoCustomerPassword`) and a license of every type and state. */
+export const seedCompanies: Array<{ name: string; contacts: Array<{ email: string; name: string }>; accounts: string[]; licenses: LicenseState[] }> = [
+  {
+    name: 'Acme Industrial',
+    contacts: [{ email: 'it@acme.example', name: 'Alice Ops' }, { email: 'purchasing@acme.example', name: 'Bob Buyer' }],
+    accounts: ['alice@acme.example'],
+    licenses: [
+      { product: 'promonitor', line: 'v7', type: 'subscription', startsInDays: -300, expiresInDays: 65, maxClients: 5, maxUsers: 25, modules: ['reporting', 'alerting-sms'] },
+      { product: 'collector', line: 'v7', type: 'subscription', startsInDays: -300, expiresInDays: 65, maxClients: 20, maxUsers: 0 },
+      { product: 'promonitor', line: 'v6', type: 'perpetual', startsInDays: -900, maxClients: 2, maxUsers: 10, notes: 'Legacy plant, stays on V6.' },
+    ],
+  },
+  {
+    name: 'Globex Energy',
+    contacts: [{ email: 'noc@globex.example', name: 'Grace NOC' }],
+    accounts: ['grace@globex.example'],
+    licenses: [{ product: 'promonitor', line: 'v7', type: 'trial', startsInDays: -27, expiresInDays: 3, maxClients: 1, maxUsers: 3, notes: 'Trial from the in-app button; ends in 3 days.' }],
+  },
+  {
+    name: 'Initech Networks',
+    contacts: [{ email: 'admin@initech.example', name: 'Peter Gibbons' }],
+    accounts: ['peter@initech.example'],
+    licenses: [{ product: 'promonitor', line: 'v7', type: 'subscription', startsInDays: -400, expiresInDays: -35, maxClients: 3, maxUsers: 10 }],
+  },
+  {
+    name: 'Umbrella Logistics',
+    contacts: [{ email: 'monitoring@umbrella.example', name: 'Ulla Ops' }],
+    accounts: ['ulla@umbrella.example'],
+    licenses: [
+      { product: 'promonitor', line: 'v7', type: 'on-usage', startsInDays: -90, expiresInDays: 275, maxClients: 10, maxUsers: 50, credits: 1200, modules: ['api-access'] },
+      { product: 'cockpit', line: 'v1', type: 'subscription', startsInDays: -90, expiresInDays: 275, maxClients: 1, maxUsers: 5, modules: ['multi-site'] },
+    ],
+  },
+  {
+    name: 'Stark Utilities',
+    contacts: [{ email: 'ops@stark.example', name: 'Tony Ops' }],
+    accounts: ['tony@stark.example'],
+    licenses: [{ product: 'promonitor', line: 'v7', type: 'subscription', status: 'suspended', startsInDays: -120, expiresInDays: 245, maxClients: 4, maxUsers: 20, notes: 'Suspended: invoice 2026-0815 unpaid.' }],
+  },
+]

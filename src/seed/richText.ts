@@ -1,0 +1,19 @@
+/** A Lexical document made of plain paragraphs: enough for seeded notes and answers. */
+export const paragraphs = (...texts: string[]) => ({
+  root: {
+    type: 'root',
+    direction: 'ltr' as const,
+    format: '' as const,
+    indent: 0,
+    version: 1,
+    children: texts.map((text) => ({
+      type: 'paragraph',
+      direction: 'ltr' as const,
+      format: '' as const,
+      indent: 0,
+      version: 1,
+      textFormat: 0,
+      children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
+    })),
+  },
+})

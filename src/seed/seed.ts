@@ -1,0 +1,99 @@
+import type { Payload } from 'payload'
+
+import { defaultTemplates } from '../../collections/EmailTemplates/defaultTemplates'
+import type { EmailTemplateKey } from '../../collections/EmailTemplates/templateKeys'
+import { addDays } from '../lib/time'
+import { seedProducts, seedReleases } from './catalogue'
+import { demoCustomerPassword, seedCompanies, seedStaff } from './people'
+import { paragraphs } from './richText'
+import { seededArtifactBytes } from './seededArtifactBytes'
+
+/** Fills an empty database with a living demo: catalogue, releases, companies, licenses, staff. */
+export const seed = async (payload: Payload, { adminPassword }: { adminPassword: string }): Promise<void> => {
+  const now = new Date()
+  const create = payload.create.bind(payload)
+
+  for (const user of seedStaff) {
+    await create({ collection: 'users', data: { ...user, password: adminPassword } })
+  }
+
+  for (const [key, template] of Object.entries(defaultTemplates)) {
+    await create({ collection: 'email-templates', data: { ...template, key: key as EmailTemplateKey } })
+  }
+
+  const productIds: Record<string, number | string> = {}
+  for (const product of seedProducts) {
+    const created = await create({ collection: 'products', data: { ...product, lines: [...product.lines], platforms: [...product.platforms], modules: [...product.modules] } })
+    productIds[product.slug] = created.id
+  }
+
+  for (const release of seedReleases) {
+    const product = seedProducts.find((candidate) => candidate.slug === release.product)!
+    const label = `${product.name} ${release.version}`
+    const releasedAt = addDays(now, -release.daysAgo).toISOString()
+    const created = await create({
+      collection: 'releases',
+      data: {
+        product: productIds[release.product],
+        line: release.line,
+        version: release.version,
+        channel: release.channel,
+        status: 'published',
+        _status: 'published',
+        releasedAt,
+        critical: release.critical ?? false,
+        minimumUpgradeFrom: release.minimumUpgradeFrom,
+        rolloutPercent: release.rolloutPercent ?? 100,
+        requires: release.requires,
+        summary: release.summary,
+        notes: paragraphs(release.summary, `${label} is a ${release.channel} release of the ${release.line.toUpperCase()} line.`),
+      },
+    })
+    const changelog = await create({ collection: 'changelogs', data: { title: `${label} changelog`, release: created.id, entries: release.changes } })
+    const docs = await Promise.all([
+      create({ collection: 'doc-links', data: { title: `${label} installation guide`, url: `https://docs.promonitor.example/${release.product}/${release.line}/install`, kind: 'doc', product: productIds[release.product], release: created.id } }),
+      create({ collection: 'doc-links', data: { title: `${label} upgrade notes (wiki)`, url: `https://wiki.promonitor.example/${release.product}/${release.version}`, kind: 'wiki', product: productIds[release.product], release: created.id } }),
+    ])
+    const teaser = await create({ collection: 'video-teasers', data: { title: `What's new in ${label}`, url: `https://videos.promonitor.example/${release.product}-${release.version}.mp4`, description: release.summary, product: productIds[release.product], release: created.id } })
+    for (const platform of product.platforms) {
+      const data = seededArtifactBytes(`${release.product}-${release.version}-${platform}`)
+      await create({
+        collection: 'artifacts',
+        data: { release: created.id, platform },
+        file: { data, mimetype: 'application/octet-stream', name: `${release.product}-${release.version}-${platform}.bin`, size: data.length },
+      })
+    }
+    await payload.update({ collection: 'releases', id: created.id, data: { changelog: changelog.id, videoTeaser: teaser.id, docLinks: docs.map((doc) => doc.id) } })
+  }
+
+  for (const company of seedCompanies) {
+    const customer = await create({ collection: 'customers', data: { name: company.name, contacts: company.contacts } })
+    for (const email of company.accounts) {
+      await create({ collection: 'customer-users', data: { email, password: demoCustomerPassword, customers: [customer.id], name: company.contacts[0]?.name } })
+    }
+    for (const license of company.licenses) {
+      await create({
+        collection: 'licenses',
+        data: {
+          customer: customer.id,
+          product: productIds[license.product],
+          line: license.line,
+          type: license.type,
+          status: license.status ?? 'active',
+          startsAt: addDays(now, license.startsInDays).toISOString(),
+          expiresAt: license.expiresInDays === undefined ? null : addDays(now, license.expiresInDays).toISOString(),
+          maxClients: license.maxClients,
+          maxUsers: license.maxUsers,
+          modules: license.modules,
+          credits: license.credits,
+          notes: license.notes,
+        },
+      })
+    }
+  }
+
+  await create({ collection: 'faqs', data: { question: 'Where do I enter my license key?', topic: 'licensing', order: 10, answer: paragraphs('Open Settings › License in ProMonitor and paste the key, or paste the license file in the offline box when the server has no internet access.') } })
+  await create({ collection: 'faqs', data: { question: 'How do I move a license to a new server?', topic: 'licensing', order: 20, answer: paragraphs('Deactivate it on the old server (Settings › License › Release this machine), then activate it on the new one.') } })
+  await create({ collection: 'faqs', data: { question: 'Can I install an update without internet access?', topic: 'updates', order: 30, answer: paragraphs('Yes: download the offline bundle from the portal and upload it in Settings › Updates › Upload update. It is verified before it installs.') } })
+  await create({ collection: 'faqs', data: { question: 'Which collector version do I need?', topic: 'install', order: 40, answer: paragraphs('Each release lists what it requires; the app updates its collectors first.') } })
+}

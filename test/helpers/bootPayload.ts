@@ -1,0 +1,31 @@
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { getPayload, type Payload } from 'payload'
+
+import { createFreshDatabase } from './testDatabase'
+
+export type TestPayload = { payload: Payload; dataDir: string; mediaDir: string; shutdown: () => Promise<void> }
+
+/**
+ * Boots a real Payload on a fresh database (SQLite or PostgreSQL, see testDatabase.ts) with its
+ * own data and media folders. `env` sets extra variables before the config is loaded.
+ */
+export const bootPayload = async (env: Record<string, string> = {}): Promise<TestPayload> => {
+  const database = await createFreshDatabase()
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-data-'))
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'hub-media-'))
+  Object.assign(process.env, { DATABASE_URL: database.url, DATA_DIR: dataDir, MEDIA_DIR: mediaDir, ...env })
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config, key: database.url } as Parameters<typeof getPayload>[0])
+  return {
+    payload,
+    dataDir,
+    mediaDir,
+    shutdown: async () => {
+      await payload.destroy()
+      await database.drop()
+    },
+  }
+}

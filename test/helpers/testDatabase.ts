@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import pg from 'pg'
+
+/** `TEST_DATABASE=postgres` runs the suite on PostgreSQL; anything else on the embedded SQLite. */
+export const testDatabaseKind = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite'
+
+export const postgresAdminUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+
+/** A brand-new, empty database for one test file (schema push needs a fresh one every run). */
+export const createFreshDatabase = async (): Promise<{ url: string; drop: () => Promise<void> }> => {
+  if (testDatabaseKind === 'sqlite') {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'))
+    return { url: `file:${path.join(folder, 'hub.db')}`, drop: async () => {} }
+  }
+  const name = `hub_test_${Date.now()}_${randomBytes(3).toString('hex')}`
+  const admin = new pg.Client({ connectionString: postgresAdminUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(postgresAdminUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: postgresAdminUrl })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    },
+  }
+}
