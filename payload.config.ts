@@ -24,9 +24,14 @@ import { Users } from './collections/Users'
 import { VideoTeasers } from './collections/VideoTeasers'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
+import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter } from './plugins/mailers/emailAdapter'
 import { mailersPlugin } from './plugins/mailers'
+import { licensingPlugin } from './plugins/licensing'
+import { resellersPlugin } from './plugins/resellers'
 import { schedulerPlugin } from './plugins/scheduler'
+import { signingPlugin } from './plugins/signing'
+import { updatesPlugin } from './plugins/updates'
 import { env, usesPostgres } from './src/env'
 import { seedIfEmpty } from './src/seed/seedIfEmpty'
 
@@ -82,6 +87,10 @@ export default buildConfig({
   plugins: [
     schedulerPlugin({ enabled: env.scheduledTasks }),
     mailersPlugin({ scheduleDelivery: env.scheduledTasks }),
+    signingPlugin({}),
+    licensingPlugin({}),
+    resellersPlugin({}),
+    updatesPlugin({}),
     s3Storage({
       enabled: Boolean(env.s3.bucket),
       collections: { media: true, artifacts: true },
@@ -93,6 +102,8 @@ export default buildConfig({
         credentials: { accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey },
       },
     }),
+    // Last: it documents the /v1 endpoints the plugins above added.
+    clientApiPlugin({ publicUrl: env.publicUrl }),
   ],
   onInit: async (payload) => {
     if (env.seedOnInit) await seedIfEmpty(payload)

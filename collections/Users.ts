@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { hasRole, userHasRole } from './access/hasRole'
+import { hasRole, isStaffUser, userHasRole } from './access/hasRole'
 import { isStaff } from './access/isStaff'
 import { staffRoles } from './access/roles'
 
@@ -14,7 +14,7 @@ export const Users: CollectionConfig = {
     group: 'Staff',
   },
   access: {
-    admin: isStaff,
+    admin: ({ req }) => isStaffUser(req.user),
     read: isStaff,
     create: hasRole('admin'),
     delete: hasRole('admin'),

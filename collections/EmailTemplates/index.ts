@@ -1,12 +1,13 @@
-import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { emailTemplateKeys, emailTemplateVariables, variablesUsedIn, type EmailTemplateKey } from './templateKeys'
 
-const onlyOfferedVariables: TextFieldSingleValidation = (value, { siblingData }) => {
+const onlyOfferedVariables = (value: unknown, { siblingData }: { siblingData: unknown }): string | true => {
+  if (typeof value !== 'string') return true
   const key = (siblingData as { key?: EmailTemplateKey }).key
-  if (!value || !key || !(key in emailTemplateVariables)) return true
+  if (!key || !(key in emailTemplateVariables)) return true
   const offered: readonly string[] = emailTemplateVariables[key]
   const unknown = variablesUsedIn(value).filter((name) => !offered.includes(name))
   return unknown.length === 0 || `Not offered by ${key}: ${unknown.map((name) => `{{${name}}}`).join(', ')}`

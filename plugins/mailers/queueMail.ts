@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { defaultTemplates } from '../../collections/EmailTemplates/defaultTemplates'
 
@@ -64,7 +64,7 @@ export const queueMail = async (payload: Payload, args: QueueMailArgs): Promise<
 }
 
 const findTemplate = async (payload: Payload, args: QueueMailArgs) => {
-  const where = args.templateId
+  const where: Where = args.templateId
     ? { id: { equals: args.templateId }, key: { equals: args.templateKey } }
     : { key: { equals: args.templateKey } }
   const found = await payload.find({ collection: 'email-templates', where, sort: 'createdAt', limit: 1, depth: 0, req: args.req })

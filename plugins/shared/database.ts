@@ -4,8 +4,15 @@ import type { Payload, PayloadRequest } from 'payload'
 // so atomic statements written with them run on SQLite and PostgreSQL alike.
 export { and, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from '@payloadcms/db-sqlite/drizzle'
 
+/**
+ * A drizzle database of either dialect. Its query builders differ in type but not in the calls we
+ * make (insert/update/select with `returning`, `onConflictDoNothing`), so one loose type serves both.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DrizzleDatabase = any
+
 /** The drizzle handle for raw atomic statements, inside the request's transaction when there is one. */
-export const drizzleFor = async (payload: Payload, req?: Partial<PayloadRequest>) => {
+export const drizzleFor = async (payload: Payload, req?: Partial<PayloadRequest>): Promise<DrizzleDatabase> => {
   const transactionID = req?.transactionID ? await req.transactionID : undefined
   return (transactionID && payload.db.sessions?.[transactionID]?.db) || payload.db.drizzle
 }

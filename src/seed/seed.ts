@@ -21,7 +21,7 @@ export const seed = async (payload: Payload, { adminPassword }: { adminPassword:
     await create({ collection: 'email-templates', data: { ...template, key: key as EmailTemplateKey } })
   }
 
-  const productIds: Record<string, number | string> = {}
+  const productIds: Record<string, number> = {}
   for (const product of seedProducts) {
     const created = await create({ collection: 'products', data: { ...product, lines: [...product.lines], platforms: [...product.platforms], modules: [...product.modules] } })
     productIds[product.slug] = created.id

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { getPayload, type Payload } from 'payload'
 
+import { stopScheduledTasks } from '../../plugins/scheduler'
 import { createFreshDatabase } from './testDatabase'
 
 export type TestPayload = { payload: Payload; dataDir: string; mediaDir: string; shutdown: () => Promise<void> }
@@ -24,8 +25,11 @@ export const bootPayload = async (env: Record<string, string> = {}): Promise<Tes
     dataDir,
     mediaDir,
     shutdown: async () => {
+      stopScheduledTasks(payload)
       await payload.destroy()
-      await database.drop()
+      // payload.destroy() leaves the PostgreSQL pool open, with one client still checked out by
+      // the schema push, so ending it would wait forever. The test runner drops the databases.
+      void (payload.db as { pool?: { end: () => Promise<void> } }).pool?.end().catch(() => {})
     },
   }
 }

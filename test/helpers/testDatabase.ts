@@ -11,25 +11,20 @@ export const testDatabaseKind = process.env.TEST_DATABASE === 'postgres' ? 'post
 export const postgresAdminUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
 
 /** A brand-new, empty database for one test file (schema push needs a fresh one every run). */
-export const createFreshDatabase = async (): Promise<{ url: string; drop: () => Promise<void> }> => {
+export const createFreshDatabase = async (): Promise<{ url: string }> => {
   if (testDatabaseKind === 'sqlite') {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'))
-    return { url: `file:${path.join(folder, 'hub.db')}`, drop: async () => {} }
+    return { url: `file:${path.join(folder, 'hub.db')}` }
   }
-  const name = `hub_test_${Date.now()}_${randomBytes(3).toString('hex')}`
+  const name = `${testDatabasePrefix}${Date.now()}_${randomBytes(3).toString('hex')}`
   const admin = new pg.Client({ connectionString: postgresAdminUrl })
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name}`)
   await admin.end()
   const url = new URL(postgresAdminUrl)
   url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: postgresAdminUrl })
-      await client.connect()
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await client.end()
-    },
-  }
+  return { url: url.toString() }
 }
+
+/** Test databases are named `hub_test_*`; the test runner drops them before and after a run. */
+export const testDatabasePrefix = 'hub_test_'

@@ -1,0 +1,26 @@
+import type { Config, Endpoint } from 'payload'
+
+import { buildOpenApiDocument } from './buildOpenApiDocument'
+
+export { ClientError, badRequest, errorResponse } from './clientError'
+export { clientEndpoint, type ClientEndpointOptions } from './clientEndpoint'
+export { clientAddress, createRateLimiter } from './rateLimit'
+export { readJsonBody, readQuery, maxBodyBytes } from './readJsonBody'
+
+/**
+ * The client protocol's shared parts: serves `/api/v1/openapi.json`, built from every `/v1`
+ * endpoint's own `custom.openapi`. Put it last in `plugins` so it sees the others' endpoints.
+ */
+export const clientApiPlugin =
+  ({ publicUrl }: { publicUrl: string }) =>
+  (config: Config): Config => {
+    const openApiEndpoint: Endpoint = {
+      path: '/v1/openapi.json',
+      method: 'get',
+      handler: async (req) =>
+        Response.json(buildOpenApiDocument(req.payload.config.endpoints, publicUrl), {
+          headers: { 'Cache-Control': 'public, max-age=300' },
+        }),
+    }
+    return { ...config, endpoints: [...(config.endpoints ?? []), openApiEndpoint] }
+  }
