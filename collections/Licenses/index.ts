@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hasRole, isStaffUser } from '../access/hasRole'
 import { isSupport } from '../access/isSupport'
 import { ownCompaniesWhere } from '../access/ownCompanies'
-import { staffOrCustomer } from '../access/staffOr'
+import { customerCollectionSlug } from '../access/roles'
 import { validateLineOfProduct } from '../validation/validateLineOfProduct'
 import { daysLeft, isExpired } from '../../src/lib/time'
 import { assignKey } from './hooks/assignKey'
@@ -31,7 +31,9 @@ export const Licenses: CollectionConfig = {
   },
   access: {
     // Release managers read licenses to know who to mail; editors never see them.
-    read: (args) => hasRole('support', 'release-manager')(args) || staffOrCustomer((user) => ownCompaniesWhere(user))(args),
+    read: (args) =>
+      hasRole('support', 'release-manager')(args) ||
+      (args.req.user?.collection === customerCollectionSlug ? ownCompaniesWhere(args.req.user) : false),
     create: isSupport,
     update: isSupport,
     delete: hasRole('admin'),

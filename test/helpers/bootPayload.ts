@@ -2,12 +2,20 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { getPayload, type Payload } from 'payload'
+import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { stopScheduledTasks } from '../../plugins/scheduler'
 import { createFreshDatabase } from './testDatabase'
 
-export type TestPayload = { payload: Payload; dataDir: string; mediaDir: string; shutdown: () => Promise<void> }
+export type TestPayload = {
+  payload: Payload
+  /** The sanitized config and cache key `handleEndpoints` needs to reach this very instance. */
+  config: SanitizedConfig
+  cacheKey: string
+  dataDir: string
+  mediaDir: string
+  shutdown: () => Promise<void>
+}
 
 /**
  * Boots a real Payload on a fresh database (SQLite or PostgreSQL, see testDatabase.ts) with its
@@ -22,6 +30,8 @@ export const bootPayload = async (env: Record<string, string> = {}): Promise<Tes
   const payload = await getPayload({ config, key: database.url } as Parameters<typeof getPayload>[0])
   return {
     payload,
+    config: await config,
+    cacheKey: database.url,
     dataDir,
     mediaDir,
     shutdown: async () => {
