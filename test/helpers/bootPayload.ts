@@ -21,7 +21,13 @@ export type TestPayload = {
  * Boots a real Payload on a fresh database (SQLite or PostgreSQL, see testDatabase.ts) with its
  * own data and media folders. `env` sets extra variables before the config is loaded.
  */
+let bootedInThisFile = false
+
 export const bootPayload = async (env: Record<string, string> = {}): Promise<TestPayload> => {
+  // The config reads the environment once when first imported, and vitest gives each test file
+  // its own module registry: so one Payload (one database, one env) per test file.
+  if (bootedInThisFile) throw new Error('bootPayload() runs once per test file; split the file instead')
+  bootedInThisFile = true
   const database = await createFreshDatabase()
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-data-'))
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'hub-media-'))
