@@ -6,6 +6,9 @@ import { drizzleFor, tableOf } from '../shared/database'
 
 export const instanceName = `${hostname()}:${process.pid}`
 
+/** The json field takes objects and arrays; a bare value is wrapped so it is still recorded. */
+const asJson = (value: unknown) => (value !== null && typeof value === 'object' ? value : { value: value ?? null }) as Record<string, unknown>
+
 export type RunOnceResult<T> = { ran: true; result: T } | { ran: false }
 
 /**
@@ -26,7 +29,7 @@ export const runOnce = async <T>(payload: Payload, task: string, runKey: string,
   const id = claimed[0].id
   try {
     const result = await work()
-    await payload.update({ collection: 'scheduled-runs', id, depth: 0, data: { status: 'done', finishedAt: new Date().toISOString(), result: result as never } })
+    await payload.update({ collection: 'scheduled-runs', id, depth: 0, data: { status: 'done', finishedAt: new Date().toISOString(), result: asJson(result) } })
     return { ran: true, result }
   } catch (error) {
     await payload.update({ collection: 'scheduled-runs', id, depth: 0, data: { status: 'failed', finishedAt: new Date().toISOString(), error: error instanceof Error ? error.stack ?? error.message : String(error) } })
