@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+export type NextServer = { url: string; logs: string[]; stop: () => Promise<void> }
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
+/**
+ * `next start` on the production build, on a fresh embedded database seeded on first start: what
+ * a newcomer gets, in production mode (migrations, no schema push).
+ */
+export const startNextServer = async (env: Record<string, string> = {}): Promise<NextServer> => {
+  const port = await freePort()
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-data-'))
+  const url = `http://127.0.0.1:${port}`
+  const logs: string[] = []
+  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'e2e-secret-0123456789',
+      DATA_DIR: dataDir,
+      MEDIA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-media-')),
+      DATABASE_URL: `file:${path.join(dataDir, 'hub.db')}`,
+      PUBLIC_URL: url,
+      SEED_ON_INIT: 'true',
+      SCHEDULED_TASKS: 'off',
+      SMTP_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  child.stdout?.on('data', (chunk) => logs.push(String(chunk)))
+  child.stderr?.on('data', (chunk) => logs.push(String(chunk)))
+
+  const stop = async () => {
+    if (child.exitCode !== null) return
+    process.kill(-child.pid!, 'SIGTERM')
+    await new Promise((resolve) => child.once('exit', resolve))
+  }
+
+  // Payload initialises (migrates, seeds) on the first request: wait for the catalogue to answer.
+  const deadline = Date.now() + 180_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${logs.join('')}`)
+    try {
+      const response = await fetch(`${url}/api/products?limit=1`)
+      if (response.ok && ((await response.json()) as { totalDocs: number }).totalDocs > 0) return { url, logs, stop }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  await stop()
+  throw new Error(`next start did not become ready:\n${logs.join('')}`)
+}
