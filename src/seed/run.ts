@@ -1,13 +1,23 @@
-import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { env } from '../env'
 import { seed } from './seed'
 
 /** `npm run seed`: empties every collection, then seeds the demo again. */
+process.env.SEED_ON_INIT = 'false'
+const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config })
-for (const collection of payload.config.collections) {
-  await payload.delete({ collection: collection.slug as never, where: { id: { exists: true } }, overrideAccess: true })
+// Collections point at each other (releases → products, licenses → customers): empty them in
+// passes until every one is empty, so the order of the config does not matter.
+let remaining = payload.config.collections.map((collection) => collection.slug)
+while (remaining.length > 0) {
+  const failed: string[] = []
+  for (const slug of remaining) {
+    const { errors } = await payload.delete({ collection: slug as never, where: { id: { exists: true } }, overrideAccess: true })
+    if (errors.length > 0) failed.push(slug)
+  }
+  if (failed.length === remaining.length) throw new Error(`Could not empty: ${failed.join(', ')}`)
+  remaining = failed
 }
 await seed(payload, { adminPassword: env.seedAdminPassword })
 payload.logger.info('Demo data re-seeded.')
