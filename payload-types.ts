@@ -65,6 +65,7 @@ export interface Config {
   auth: {
     users: UserAuthOperations;
     'customer-users': CustomerUserAuthOperations;
+    resellers: ResellerAuthOperations;
   };
   blocks: {};
   collections: {
@@ -83,6 +84,14 @@ export interface Config {
     media: Media;
     'scheduled-runs': ScheduledRun;
     outbox: Outbox;
+    'signing-keys': SigningKey;
+    activations: Activation;
+    'license-events': LicenseEvent;
+    'trial-requests': TrialRequest;
+    resellers: Reseller;
+    'update-channels': UpdateChannel;
+    'signed-manifests': SignedManifest;
+    'release-events': ReleaseEvent;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -91,6 +100,7 @@ export interface Config {
   collectionsJoins: {
     releases: {
       artifacts: 'artifacts';
+      events: 'release-events';
     };
   };
   collectionsSelect: {
@@ -109,6 +119,14 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'scheduled-runs': ScheduledRunsSelect<false> | ScheduledRunsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    'signing-keys': SigningKeysSelect<false> | SigningKeysSelect<true>;
+    activations: ActivationsSelect<false> | ActivationsSelect<true>;
+    'license-events': LicenseEventsSelect<false> | LicenseEventsSelect<true>;
+    'trial-requests': TrialRequestsSelect<false> | TrialRequestsSelect<true>;
+    resellers: ResellersSelect<false> | ResellersSelect<true>;
+    'update-channels': UpdateChannelsSelect<false> | UpdateChannelsSelect<true>;
+    'signed-manifests': SignedManifestsSelect<false> | SignedManifestsSelect<true>;
+    'release-events': ReleaseEventsSelect<false> | ReleaseEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -124,7 +142,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User | CustomerUser;
+  user: User | CustomerUser | Reseller;
   jobs: {
     tasks: unknown;
     workflows: unknown;
@@ -149,6 +167,24 @@ export interface UserAuthOperations {
   };
 }
 export interface CustomerUserAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
+export interface ResellerAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -368,6 +404,11 @@ export interface Release {
         id?: string | null;
       }[]
     | null;
+  events?: {
+    docs?: (number | ReleaseEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -455,6 +496,10 @@ export interface Artifact {
   platform: string;
   sha256?: string | null;
   size?: number | null;
+  /**
+   * When retention deleted the file; the record (checksum, size) stays.
+   */
+  fileDeletedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -492,6 +537,24 @@ export interface EmailTemplate {
    * Variables this key offers, as {{name}}.
    */
   variables?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "release-events".
+ */
+export interface ReleaseEvent {
+  id: number;
+  release: number | Release;
+  action: 'pulled' | 'restored';
+  version: string;
+  /**
+   * Version apps on the pulled release go back to.
+   */
+  rollbackTo?: string | null;
+  actor?: (number | null) | User;
+  summary?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -562,8 +625,44 @@ export interface License {
   validationCount?: number | null;
   lastValidatedAt?: string | null;
   notes?: string | null;
+  /**
+   * The reseller that created this license through the reseller API.
+   */
+  reseller?: (number | null) | Reseller;
+  creationKey?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resellers".
+ */
+export interface Reseller {
+  id: number;
+  name: string;
+  /**
+   * An inactive reseller's API key is refused.
+   */
+  active?: boolean | null;
+  /**
+   * Products this reseller may license.
+   */
+  allowedProducts?: (number | Product)[] | null;
+  /**
+   * License types this reseller may create.
+   */
+  allowedTypes?: ('trial' | 'subscription' | 'perpetual' | 'on-usage')[] | null;
+  /**
+   * Who we write to about this reseller account.
+   */
+  contactEmail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'resellers';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -633,6 +732,141 @@ export interface Outbox {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Public signing keys published at /api/v1/keys. Managed by the server; read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signing-keys".
+ */
+export interface SigningKey {
+  id: number;
+  /**
+   * RFC 7638 thumbprint of the public key.
+   */
+  kid: string;
+  publicJwk:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'active' | 'retired';
+  /**
+   * key+jws statement "this kid is trusted", signed by the key it replaced (empty for the first key).
+   */
+  statement?: string | null;
+  retiredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "activations".
+ */
+export interface Activation {
+  id: number;
+  license: number | License;
+  fingerprint: string;
+  hostname?: string | null;
+  role: 'app' | 'collector' | 'cockpit' | 'slave';
+  appVersion?: string | null;
+  activatedAt: string;
+  lastSeenAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "license-events".
+ */
+export interface LicenseEvent {
+  id: number;
+  license: number | License;
+  type:
+    | 'created'
+    | 'updated'
+    | 'trial-started'
+    | 'extended'
+    | 'converted'
+    | 'modules-added'
+    | 'pack-added'
+    | 'suspended'
+    | 'reinstated'
+    | 'activated'
+    | 'deactivated'
+    | 'limit-reached'
+    | 'trial-mail-resent';
+  actor: {
+    kind: 'staff' | 'reseller' | 'app' | 'customer' | 'system';
+    /**
+     * Staff user, reseller or customer account id; the fingerprint of an app.
+     */
+    ref?: string | null;
+    label?: string | null;
+  };
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "trial-requests".
+ */
+export interface TrialRequest {
+  id: number;
+  email: string;
+  product?: string | null;
+  address?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Manifest sequence per product, line and channel; it grows with every change apps must see.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "update-channels".
+ */
+export interface UpdateChannel {
+  id: number;
+  product: number | Product;
+  line: string;
+  channel: 'stable' | 'beta' | 'alpha';
+  sequence: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signed-manifests".
+ */
+export interface SignedManifest {
+  id: number;
+  product: number | Product;
+  line: string;
+  channel: string;
+  platform: string;
+  sequence: number;
+  issuedAt: string;
+  expiresAt: string;
+  etag: string;
+  /**
+   * The HTTP body: `{ signed, ...manifest }`.
+   */
+  body: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -719,6 +953,38 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'outbox';
         value: number | Outbox;
+      } | null)
+    | ({
+        relationTo: 'signing-keys';
+        value: number | SigningKey;
+      } | null)
+    | ({
+        relationTo: 'activations';
+        value: number | Activation;
+      } | null)
+    | ({
+        relationTo: 'license-events';
+        value: number | LicenseEvent;
+      } | null)
+    | ({
+        relationTo: 'trial-requests';
+        value: number | TrialRequest;
+      } | null)
+    | ({
+        relationTo: 'resellers';
+        value: number | Reseller;
+      } | null)
+    | ({
+        relationTo: 'update-channels';
+        value: number | UpdateChannel;
+      } | null)
+    | ({
+        relationTo: 'signed-manifests';
+        value: number | SignedManifest;
+      } | null)
+    | ({
+        relationTo: 'release-events';
+        value: number | ReleaseEvent;
       } | null);
   globalSlug?: string | null;
   user:
@@ -729,6 +995,10 @@ export interface PayloadLockedDocument {
     | {
         relationTo: 'customer-users';
         value: number | CustomerUser;
+      }
+    | {
+        relationTo: 'resellers';
+        value: number | Reseller;
       };
   updatedAt: string;
   createdAt: string;
@@ -747,6 +1017,10 @@ export interface PayloadPreference {
     | {
         relationTo: 'customer-users';
         value: number | CustomerUser;
+      }
+    | {
+        relationTo: 'resellers';
+        value: number | Reseller;
       };
   key?: string | null;
   value?:
@@ -899,6 +1173,7 @@ export interface ReleasesSelect<T extends boolean = true> {
         source?: T;
         id?: T;
       };
+  events?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -912,6 +1187,7 @@ export interface ArtifactsSelect<T extends boolean = true> {
   platform?: T;
   sha256?: T;
   size?: T;
+  fileDeletedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1018,6 +1294,8 @@ export interface LicensesSelect<T extends boolean = true> {
   validationCount?: T;
   lastValidatedAt?: T;
   notes?: T;
+  reseller?: T;
+  creationKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1075,6 +1353,123 @@ export interface OutboxSelect<T extends boolean = true> {
   messageId?: T;
   lastError?: T;
   context?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signing-keys_select".
+ */
+export interface SigningKeysSelect<T extends boolean = true> {
+  kid?: T;
+  publicJwk?: T;
+  status?: T;
+  statement?: T;
+  retiredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "activations_select".
+ */
+export interface ActivationsSelect<T extends boolean = true> {
+  license?: T;
+  fingerprint?: T;
+  hostname?: T;
+  role?: T;
+  appVersion?: T;
+  activatedAt?: T;
+  lastSeenAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "license-events_select".
+ */
+export interface LicenseEventsSelect<T extends boolean = true> {
+  license?: T;
+  type?: T;
+  actor?:
+    | T
+    | {
+        kind?: T;
+        ref?: T;
+        label?: T;
+      };
+  details?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "trial-requests_select".
+ */
+export interface TrialRequestsSelect<T extends boolean = true> {
+  email?: T;
+  product?: T;
+  address?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resellers_select".
+ */
+export interface ResellersSelect<T extends boolean = true> {
+  name?: T;
+  active?: T;
+  allowedProducts?: T;
+  allowedTypes?: T;
+  contactEmail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "update-channels_select".
+ */
+export interface UpdateChannelsSelect<T extends boolean = true> {
+  product?: T;
+  line?: T;
+  channel?: T;
+  sequence?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signed-manifests_select".
+ */
+export interface SignedManifestsSelect<T extends boolean = true> {
+  product?: T;
+  line?: T;
+  channel?: T;
+  platform?: T;
+  sequence?: T;
+  issuedAt?: T;
+  expiresAt?: T;
+  etag?: T;
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "release-events_select".
+ */
+export interface ReleaseEventsSelect<T extends boolean = true> {
+  release?: T;
+  action?: T;
+  version?: T;
+  rollbackTo?: T;
+  actor?: T;
+  summary?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -87,10 +87,15 @@ export default buildConfig({
   plugins: [
     schedulerPlugin({ enabled: env.scheduledTasks }),
     mailersPlugin({ scheduleDelivery: env.scheduledTasks }),
-    signingPlugin({}),
-    licensingPlugin({}),
+    signingPlugin({ privateJwk: env.signingPrivateJwk, previousPrivateJwk: env.signingPreviousPrivateJwk, dataDir: env.dataDir }),
+    licensingPlugin({ publicUrl: env.publicUrl, trialDays: env.trialDays, licenseFileDays: env.licenseFileDays }),
     resellersPlugin({}),
-    updatesPlugin({}),
+    updatesPlugin({
+      publicUrl: env.publicUrl,
+      manifestValidityDays: env.manifestValidityDays,
+      scheduleTasks: env.scheduledTasks,
+      s3: env.s3,
+    }),
     s3Storage({
       enabled: Boolean(env.s3.bucket),
       collections: { media: true, artifacts: true },

@@ -45,6 +45,23 @@ export const env = {
   seedOnInit: flag('SEED_ON_INIT', true),
   seedAdminPassword: process.env.SEED_ADMIN_PASSWORD || 'demo-admin-2026',
   scheduledTasks: flag('SCHEDULED_TASKS', true),
+  /** Days a signed update manifest stays valid; it is re-signed when less than half is left. */
+  manifestValidityDays: Number(process.env.MANIFEST_VALIDITY_DAYS) > 0 ? Number(process.env.MANIFEST_VALIDITY_DAYS) : 7,
+  /** The active Ed25519 private JWK (JSON); without it a development key is kept in DATA_DIR. */
+  signingPrivateJwk: process.env.SIGNING_PRIVATE_JWK || undefined,
+  /** The key SIGNING_PRIVATE_JWK replaces, set for the one boot that rotates to it. */
+  signingPreviousPrivateJwk: process.env.SIGNING_PREVIOUS_PRIVATE_JWK || undefined,
+  /** Length of a trial in days (in-app button, staff "Create trial", reseller trials). */
+  trialDays: Number(process.env.TRIAL_DAYS) || 30,
+  /** Days a license file stays valid offline before the app must refresh it online. */
+  licenseFileDays: Number(process.env.LICENSE_FILE_DAYS) || 30,
+  /** The API host (`npm run start:api`, src/server): the port it listens on. */
+  apiHostPort: Number(process.env.PORT || 3001),
+  /**
+   * Which proxies' `X-Forwarded-For` the API host believes (express "trust proxy": `true`, a hop
+   * count such as `1`, or addresses/subnets such as `loopback, 10.0.0.0/8`). Empty: none.
+   */
+  trustProxy: process.env.TRUST_PROXY?.trim() || '',
 }
 
 export const usesPostgres = (url: string): boolean => /^postgres(ql)?:\/\//.test(url)

@@ -18,6 +18,8 @@ export const Artifacts: CollectionConfig = {
     disableLocalStorage: false,
   },
   hooks: { beforeChange: [computeChecksum] },
+  // One build per platform and release: the manifest names exactly one artifact for each.
+  indexes: [{ fields: ['release', 'platform'], unique: true }],
   fields: [
     { name: 'release', type: 'relationship', relationTo: 'releases', index: true },
     {
@@ -32,5 +34,10 @@ export const Artifacts: CollectionConfig = {
       { name: 'sha256', type: 'text', index: true, admin: { readOnly: true } },
       { name: 'size', type: 'number', admin: { readOnly: true } },
     ] },
+    {
+      name: 'fileDeletedAt',
+      type: 'date',
+      admin: { readOnly: true, description: 'When retention deleted the file; the record (checksum, size) stays.' },
+    },
   ],
 }

@@ -49,6 +49,7 @@ export const Licenses: CollectionConfig = {
       unique: true,
       index: true,
       admin: { readOnly: true, description: 'Generated when the license is created.' },
+      access: { update: () => false },
     },
     {
       type: 'row',
@@ -122,5 +123,23 @@ export const Licenses: CollectionConfig = {
       ],
     },
     { name: 'notes', type: 'textarea', access: staffOnly },
+    {
+      name: 'reseller',
+      type: 'relationship',
+      relationTo: 'resellers',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'The reseller that created this license through the reseller API.' },
+      access: { ...staffOnly, ...systemOnly },
+    },
+    {
+      name: 'creationKey',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { hidden: true },
+      // One trial per email and product, one license per reseller request: a unique claim, so a
+      // retry or a second instance racing the first cannot create a second license.
+      access: { ...staffOnly, ...systemOnly },
+    },
   ],
 }

@@ -5,6 +5,7 @@ import { isEditor } from '../access/isEditor'
 import { isReleaseManager } from '../access/isReleaseManager'
 import { staffOrCustomer } from '../access/staffOr'
 import { setTitle } from './hooks/setTitle'
+import { stampReleasedAt } from './hooks/stampReleasedAt'
 import { validateLineOfProduct } from '../validation/validateLineOfProduct'
 import { validateSemver, validateSemverRange } from '../validation/validateSemver'
 
@@ -60,6 +61,8 @@ export const Releases: CollectionConfig = {
         {
           name: 'status',
           type: 'select',
+          // Its own enum: Payload's draft `_status` would otherwise claim `enum_releases_status` on PostgreSQL.
+          enumName: ({ tableName }) => `enum_${tableName}_release_status`,
           required: true,
           defaultValue: 'draft',
           index: true,
@@ -125,7 +128,7 @@ export const Releases: CollectionConfig = {
       fields: [
         { name: 'rollbackTo', type: 'text', admin: { readOnly: true, description: 'Version apps on this release go back to.' } },
         { name: 'pulledAt', type: 'date', admin: { readOnly: true } },
-        { name: 'archived', type: 'checkbox', defaultValue: false, admin: { readOnly: true, description: 'Artifact files deleted by retention.' } },
+        { name: 'archived', type: 'checkbox', defaultValue: false, index: true, admin: { readOnly: true, description: 'Artifact files deleted by retention.' } },
       ],
     },
     {
@@ -156,6 +159,6 @@ export const Releases: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeChange: [setTitle],
+    beforeChange: [setTitle, stampReleasedAt],
   },
 }

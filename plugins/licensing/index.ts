@@ -1,4 +1,105 @@
-import type { Config } from 'payload'
+import type { CollectionConfig, Config, Endpoint, Field } from 'payload'
 
-// Being built: license files, validate, activate, history (see issue "Trust chain and licensing").
-export const licensingPlugin = (_options: Record<string, unknown> = {}) => (config: Config): Config => config
+import { Activations } from './collections/Activations'
+import { LicenseEvents } from './collections/LicenseEvents'
+import { TrialRequests } from './collections/TrialRequests'
+import { activateEndpoint } from './endpoints/activate'
+import { appCompaniesEndpoint } from './endpoints/appCompanies'
+import { appLicenseEndpoint } from './endpoints/appLicense'
+import { deactivateEndpoint } from './endpoints/deactivate'
+import { customerActionEndpoints, licenseActionEndpoints } from './endpoints/licenseActions'
+import { trialsEndpoint } from './endpoints/trials'
+import { validateEndpoint } from './endpoints/validate'
+import { recordLicenseHistory } from './hooks/recordLicenseHistory'
+import { removeLicenseRecords } from './hooks/removeLicenseRecords'
+import { defaultLicensingOptions, type LicensingPluginOptions } from './types'
+import { startValidationCountFlush } from './validationCounts'
+
+// Domain functions other plugins (resellers) and hosts (the API host's shutdown) may call.
+export { flushValidationCounts, stopValidationCountFlush } from './validationCounts'
+export { validateLicense, type ValidateLicenseArgs, type ValidationAnswer } from './validateLicense'
+export { activateLicense, activateFoundLicense, type ActivationAnswer, type Installation } from './activateLicense'
+export { deactivateLicense } from './deactivateLicense'
+export { findLicenseByKey, findLicenseById, type LicenseRecord } from './licenseRecord'
+export { usabilityOf, describeLicense, type LicenseUsability } from './licenseState'
+export { issueLicenseFile, issueArmoredLicenseFile } from './issueLicenseFile'
+export { createLicense, type NewLicenseTerms } from './createLicense'
+export { findOrCreateSubscriber, type Subscriber } from './subscribers'
+export { mailLicense, registerUrlFor, resendBucket } from './mailLicense'
+export { startTrial, trialClaim } from './startTrial'
+export { recordLicenseEvent } from './recordLicenseEvent'
+export { licensingSettings } from './settings'
+export { actorOf, systemActor, type Actor } from './actors'
+export { productBySlug, productById, resolveLine, type ProductInfo } from './productCatalogue'
+export { extendLicense } from './actions/extendLicense'
+export { addModules } from './actions/addModules'
+export { addPack } from './actions/addPack'
+export { suspendLicense, reinstateLicense } from './actions/setLicenseStatus'
+export { convertLicense } from './actions/convertLicense'
+export { createTrialForCustomer } from './actions/createTrialForCustomer'
+export type { LicensingPluginOptions } from './types'
+
+const licenseHistoryField: Field = {
+  name: 'history',
+  type: 'ui',
+  admin: { components: { Field: '/plugins/licensing/components/LicenseTimeline#LicenseTimeline' } },
+}
+
+/** Licenses get the history hooks, the one-click actions and the timeline; customers "Create trial". */
+const withLicensingAdditions = (collection: CollectionConfig): CollectionConfig => {
+  if (collection.slug === 'customers') {
+    return {
+      ...collection,
+      endpoints: [...(collection.endpoints || []), ...customerActionEndpoints],
+      admin: {
+        ...collection.admin,
+        components: {
+          ...collection.admin?.components,
+          edit: { ...collection.admin?.components?.edit, beforeDocumentControls: [...(collection.admin?.components?.edit?.beforeDocumentControls ?? []), '/plugins/licensing/components/CustomerActions#CustomerActions'] },
+        },
+      },
+    }
+  }
+  if (collection.slug !== 'licenses') return collection
+  return {
+    ...collection,
+    endpoints: [...(collection.endpoints || []), ...licenseActionEndpoints],
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), recordLicenseHistory],
+      beforeDelete: [...(collection.hooks?.beforeDelete ?? []), removeLicenseRecords],
+    },
+    admin: {
+      ...collection.admin,
+      components: {
+        ...collection.admin?.components,
+        edit: { ...collection.admin?.components?.edit, beforeDocumentControls: [...(collection.admin?.components?.edit?.beforeDocumentControls ?? []), '/plugins/licensing/components/LicenseActions#LicenseActions'] },
+      },
+    },
+    fields: [...collection.fields, licenseHistoryField],
+  }
+}
+
+/**
+ * Licensing: validate/activate/deactivate, license files, master login, in-app trials, the
+ * license history, and support's one-click actions.
+ */
+export const licensingPlugin =
+  (options: LicensingPluginOptions = {}) =>
+  (config: Config): Config => {
+    const { enabled, ...settings } = { ...defaultLicensingOptions, ...options }
+    const collections = [...(config.collections ?? []), Activations, LicenseEvents, TrialRequests]
+    const withCollections: Config = { ...config, collections, custom: { ...config.custom, licensing: settings } }
+    if (!enabled) return withCollections
+
+    const clientEndpoints: Endpoint[] = [validateEndpoint, activateEndpoint, deactivateEndpoint, appCompaniesEndpoint, appLicenseEndpoint, trialsEndpoint]
+    return {
+      ...withCollections,
+      collections: collections.map(withLicensingAdditions),
+      endpoints: [...(config.endpoints ?? []), ...clientEndpoints],
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        startValidationCountFlush(payload, settings.validationFlushIntervalMs)
+      },
+    }
+  }

@@ -1,4 +1,104 @@
-import type { Config } from 'payload'
+import type { CollectionConfig, Config, Field } from 'payload'
 
-// Being built: signed manifests, downloads, retention (see issue "Update distribution").
-export const updatesPlugin = (_options: Record<string, unknown> = {}) => (config: Config): Config => config
+import { ReleaseEvents } from './collections/ReleaseEvents'
+import { SignedManifests } from './collections/SignedManifests'
+import { UpdateChannels } from './collections/UpdateChannels'
+import { downloadEndpoint, downloadFileEndpoint } from './endpoints/downloads'
+import { manifestEndpoint } from './endpoints/manifest'
+import { offlineBundleEndpoint } from './endpoints/offlineBundle'
+import { loadRecipientsEndpoint, pullReleaseEndpoint, restoreReleaseEndpoint, rollbackTargetsEndpoint } from './endpoints/releaseActions'
+import { bumpOnArtifactChange, bumpOnArtifactDelete } from './hooks/bumpOnArtifactChange'
+import { bumpOnReleaseChange, bumpOnReleaseDelete } from './hooks/bumpOnReleaseChange'
+import { fillGlobalRecipients, queueMailsOnPublish } from './hooks/releaseMails'
+import { scheduleRetention } from './jobs/retention'
+import { resolveUpdatesOptions, type UpdatesPluginOptions, type UpdatesSettings } from './types'
+
+export { applyRetention, type RetentionReport } from './applyRetention'
+export { buildManifest } from './buildManifest'
+export { buildOfflineBundle, type OfflineBundle, type OfflineBundleQuery } from './buildOfflineBundle'
+export { bumpSequences, readSequence, type ChannelOfLine } from './bumpSequence'
+export { channelsSeeing, channelsVisibleTo } from './channels'
+export { artifactFileResponse } from './downloads/artifactFileResponse'
+export { authorizeDownload, type AuthorizedDownload } from './downloads/authorizeDownload'
+export { issueDownloadToken, verifyDownloadToken } from './downloads/downloadToken'
+export { assertDownloadAllowed, downloadRefusal, type DownloadCredentials } from './downloads/entitlement'
+export { loadReleaseRecipients } from './loadReleaseRecipients'
+export { getManifest, ManifestCache, type ManifestAnswer, type ManifestQuery } from './manifestCache'
+export { queueReleaseMails, releaseMailKey } from './queueReleaseMails'
+export { findGlobalRecipients, mergeRecipients } from './releaseRecipients'
+export { pullRelease, restoreRelease, type PullReleaseArgs, type RestoreReleaseArgs } from './releaseState'
+export { findRollbackTargets } from './rollbackTargets'
+export { runDailyRetention } from './jobs/retention'
+export type { UpdatesPluginOptions } from './types'
+
+/** Release history shown on the release: pulls and restores, newest first. */
+const releaseEventsField: Field = {
+  name: 'events',
+  type: 'join',
+  collection: 'release-events',
+  on: 'release',
+  admin: { defaultColumns: ['action', 'summary', 'actor', 'createdAt'] },
+}
+
+/** Pull / Restore / Load recipients, in the release's sidebar. */
+const releaseActionsField: Field = {
+  name: 'releaseActions',
+  type: 'ui',
+  admin: { position: 'sidebar', components: { Field: '/plugins/updates/components/ReleaseActions#ReleaseActions' } },
+}
+
+const withReleaseBehaviour = (collection: CollectionConfig, enabled: boolean): CollectionConfig => ({
+  ...collection,
+  fields: [...collection.fields, releaseEventsField, ...(enabled ? [releaseActionsField] : [])],
+  ...(enabled
+    ? {
+        endpoints: [...(collection.endpoints || []), pullReleaseEndpoint, restoreReleaseEndpoint, rollbackTargetsEndpoint, loadRecipientsEndpoint],
+        hooks: {
+          ...collection.hooks,
+          beforeChange: [...(collection.hooks?.beforeChange ?? []), fillGlobalRecipients],
+          afterChange: [...(collection.hooks?.afterChange ?? []), bumpOnReleaseChange, queueMailsOnPublish],
+          afterDelete: [...(collection.hooks?.afterDelete ?? []), bumpOnReleaseDelete],
+        },
+      }
+    : {}),
+})
+
+const withArtifactBehaviour = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    afterChange: [...(collection.hooks?.afterChange ?? []), bumpOnArtifactChange],
+    afterDelete: [...(collection.hooks?.afterDelete ?? []), bumpOnArtifactDelete],
+  },
+})
+
+/**
+ * Update distribution: signed, cached manifests with a per-channel sequence; pull and restore;
+ * licensed downloads through short-lived links (local disk with ranges, or presigned S3 URLs);
+ * offline bundles; release mails; daily retention of old artifact files.
+ */
+export const updatesPlugin =
+  (options: UpdatesPluginOptions = {}) =>
+  (config: Config): Config => {
+    const settings: UpdatesSettings = resolveUpdatesOptions(options)
+    const collections = (config.collections ?? []).map((collection) => {
+      if (collection.slug === 'releases') return withReleaseBehaviour(collection, settings.enabled)
+      if (collection.slug === 'artifacts' && settings.enabled) return withArtifactBehaviour(collection)
+      return collection
+    })
+    const withCollections: Config = {
+      ...config,
+      collections: [...collections, UpdateChannels, SignedManifests, ReleaseEvents],
+      custom: { ...config.custom, updates: settings },
+    }
+    if (!settings.enabled) return withCollections
+
+    return {
+      ...withCollections,
+      endpoints: [...(config.endpoints ?? []), manifestEndpoint, downloadEndpoint, downloadFileEndpoint, offlineBundleEndpoint],
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        if (settings.scheduleTasks) scheduleRetention(payload, settings.retentionSchedule)
+      },
+    }
+  }

@@ -9,7 +9,7 @@ const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config })
 // Collections point at each other (releases → products, licenses → customers): empty them in
 // passes until every one is empty, so the order of the config does not matter.
-let remaining = payload.config.collections.map((collection) => collection.slug)
+let remaining: string[] = payload.config.collections.map((collection) => collection.slug)
 while (remaining.length > 0) {
   const failed: string[] = []
   for (const slug of remaining) {

@@ -1,0 +1,84 @@
+import type { DownloadResult } from './downloadThroughput'
+import type { LoadResult } from './loadTest'
+import type { Scenario, ServerName } from './scenarios'
+
+export type ScenarioOutcome = {
+  scenario: Scenario
+  unavailable?: string
+  results: Partial<Record<ServerName, LoadResult>>
+  failures: Partial<Record<ServerName, string>>
+}
+
+export type DownloadOutcome = { megabytes: number; apiHost?: DownloadResult; plain?: DownloadResult; failure?: string }
+
+export type Target = { name: string; goal: string; actual: string; met: boolean }
+
+const serverLabels: Record<ServerName, string> = { apiHost: 'API host', nextStart: 'next start', bare: 'bare node:http' }
+
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`
+const pad = (text: string, width: number) => text.padEnd(width)
+const padLeft = (text: string, width: number) => text.padStart(width)
+
+/** The issues' targets, checked against what was measured (a target whose figures are missing is not met). */
+export const checkTargets = (scenarios: ScenarioOutcome[], download: DownloadOutcome): Target[] => {
+  const targets: Target[] = []
+  const of = (id: Scenario['id']) => scenarios.find((outcome) => outcome.scenario.id === id)?.results ?? {}
+  const validate = of('validate')
+  const manifest = of('manifest')
+  const conditional = of('manifest304')
+  const ratio = (a?: LoadResult, b?: LoadResult) => (a && b ? a.requestsPerSecond / b.requestsPerSecond : undefined)
+  const add = (name: string, goal: string, value: number | undefined, shown: (value: number) => string, met: (value: number) => boolean) =>
+    targets.push({ name, goal, actual: value === undefined ? 'not measured' : shown(value), met: value !== undefined && met(value) })
+
+  add('validate: API host vs bare', '≥ 5 %', ratio(validate.apiHost, validate.bare), percent, (value) => value >= 0.05)
+  add('validate: API host p99', '< 50 ms', validate.apiHost?.latencyMs.p99, (value) => `${value} ms`, (value) => value < 50)
+  add('validate: API host vs next start', '≥ 5×', ratio(validate.apiHost, validate.nextStart), (value) => `${value.toFixed(1)}×`, (value) => value >= 5)
+  add('manifest: API host vs bare', '≥ 20 %', ratio(manifest.apiHost, manifest.bare), percent, (value) => value >= 0.2)
+  add('manifest: 304 vs 200 on the API host', '≥ 1×', ratio(conditional.apiHost, manifest.apiHost), (value) => `${value.toFixed(2)}×`, (value) => value >= 1)
+  add(
+    `download ${download.megabytes} MB: API host vs fs pipe`,
+    '≥ 70 %',
+    download.apiHost && download.plain ? download.apiHost.medianMegabytesPerSecond / download.plain.medianMegabytesPerSecond : undefined,
+    percent,
+    (value) => value >= 0.7,
+  )
+  return targets
+}
+
+export const formatTable = (scenarios: ScenarioOutcome[], download: DownloadOutcome, targets: Target[]): string => {
+  const lines: string[] = []
+  const header = `${pad('scenario', 36)}${pad('server', 16)}${padLeft('req/s', 9)}${padLeft('p50 ms', 9)}${padLeft('p99 ms', 9)}${padLeft('vs bare', 10)}${padLeft('API/next', 10)}`
+  lines.push(header, '-'.repeat(header.length))
+  for (const outcome of scenarios) {
+    if (outcome.unavailable) {
+      lines.push(`${pad(outcome.scenario.title, 36)}FAILED: ${outcome.unavailable}`)
+      continue
+    }
+    const bare = outcome.results.bare
+    const next = outcome.results.nextStart
+    outcome.scenario.servers.forEach((server, index) => {
+      const title = index === 0 ? outcome.scenario.title : ''
+      const result = outcome.results[server]
+      if (!result) {
+        lines.push(`${pad(title, 36)}${pad(serverLabels[server], 16)}FAILED: ${outcome.failures[server] ?? 'not run'}`)
+        return
+      }
+      const vsBare = bare ? percent(result.requestsPerSecond / bare.requestsPerSecond) : '–'
+      const vsNext = server === 'apiHost' && next ? `${(result.requestsPerSecond / next.requestsPerSecond).toFixed(1)}×` : ''
+      lines.push(
+        `${pad(title, 36)}${pad(serverLabels[server], 16)}${padLeft(String(result.requestsPerSecond), 9)}${padLeft(String(result.latencyMs.p50), 9)}${padLeft(String(result.latencyMs.p99), 9)}${padLeft(vsBare, 10)}${padLeft(vsNext, 10)}`,
+      )
+    })
+  }
+  lines.push('')
+  const downloadTitle = `download ${download.megabytes} MB (median)`
+  if (download.failure) lines.push(`${pad(downloadTitle, 36)}FAILED: ${download.failure}`)
+  else if (download.apiHost && download.plain) {
+    const share = download.apiHost.medianMegabytesPerSecond / download.plain.medianMegabytesPerSecond
+    lines.push(`${pad(downloadTitle, 36)}${pad('API host', 16)}${padLeft(download.apiHost.medianMegabytesPerSecond.toFixed(0), 9)} MB/s  ${percent(share)} of the fs pipe`)
+    lines.push(`${pad('', 36)}${pad('fs pipe', 16)}${padLeft(download.plain.medianMegabytesPerSecond.toFixed(0), 9)} MB/s`)
+  }
+  lines.push('', 'Targets')
+  for (const target of targets) lines.push(`  ${target.met ? 'met   ' : 'MISSED'}  ${pad(target.name, 44)}${pad(target.goal, 10)}${target.actual}`)
+  return lines.join('\n')
+}

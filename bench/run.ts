@@ -1,0 +1,197 @@
+// `npm run bench`: the client API through the API host (src/server), through `next start`, and a
+// bare node:http server answering the same bytes, in one run on one machine. Knobs (env):
+// BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s), BENCH_DOWNLOADS (3),
+// BENCH_ARTIFACT_MB (200), BENCH_MODE (production | development). Results: bench/results/<time>.json
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { compareDownloads } from './downloadThroughput'
+import { runLoad } from './loadTest'
+import type { PreparedData } from './preparedData'
+import { freePort, spawnLogged, startServer, waitForExit, type ChildServer } from './processes'
+import type { RecordedAnswers } from './recordedAnswers'
+import { checkTargets, formatTable, type DownloadOutcome, type ScenarioOutcome } from './report'
+import { prepareScenarios, type ServerName } from './scenarios'
+import { readSettings, repoRoot } from './settings'
+
+const startedAt = new Date()
+const settings = readSettings()
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'))
+const notes: string[] = []
+const say = (message: string) => console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s] ${message}`)
+
+const hostMode = settings.production ? 'production' : 'development'
+const baseEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: `file:${path.join(workDir, 'hub.db')}`,
+  DATA_DIR: path.join(workDir, 'data'),
+  MEDIA_DIR: path.join(workDir, 'media'),
+  PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+  SIGNING_PRIVATE_JWK: JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
+  SEED_ON_INIT: 'true',
+  // Nothing in the background while measuring; local disk and mail folder only.
+  SCHEDULED_TASKS: 'off',
+  S3_BUCKET: '',
+  SMTP_URL: '',
+  DISABLE_PAYLOAD_HMR: 'true',
+  NODE_OPTIONS: '--no-deprecation',
+}
+const tsx = (script: string, ...args: string[]) => ({ command: process.execPath, args: ['--import', 'tsx', script, ...args] })
+
+const prepareDatabase = async (): Promise<PreparedData> => {
+  const schemaEnv = settings.schemaMode === 'migrations' ? 'production' : 'development'
+  if (settings.schemaMode === 'push') {
+    notes.push(
+      settings.production
+        ? 'migrations/sqlite has no migrations yet: the schema was created by a development push; the hosts then ran with NODE_ENV=production.'
+        : 'BENCH_MODE=development: schema by development push and the API host in development mode.',
+    )
+  }
+  say(`preparing a seeded SQLite database (schema: ${settings.schemaMode}) and a ${settings.artifactMegabytes} MB artifact in ${workDir}`)
+  const { command, args } = tsx('bench/prepare.ts', String(settings.artifactMegabytes), workDir)
+  const { child, logFile } = spawnLogged('prepare', command, args, { ...baseEnv, NODE_ENV: schemaEnv }, workDir)
+  await waitForExit(child, 'Preparing the bench database', logFile)
+  const line = readFileSync(logFile, 'utf8').split('\n').find((text) => text.startsWith('PREPARED '))
+  if (!line) throw new Error(`prepare.ts printed no PREPARED line; see ${logFile}`)
+  return JSON.parse(line.slice('PREPARED '.length)) as PreparedData
+}
+
+const startHosts = async () => {
+  const hasNextBuild = existsSync(path.join(repoRoot, '.next/BUILD_ID'))
+  if (!hasNextBuild) notes.push('No production build (.next/BUILD_ID missing; run `npm run build`): the next start figures were skipped.')
+  const [apiPort, nextPort] = await Promise.all([freePort(), freePort()])
+  say(`starting the API host${hasNextBuild ? ' and next start' : ''}`)
+  const api = startServer({
+    name: 'api-host',
+    ...tsx('src/server/main.ts'),
+    env: { ...baseEnv, NODE_ENV: hostMode, PORT: String(apiPort), PUBLIC_URL: `http://127.0.0.1:${apiPort}` },
+    workDir,
+    port: apiPort,
+    readyPath: '/api/v1/openapi.json',
+  })
+  const next = hasNextBuild
+    ? startServer({
+        name: 'next-start',
+        command: process.execPath,
+        args: [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(nextPort), '-H', '127.0.0.1'],
+        env: { ...baseEnv, NODE_ENV: 'production', PUBLIC_URL: `http://127.0.0.1:${nextPort}` },
+        workDir,
+        port: nextPort,
+        readyPath: '/api/v1/openapi.json',
+      })
+    : undefined
+  const [apiHost, nextStart] = await Promise.allSettled([api, next ?? Promise.resolve(undefined)])
+  if (apiHost.status === 'rejected') throw apiHost.reason
+  if (nextStart.status === 'rejected') {
+    const reason = `next start did not come up: ${(nextStart.reason as Error).message}`
+    console.error(`✗ ${reason}`)
+    return { apiHost: apiHost.value, nextStart: undefined, nextFailure: reason }
+  }
+  return { apiHost: apiHost.value, nextStart: nextStart.value, nextFailure: hasNextBuild ? undefined : 'skipped: no production build' }
+}
+
+const startBare = async (recorded: RecordedAnswers): Promise<ChildServer> => {
+  const answersFile = path.join(workDir, 'answers.json')
+  writeFileSync(answersFile, JSON.stringify(recorded))
+  const port = await freePort()
+  return startServer({ name: 'bare', ...tsx('bench/bareServer.ts', String(port), answersFile), env: baseEnv, workDir, port, readyPath: '/ready' })
+}
+
+const servers: ChildServer[] = []
+let failed = false
+try {
+  const prepared = await prepareDatabase()
+  const { apiHost, nextStart, nextFailure } = await startHosts()
+  servers.push(apiHost, ...(nextStart ? [nextStart] : []))
+  // A build whose server would not start is a failure to report, not a figure to leave out.
+  const measureNext = Boolean(nextStart) || !nextFailure?.startsWith('skipped')
+  if (!nextStart && measureNext) failed = true
+
+  const scenarios = await prepareScenarios(apiHost.url, prepared, measureNext)
+  const recorded: RecordedAnswers = {
+    answers: scenarios.flatMap((entry) => (entry.answer ? [entry.answer] : [])),
+    file: { path: prepared.artifact.storedFile, size: prepared.artifact.size },
+  }
+  const bare = await startBare(recorded)
+  servers.push(bare)
+  const urls: Record<ServerName, string | undefined> = { apiHost: apiHost.url, nextStart: nextStart?.url, bare: bare.url }
+
+  const outcomes: ScenarioOutcome[] = []
+  for (const { scenario, unavailable } of scenarios) {
+    const outcome: ScenarioOutcome = { scenario, unavailable, results: {}, failures: {} }
+    outcomes.push(outcome)
+    if (unavailable) {
+      failed = true
+      console.error(`✗ ${scenario.title}: ${unavailable}`)
+      continue
+    }
+    for (const server of scenario.servers) {
+      if (!urls[server]) {
+        outcome.failures[server] = nextFailure ?? 'not started'
+        continue
+      }
+      say(`${scenario.title} on ${server}: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s`)
+      try {
+        outcome.results[server] = await runLoad(urls[server]!, scenario.request, settings)
+      } catch (error) {
+        failed = true
+        outcome.failures[server] = (error as Error).message
+        console.error(`✗ ${scenario.title} on ${server}: ${(error as Error).message}`)
+      }
+    }
+  }
+
+  const download: DownloadOutcome = { megabytes: settings.artifactMegabytes }
+  say(`downloading the ${settings.artifactMegabytes} MB artifact ${settings.downloads}× through the API host and the fs pipe (plus one warm-up each)`)
+  try {
+    Object.assign(
+      download,
+      await compareDownloads({
+        apiHost: { url: `${apiHost.url}/api/v1/downloads/${prepared.artifact.id}`, authorization: `License ${prepared.licenseKey}` },
+        plain: { url: `${bare.url}/file` },
+        expected: prepared.artifact,
+        count: settings.downloads,
+      }),
+    )
+  } catch (error) {
+    failed = true
+    download.failure = (error as Error).message
+    console.error(`✗ download: ${download.failure}`)
+  }
+
+  const targets = checkTargets(outcomes, download)
+  console.log(`\n${formatTable(outcomes, download, targets)}`)
+  for (const note of notes) console.log(`\nNote: ${note}`)
+
+  const resultsDir = path.join(repoRoot, 'bench/results')
+  mkdirSync(resultsDir, { recursive: true })
+  const resultsFile = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify(
+      {
+        startedAt,
+        seconds: (Date.now() - startedAt.getTime()) / 1000,
+        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+        settings: { ...settings, hostMode },
+        notes,
+        scenarios: outcomes.map(({ scenario, unavailable, results, failures }) => ({ id: scenario.id, title: scenario.title, request: { ...scenario.request, body: scenario.request.body ? '<license key>' : undefined }, unavailable, results, failures })),
+        download,
+        targets,
+      },
+      null,
+      2,
+    )}\n`,
+  )
+  say(`results written to ${path.relative(repoRoot, resultsFile)}`)
+} catch (error) {
+  failed = true
+  console.error(`✗ bench failed: ${(error as Error).message}`)
+} finally {
+  await Promise.all(servers.map((server) => server.stop().catch(() => {})))
+  if (failed) console.error(`Logs kept in ${workDir}`)
+  else rmSync(workDir, { recursive: true, force: true })
+}
+process.exit(failed ? 1 : 0)

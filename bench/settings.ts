@@ -1,0 +1,43 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+
+/** The bench's own knobs (BENCH_*), for quick runs; defaults are what the issues ask for. */
+export type BenchSettings = {
+  connections: number
+  warmupSeconds: number
+  durationSeconds: number
+  /** Timed downloads per server (one untimed warm-up download each comes first). */
+  downloads: number
+  artifactMegabytes: number
+  /** Schema from migrations in production mode, or from a development push (see `schemaMode`). */
+  schemaMode: 'migrations' | 'push'
+  /** Run the hosts with NODE_ENV=production (next start always is). */
+  production: boolean
+}
+
+export const repoRoot = path.resolve(import.meta.dirname, '..')
+
+const numberFrom = (name: string, fallback: number): number => {
+  const value = process.env[name]
+  if (value === undefined || value === '') return fallback
+  const parsed = Number(value)
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number, got "${value}"`)
+  return parsed
+}
+
+const hasSqliteMigrations = (): boolean =>
+  readdirSync(path.join(repoRoot, 'migrations/sqlite')).some((file) => /\.(ts|js)$/.test(file) && !/^index\./.test(file))
+
+export const readSettings = (): BenchSettings => {
+  const mode = (process.env.BENCH_MODE || 'production').toLowerCase()
+  if (mode !== 'production' && mode !== 'development') throw new Error(`BENCH_MODE must be production or development, got "${mode}"`)
+  return {
+    connections: numberFrom('BENCH_CONNECTIONS', 64),
+    warmupSeconds: numberFrom('BENCH_WARMUP', 3),
+    durationSeconds: numberFrom('BENCH_DURATION', 10),
+    downloads: numberFrom('BENCH_DOWNLOADS', 3),
+    artifactMegabytes: numberFrom('BENCH_ARTIFACT_MB', 200),
+    schemaMode: mode === 'production' && hasSqliteMigrations() ? 'migrations' : 'push',
+    production: mode === 'production',
+  }
+}

@@ -1,0 +1,170 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { and, drizzleFor, eq, gt, sql, tableOf } from '../shared/database'
+import type { Actor } from './actors'
+import type { activationRoles } from './collections/Activations'
+import { findActivation } from './findActivation'
+import { issueLicenseFile } from './issueLicenseFile'
+import { findLicenseByKey, type LicenseRecord } from './licenseRecord'
+import { usabilityOf, type LicenseUsability } from './licenseState'
+import { productById } from './productCatalogue'
+import { recordLicenseEvent } from './recordLicenseEvent'
+import { licensingSettings } from './settings'
+
+export type ActivationCode = 'ACTIVATED' | 'ALREADY_ACTIVE' | 'TOO_MANY_CLIENTS' | 'NOT_FOUND' | Exclude<LicenseUsability, 'VALID'>
+
+export type Installation = {
+  fingerprint: string
+  hostname?: string
+  role?: (typeof activationRoles)[number]
+  appVersion?: string
+}
+
+export type ActivationAnswer = {
+  code: ActivationCode
+  activation?: { id: number | string; fingerprint: string }
+  licenseFile?: string
+}
+
+/** Takes a client seat: one conditional UPDATE, so concurrent activations never exceed maxClients. */
+const reserveSeat = async (payload: Payload, licenseId: number | string): Promise<boolean> => {
+  const licenses = tableOf(payload, 'licenses')
+  const database = await drizzleFor(payload)
+  const reserved = await database
+    .update(licenses)
+    .set({ activeClients: sql`coalesce(${licenses.activeClients}, 0) + 1` })
+    .where(and(eq(licenses.id, licenseId), sql`coalesce(${licenses.activeClients}, 0) < ${licenses.maxClients}`))
+    .returning({ id: licenses.id })
+  return reserved.length === 1
+}
+
+/** Gives a seat back (an activation was not created after all, or was removed). */
+export const releaseSeatOf = async (payload: Payload, licenseId: number | string, req?: Partial<PayloadRequest>): Promise<void> => {
+  const licenses = tableOf(payload, 'licenses')
+  const database = await drizzleFor(payload, req)
+  await database
+    .update(licenses)
+    .set({ activeClients: sql`${licenses.activeClients} - 1` })
+    .where(and(eq(licenses.id, licenseId), gt(licenses.activeClients, 0)))
+}
+
+const noteLimitReached = async (payload: Payload, license: LicenseRecord, installation: Installation, actor: Actor): Promise<void> => {
+  const licenses = tableOf(payload, 'licenses')
+  const database = await drizzleFor(payload)
+  await database
+    .update(licenses)
+    .set({ limitReachedCount: sql`coalesce(${licenses.limitReachedCount}, 0) + 1` })
+    .where(eq(licenses.id, license.id))
+  await recordLicenseEvent(payload, { license: license.id, type: 'limit-reached', actor, details: { maxClients: license.maxClients, fingerprint: installation.fingerprint, hostname: installation.hostname ?? null } })
+}
+
+const noteSeenAgain = async (payload: Payload, activationId: number | string, installation: Installation): Promise<void> => {
+  const activations = tableOf(payload, 'activations')
+  const database = await drizzleFor(payload)
+  const now = new Date().toISOString()
+  await database
+    .update(activations)
+    .set({
+      lastSeenAt: now,
+      updatedAt: now,
+      ...(installation.hostname ? { hostname: installation.hostname } : {}),
+      ...(installation.appVersion ? { appVersion: installation.appVersion } : {}),
+    })
+    .where(eq(activations.id, activationId))
+}
+
+/**
+ * Reserve a seat atomically, then insert the activation (unique per license and
+ * fingerprint, insert-or-nothing); if the same fingerprint won a race meanwhile, the seat goes back.
+ */
+const activateWithSeat = async (payload: Payload, license: LicenseRecord, installation: Installation, actor: Actor): Promise<ActivationAnswer> => {
+  const now = new Date()
+  const product = await productById(payload, license.product)
+  const usability = usabilityOf(license, product, { now })
+  if (usability !== 'VALID' || !product) return { code: usability === 'VALID' ? 'NOT_FOUND' : usability }
+  const validDays = licensingSettings(payload).licenseFileDays
+  const answer = async (code: ActivationCode, id: number | string): Promise<ActivationAnswer> => ({
+    code,
+    activation: { id, fingerprint: installation.fingerprint },
+    licenseFile: await issueLicenseFile(payload, license, product, { fingerprint: installation.fingerprint, validDays, now }),
+  })
+
+  const existing = await findActivation(payload, license.id, installation.fingerprint)
+  if (existing) {
+    await noteSeenAgain(payload, existing.id, installation)
+    return answer('ALREADY_ACTIVE', existing.id)
+  }
+
+  if (!(await reserveSeat(payload, license.id))) {
+    const racedIn = await findActivation(payload, license.id, installation.fingerprint)
+    if (racedIn) return answer('ALREADY_ACTIVE', racedIn.id)
+    await noteLimitReached(payload, license, installation, actor)
+    return { code: 'TOO_MANY_CLIENTS' }
+  }
+
+  const activations = tableOf(payload, 'activations')
+  const database = await drizzleFor(payload)
+  const at = now.toISOString()
+  let inserted: Array<{ id: number | string }>
+  try {
+    inserted = await database
+      .insert(activations)
+      .values({
+        license: license.id,
+        fingerprint: installation.fingerprint,
+        hostname: installation.hostname ?? null,
+        role: installation.role ?? 'app',
+        appVersion: installation.appVersion ?? null,
+        activatedAt: at,
+        lastSeenAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .onConflictDoNothing()
+      .returning({ id: activations.id })
+  } catch (error) {
+    await releaseSeatOf(payload, license.id)
+    throw error
+  }
+  if (inserted.length === 0) {
+    await releaseSeatOf(payload, license.id)
+    const winner = await findActivation(payload, license.id, installation.fingerprint)
+    return winner ? answer('ALREADY_ACTIVE', winner.id) : { code: 'NOT_FOUND' }
+  }
+  await recordLicenseEvent(payload, {
+    license: license.id,
+    type: 'activated',
+    actor,
+    details: { fingerprint: installation.fingerprint, hostname: installation.hostname ?? null, role: installation.role ?? 'app', appVersion: installation.appVersion ?? null },
+  })
+  return answer('ACTIVATED', inserted[0].id)
+}
+
+/**
+ * Activations of one fingerprint under one license that are in flight on this instance. A second
+ * request for the same pair waits for the first instead of racing it for a seat (which, with the
+ * license one seat from full, could refuse the loser although its machine is being activated).
+ */
+const inFlight = new WeakMap<Payload, Map<string, Promise<ActivationAnswer>>>()
+
+/**
+ * Activates `installation` under a license found already (the key's, or the one master login
+ * chose), once per fingerprint however many identical requests arrive together.
+ */
+export const activateFoundLicense = (payload: Payload, license: LicenseRecord, installation: Installation, actor: Actor): Promise<ActivationAnswer> => {
+  let pending = inFlight.get(payload)
+  if (!pending) inFlight.set(payload, (pending = new Map()))
+  const pair = `${license.id}\n${installation.fingerprint}`
+  const running = pending.get(pair)
+  if (running) return running.then((answer) => (answer.code === 'ACTIVATED' ? { ...answer, code: 'ALREADY_ACTIVE' } : answer))
+  const started = activateWithSeat(payload, license, installation, actor).finally(() => pending.delete(pair))
+  pending.set(pair, started)
+  return started
+}
+
+/** `POST /licenses/activate`: activates `installation` under the license `key` names. */
+export const activateLicense = async (payload: Payload, key: string, installation: Installation, actor: Actor): Promise<ActivationAnswer> => {
+  const license = await findLicenseByKey(payload, key)
+  if (!license) return { code: 'NOT_FOUND' }
+  return activateFoundLicense(payload, license, installation, actor)
+}

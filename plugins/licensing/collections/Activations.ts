@@ -1,0 +1,36 @@
+import type { CollectionConfig } from 'payload'
+
+import { isSupport } from '../../../collections/access/isSupport'
+import { releaseSeat } from '../hooks/releaseSeat'
+
+export const activationRoles = ['app', 'collector', 'cockpit', 'slave'] as const
+
+/**
+ * A client seat: one installation (fingerprint) running under a license. Created only by the
+ * activate protocol; support may delete one to free its seat.
+ */
+export const Activations: CollectionConfig = {
+  slug: 'activations',
+  admin: {
+    useAsTitle: 'fingerprint',
+    defaultColumns: ['fingerprint', 'license', 'hostname', 'role', 'appVersion', 'lastSeenAt'],
+    group: 'Licensing',
+  },
+  access: {
+    read: isSupport,
+    create: () => false,
+    update: () => false,
+    delete: isSupport,
+  },
+  indexes: [{ fields: ['license', 'fingerprint'], unique: true }],
+  hooks: { afterDelete: [releaseSeat] },
+  fields: [
+    { name: 'license', type: 'relationship', relationTo: 'licenses', required: true, index: true },
+    { name: 'fingerprint', type: 'text', required: true },
+    { name: 'hostname', type: 'text' },
+    { name: 'role', type: 'select', required: true, defaultValue: 'app', options: activationRoles.map((value) => ({ label: value, value })) },
+    { name: 'appVersion', type: 'text' },
+    { name: 'activatedAt', type: 'date', required: true },
+    { name: 'lastSeenAt', type: 'date' },
+  ],
+}

@@ -1,0 +1,52 @@
+import type { UIFieldServerProps } from 'payload'
+
+import { userHasRole } from '../../../collections/access/hasRole'
+import type { LicenseEvent } from '../../../payload-types'
+
+const describe = (event: LicenseEvent): string => {
+  const details = (event.details ?? {}) as Record<string, unknown>
+  switch (event.type) {
+    case 'extended':
+      return `+${details.days ?? '?'} days, until ${String(details.to ?? '').slice(0, 10)}`
+    case 'modules-added':
+      return `added ${((details.added as string[] | undefined) ?? []).join(', ')}`
+    case 'pack-added':
+      return `+${details.clients ?? 0} clients, +${details.users ?? 0} users, +${details.credits ?? 0} credits`
+    case 'converted':
+      return `${details.from} → ${details.to}`
+    case 'activated':
+    case 'deactivated':
+    case 'limit-reached':
+      return String(details.hostname ?? details.fingerprint ?? '')
+    case 'updated':
+      return Object.keys((details.changes as Record<string, unknown>) ?? {}).join(', ')
+    default:
+      return ''
+  }
+}
+
+/** The license's history, newest first, on its edit view (support and admins; others see none). */
+export const LicenseTimeline = async ({ id, payload, req }: UIFieldServerProps) => {
+  if (id === undefined || !userHasRole(req.user, ['support'])) return null
+  const { docs, totalDocs } = await payload.find({
+    collection: 'license-events',
+    where: { license: { equals: id } },
+    sort: '-createdAt',
+    limit: 100,
+    depth: 0,
+  })
+  return (
+    <div className="field-type license-timeline">
+      <h4>History ({totalDocs})</h4>
+      <ol style={{ listStyle: 'none', padding: 0 }}>
+        {docs.map((event) => (
+          <li key={event.id} style={{ padding: '4px 0', borderBottom: '1px solid var(--theme-elevation-100)' }}>
+            <time dateTime={event.createdAt}>{new Date(event.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</time> · <strong>{event.type}</strong>
+            {describe(event) && <> · {describe(event)}</>}
+            <span style={{ color: 'var(--theme-elevation-500)' }}> · {event.actor?.kind}{event.actor?.label ? `: ${event.actor.label}` : ''}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}

@@ -1,0 +1,52 @@
+import { clientAddress, clientEndpoint, createRateLimiter, readJsonBody } from '../../clientApi'
+import { appActor } from '../actors'
+import { licensingSettings } from '../settings'
+import { startTrial } from '../startTrial'
+import { badRequestResponse, errorResponse, fingerprintProperty, jsonBody, jsonResponse, licenseFileProperty } from './openapi'
+import { trialRequest } from './schemas'
+
+const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>()
+
+export const trialsEndpoint = clientEndpoint({
+  path: '/v1/trials',
+  method: 'post',
+  openapi: {
+    summary: 'Start a trial from the app (the trial button)',
+    description:
+      'Creates a customer and portal account if the email is new, a trial license, activates the fingerprint when sent, and mails the key with the portal register link (`trial-created`). A second trial for the same email and product is 409 `TRIAL_EXISTS` (no key) and the mail is sent again. Rate-limited per address and per email.',
+    tags: ['trials'],
+    requestBody: jsonBody({
+      type: 'object',
+      required: ['email', 'product'],
+      properties: {
+        email: { type: 'string', format: 'email', maxLength: 254 },
+        product: { type: 'string', examples: ['promonitor'] },
+        line: { type: 'string', examples: ['v7'], description: "Default: the product's newest line" },
+        fingerprint: fingerprintProperty,
+        hostname: { type: 'string', maxLength: 255 },
+        source: { type: 'string', maxLength: 64, examples: ['datadog-button'] },
+      },
+    }),
+    responses: {
+      201: jsonResponse('Trial created', {
+        type: 'object',
+        required: ['code', 'key'],
+        properties: { code: { const: 'TRIAL_CREATED' }, key: { type: 'string' }, licenseFile: licenseFileProperty },
+      }),
+      400: badRequestResponse,
+      409: errorResponse('`TRIAL_EXISTS`: this email already has a trial of this product; the mail was sent again'),
+      429: errorResponse('`RATE_LIMITED`: too many trial requests from this address or for this email (see Retry-After)'),
+    },
+  },
+  handler: async (req) => {
+    const settings = licensingSettings(req.payload)
+    let limitAddress = limiters.get(req.payload)
+    if (!limitAddress) limiters.set(req.payload, (limitAddress = createRateLimiter({ limit: settings.trialsPerAddressPerHour, windowMs: 3600_000 })))
+    const address = clientAddress(req)
+    limitAddress(address)
+    const request = await readJsonBody(req, trialRequest)
+    const actor = { ...appActor(request.fingerprint ?? request.email, request.hostname), label: request.source ? `trial button (${request.source})` : 'trial button' }
+    const answer = await startTrial(req.payload, { ...request, address }, actor)
+    return Response.json(answer, { status: 201 })
+  },
+})

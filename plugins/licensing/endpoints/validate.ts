@@ -1,0 +1,41 @@
+import { SignedKind } from '../../../src/lib/signedKinds'
+import { clientEndpoint, readJsonBody } from '../../clientApi'
+import { signedAnswer } from '../signedAnswer'
+import { validateLicense } from '../validateLicense'
+import { badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, licenseFileProperty, licenseSchema, nonceProperty, signedProperty, validationCodes } from './openapi'
+import { validateRequest } from './schemas'
+
+export const validateEndpoint = clientEndpoint({
+  path: '/v1/licenses/validate',
+  method: 'post',
+  openapi: {
+    summary: 'Validate a license key (the daily check)',
+    description:
+      'Decides whether the key may be used for this product and line on this installation. Every decision is HTTP 200 with a `code`. When the key is valid and the fingerprint is activated, a fresh license file comes back. A malformed key (wrong shape or check character) is `NOT_FOUND` without a database lookup.',
+    tags: ['licenses'],
+    requestBody: jsonBody({
+      type: 'object',
+      required: ['key'],
+      properties: { key: keyProperty, fingerprint: fingerprintProperty, product: { type: 'string', examples: ['promonitor'] }, line: { type: 'string', examples: ['v7'] }, nonce: nonceProperty },
+    }),
+    responses: {
+      200: jsonResponse('The decision', {
+        type: 'object',
+        required: ['valid', 'code', 'signed'],
+        properties: {
+          valid: { type: 'boolean' },
+          code: { type: 'string', enum: validationCodes },
+          license: licenseSchema,
+          licenseFile: licenseFileProperty,
+          signed: { ...signedProperty, description: 'Compact JWS, typ `validation+jws`, of the other fields plus `iat` and `nonce`' },
+        },
+      }),
+      400: badRequestResponse,
+    },
+  },
+  handler: async (req) => {
+    const { nonce, ...request } = await readJsonBody(req, validateRequest)
+    const answer = await validateLicense(req.payload, request)
+    return Response.json(await signedAnswer(req.payload, SignedKind.validation, answer, nonce))
+  },
+})

@@ -1,0 +1,96 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { and, drizzleFor, eq, tableOf } from '../shared/database'
+
+import { isWellFormedLicenseKey, normalizeLicenseKey } from '../../src/lib/licenseKey'
+import type { License } from '../../payload-types'
+
+/** What the protocol needs of a license: one row, no relations populated. */
+export type LicenseRecord = Pick<
+  License,
+  'id' | 'key' | 'line' | 'type' | 'status' | 'startsAt' | 'expiresAt' | 'modules' | 'maxClients' | 'maxUsers' | 'credits' | 'activeClients'
+> & { customer: number | string; product: number | string }
+
+export const licenseSelect = {
+  key: true,
+  customer: true,
+  product: true,
+  line: true,
+  type: true,
+  status: true,
+  startsAt: true,
+  expiresAt: true,
+  modules: true,
+  maxClients: true,
+  maxUsers: true,
+  credits: true,
+  activeClients: true,
+} as const
+
+const idOf = (value: unknown): number | string => (typeof value === 'object' && value !== null ? (value as { id: number | string }).id : (value as number | string))
+
+export const toLicenseRecord = (doc: Record<string, unknown>): LicenseRecord =>
+  ({ ...doc, customer: idOf(doc.customer), product: idOf(doc.product), modules: (doc.modules as string[] | null) ?? [], activeClients: (doc.activeClients as number | null) ?? 0 }) as LicenseRecord
+
+const isoDate = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString())
+const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value))
+
+/**
+ * The license a key names, or null. A key that is not well formed (wrong shape or check
+ * character) is answered without touching the database. This is the validate hot path, so it is
+ * one indexed query (the license row joined with its modules), not a Payload `find`.
+ */
+export const findLicenseByKey = async (payload: Payload, key: string): Promise<LicenseRecord | null> => {
+  if (!isWellFormedLicenseKey(key)) return null
+  const licenses = tableOf(payload, 'licenses')
+  const texts = tableOf(payload, 'licenses_texts')
+  const database = await drizzleFor(payload)
+  const rows = await database
+    .select({
+      id: licenses.id,
+      key: licenses.key,
+      customer: licenses.customer,
+      product: licenses.product,
+      line: licenses.line,
+      type: licenses.type,
+      status: licenses.status,
+      startsAt: licenses.startsAt,
+      expiresAt: licenses.expiresAt,
+      maxClients: licenses.maxClients,
+      maxUsers: licenses.maxUsers,
+      credits: licenses.credits,
+      activeClients: licenses.activeClients,
+      module: texts.text,
+      moduleOrder: texts.order,
+    })
+    .from(licenses)
+    .leftJoin(texts, and(eq(texts.parent, licenses.id), eq(texts.path, 'modules')))
+    .where(eq(licenses.key, normalizeLicenseKey(key)))
+  if (rows.length === 0) return null
+  const [row] = rows
+  const modules = rows
+    .filter((candidate: { module: string | null }) => candidate.module !== null)
+    .sort((left: { moduleOrder: number }, right: { moduleOrder: number }) => Number(left.moduleOrder) - Number(right.moduleOrder))
+    .map((candidate: { module: string }) => candidate.module)
+  return {
+    id: row.id,
+    key: row.key,
+    customer: row.customer,
+    product: row.product,
+    line: row.line,
+    type: row.type,
+    status: row.status,
+    startsAt: isoDate(row.startsAt) as string,
+    expiresAt: isoDate(row.expiresAt),
+    maxClients: Number(row.maxClients),
+    maxUsers: Number(row.maxUsers),
+    credits: numberOrNull(row.credits),
+    activeClients: Number(row.activeClients ?? 0),
+    modules,
+  }
+}
+
+export const findLicenseById = async (payload: Payload, id: number | string, req?: Partial<PayloadRequest>): Promise<LicenseRecord | null> => {
+  const doc = await payload.findByID({ collection: 'licenses', id, select: licenseSelect, depth: 0, disableErrors: true, req })
+  return doc ? toLicenseRecord(doc as unknown as Record<string, unknown>) : null
+}

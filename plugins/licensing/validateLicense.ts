@@ -1,0 +1,42 @@
+import type { Payload } from 'payload'
+
+import { findActivation } from './findActivation'
+import { issueLicenseFile } from './issueLicenseFile'
+import { findLicenseByKey } from './licenseRecord'
+import { describeLicense, usabilityOf, type LicenseDescription, type LicenseUsability } from './licenseState'
+import { productById } from './productCatalogue'
+import { licensingSettings } from './settings'
+import { countValidation } from './validationCounts'
+
+export type ValidationCode = LicenseUsability | 'NOT_FOUND' | 'NO_ACTIVATION'
+
+export type ValidateLicenseArgs = { key: string; fingerprint?: string; product?: string; line?: string }
+
+export type ValidationAnswer = {
+  valid: boolean
+  code: ValidationCode
+  license?: LicenseDescription
+  licenseFile?: string
+}
+
+/**
+ * The daily check: is this key usable for this product and line, on this installation? A valid
+ * key with an activated fingerprint gets a fresh license file. Reads only: the validation is
+ * counted in memory and written later in a batch.
+ */
+export const validateLicense = async (payload: Payload, { key, fingerprint, product: wantedProduct, line: wantedLine }: ValidateLicenseArgs): Promise<ValidationAnswer> => {
+  const license = await findLicenseByKey(payload, key)
+  if (!license) return { valid: false, code: 'NOT_FOUND' }
+  const now = new Date()
+  const product = await productById(payload, license.product)
+  const description = describeLicense(license, product, now)
+  let code: ValidationCode = usabilityOf(license, product, { wantedProduct, wantedLine, now })
+  const activation = code === 'VALID' && fingerprint !== undefined ? await findActivation(payload, license.id, fingerprint) : null
+  if (code === 'VALID' && fingerprint !== undefined && !activation) code = 'NO_ACTIVATION'
+  countValidation(payload, license.id, activation?.id, now)
+
+  if (code !== 'VALID') return { valid: false, code, license: description }
+  if (!activation || !product) return { valid: true, code, license: description }
+  const licenseFile = await issueLicenseFile(payload, license, product, { fingerprint: fingerprint ?? null, validDays: licensingSettings(payload).licenseFileDays, now })
+  return { valid: true, code, license: description, licenseFile }
+}

@@ -1,0 +1,23 @@
+import type { Payload } from 'payload'
+
+import type { SigningKey } from './signingKey'
+
+/**
+ * The active private key of each Payload instance, held in memory only (imported once at boot,
+ * so signing costs no lookup). A promise, so a signature requested while boot is still loading
+ * the key waits for it instead of failing.
+ */
+const activeKeys = new WeakMap<Payload, Promise<SigningKey>>()
+
+export const setActiveSigningKey = (payload: Payload, key: Promise<SigningKey> | SigningKey): void => {
+  const pending = Promise.resolve(key)
+  // Boot reports a failed load itself; keep an unobserved rejection from crashing the process.
+  pending.catch(() => {})
+  activeKeys.set(payload, pending)
+}
+
+export const activeSigningKey = (payload: Payload): Promise<SigningKey> => {
+  const key = activeKeys.get(payload)
+  if (!key) throw new Error('No signing key is loaded: is signingPlugin in the config and enabled?')
+  return key
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+
+import { clientEndpoint, readQuery } from '../../clientApi'
+import { artifactFileResponse } from '../downloads/artifactFileResponse'
+import { authorizeDownload } from '../downloads/authorizeDownload'
+import { downloadCredentialsOf } from '../downloads/entitlement'
+import { parseId } from '../downloads/findDownloadableArtifact'
+
+const errorSchema = { $ref: '#/components/schemas/Error' }
+const errorContent = { 'application/json': { schema: errorSchema } }
+const artifactIdParameter = { name: 'artifactId', in: 'path', required: true, schema: { type: 'string' } }
+
+export const downloadEndpoint = clientEndpoint({
+  path: '/v1/downloads/:artifactId',
+  method: 'get',
+  openapi: {
+    summary: 'Download link of an artifact',
+    description:
+      'Checks the license (`Authorization: License <key>`) or the logged-in customer account, then redirects to a short-lived link (at most 10 minutes) bound to this artifact. The license’s product must match and it must not be suspended; an expired license may download only releases published before it expired.',
+    tags: ['updates'],
+    security: [{ licenseKey: [] }, { customerApiKey: [] }],
+    parameters: [artifactIdParameter],
+    responses: {
+      302: {
+        description: 'Redirect to `/api/v1/downloads/{artifactId}/file?token=…`; the body repeats it as `{ url, expiresAt }`.',
+        headers: { Location: { schema: { type: 'string' } } },
+      },
+      401: { description: '`UNAUTHORIZED`: no license key or account, or an unknown key.', content: errorContent },
+      403: { description: '`NOT_ENTITLED`, `SUSPENDED` or `EXPIRED`.', content: errorContent },
+      404: { description: '`NOT_FOUND`: no such artifact.', content: errorContent },
+      410: { description: '`RELEASE_PULLED` (the release was pulled) or `ARTIFACT_GONE` (its file was deleted by retention).', content: errorContent },
+    },
+  },
+  handler: async (req) => {
+    const credentials = downloadCredentialsOf(req.headers.get('authorization'), req.user)
+    const artifactId = parseId(req.routeParams?.artifactId, 'artifact')
+    const { url, expiresAt } = await authorizeDownload(req.payload, { artifactId, credentials })
+    return Response.json(
+      { url, expiresAt: expiresAt.toISOString() },
+      { status: 302, headers: { Location: url, 'Cache-Control': 'no-store' } },
+    )
+  },
+})
+
+const fileQuery = z.object({ token: z.string().min(1).max(2048) })
+
+export const downloadFileEndpoint = clientEndpoint({
+  path: '/v1/downloads/:artifactId/file',
+  method: 'get',
+  openapi: {
+    summary: 'Artifact file (through a download link)',
+    description:
+      'Streams the file with `Content-Length`, `ETag`, `X-Checksum-Sha256` and `Accept-Ranges: bytes`; a `Range` request gets 206 (resume). With S3 storage the answer is a redirect to a presigned object URL valid for a minute.',
+    tags: ['updates'],
+    parameters: [
+      artifactIdParameter,
+      { name: 'token', in: 'query', required: true, schema: { type: 'string' } },
+      { name: 'Range', in: 'header', required: false, schema: { type: 'string', examples: ['bytes=1048576-'] } },
+    ],
+    responses: {
+      200: {
+        description: 'The whole file.',
+        headers: {
+          'X-Checksum-Sha256': { schema: { type: 'string' } },
+          ETag: { schema: { type: 'string' } },
+          'Accept-Ranges': { schema: { type: 'string' } },
+        },
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      },
+      206: { description: 'The requested byte range (`Content-Range`).' },
+      302: { description: 'S3 storage: redirect to a presigned object URL.' },
+      400: { description: '`BAD_REQUEST`: no token.', content: errorContent },
+      403: { description: '`TOKEN_EXPIRED` or `TOKEN_INVALID`.', content: errorContent },
+      404: { description: '`NOT_FOUND`.', content: errorContent },
+      410: { description: '`ARTIFACT_GONE`.', content: errorContent },
+      416: { description: '`RANGE_NOT_SATISFIABLE`, with `Content-Range: bytes */<size>`.', content: errorContent },
+    },
+  },
+  handler: async (req) => {
+    const artifactId = parseId(req.routeParams?.artifactId, 'artifact')
+    const { token } = readQuery(req, fileQuery)
+    return artifactFileResponse(req.payload, {
+      artifactId,
+      token,
+      range: req.headers.get('range'),
+      ifRange: req.headers.get('if-range'),
+    })
+  },
+})

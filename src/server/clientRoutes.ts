@@ -1,0 +1,35 @@
+import { match, type MatchFunction } from 'path-to-regexp'
+import type { Endpoint } from 'payload'
+
+/** Where the client protocol lives: `/api` (Payload's API route) + the plugins' `/v1/...` paths. */
+export const clientApiPrefix = '/api/v1/'
+
+export type RouteLookup =
+  | { kind: 'found'; method: string }
+  | { kind: 'not-found' }
+  | { kind: 'method-not-allowed'; allowed: string[] }
+
+type Route = { method: string; matches: MatchFunction<object> }
+
+/**
+ * Which client requests some `/v1` endpoint answers, decided the way `handleEndpoints` decides it
+ * (same path-to-regexp, same decoding), so unknown paths get the protocol's `{ code, message }`
+ * instead of Payload's own 404 shape. A HEAD request is served by the GET endpoint (body omitted).
+ */
+export const createRouteLookup = (endpoints: Endpoint[]) => {
+  const routes: Route[] = endpoints
+    .filter((endpoint) => endpoint.path.startsWith('/v1/'))
+    .map((endpoint) => ({ method: endpoint.method.toUpperCase(), matches: match(endpoint.path, { decode: decodeURIComponent }) }))
+
+  /** `apiPath` is the pathname after `/api`, e.g. `/v1/licenses/validate`; throws URIError on bad escapes. */
+  return (method: string, apiPath: string): RouteLookup => {
+    const wanted = method === 'HEAD' ? 'GET' : method
+    const allowed: string[] = []
+    for (const route of routes) {
+      if (route.matches(apiPath) === false) continue
+      if (route.method === method || route.method === wanted || method === 'OPTIONS') return { kind: 'found', method: route.method === method ? method : wanted }
+      if (!allowed.includes(route.method)) allowed.push(route.method)
+    }
+    return allowed.length === 0 ? { kind: 'not-found' } : { kind: 'method-not-allowed', allowed }
+  }
+}

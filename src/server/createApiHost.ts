@@ -1,0 +1,51 @@
+import { getPayload, type Payload } from 'payload'
+
+import { env } from '../env'
+import { createApiApp } from './createApiApp'
+import { serveApiApp } from './serveApiApp'
+import { shutdownPayload } from './shutdownPayload'
+import { trustProxySetting } from './trustProxy'
+
+export type ApiHostOptions = {
+  /** @default env PORT, else 3001 (0 picks a free port) */
+  port?: number
+  /** @default all interfaces */
+  host?: string
+  /** @default env TRUST_PROXY (none) */
+  trustProxy?: boolean | number | string
+  /** @default 10000 */
+  drainTimeoutMs?: number
+}
+
+export type ApiHost = {
+  url: string
+  payload: Payload
+  /** Graceful stop: drain in-flight requests, run shutdown hooks, stop triggers, close the database. */
+  close: () => Promise<void>
+}
+
+const payloadInstanceCacheKey = 'api-host'
+
+/** Boots headless Payload with the app's config and serves its client API (`/api/v1`) on its own port. */
+export const createApiHost = async ({
+  port = env.apiHostPort,
+  host,
+  trustProxy = trustProxySetting(env.trustProxy),
+  drainTimeoutMs,
+}: ApiHostOptions = {}): Promise<ApiHost> => {
+  // Headless: there is no Next dev server whose hot-reload socket Payload should listen to.
+  process.env.DISABLE_PAYLOAD_HMR ??= 'true'
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config, cron: true, key: payloadInstanceCacheKey })
+  const served = await serveApiApp(createApiApp(payload, { trustProxy, payloadInstanceCacheKey }), { port, host, drainTimeoutMs })
+  let closing: Promise<void> | undefined
+  return {
+    url: served.url,
+    payload,
+    close: () =>
+      (closing ??= (async () => {
+        await served.close()
+        await shutdownPayload(payload)
+      })()),
+  }
+}

@@ -1,0 +1,99 @@
+import type { IncomingMessage } from 'node:http'
+
+/** Bodies up to this size (declared by Content-Length) are read in one piece; larger ones stream. */
+export const bufferedBodyLimit = 64 * 1024
+
+/** How long a body the endpoint did not want may keep arriving (read and dropped) before the connection is cut. */
+const unreadBodyGraceMs = 2_000
+
+/** Set by the host from the socket (or the trusted proxy chain); never taken from the client. */
+const clientAddressHeaders = new Set(['x-forwarded-for', 'x-real-ip'])
+
+const readBody = (req: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)))
+    req.on('error', reject)
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('Client closed the connection before sending its whole body'))
+    })
+  })
+
+/**
+ * The request body as a web stream that pulls from the socket only as fast as the endpoint reads.
+ * `dropRest()` reads and drops whatever the endpoint left unread (for a grace period, then cuts the
+ * connection), so the connection can carry the next request instead of being reset mid-upload.
+ */
+const streamBody = (req: IncomingMessage) => {
+  let dropping = false
+  let controller: ReadableStreamDefaultController<Uint8Array>
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(streamController) {
+        controller = streamController
+        req.on('data', (chunk: Buffer) => {
+          if (dropping) return
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+          if ((controller.desiredSize ?? 0) <= 0) req.pause()
+        })
+        req.once('end', () => !dropping && controller.close())
+        req.once('error', (error) => !dropping && controller.error(error))
+        req.pause()
+      },
+      pull() {
+        req.resume()
+      },
+      cancel() {
+        dropRest()
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  )
+  const dropRest = () => {
+    if (dropping || req.complete) return
+    dropping = true
+    const cut = setTimeout(() => req.destroy(), unreadBodyGraceMs)
+    cut.unref()
+    req.once('end', () => clearTimeout(cut))
+    req.once('close', () => clearTimeout(cut))
+    req.resume()
+  }
+  return { stream, dropRest }
+}
+
+export type ForwardedRequest = {
+  request: Request
+  /** Call once the answer is decided: drops any body the endpoint did not read. */
+  dropUnreadBody: () => void
+}
+
+const nothingToDrop = () => {}
+
+/**
+ * The web `Request` Payload's `handleEndpoints` takes. Client bodies are small, so a body whose
+ * declared length fits `bufferedBodyLimit` is read at once (cheapest); any other body streams, so
+ * an oversized one is refused by the endpoint from its declared length without being buffered here.
+ */
+export const toWebRequest = async (req: IncomingMessage, url: URL, method: string, clientAddress: string): Promise<ForwardedRequest> => {
+  const headers = new Headers()
+  const raw = req.rawHeaders
+  for (let index = 0; index < raw.length; index += 2) {
+    if (!clientAddressHeaders.has(raw[index].toLowerCase())) headers.append(raw[index], raw[index + 1])
+  }
+  headers.set('x-forwarded-for', clientAddress)
+
+  if (method === 'GET' || method === 'HEAD') return { request: new Request(url, { method, headers }), dropUnreadBody: nothingToDrop }
+
+  const declaredLength = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
+  if (declaredLength === 0 || (declaredLength === undefined && req.headers['transfer-encoding'] === undefined)) {
+    return { request: new Request(url, { method, headers }), dropUnreadBody: nothingToDrop }
+  }
+  if (declaredLength !== undefined && declaredLength <= bufferedBodyLimit) {
+    const body = await readBody(req)
+    const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength)
+    return { request: new Request(url, { method, headers, body: bytes }), dropUnreadBody: nothingToDrop }
+  }
+  const { stream, dropRest } = streamBody(req)
+  return { request: new Request(url, { method, headers, body: stream, duplex: 'half' } as RequestInit), dropUnreadBody: dropRest }
+}

@@ -1,0 +1,149 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { request } from 'node:http'
+
+import type { TestContext } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { addDays } from '../../src/lib/time'
+import { SignedKind, TrustStore, verifySignedAnswer } from '../../src/sdk'
+import { bootPayload, type TestPayload } from '../helpers/bootPayload'
+import { startApiHost, type TestApiHost } from '../helpers/startApiHost'
+
+// The plugins' real endpoints, reached through the API host exactly as installed apps reach them.
+
+let booted: TestPayload
+let host: TestApiHost
+let licenseKey: string
+let artifact: { id: number; bytes: Buffer }
+
+const served = (method: string, path: string) =>
+  booted.config.endpoints.some((endpoint) => endpoint.method === method && endpoint.path === path)
+
+const requireEndpoint = (context: TestContext, method: string, path: string, owner: string) => {
+  if (!served(method, path)) context.skip(`${method.toUpperCase()} /api${path} does not exist yet (${owner})`)
+}
+
+beforeAll(async () => {
+  booted = await bootPayload()
+  host = await startApiHost(booted)
+  const { payload } = booted
+  const product = await payload.create({
+    collection: 'products',
+    data: { slug: 'promonitor', name: 'ProMonitor', lines: ['v6', 'v7'], platforms: ['linux-x64'], keepVersionsDays: 365 },
+  })
+  const customer = await payload.create({ collection: 'customers', data: { name: 'Acme Industrial', contacts: [] } })
+  const license = await payload.create({
+    collection: 'licenses',
+    data: {
+      customer: customer.id,
+      product: product.id,
+      line: 'v7',
+      type: 'subscription',
+      status: 'active',
+      startsAt: addDays(new Date(), -30).toISOString(),
+      expiresAt: addDays(new Date(), 100).toISOString(),
+      maxClients: 3,
+      maxUsers: 5,
+    },
+  })
+  licenseKey = license.key as string
+  const release = await payload.create({
+    collection: 'releases',
+    data: { product: product.id, line: 'v7', version: '7.3.0', channel: 'stable', status: 'published', _status: 'published', rolloutPercent: 100, releasedAt: addDays(new Date(), -5).toISOString(), summary: 'x' },
+  })
+  const bytes = randomBytes(3 * 1024 * 1024 + 17)
+  const created = await payload.create({
+    collection: 'artifacts',
+    data: { release: release.id, platform: 'linux-x64' },
+    file: { data: bytes, mimetype: 'application/octet-stream', name: 'promonitor-7.3.0-linux-x64.bin', size: bytes.length },
+  })
+  artifact = { id: created.id, bytes }
+})
+
+afterAll(async () => {
+  await host?.close()
+  await booted?.shutdown()
+})
+
+describe('license validation through the API host', () => {
+  it('answers a validation signed for the nonce the app sent, verified by the SDK', async (context) => {
+    requireEndpoint(context, 'post', '/v1/licenses/validate', 'licensing plugin')
+    requireEndpoint(context, 'get', '/v1/keys', 'signing plugin')
+    const keys = (await (await fetch(`${host.url}/api/v1/keys`)).json()) as { keys: never[] }
+    const trust = new TrustStore(keys.keys)
+
+    const response = await fetch(`${host.url}/api/v1/licenses/validate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: licenseKey, product: 'promonitor', line: 'v7', nonce: 'nonce-through-the-host' }),
+    })
+    expect(response.status).toBe(200)
+    const answer = (await response.json()) as { valid: boolean; code: string; signed: string }
+    expect(answer).toMatchObject({ valid: true, code: 'VALID' })
+    const signed = await verifySignedAnswer(answer.signed, SignedKind.validation, { trust, nonce: 'nonce-through-the-host' })
+    expect(signed).toMatchObject({ valid: true, code: 'VALID' })
+  })
+
+  it('answers 400 BAD_REQUEST to a body that is not JSON, or too large, and keeps serving', async (context) => {
+    requireEndpoint(context, 'post', '/v1/licenses/validate', 'licensing plugin')
+    const notJson = await fetch(`${host.url}/api/v1/licenses/validate`, { method: 'POST', body: 'key=abc' })
+    expect([notJson.status, ((await notJson.json()) as { code: string }).code]).toEqual([400, 'BAD_REQUEST'])
+
+    // Declared too large: refused from its Content-Length, the 1 MB is never buffered by the host.
+    const big = JSON.stringify({ key: licenseKey, padding: 'x'.repeat(1024 * 1024) })
+    const tooLarge = await fetch(`${host.url}/api/v1/licenses/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big })
+    expect([tooLarge.status, ((await tooLarge.json()) as { code: string }).code]).toEqual([400, 'BAD_REQUEST'])
+
+    const again = await fetch(`${host.url}/api/v1/licenses/validate`, { method: 'POST', body: JSON.stringify({ key: licenseKey }) })
+    expect(again.status).toBe(200)
+  })
+})
+
+describe('downloads through the API host', () => {
+  const fileLink = async () => {
+    const redirect = await fetch(`${host.url}/api/v1/downloads/${artifact.id}`, { headers: { authorization: `License ${licenseKey}` }, redirect: 'manual' })
+    expect(redirect.status).toBe(302)
+    await redirect.arrayBuffer()
+    return new URL(redirect.headers.get('location')!, host.url).toString()
+  }
+
+  it('follows the licensed redirect and streams the whole file with its checksum headers', async (context) => {
+    requireEndpoint(context, 'get', '/v1/downloads/:artifactId', 'updates plugin')
+    const response = await fetch(await fileLink())
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-length')).toBe(String(artifact.bytes.length))
+    expect(response.headers.get('accept-ranges')).toBe('bytes')
+    const sha256 = createHash('sha256').update(artifact.bytes).digest('hex')
+    expect(response.headers.get('x-checksum-sha256')).toBe(sha256)
+    const received = Buffer.from(await response.arrayBuffer())
+    expect(createHash('sha256').update(received).digest('hex')).toBe(sha256)
+  })
+
+  it('resumes with a Range request (206 and exactly the bytes asked for)', async (context) => {
+    requireEndpoint(context, 'get', '/v1/downloads/:artifactId', 'updates plugin')
+    const from = 1_000_003
+    const response = await fetch(await fileLink(), { headers: { range: `bytes=${from}-` } })
+    expect(response.status).toBe(206)
+    expect(response.headers.get('content-range')).toBe(`bytes ${from}-${artifact.bytes.length - 1}/${artifact.bytes.length}`)
+    expect(Buffer.from(await response.arrayBuffer()).equals(artifact.bytes.subarray(from))).toBe(true)
+  })
+
+  it('keeps serving when a client drops a download half-way', async (context) => {
+    requireEndpoint(context, 'get', '/v1/downloads/:artifactId', 'updates plugin')
+    const link = new URL(await fileLink())
+    await new Promise<void>((resolve, reject) => {
+      const outgoing = request({ host: link.hostname, port: link.port, path: `${link.pathname}${link.search}`, agent: false }, (incoming) => {
+        expect(incoming.statusCode).toBe(200)
+        incoming.once('data', () => {
+          outgoing.destroy()
+          resolve()
+        })
+      })
+      outgoing.on('error', () => {})
+      outgoing.end()
+      setTimeout(() => reject(new Error('no data')), 10_000).unref()
+    })
+    const whole = await fetch(await fileLink())
+    expect(Buffer.from(await whole.arrayBuffer()).length).toBe(artifact.bytes.length)
+  })
+})

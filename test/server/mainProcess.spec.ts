@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { Agent, request } from 'node:http'
+import { connect } from 'node:net'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { bootPayload, type TestPayload } from '../helpers/bootPayload'
+import { jsonOf, rawRequest } from './rawHttp'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+type RunningHost = { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }
+
+/**
+ * `npm run start:api`, as production runs it: its own process and its own Payload, here on the
+ * database (and data folder, so the same signing key) this test file set up. PORT=0.
+ */
+const startMainProcess = async (booted: TestPayload): Promise<RunningHost> => {
+  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      NODE_OPTIONS: '--no-deprecation',
+      DATABASE_URL: booted.cacheKey,
+      DATA_DIR: booted.dataDir,
+      MEDIA_DIR: booted.mediaDir,
+      PORT: '0',
+      SEED_ON_INIT: 'false',
+      SCHEDULED_TASKS: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API host did not start:\n${output}`)), 90_000)
+    const look = () => {
+      const found = /serving \/api\/v1 on (http:\/\/[\w.:[\]-]+)/.exec(output)
+      if (found) {
+        clearTimeout(timer)
+        resolve(found[1].replace('localhost', '127.0.0.1'))
+      }
+    }
+    child.stdout!.on('data', look)
+    child.stderr!.on('data', look)
+    void exited.then((code) => reject(new Error(`API host exited with ${code}:\n${output}`)))
+  })
+  return { child, url, output: () => output, exited }
+}
+
+let booted: TestPayload
+let license: { id: number; key: string }
+let running: RunningHost | undefined
+
+beforeAll(async () => {
+  booted = await bootPayload()
+  const { payload } = booted
+  const product = await payload.create({ collection: 'products', data: { slug: 'promonitor', name: 'ProMonitor', lines: ['v7'], platforms: ['linux-x64'], keepVersionsDays: 365 } })
+  const customer = await payload.create({ collection: 'customers', data: { name: 'Acme Industrial', contacts: [] } })
+  const created = await payload.create({
+    collection: 'licenses',
+    data: { customer: customer.id, product: product.id, line: 'v7', type: 'perpetual', status: 'active', startsAt: new Date(Date.now() - 86_400_000).toISOString(), maxClients: 2, maxUsers: 5 },
+  })
+  license = { id: created.id, key: created.key as string }
+})
+
+afterAll(async () => {
+  if (running && running.child.exitCode === null) running.child.kill('SIGKILL')
+  await booted?.shutdown()
+})
+
+describe('npm run start:api (src/server/main.ts)', () => {
+  it('boots its own Payload, serves /api/v1 and only /api/v1', async () => {
+    running = await startMainProcess(booted)
+    const openapi = await fetch(`${running.url}/api/v1/openapi.json`)
+    expect(openapi.status).toBe(200)
+    expect(((await openapi.json()) as { openapi: string }).openapi).toBe('3.1.0')
+    const admin = await rawRequest(running.url, { path: '/admin' })
+    expect(admin.status).toBe(404)
+    expect(jsonOf(admin).code).toBe('NOT_FOUND')
+  })
+
+  it('on SIGTERM finishes an in-flight validation, writes the batched counts, closes the database and exits 0', async () => {
+    const host = running!
+    const validate = () => fetch(`${host.url}/api/v1/licenses/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: license.key }) })
+    for (let count = 0; count < 2; count += 1) expect(((await (await validate()).json()) as { code: string }).code).toBe('VALID')
+
+    // An idle keep-alive connection must not hold the exit.
+    const agent = new Agent({ keepAlive: true })
+    const { hostname, port } = new URL(host.url)
+    await new Promise<void>((resolve, reject) => {
+      request({ host: hostname, port, path: '/api/v1/openapi.json', agent }, (incoming) => incoming.resume().on('end', resolve)).on('error', reject).end()
+    })
+    expect(Object.values(agent.freeSockets).flat()).toHaveLength(1)
+
+    // A validation in flight: headers and half its body are sent when SIGTERM arrives.
+    const body = Buffer.from(JSON.stringify({ key: license.key, nonce: 'in-flight' }))
+    const socket = connect(Number(port), hostname)
+    await new Promise((resolve) => socket.once('connect', resolve))
+    let answer = ''
+    socket.on('data', (chunk) => (answer += chunk.toString()))
+    const answered = new Promise((resolve) => socket.once('end', resolve))
+    socket.write(`POST /api/v1/licenses/validate HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`)
+    socket.write(body.subarray(0, 10))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+
+    const started = Date.now()
+    host.child.kill('SIGTERM')
+    await expect.poll(() => host.output(), { timeout: 5_000 }).toMatch(/SIGTERM: draining/)
+    const newRequest = () => fetch(`${host.url}/api/v1/openapi.json`).then(() => 'served', () => 'refused')
+    await expect.poll(newRequest, { timeout: 5_000 }).toBe('refused')
+    socket.write(body.subarray(10))
+    await answered
+    expect(answer).toMatch(/^HTTP\/1\.1 200/)
+    expect(answer.toLowerCase()).toContain('connection: close')
+    expect(answer).toContain('"code":"VALID"')
+
+    expect(await host.exited).toBe(0)
+    expect(Date.now() - started).toBeLessThan(8_000)
+    expect(host.output()).toMatch(/API host stopped/)
+    agent.destroy()
+
+    const written = await booted.payload.findByID({ collection: 'licenses', id: license.id, overrideAccess: true })
+    expect(written.validationCount).toBe(3)
+  })
+})
