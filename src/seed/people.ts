@@ -23,6 +23,8 @@ type LicenseState = {
   modules?: string[]
   credits?: number
   notes?: string
+  /** Installed machines already activated on it (hostname, role). */
+  machines?: Array<{ hostname: string; role: 'app' | 'collector' | 'cockpit' | 'slave' }>
 }
 
 /** Companies, their accounts (password `demoCustomerPassword`) and a license of every type and state. */
@@ -32,8 +34,8 @@ export const seedCompanies: Array<{ name: string; contacts: Array<{ email: strin
     contacts: [{ email: 'it@acme.example', name: 'Alice Ops' }, { email: 'purchasing@acme.example', name: 'Bob Buyer' }],
     accounts: ['alice@acme.example'],
     licenses: [
-      { product: 'promonitor', line: 'v7', type: 'subscription', startsInDays: -300, expiresInDays: 65, maxClients: 5, maxUsers: 25, modules: ['reporting', 'alerting-sms'] },
-      { product: 'collector', line: 'v7', type: 'subscription', startsInDays: -300, expiresInDays: 65, maxClients: 20, maxUsers: 0 },
+      { product: 'promonitor', line: 'v7', type: 'subscription', startsInDays: -300, expiresInDays: 65, maxClients: 5, maxUsers: 25, modules: ['reporting', 'alerting-sms'], machines: [{ hostname: 'acme-mon-01', role: 'app' }, { hostname: 'acme-mon-02', role: 'slave' }, { hostname: 'acme-plant-b', role: 'slave' }] },
+      { product: 'collector', line: 'v7', type: 'subscription', startsInDays: -300, expiresInDays: 65, maxClients: 20, maxUsers: 0, machines: [{ hostname: 'acme-coll-dc1', role: 'collector' }, { hostname: 'acme-coll-dc2', role: 'collector' }] },
       { product: 'promonitor', line: 'v6', type: 'perpetual', startsInDays: -900, maxClients: 2, maxUsers: 10, notes: 'Legacy plant, stays on V6.' },
     ],
   },
@@ -41,7 +43,7 @@ export const seedCompanies: Array<{ name: string; contacts: Array<{ email: strin
     name: 'Globex Energy',
     contacts: [{ email: 'noc@globex.example', name: 'Grace NOC' }],
     accounts: ['grace@globex.example'],
-    licenses: [{ product: 'promonitor', line: 'v7', type: 'trial', startsInDays: -27, expiresInDays: 3, maxClients: 1, maxUsers: 3, notes: 'Trial from the in-app button; ends in 3 days.' }],
+    licenses: [{ product: 'promonitor', line: 'v7', type: 'trial', startsInDays: -27, expiresInDays: 3, maxClients: 1, maxUsers: 3, notes: 'Trial from the in-app button; ends in 3 days.', machines: [{ hostname: 'globex-noc', role: 'app' }, { hostname: 'globex-noc-2', role: 'app' }] }],
   },
   {
     name: 'Initech Networks',
@@ -54,7 +56,7 @@ export const seedCompanies: Array<{ name: string; contacts: Array<{ email: strin
     contacts: [{ email: 'monitoring@umbrella.example', name: 'Ulla Ops' }],
     accounts: ['ulla@umbrella.example'],
     licenses: [
-      { product: 'promonitor', line: 'v7', type: 'on-usage', startsInDays: -90, expiresInDays: 275, maxClients: 10, maxUsers: 50, credits: 1200, modules: ['api-access'] },
+      { product: 'promonitor', line: 'v7', type: 'on-usage', startsInDays: -90, expiresInDays: 275, maxClients: 10, maxUsers: 50, credits: 1200, modules: ['api-access'], machines: [{ hostname: 'umb-hub', role: 'app' }] },
       { product: 'cockpit', line: 'v1', type: 'subscription', startsInDays: -90, expiresInDays: 275, maxClients: 1, maxUsers: 5, modules: ['multi-site'] },
     ],
   },
@@ -65,3 +67,6 @@ export const seedCompanies: Array<{ name: string; contacts: Array<{ email: strin
     licenses: [{ product: 'promonitor', line: 'v7', type: 'subscription', status: 'suspended', startsInDays: -120, expiresInDays: 245, maxClients: 4, maxUsers: 20, notes: 'Suspended: invoice 2026-0815 unpaid.' }],
   },
 ]
+
+/** A reseller with an API key, allowed to sell ProMonitor trials and subscriptions. */
+export const seedReseller = { name: 'DataDog Marketplace', contactEmail: 'partners@datadog.example', allowedTypes: ['trial', 'subscription'] as const }

@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto'
+
 import type { Payload } from 'payload'
+
+import { activateLicense, appActor } from '../../plugins/licensing'
 
 import { defaultTemplates } from '../../collections/EmailTemplates/defaultTemplates'
 import type { EmailTemplateKey } from '../../collections/EmailTemplates/templateKeys'
 import { addDays } from '../lib/time'
 import { seedProducts, seedReleases } from './catalogue'
-import { demoCustomerPassword, seedCompanies, seedStaff } from './people'
+import { demoCustomerPassword, seedCompanies, seedReseller, seedStaff } from './people'
 import { paragraphs } from './richText'
 import { seededArtifactBytes } from './seededArtifactBytes'
 
@@ -72,7 +76,7 @@ export const seed = async (payload: Payload, { adminPassword }: { adminPassword:
       await create({ collection: 'customer-users', data: { email, password: demoCustomerPassword, customers: [customer.id], name: company.contacts[0]?.name } })
     }
     for (const license of company.licenses) {
-      await create({
+      const created = await create({
         collection: 'licenses',
         data: {
           customer: customer.id,
@@ -89,8 +93,18 @@ export const seed = async (payload: Payload, { adminPassword }: { adminPassword:
           notes: license.notes,
         },
       })
+      // Through the real activation path, so seats, history and limit counts are what apps would leave.
+      for (const machine of license.machines ?? []) {
+        const fingerprint = createHash('sha256').update(machine.hostname).digest('hex')
+        await activateLicense(payload, created.key!, { fingerprint, hostname: machine.hostname, role: machine.role, appVersion: license.line === 'v6' ? '6.9.2' : '7.3.0' }, appActor(fingerprint, machine.hostname))
+      }
     }
   }
+
+  await create({
+    collection: 'resellers',
+    data: { ...seedReseller, allowedTypes: [...seedReseller.allowedTypes], allowedProducts: [productIds.promonitor], enableAPIKey: true, apiKey: 'demo-reseller-api-key-2026' },
+  })
 
   await create({ collection: 'faqs', data: { question: 'Where do I enter my license key?', topic: 'licensing', order: 10, answer: paragraphs('Open Settings › License in ProMonitor and paste the key, or paste the license file in the offline box when the server has no internet access.') } })
   await create({ collection: 'faqs', data: { question: 'How do I move a license to a new server?', topic: 'licensing', order: 20, answer: paragraphs('Deactivate it on the old server (Settings › License › Release this machine), then activate it on the new one.') } })

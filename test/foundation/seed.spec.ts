@@ -19,4 +19,23 @@ describe('seed', () => {
       ['promonitor', ['v6', 'v7']],
     ])
   })
+
+  it('covers every license type and state, with machines activated through the real path', async () => {
+    const { docs } = await booted.payload.find({ collection: 'licenses', depth: 1, limit: 100 })
+    const byCompany = (name: string) => docs.filter((license) => typeof license.customer === 'object' && license.customer.name === name)
+    expect(new Set(docs.map((license) => license.type))).toEqual(new Set(['trial', 'subscription', 'perpetual', 'on-usage']))
+    expect(byCompany('Globex Energy')[0]).toMatchObject({ type: 'trial', daysLeft: 3, activeClients: 1, limitReachedCount: 1 })
+    expect(byCompany('Initech Networks')[0]).toMatchObject({ isExpired: true })
+    expect(byCompany('Stark Utilities')[0]).toMatchObject({ status: 'suspended' })
+    expect(byCompany('Umbrella Logistics').find((license) => license.type === 'on-usage')?.credits).toBe(1200)
+    const acmeApp = byCompany('Acme Industrial').find((license) => license.type === 'subscription' && typeof license.product === 'object' && license.product.slug === 'promonitor')
+    expect(acmeApp?.activeClients).toBe(3)
+    const { totalDocs: activations } = await booted.payload.count({ collection: 'activations' })
+    expect(activations).toBe(7)
+  })
+
+  it('creates a reseller with an API key', async () => {
+    const { docs } = await booted.payload.find({ collection: 'resellers', limit: 1 })
+    expect(docs[0]).toMatchObject({ name: 'DataDog Marketplace', active: true })
+  })
 })
