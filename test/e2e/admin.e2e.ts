@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from './helpers/launchChromium'
+import { logIn } from './helpers/logIn'
 import { startNextServer, type NextServer } from './helpers/startNextServer'
 
 const adminPassword = 'e2e-admin-password'
@@ -23,11 +24,7 @@ describe('the admin on the production build', () => {
 
   it('lets the seeded admin log in and open the licenses list', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('input[name="email"]', 'admin@example.com')
-    await page.fill('input[name="password"]', adminPassword)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${server.url}/admin`, { timeout: 60_000 })
+    await logIn(page, server.url, 'admin@example.com', adminPassword)
 
     await page.goto(`${server.url}/admin/collections/licenses`)
     await page.waitForSelector('table tbody tr', { timeout: 60_000 })

@@ -1,20 +1,13 @@
 import { mkdirSync } from 'node:fs'
 
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from './helpers/launchChromium'
+import { logIn } from './helpers/logIn'
 import { startNextServer, type NextServer } from './helpers/startNextServer'
 
 const adminPassword = 'e2e-admin-password'
-
-const logIn = async (page: Page, url: string, email: string) => {
-  await page.goto(`${url}/admin/login`)
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', adminPassword)
-  await page.click('button[type="submit"]')
-  await page.waitForURL(`${url}/admin`, { timeout: 60_000 })
-}
 
 describe('one-click license actions in the admin (production build)', () => {
   let server: NextServer
@@ -37,7 +30,7 @@ describe('one-click license actions in the admin (production build)', () => {
     expect(trial.daysLeft).toBe(3)
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await logIn(page, server.url, 'support@example.com')
+    await logIn(page, server.url, 'support@example.com', adminPassword)
     await page.goto(`${server.url}/admin/collections/licenses/${trial.id}`)
     const extend = page.getByRole('button', { name: 'Extend' })
     await extend.waitFor({ timeout: 60_000 })
