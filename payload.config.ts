@@ -33,7 +33,7 @@ import { schedulerPlugin } from './plugins/scheduler'
 import { signingPlugin } from './plugins/signing'
 import { updatesPlugin } from './plugins/updates'
 import { env, usesPostgres } from './src/env'
-import { seedIfEmpty } from './src/seed/seedIfEmpty'
+import { seedPlugin } from './src/seed/seedPlugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -109,8 +109,7 @@ export default buildConfig({
     }),
     // Last: it documents the /v1 endpoints the plugins above added.
     clientApiPlugin({ publicUrl: env.publicUrl }),
+    // After every other plugin has initialised.
+    seedPlugin({ enabled: env.seedOnInit }),
   ],
-  onInit: async (payload) => {
-    if (env.seedOnInit) await seedIfEmpty(payload)
-  },
 })

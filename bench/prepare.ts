@@ -1,4 +1,4 @@
-// Child process of the bench: boots Payload on the bench database (the demo seed runs on init),
+// Child process of the bench: boots Payload on the bench database, seeds the demo data,
 // uploads the big artifact as a release manager, and prints what the scenarios need as JSON.
 import { createWriteStream } from 'node:fs'
 import { randomBytes } from 'node:crypto'
@@ -7,6 +7,7 @@ import { once } from 'node:events'
 
 import { getPayload, type Payload } from 'payload'
 
+import { seedIfEmpty } from '../src/seed/seedIfEmpty'
 import type { PreparedData } from './preparedData'
 
 const artifactMegabytes = Number(process.argv[2] || 200)
@@ -65,9 +66,12 @@ const prepare = async (payload: Payload): Promise<PreparedData> => {
   }
 }
 
+// Seeded here, after boot (run.ts starts this with SEED_ON_INIT=false): the seed activates
+// machines, which signs, and on init it would run before the signing plugin has loaded its key.
 const { default: config } = await import('../payload.config')
 const payload = await getPayload({ config })
 try {
+  await seedIfEmpty(payload)
   const prepared = await prepare(payload)
   process.stdout.write(`\nPREPARED ${JSON.stringify(prepared)}\n`)
   await payload.destroy()

@@ -1,6 +1,6 @@
 // `npm run bench`: the client API through the API host (src/server), through `next start`, and a
 // bare node:http server answering the same bytes, in one run on one machine. Knobs (env):
-// BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s), BENCH_DOWNLOADS (3),
+// BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s), BENCH_DOWNLOADS (5),
 // BENCH_ARTIFACT_MB (200), BENCH_MODE (production | development). Results: bench/results/<time>.json
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -51,7 +51,7 @@ const prepareDatabase = async (): Promise<PreparedData> => {
   }
   say(`preparing a seeded SQLite database (schema: ${settings.schemaMode}) and a ${settings.artifactMegabytes} MB artifact in ${workDir}`)
   const { command, args } = tsx('bench/prepare.ts', String(settings.artifactMegabytes), workDir)
-  const { child, logFile } = spawnLogged('prepare', command, args, { ...baseEnv, NODE_ENV: schemaEnv }, workDir)
+  const { child, logFile } = spawnLogged('prepare', command, args, { ...baseEnv, NODE_ENV: schemaEnv, SEED_ON_INIT: 'false' }, workDir)
   await waitForExit(child, 'Preparing the bench database', logFile)
   const line = readFileSync(logFile, 'utf8').split('\n').find((text) => text.startsWith('PREPARED '))
   if (!line) throw new Error(`prepare.ts printed no PREPARED line; see ${logFile}`)

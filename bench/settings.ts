@@ -35,7 +35,7 @@ export const readSettings = (): BenchSettings => {
     connections: numberFrom('BENCH_CONNECTIONS', 64),
     warmupSeconds: numberFrom('BENCH_WARMUP', 3),
     durationSeconds: numberFrom('BENCH_DURATION', 10),
-    downloads: numberFrom('BENCH_DOWNLOADS', 3),
+    downloads: numberFrom('BENCH_DOWNLOADS', 5),
     artifactMegabytes: numberFrom('BENCH_ARTIFACT_MB', 200),
     schemaMode: mode === 'production' && hasSqliteMigrations() ? 'migrations' : 'push',
     production: mode === 'production',

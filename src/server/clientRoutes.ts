@@ -1,9 +1,6 @@
 import { match, type MatchFunction } from 'path-to-regexp'
 import type { Endpoint } from 'payload'
 
-/** Where the client protocol lives: `/api` (Payload's API route) + the plugins' `/v1/...` paths. */
-export const clientApiPrefix = '/api/v1/'
-
 export type RouteLookup =
   | { kind: 'found'; method: string }
   | { kind: 'not-found' }

@@ -1,25 +1,42 @@
 // `npm run start:api`: the API host on its own (PORT, default 3001). SIGTERM/SIGINT stop it
-// gracefully; a second signal while stopping exits at once.
+// gracefully; a second signal while stopping, or a stop that overruns, exits at once.
 import { createApiHost } from './createApiHost'
 
-const host = await createApiHost()
+const drainTimeoutMs = 10_000
+/** Drain, hooks, Payload and database together get this long before the process exits anyway. */
+const stopTimeoutMs = drainTimeoutMs + 15_000
+
+const host = await createApiHost({ drainTimeoutMs })
 const { logger } = host.payload
 logger.info(`API host: serving /api/v1 on ${host.url}`)
+
+/** Logging must never be what keeps a stopping process alive (say, its output pipe is gone). */
+const note = (level: 'info' | 'warn' | 'error', message: string, error?: unknown) => {
+  try {
+    logger[level](error ? { err: error, msg: message } : message)
+  } catch {
+    // nowhere left to log to
+  }
+}
 
 let stopping = false
 const stop = async (signal: NodeJS.Signals) => {
   if (stopping) {
-    logger.warn(`${signal} again: exiting without waiting.`)
+    note('warn', `${signal} again: exiting without waiting.`)
     process.exit(1)
   }
   stopping = true
-  logger.info(`${signal}: draining in-flight requests, then closing the database.`)
+  setTimeout(() => {
+    note('error', `Stopping took longer than ${stopTimeoutMs / 1000} s: exiting anyway.`)
+    process.exit(1)
+  }, stopTimeoutMs).unref()
+  note('info', `${signal}: draining in-flight requests, then closing the database.`)
   try {
     await host.close()
-    logger.info('API host stopped.')
+    note('info', 'API host stopped.')
     process.exit(0)
   } catch (error) {
-    logger.error({ err: error, msg: 'API host did not stop cleanly' })
+    note('error', 'API host did not stop cleanly', error)
     process.exit(1)
   }
 }

@@ -17,7 +17,9 @@ type RunningHost = { child: ChildProcess; url: string; output: () => string; exi
  * database (and data folder, so the same signing key) this test file set up. PORT=0.
  */
 const startMainProcess = async (booted: TestPayload): Promise<RunningHost> => {
-  const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+  // `node --import tsx` rather than the tsx CLI: one process, so the pid the test signals (or
+  // kills if it fails) is the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
