@@ -28,11 +28,21 @@ const postgresIsReachable = async () => {
   }
 }
 
+// Test databases are named hub_test_<run start ms>_<random> (test/helpers/testDatabase.ts).
+const runStartedAt = String(Date.now())
+const staleAfterMs = 6 * 60 * 60 * 1000
+
+/** Drops this run's test databases, and those of runs that started hours ago (left by a crash). */
 const dropTestDatabases = async () => {
   const client = new pg.Client({ connectionString: postgresAdminUrl })
   await client.connect()
   const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'hub\\_test\\_%'")
-  for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+  for (const { datname } of rows) {
+    const startedAt = datname.split('_')[2]
+    if (startedAt === runStartedAt || Number(startedAt) < Date.now() - staleAfterMs) {
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+    }
+  }
   await client.end()
 }
 
@@ -61,7 +71,7 @@ let allGreen = runVitest('integration tests on SQLite (embedded default)', 'vite
 
 if (await postgresIsReachable()) {
   await dropTestDatabases()
-  allGreen = runVitest('integration tests on PostgreSQL', 'vitest.config.ts', { TEST_DATABASE: 'postgres' }) && allGreen
+  allGreen = runVitest('integration tests on PostgreSQL', 'vitest.config.ts', { TEST_DATABASE: 'postgres', TEST_RUN_STARTED_AT: runStartedAt }) && allGreen
   await dropTestDatabases()
 } else {
   outcomes.push('PostgreSQL: SKIPPED (not reachable at 127.0.0.1:5432; start it to run the suite there too)')

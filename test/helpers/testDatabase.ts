@@ -10,13 +10,20 @@ export const testDatabaseKind = process.env.TEST_DATABASE === 'postgres' ? 'post
 
 export const postgresAdminUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
 
+/**
+ * Test databases are named `hub_test_<run start ms>_<random>`: the test runner drops its own run's
+ * databases afterwards, and only stale ones (hours old) before, so two runs can share a server.
+ */
+export const testDatabasePrefix = 'hub_test_'
+const testRunStartedAt = process.env.TEST_RUN_STARTED_AT || String(Date.now())
+
 /** A brand-new, empty database for one test file (schema push needs a fresh one every run). */
 export const createFreshDatabase = async (): Promise<{ url: string }> => {
   if (testDatabaseKind === 'sqlite') {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'))
     return { url: `file:${path.join(folder, 'hub.db')}` }
   }
-  const name = `${testDatabasePrefix}${Date.now()}_${randomBytes(3).toString('hex')}`
+  const name = `${testDatabasePrefix}${testRunStartedAt}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: postgresAdminUrl })
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name}`)
@@ -26,5 +33,3 @@ export const createFreshDatabase = async (): Promise<{ url: string }> => {
   return { url: url.toString() }
 }
 
-/** Test databases are named `hub_test_*`; the test runner drops them before and after a run. */
-export const testDatabasePrefix = 'hub_test_'
