@@ -72,7 +72,6 @@ let allGreen = runVitest('integration tests on SQLite (embedded default)', 'vite
 if (await postgresIsReachable()) {
   await dropTestDatabases()
   allGreen = runVitest('integration tests on PostgreSQL', 'vitest.config.ts', { TEST_DATABASE: 'postgres', TEST_RUN_STARTED_AT: runStartedAt }) && allGreen
-  await dropTestDatabases()
 } else {
   outcomes.push('PostgreSQL: SKIPPED (not reachable at 127.0.0.1:5432; start it to run the suite there too)')
 }
@@ -89,8 +88,10 @@ if (process.env.SKIP_E2E === '1') {
       allGreen = false
     }
   }
-  if (existsSync('.next/BUILD_ID')) allGreen = runVitest('end-to-end on the production build (Chromium)', 'vitest.e2e.config.ts', {}) && allGreen
+  if (existsSync('.next/BUILD_ID')) allGreen = runVitest('end-to-end on the production build (Chromium)', 'vitest.e2e.config.ts', { TEST_RUN_STARTED_AT: runStartedAt }) && allGreen
 }
+
+if (await postgresIsReachable()) await dropTestDatabases()
 
 console.log('\n=== summary ===')
 for (const line of outcomes) console.log(line)

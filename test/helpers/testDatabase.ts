@@ -18,8 +18,8 @@ export const testDatabasePrefix = 'hub_test_'
 const testRunStartedAt = process.env.TEST_RUN_STARTED_AT || String(Date.now())
 
 /** A brand-new, empty database for one test file (schema push needs a fresh one every run). */
-export const createFreshDatabase = async (): Promise<{ url: string }> => {
-  if (testDatabaseKind === 'sqlite') {
+export const createFreshDatabase = async (kind: 'sqlite' | 'postgres' = testDatabaseKind): Promise<{ url: string }> => {
+  if (kind === 'sqlite') {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'))
     return { url: `file:${path.join(folder, 'hub.db')}` }
   }
