@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { and, drizzleFor, eq, tableOf } from '../shared/database'
+import { and, drizzleFor, eq, sql, tableOf, type DrizzleDatabase } from '../shared/database'
 
 import { isWellFormedLicenseKey, normalizeLicenseKey } from '../../src/lib/licenseKey'
 import type { License } from '../../payload-types'
@@ -35,17 +35,39 @@ export const toLicenseRecord = (doc: Record<string, unknown>): LicenseRecord =>
 const isoDate = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString())
 const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value))
 
+type LicenseByKeyRow = {
+  id: LicenseRecord['id']
+  key: string
+  customer: number | string
+  product: number | string
+  line: string
+  type: LicenseRecord['type']
+  status: LicenseRecord['status']
+  startsAt: string | Date
+  expiresAt: string | Date | null
+  maxClients: number | string
+  maxUsers: number | string
+  credits: number | string | null
+  activeClients: number | string | null
+  module: string | null
+  moduleOrder: number
+}
+
+type LicenseByKeyQuery = { execute: (values: { key: string }) => Promise<LicenseByKeyRow[]> }
+
 /**
- * The license a key names, or null. A key that is not well formed (wrong shape or check
- * character) is answered without touching the database. This is the validate hot path, so it is
- * one indexed query (the license row joined with its modules), not a Payload `find`.
+ * The license-by-key select, built and prepared once per database handle (building a drizzle
+ * query costs more than running it). Only the statement is kept, never a row: every lookup reads
+ * the license as it is now. The name is what PostgreSQL prepares it under on each connection.
  */
-export const findLicenseByKey = async (payload: Payload, key: string): Promise<LicenseRecord | null> => {
-  if (!isWellFormedLicenseKey(key)) return null
+const licenseByKeyQueries = new WeakMap<object, LicenseByKeyQuery>()
+
+const licenseByKeyQuery = (payload: Payload, database: DrizzleDatabase): LicenseByKeyQuery => {
+  let query = licenseByKeyQueries.get(database)
+  if (query) return query
   const licenses = tableOf(payload, 'licenses')
   const texts = tableOf(payload, 'licenses_texts')
-  const database = await drizzleFor(payload)
-  const rows = await database
+  query = database
     .select({
       id: licenses.id,
       key: licenses.key,
@@ -65,13 +87,27 @@ export const findLicenseByKey = async (payload: Payload, key: string): Promise<L
     })
     .from(licenses)
     .leftJoin(texts, and(eq(texts.parent, licenses.id), eq(texts.path, 'modules')))
-    .where(eq(licenses.key, normalizeLicenseKey(key)))
+    .where(eq(licenses.key, sql.placeholder('key')))
+    .prepare('licensing_license_by_key') as LicenseByKeyQuery
+  licenseByKeyQueries.set(database, query)
+  return query
+}
+
+/**
+ * The license a key names, or null. A key that is not well formed (wrong shape or check
+ * character) is answered without touching the database. This is the validate hot path, so it is
+ * one indexed query (the license row joined with its modules), prepared once, not a Payload `find`.
+ */
+export const findLicenseByKey = async (payload: Payload, key: string): Promise<LicenseRecord | null> => {
+  if (!isWellFormedLicenseKey(key)) return null
+  const database = await drizzleFor(payload)
+  const rows = await licenseByKeyQuery(payload, database).execute({ key: normalizeLicenseKey(key) })
   if (rows.length === 0) return null
   const [row] = rows
   const modules = rows
-    .filter((candidate: { module: string | null }) => candidate.module !== null)
-    .sort((left: { moduleOrder: number }, right: { moduleOrder: number }) => Number(left.moduleOrder) - Number(right.moduleOrder))
-    .map((candidate: { module: string }) => candidate.module)
+    .filter((candidate) => candidate.module !== null)
+    .sort((left, right) => Number(left.moduleOrder) - Number(right.moduleOrder))
+    .map((candidate) => candidate.module as string)
   return {
     id: row.id,
     key: row.key,

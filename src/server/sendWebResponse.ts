@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http'
 
+import type { WebAnswer } from './endpointRoutes'
+
 /** Resolves when the socket can take more, or is gone (then the caller stops). */
 const drained = (res: ServerResponse): Promise<void> =>
   new Promise((resolve) => {
@@ -21,7 +23,7 @@ const hopByHopHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding'
  * `end()` with its Content-Length; a longer one (a download) streams chunk by chunk, waiting for
  * the socket to drain, and stops reading the source when the client goes away.
  */
-export const sendWebResponse = async (response: Response, res: ServerResponse, { omitBody = false } = {}): Promise<void> => {
+export const sendWebResponse = async (response: WebAnswer, res: ServerResponse, { omitBody = false } = {}): Promise<void> => {
   res.statusCode = response.status
   if (response.statusText) res.statusMessage = response.statusText
   for (const [name, value] of response.headers) {
