@@ -66,8 +66,8 @@ const prepare = async (payload: Payload): Promise<PreparedData> => {
   }
 }
 
-// Seeded here, after boot (run.ts starts this with SEED_ON_INIT=false): the seed activates
-// machines, which signs, and on init it would run before the signing plugin has loaded its key.
+// Seeded explicitly after boot (run.ts starts this with SEED_ON_INIT=false), so the data is in
+// place before `prepare` reads it whatever the seed-on-init setting of the hosts.
 const { default: config } = await import('../payload.config')
 const payload = await getPayload({ config })
 try {
