@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { ClientError, errorResponse } from './clientError'
+import { clientAddress, createRateLimiter } from './rateLimit'
 
 export type OpenApiOperation = Record<string, unknown>
 
@@ -10,23 +11,47 @@ export type ClientEndpointOptions = {
   /** This endpoint's OpenAPI operation object; `/api/v1/openapi.json` is built from these. */
   openapi: OpenApiOperation
   handler: (req: PayloadRequest) => Promise<Response>
+  /** Requests one client address may make per window on this instance; over it: 429 `RATE_LIMITED`. */
+  rateLimit?: { limit: number; windowMs: number }
 }
 
 /**
  * A client-protocol endpoint (under /api/v1). A documented refusal becomes `{ code, message }`
  * with its status; anything else is a bug, logged, and answered 500 `INTERNAL` without details.
  */
-export const clientEndpoint = ({ path, method, openapi, handler }: ClientEndpointOptions): Endpoint => ({
-  path,
-  method,
-  custom: { openapi },
-  handler: async (req) => {
-    try {
-      return await handler(req)
-    } catch (error) {
-      if (error instanceof ClientError) return errorResponse(error)
-      req.payload.logger.error({ err: error, msg: `Unhandled error in ${method.toUpperCase()} /api${path}` })
-      return Response.json({ code: 'INTERNAL', message: 'Internal error' }, { status: 500 })
-    }
-  },
-})
+export const clientEndpoint = ({ path, method, openapi, handler, rateLimit }: ClientEndpointOptions): Endpoint => {
+  const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>()
+  const limitAddress = (req: PayloadRequest) => {
+    if (!rateLimit) return
+    let limiter = limiters.get(req.payload)
+    if (!limiter) limiters.set(req.payload, (limiter = createRateLimiter(rateLimit)))
+    limiter(clientAddress(req))
+  }
+  const documented = rateLimit
+    ? {
+        ...openapi,
+        responses: {
+          ...(openapi.responses as object),
+          429: {
+            description: '`RATE_LIMITED`: too many requests from this address (see Retry-After)',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
+        },
+      }
+    : openapi
+  return {
+    path,
+    method,
+    custom: { openapi: documented },
+    handler: async (req) => {
+      try {
+        limitAddress(req)
+        return await handler(req)
+      } catch (error) {
+        if (error instanceof ClientError) return errorResponse(error)
+        req.payload.logger.error({ err: error, msg: `Unhandled error in ${method.toUpperCase()} /api${path}` })
+        return Response.json({ code: 'INTERNAL', message: 'Internal error' }, { status: 500 })
+      }
+    },
+  }
+}

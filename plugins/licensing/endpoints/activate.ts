@@ -1,5 +1,5 @@
 import { SignedKind } from '../../../src/lib/signedKinds'
-import { clientEndpoint, readJsonBody } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, readJsonBody } from '../../clientApi'
 import { activateLicense } from '../activateLicense'
 import { appActor } from '../actors'
 import { signedAnswer } from '../signedAnswer'
@@ -9,6 +9,7 @@ import { activateRequest } from './schemas'
 export const activateEndpoint = clientEndpoint({
   path: '/v1/licenses/activate',
   method: 'post',
+  rateLimit: clientRateLimits.seats,
   openapi: {
     summary: 'Activate an installation (take a client seat)',
     description:

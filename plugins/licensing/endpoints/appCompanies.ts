@@ -1,10 +1,11 @@
-import { clientEndpoint } from '../../clientApi'
+import { clientEndpoint, clientRateLimits } from '../../clientApi'
 import { listAccountCompanies, requireCustomerAccount } from '../masterLogin'
 import { errorResponse, jsonResponse } from './openapi'
 
 export const appCompaniesEndpoint = clientEndpoint({
   path: '/v1/app/companies',
   method: 'get',
+  rateLimit: clientRateLimits.seats,
   openapi: {
     summary: 'Companies of the customer account (master login)',
     description: 'The app\'s "ApiKey" modal: list the companies this customer account may act for.',

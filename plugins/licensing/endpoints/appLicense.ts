@@ -1,5 +1,5 @@
 import { SignedKind } from '../../../src/lib/signedKinds'
-import { clientEndpoint, readJsonBody } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, readJsonBody } from '../../clientApi'
 import { activateCompanyLicense, requireCustomerAccount } from '../masterLogin'
 import { signedAnswer } from '../signedAnswer'
 import { activationAnswerSchema, badRequestResponse, errorResponse, fingerprintProperty, jsonBody, jsonResponse, nonceProperty, roleProperty } from './openapi'
@@ -8,6 +8,7 @@ import { appLicenseRequest } from './schemas'
 export const appLicenseEndpoint = clientEndpoint({
   path: '/v1/app/license',
   method: 'post',
+  rateLimit: clientRateLimits.seats,
   openapi: {
     summary: "Activate this machine under a company's license (master login)",
     description:

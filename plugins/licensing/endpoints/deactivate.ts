@@ -1,5 +1,5 @@
 import { SignedKind } from '../../../src/lib/signedKinds'
-import { clientEndpoint, readJsonBody } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, readJsonBody } from '../../clientApi'
 import { appActor } from '../actors'
 import { deactivateLicense } from '../deactivateLicense'
 import { signedAnswer } from '../signedAnswer'
@@ -9,6 +9,7 @@ import { deactivateRequest } from './schemas'
 export const deactivateEndpoint = clientEndpoint({
   path: '/v1/licenses/deactivate',
   method: 'post',
+  rateLimit: clientRateLimits.seats,
   openapi: {
     summary: 'Deactivate an installation (free its client seat)',
     description: '`DEACTIVATED` frees the seat; a fingerprint that holds none is `NOT_ACTIVE`; an unknown key is `NOT_FOUND`.',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { licenseTypes } from '../../../collections/Licenses'
-import { badRequest, clientEndpoint, readJsonBody, readQuery } from '../../clientApi'
+import { badRequest, clientEndpoint, clientRateLimits, readJsonBody, readQuery } from '../../clientApi'
 import { createResellerLicense } from '../createResellerLicense'
 import { listResellerLicenses } from '../listResellerLicenses'
 import { requireReseller } from '../requireReseller'
@@ -31,6 +31,7 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
   clientEndpoint({
     path: '/v1/reseller/licenses',
     method: 'post',
+    rateLimit: clientRateLimits.accounts,
     openapi: {
       summary: 'Create a license for a subscriber (reseller)',
       description:

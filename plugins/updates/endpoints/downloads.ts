@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { clientEndpoint, readQuery } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, readQuery } from '../../clientApi'
 import { artifactFileResponse } from '../downloads/artifactFileResponse'
 import { authorizeDownload } from '../downloads/authorizeDownload'
 import { downloadCredentialsOf } from '../downloads/entitlement'
@@ -13,6 +13,7 @@ const artifactIdParameter = { name: 'artifactId', in: 'path', required: true, sc
 export const downloadEndpoint = clientEndpoint({
   path: '/v1/downloads/:artifactId',
   method: 'get',
+  rateLimit: clientRateLimits.downloads,
   openapi: {
     summary: 'Download link of an artifact',
     description:

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { clientEndpoint, readQuery } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, readQuery } from '../../clientApi'
 import { attachmentDisposition } from '../downloads/artifactStorage'
 import { downloadCredentialsOf } from '../downloads/entitlement'
 import { buildOfflineBundle } from '../buildOfflineBundle'
@@ -17,6 +17,7 @@ const errorContent = { 'application/json': { schema: { $ref: '#/components/schem
 export const offlineBundleEndpoint = clientEndpoint({
   path: '/v1/updates/offline-bundle',
   method: 'get',
+  rateLimit: clientRateLimits.bundles,
   openapi: {
     summary: 'Offline bundle of one release (for sites without internet access)',
     description:
