@@ -1,32 +1,22 @@
 import { mkdirSync } from 'node:fs'
 
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from './helpers/launchChromium'
+import { e2eStaffPassword as adminPassword, startAdminSession, type AdminSession } from './helpers/adminSession'
 import { logIn } from './helpers/logIn'
-import { startNextServer, type NextServer } from './helpers/startNextServer'
-
-const adminPassword = 'e2e-admin-password'
 
 describe('the admin on the production build', () => {
-  let server: NextServer
-  let browser: Browser
-
+  let session: AdminSession
   beforeAll(async () => {
-    server = await startNextServer({ SEED_ADMIN_PASSWORD: adminPassword })
-    browser = await launchChromium()
+    session = await startAdminSession()
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(async () => session?.stop())
 
   it('lets the seeded admin log in and open the licenses list', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await logIn(page, server.url, 'admin@example.com', adminPassword)
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await logIn(page, session.server.url, 'admin@example.com', adminPassword)
 
-    await page.goto(`${server.url}/admin/collections/licenses`)
+    await page.goto(`${session.server.url}/admin/collections/licenses`)
     await page.waitForSelector('table tbody tr', { timeout: 60_000 })
     const rows = await page.locator('table tbody tr').count()
     expect(rows).toBeGreaterThanOrEqual(8)
@@ -41,7 +31,7 @@ describe('the admin on the production build', () => {
   })
 
   it('refuses a wrong password', async () => {
-    const response = await fetch(`${server.url}/api/users/login`, {
+    const response = await fetch(`${session.server.url}/api/users/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'admin@example.com', password: 'wrong' }),

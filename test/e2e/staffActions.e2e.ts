@@ -1,37 +1,27 @@
 import { mkdirSync } from 'node:fs'
 
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchChromium } from './helpers/launchChromium'
+import { e2eStaffPassword as adminPassword, startAdminSession, type AdminSession } from './helpers/adminSession'
 import { logIn } from './helpers/logIn'
-import { startNextServer, type NextServer } from './helpers/startNextServer'
-
-const adminPassword = 'e2e-admin-password'
 
 describe('one-click license actions in the admin (production build)', () => {
-  let server: NextServer
-  let browser: Browser
-
+  let session: AdminSession
   beforeAll(async () => {
-    server = await startNextServer({ SEED_ADMIN_PASSWORD: adminPassword })
-    browser = await launchChromium()
+    session = await startAdminSession()
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(async () => session?.stop())
 
   it('extends the seeded trial by 14 days from its edit view and shows it in the timeline', async () => {
-    const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'support@example.com', password: adminPassword }) })
+    const login = await fetch(`${session.server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'support@example.com', password: adminPassword }) })
     const { token } = (await login.json()) as { token: string }
-    const found = await fetch(`${server.url}/api/licenses?where[type][equals]=trial&depth=0`, { headers: { Authorization: `JWT ${token}` } })
+    const found = await fetch(`${session.server.url}/api/licenses?where[type][equals]=trial&depth=0`, { headers: { Authorization: `JWT ${token}` } })
     const trial = ((await found.json()) as { docs: Array<{ id: number; daysLeft: number }> }).docs[0]
     expect(trial.daysLeft).toBe(3)
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await logIn(page, server.url, 'support@example.com', adminPassword)
-    await page.goto(`${server.url}/admin/collections/licenses/${trial.id}`)
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await logIn(page, session.server.url, 'support@example.com', adminPassword)
+    await page.goto(`${session.server.url}/admin/collections/licenses/${trial.id}`)
     const extend = page.getByRole('button', { name: 'Extend' })
     await extend.waitFor({ timeout: 60_000 })
     await extend.click()
@@ -39,9 +29,9 @@ describe('one-click license actions in the admin (production build)', () => {
     mkdirSync('test-results', { recursive: true })
     await page.screenshot({ path: 'test-results/license-extended.png', fullPage: true })
 
-    const after = await fetch(`${server.url}/api/licenses/${trial.id}?depth=0`, { headers: { Authorization: `JWT ${token}` } })
+    const after = await fetch(`${session.server.url}/api/licenses/${trial.id}?depth=0`, { headers: { Authorization: `JWT ${token}` } })
     expect(((await after.json()) as { daysLeft: number }).daysLeft).toBe(17)
-    const events = await fetch(`${server.url}/api/license-events?where[license][equals]=${trial.id}&where[type][equals]=extended`, { headers: { Authorization: `JWT ${token}` } })
+    const events = await fetch(`${session.server.url}/api/license-events?where[license][equals]=${trial.id}&where[type][equals]=extended`, { headers: { Authorization: `JWT ${token}` } })
     expect(((await events.json()) as { totalDocs: number }).totalDocs).toBe(1)
   })
 })

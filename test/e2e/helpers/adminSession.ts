@@ -1,0 +1,23 @@
+import type { Browser } from 'playwright-core'
+
+import { launchChromium } from './launchChromium'
+import { startNextServer, type NextServer } from './startNextServer'
+
+/** The password every seeded staff account gets in the end-to-end runs. */
+export const e2eStaffPassword = 'e2e-admin-password'
+
+export type AdminSession = { server: NextServer; browser: Browser; stop: () => Promise<void> }
+
+/** A seeded production server and a Chromium to drive its admin. */
+export const startAdminSession = async (): Promise<AdminSession> => {
+  const server = await startNextServer({ SEED_ADMIN_PASSWORD: e2eStaffPassword })
+  const browser = await launchChromium()
+  return {
+    server,
+    browser,
+    stop: async () => {
+      await browser.close()
+      await server.stop()
+    },
+  }
+}
