@@ -45,6 +45,10 @@ const database = usesPostgres(env.databaseUrl)
     })
   : sqliteAdapter({
       client: { url: env.databaseUrl },
+      // The API host and the Next app may share one file: readers never block the writer (WAL),
+      // and a write waits for another process's lock instead of failing at once.
+      busyTimeout: 5_000,
+      wal: true,
       migrationDir: path.resolve(dirname, 'migrations/sqlite'),
       prodMigrations: sqliteMigrations,
     })

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { and, drizzleFor, eq, sql, tableOf, type DrizzleDatabase } from '../shared/database'
+import { prepareRead, type PreparedRead } from '../shared/preparedRead'
 
 import { isWellFormedLicenseKey, normalizeLicenseKey } from '../../src/lib/licenseKey'
 import type { License } from '../../payload-types'
@@ -53,42 +54,41 @@ type LicenseByKeyRow = {
   moduleOrder: number
 }
 
-type LicenseByKeyQuery = { execute: (values: { key: string }) => Promise<LicenseByKeyRow[]> }
-
 /**
  * The license-by-key select, built and prepared once per database handle (building a drizzle
  * query costs more than running it). Only the statement is kept, never a row: every lookup reads
- * the license as it is now. The name is what PostgreSQL prepares it under on each connection.
+ * the license as it is now.
  */
-const licenseByKeyQueries = new WeakMap<object, LicenseByKeyQuery>()
+const licenseByKeyQueries = new WeakMap<object, PreparedRead<LicenseByKeyRow>>()
 
-const licenseByKeyQuery = (payload: Payload, database: DrizzleDatabase): LicenseByKeyQuery => {
+const licenseByKeyQuery = (payload: Payload, database: DrizzleDatabase): PreparedRead<LicenseByKeyRow> => {
   let query = licenseByKeyQueries.get(database)
   if (query) return query
   const licenses = tableOf(payload, 'licenses')
   const texts = tableOf(payload, 'licenses_texts')
-  query = database
-    .select({
-      id: licenses.id,
-      key: licenses.key,
-      customer: licenses.customer,
-      product: licenses.product,
-      line: licenses.line,
-      type: licenses.type,
-      status: licenses.status,
-      startsAt: licenses.startsAt,
-      expiresAt: licenses.expiresAt,
-      maxClients: licenses.maxClients,
-      maxUsers: licenses.maxUsers,
-      credits: licenses.credits,
-      activeClients: licenses.activeClients,
-      module: texts.text,
-      moduleOrder: texts.order,
-    })
-    .from(licenses)
-    .leftJoin(texts, and(eq(texts.parent, licenses.id), eq(texts.path, 'modules')))
-    .where(eq(licenses.key, sql.placeholder('key')))
-    .prepare('licensing_license_by_key') as LicenseByKeyQuery
+  query = prepareRead<LicenseByKeyRow>(payload, database, 'licensing_license_by_key', (db) =>
+    db
+      .select({
+        id: licenses.id,
+        key: licenses.key,
+        customer: licenses.customer,
+        product: licenses.product,
+        line: licenses.line,
+        type: licenses.type,
+        status: licenses.status,
+        startsAt: licenses.startsAt,
+        expiresAt: licenses.expiresAt,
+        maxClients: licenses.maxClients,
+        maxUsers: licenses.maxUsers,
+        credits: licenses.credits,
+        activeClients: licenses.activeClients,
+        module: texts.text,
+        moduleOrder: texts.order,
+      })
+      .from(licenses)
+      .leftJoin(texts, and(eq(texts.parent, licenses.id), eq(texts.path, 'modules')))
+      .where(eq(licenses.key, sql.placeholder('key'))),
+  )
   licenseByKeyQueries.set(database, query)
   return query
 }

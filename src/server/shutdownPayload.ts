@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { flushValidationCounts, stopValidationCountFlush } from '../../plugins/licensing'
 import { stopScheduledTasks } from '../../plugins/scheduler'
+import { closeReadConnection } from '../../plugins/shared/preparedRead'
 import { forgetPayloadInstance } from './payloadInstanceKey'
 
 export type ShutdownHook = { name: string; run: (payload: Payload) => Promise<void> | void }
@@ -25,6 +26,7 @@ export const beforeShutdown: ShutdownHook[] = [
 const poolEndTimeoutMs = 3_000
 
 const closeDatabase = async (payload: Payload): Promise<void> => {
+  closeReadConnection(payload)
   const db = payload.db as unknown as { pool?: { end: () => Promise<void> }; client?: { close?: () => void } }
   if (db.pool) {
     const ended = await Promise.race([
