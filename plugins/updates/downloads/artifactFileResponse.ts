@@ -1,10 +1,11 @@
-import { open, stat, type FileHandle } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 
 import type { Payload } from 'payload'
 import rangeParser from 'range-parser'
 
 import type { Artifact } from '../../../payload-types'
 import { ClientError } from '../../clientApi'
+import { fileBody } from '../../shared/fileBody'
 import { updatesSettingsOf } from '../settings'
 import { attachmentDisposition, localPathOf, presignArtifactUrl, usesObjectStorage } from './artifactStorage'
 import { verifyDownloadToken } from './downloadToken'
@@ -19,50 +20,6 @@ const fileSize = async (filePath: string, artifact: Artifact): Promise<number> =
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw artifactGone(artifact)
     throw error
   }
-}
-
-/** Bytes read from disk per chunk: few large reads and writes, and no copy between them. */
-const chunkBytes = 1 << 20
-
-/**
- * The file, or the inclusive byte range `start`–`end` of it, as a web stream read straight from
- * a file handle in 1 MiB chunks (each read into its own buffer, handed on as is). The handle is
- * closed at the end, on an error and when the reader cancels (the client went away).
- */
-const streamOf = (filePath: string, range?: { start: number; end: number }): ReadableStream<Uint8Array> => {
-  let handle: Promise<FileHandle> | undefined
-  let position = range?.start ?? 0
-  const endBefore = range ? range.end + 1 : Number.POSITIVE_INFINITY
-  const close = async () => {
-    const opened = handle
-    handle = undefined
-    await (await opened?.catch(() => undefined))?.close().catch(() => {})
-  }
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          handle ??= open(filePath, 'r')
-          const file = await handle
-          const length = Math.min(chunkBytes, endBefore - position)
-          const { bytesRead, buffer } = length > 0 ? await file.read(Buffer.allocUnsafeSlow(length), 0, length, position) : { bytesRead: 0, buffer: undefined }
-          if (bytesRead === 0 || !buffer) {
-            await close()
-            controller.close()
-            return
-          }
-          position += bytesRead
-          controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead))
-        } catch (error) {
-          await close()
-          controller.error(error)
-        }
-      },
-      cancel: close,
-    },
-    // One chunk read ahead while the previous one is written to the socket.
-    { highWaterMark: 1 },
-  )
 }
 
 /**
@@ -98,10 +55,10 @@ export const artifactFileResponse = async (payload: Payload, { artifactId, token
   }
   if (ranges !== -2 && ranges.type === 'bytes' && ranges.length === 1) {
     const [{ start, end }] = ranges
-    return new Response(streamOf(filePath, { start, end }), {
+    return new Response(fileBody(filePath, { start, end }), {
       status: 206,
       headers: { ...headers, 'Content-Length': String(end - start + 1), 'Content-Range': `bytes ${start}-${end}/${size}` },
     })
   }
-  return new Response(size === 0 ? null : streamOf(filePath), { status: 200, headers: { ...headers, 'Content-Length': String(size) } })
+  return new Response(size === 0 ? null : fileBody(filePath, { start: 0, end: size - 1 }), { status: 200, headers: { ...headers, 'Content-Length': String(size) } })
 }
