@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { ClientError, errorResponse } from './clientError'
 import { clientAddress, createRateLimiter } from './rateLimit'
+import { bufferedJson } from '../shared/bufferedResponse'
 
 export type OpenApiOperation = Record<string, unknown>
 
@@ -50,7 +51,7 @@ export const clientEndpoint = ({ path, method, openapi, handler, rateLimit }: Cl
       } catch (error) {
         if (error instanceof ClientError) return errorResponse(error)
         req.payload.logger.error({ err: error, msg: `Unhandled error in ${method.toUpperCase()} /api${path}` })
-        return Response.json({ code: 'INTERNAL', message: 'Internal error' }, { status: 500 })
+        return bufferedJson({ code: 'INTERNAL', message: 'Internal error' }, { status: 500 })
       }
     },
   }

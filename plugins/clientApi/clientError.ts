@@ -1,3 +1,5 @@
+import { bufferedJson } from '../shared/bufferedResponse'
+
 /**
  * A refusal the client protocol documents: a stable machine `code`, a message for people, and
  * the HTTP status. Thrown by domain functions and endpoints; `clientEndpoint` turns it into JSON.
@@ -17,4 +19,4 @@ export class ClientError extends Error {
 export const badRequest = (message: string): ClientError => new ClientError(400, 'BAD_REQUEST', message)
 
 export const errorResponse = (error: ClientError): Response =>
-  Response.json({ code: error.code, message: error.message }, { status: error.status, headers: error.headers })
+  bufferedJson({ code: error.code, message: error.message }, { status: error.status, headers: error.headers })

@@ -1,6 +1,7 @@
 import type { Config, Endpoint } from 'payload'
 
 import { buildOpenApiDocument } from './buildOpenApiDocument'
+import { bufferedJson } from '../shared/bufferedResponse'
 
 export { ClientError, badRequest, errorResponse } from './clientError'
 export { clientEndpoint, type ClientEndpointOptions } from './clientEndpoint'
@@ -19,7 +20,7 @@ export const clientApiPlugin =
       path: '/v1/openapi.json',
       method: 'get',
       handler: async (req) =>
-        Response.json(buildOpenApiDocument(req.payload.config.endpoints, publicUrl), {
+        bufferedJson(buildOpenApiDocument(req.payload.config.endpoints, publicUrl), {
           headers: { 'Cache-Control': 'public, max-age=300' },
         }),
     }

@@ -12,8 +12,13 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-/** What the host writes back: a web `Response`, or the same parts without building one. */
-export type WebAnswer = Pick<Response, 'status' | 'statusText' | 'headers' | 'body'>
+import { BufferedResponse } from '../../plugins/shared/bufferedResponse'
+
+/**
+ * What the host writes back: a web `Response`, or the same parts without building one; `wholeBody`
+ * is a whole body kept as bytes (a `BufferedResponse`), written without a stream.
+ */
+export type WebAnswer = Pick<Response, 'status' | 'statusText' | 'headers' | 'body'> & { wholeBody?: Uint8Array }
 
 type EndpointRoute = {
   method: Endpoint['method']
@@ -129,12 +134,14 @@ export const createEndpointRoutes = (payload: Payload, payloadInstanceCacheKey: 
       const response = await found.endpoint.handler(req)
       // handleEndpoints copies the answer into a new Response, which refuses these: same failure here.
       if (response.status < 200 || response.status > 599) throw new RangeError(`init["status"] must be in the range of 200 to 599, inclusive.`)
-      if (response.bodyUsed || response.body?.locked) throw new TypeError('Response body object should not be disturbed or locked')
+      const wholeBody = response instanceof BufferedResponse && !response.buffered.used ? response.buffered.take() : undefined
+      if (!wholeBody && (response.bodyUsed || response.body?.locked)) throw new TypeError('Response body object should not be disturbed or locked')
       return {
         status: response.status,
         statusText: response.statusText,
         headers: headersWithCors({ headers: mergeHeaders(req.responseHeaders ?? new Headers(), response.headers), req }),
-        body: response.body,
+        body: wholeBody ? null : response.body,
+        wholeBody,
       }
     } catch (error) {
       return routeError(config, error, req)

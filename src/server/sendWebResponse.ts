@@ -41,8 +41,8 @@ const sendFile = async ({ path, start, end }: FileSource, body: ReadableStream<U
  * Writes a web `Response` to Node's response: status, every header (each `Set-Cookie` on its own
  * line), then the body. A body that is one chunk (every JSON answer) goes out in a single
  * `end()` with its Content-Length; a longer one (a download) streams chunk by chunk, waiting for
- * the socket to drain, and stops reading the source when the client goes away. A body read from
- * a file is piped from the file (`sendFile`).
+ * the socket to drain, and stops reading the source when the client goes away. A body kept as
+ * bytes goes out in one `end()` as it is; a body read from a file is piped from the file (`sendFile`).
  */
 export const sendWebResponse = async (response: WebAnswer, res: ServerResponse, { omitBody = false } = {}): Promise<void> => {
   res.statusCode = response.status
@@ -54,6 +54,7 @@ export const sendWebResponse = async (response: WebAnswer, res: ServerResponse, 
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) res.setHeader('set-cookie', cookies)
 
+  if (response.wholeBody) return void res.end(omitBody ? undefined : response.wholeBody)
   const body = response.body
   if (!body || omitBody) {
     await body?.cancel().catch(() => {})

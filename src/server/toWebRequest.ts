@@ -1,5 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 
+import { BufferedBody } from '../../plugins/shared/bufferedBody'
+import { BufferedRequest } from './bufferedRequest'
+
 /** Bodies up to this size (declared by Content-Length) are read in one piece; larger ones stream. */
 export const bufferedBodyLimit = 64 * 1024
 
@@ -72,7 +75,8 @@ const nothingToDrop = () => {}
 
 /**
  * The web `Request` Payload's `handleEndpoints` takes. Client bodies are small, so a body whose
- * declared length fits `bufferedBodyLimit` is read at once (cheapest); any other body streams, so
+ * declared length fits `bufferedBodyLimit` is read at once and kept as bytes (`BufferedRequest`,
+ * cheapest); any other body streams, so
  * an oversized one is refused by the endpoint from its declared length without being buffered here.
  */
 export const toWebRequest = async (req: IncomingMessage, url: URL, method: string, clientAddress: string): Promise<ForwardedRequest> => {
@@ -92,7 +96,7 @@ export const toWebRequest = async (req: IncomingMessage, url: URL, method: strin
   if (declaredLength !== undefined && declaredLength <= bufferedBodyLimit) {
     const body = await readBody(req)
     const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength)
-    return { request: new Request(url, { method, headers, body: bytes }), dropUnreadBody: nothingToDrop }
+    return { request: new BufferedRequest(url, { method, headers }, new BufferedBody(bytes)), dropUnreadBody: nothingToDrop }
   }
   const { stream, dropRest } = streamBody(req)
   return { request: new Request(url, { method, headers, body: stream, duplex: 'half' } as RequestInit), dropUnreadBody: dropRest }

@@ -5,6 +5,7 @@ import { appActor } from '../actors'
 import { signedAnswer } from '../signedAnswer'
 import { activationAnswerSchema, badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, nonceProperty, roleProperty } from './openapi'
 import { activateRequest } from './schemas'
+import { bufferedJson } from '../../shared/bufferedResponse'
 
 export const activateEndpoint = clientEndpoint({
   path: '/v1/licenses/activate',
@@ -25,6 +26,6 @@ export const activateEndpoint = clientEndpoint({
   handler: async (req) => {
     const { key, nonce, ...installation } = await readJsonBody(req, activateRequest)
     const answer = await activateLicense(req.payload, key, installation, appActor(installation.fingerprint, installation.hostname))
-    return Response.json(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
+    return bufferedJson(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
   },
 })

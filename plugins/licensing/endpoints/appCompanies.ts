@@ -1,6 +1,7 @@
 import { clientEndpoint, clientRateLimits } from '../../clientApi'
 import { listAccountCompanies, requireCustomerAccount } from '../masterLogin'
 import { errorResponse, jsonResponse } from './openapi'
+import { bufferedJson } from '../../shared/bufferedResponse'
 
 export const appCompaniesEndpoint = clientEndpoint({
   path: '/v1/app/companies',
@@ -22,6 +23,6 @@ export const appCompaniesEndpoint = clientEndpoint({
   },
   handler: async (req) => {
     const account = requireCustomerAccount(req)
-    return Response.json({ companies: await listAccountCompanies(req.payload, account) })
+    return bufferedJson({ companies: await listAccountCompanies(req.payload, account) })
   },
 })

@@ -4,6 +4,7 @@ import { activateCompanyLicense, requireCustomerAccount } from '../masterLogin'
 import { signedAnswer } from '../signedAnswer'
 import { activationAnswerSchema, badRequestResponse, errorResponse, fingerprintProperty, jsonBody, jsonResponse, nonceProperty, roleProperty } from './openapi'
 import { appLicenseRequest } from './schemas'
+import { bufferedJson } from '../../shared/bufferedResponse'
 
 export const appLicenseEndpoint = clientEndpoint({
   path: '/v1/app/license',
@@ -40,6 +41,6 @@ export const appLicenseEndpoint = clientEndpoint({
     const account = requireCustomerAccount(req)
     const { nonce, ...request } = await readJsonBody(req, appLicenseRequest)
     const answer = await activateCompanyLicense(req.payload, account, request)
-    return Response.json(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
+    return bufferedJson(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
   },
 })

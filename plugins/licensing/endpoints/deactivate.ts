@@ -5,6 +5,7 @@ import { deactivateLicense } from '../deactivateLicense'
 import { signedAnswer } from '../signedAnswer'
 import { badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, nonceProperty, signedProperty } from './openapi'
 import { deactivateRequest } from './schemas'
+import { bufferedJson } from '../../shared/bufferedResponse'
 
 export const deactivateEndpoint = clientEndpoint({
   path: '/v1/licenses/deactivate',
@@ -27,6 +28,6 @@ export const deactivateEndpoint = clientEndpoint({
   handler: async (req) => {
     const { key, fingerprint, nonce } = await readJsonBody(req, deactivateRequest)
     const answer = await deactivateLicense(req.payload, key, fingerprint, appActor(fingerprint))
-    return Response.json(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
+    return bufferedJson(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
   },
 })

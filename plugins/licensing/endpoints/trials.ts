@@ -4,6 +4,7 @@ import { licensingSettings } from '../settings'
 import { startTrial } from '../startTrial'
 import { badRequestResponse, errorResponse, fingerprintProperty, jsonBody, jsonResponse, licenseFileProperty } from './openapi'
 import { trialRequest } from './schemas'
+import { bufferedJson } from '../../shared/bufferedResponse'
 
 const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>()
 
@@ -47,6 +48,6 @@ export const trialsEndpoint = clientEndpoint({
     const request = await readJsonBody(req, trialRequest)
     const actor = { ...appActor(request.fingerprint ?? request.email, request.hostname), label: request.source ? `trial button (${request.source})` : 'trial button' }
     const answer = await startTrial(req.payload, { ...request, address }, actor)
-    return Response.json(answer, { status: 201 })
+    return bufferedJson(answer, { status: 201 })
   },
 })

@@ -4,6 +4,7 @@ import { signedAnswer } from '../signedAnswer'
 import { validateLicense } from '../validateLicense'
 import { badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, licenseFileProperty, licenseSchema, nonceProperty, signedProperty, validationCodes } from './openapi'
 import { validateRequest } from './schemas'
+import { bufferedJson } from '../../shared/bufferedResponse'
 
 export const validateEndpoint = clientEndpoint({
   path: '/v1/licenses/validate',
@@ -36,6 +37,6 @@ export const validateEndpoint = clientEndpoint({
   handler: async (req) => {
     const { nonce, ...request } = await readJsonBody(req, validateRequest)
     const answer = await validateLicense(req.payload, request)
-    return Response.json(await signedAnswer(req.payload, SignedKind.validation, answer, nonce))
+    return bufferedJson(await signedAnswer(req.payload, SignedKind.validation, answer, nonce))
   },
 })

@@ -5,6 +5,7 @@ import { badRequest, clientEndpoint, clientRateLimits, readJsonBody, readQuery }
 import { createResellerLicense } from '../createResellerLicense'
 import { listResellerLicenses } from '../listResellerLicenses'
 import { requireReseller } from '../requireReseller'
+import { bufferedJson } from '../../shared/bufferedResponse'
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
 
@@ -89,7 +90,7 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
       const idempotencyKey = idempotencyKeyOf(req.headers)
       const request = await readJsonBody(req, createRequest)
       const answer = await createResellerLicense(req.payload, reseller, { ...request, idempotencyKey }, { defaultDays })
-      return Response.json(answer, { status: 201 })
+      return bufferedJson(answer, { status: 201 })
     },
   }),
   clientEndpoint({
@@ -150,7 +151,7 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
     handler: async (req) => {
       const reseller = requireReseller(req)
       const { page, limit } = readQuery(req, z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1), limit: z.coerce.number().int().min(1).max(100).default(50) }))
-      return Response.json(await listResellerLicenses(req.payload, reseller, { page, limit }))
+      return bufferedJson(await listResellerLicenses(req.payload, reseller, { page, limit }))
     },
   }),
 ]

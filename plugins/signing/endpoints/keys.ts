@@ -1,5 +1,6 @@
 import { clientEndpoint } from '../../clientApi'
 import { getPublicKeySet } from '../publicKeySet'
+import { bufferedJson } from '../../shared/bufferedResponse'
 
 const publicJwkSchema = {
   type: 'object',
@@ -42,5 +43,5 @@ export const keysEndpoint = clientEndpoint({
     },
   },
   handler: async (req) =>
-    Response.json(await getPublicKeySet(req.payload), { headers: { 'Cache-Control': 'public, max-age=300' } }),
+    bufferedJson(await getPublicKeySet(req.payload), { headers: { 'Cache-Control': 'public, max-age=300' } }),
 })

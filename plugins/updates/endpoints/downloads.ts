@@ -5,6 +5,7 @@ import { artifactFileResponse } from '../downloads/artifactFileResponse'
 import { authorizeDownload } from '../downloads/authorizeDownload'
 import { downloadCredentialsOf } from '../downloads/entitlement'
 import { parseId } from '../downloads/findDownloadableArtifact'
+import { bufferedJson } from '../../shared/bufferedResponse'
 
 const errorSchema = { $ref: '#/components/schemas/Error' }
 const errorContent = { 'application/json': { schema: errorSchema } }
@@ -36,7 +37,7 @@ export const downloadEndpoint = clientEndpoint({
     const credentials = downloadCredentialsOf(req.headers.get('authorization'), req.user)
     const artifactId = parseId(req.routeParams?.artifactId, 'artifact')
     const { url, expiresAt } = await authorizeDownload(req.payload, { artifactId, credentials })
-    return Response.json(
+    return bufferedJson(
       { url, expiresAt: expiresAt.toISOString() },
       { status: 302, headers: { Location: url, 'Cache-Control': 'no-store' } },
     )

@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 import { clientEndpoint, readQuery } from '../../clientApi'
 import { getManifest, type ManifestAnswer } from '../manifestCache'
+import { bufferedResponse } from '../../shared/bufferedResponse'
 
 const manifestQuery = z.object({
   product: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'a product slug such as promonitor'),
@@ -21,7 +22,7 @@ const isNotModified = (ifNoneMatch: string | null, etag: string): boolean =>
 const manifestResponse = (answer: ManifestAnswer, ifNoneMatch: string | null): Response => {
   const headers = { ETag: answer.etag, 'Cache-Control': 'public, max-age=60' }
   if (isNotModified(ifNoneMatch, answer.etag)) return new Response(null, { status: 304, headers })
-  return new Response(answer.body, { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } })
+  return bufferedResponse(answer.body, { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } })
 }
 
 const errorSchema = { $ref: '#/components/schemas/Error' }

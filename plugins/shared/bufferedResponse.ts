@@ -1,0 +1,32 @@
+import { BufferedBody, readBodyFromBuffer } from './bufferedBody'
+
+/**
+ * A `Response` whose body is whole and kept as bytes (`BufferedBody`): any reader gets the usual
+ * `Response` (Payload and Next read `body` or `json()`), and the API host writes the bytes to the
+ * socket in one piece without going through a stream.
+ */
+export class BufferedResponse extends Response {
+  constructor(
+    readonly buffered: BufferedBody,
+    init: ResponseInit,
+  ) {
+    super(null, init)
+  }
+
+  override clone(): BufferedResponse {
+    if (this.buffered.used) throw new TypeError('Body is unusable: Body has already been read')
+    return new BufferedResponse(new BufferedBody(this.buffered.bytes), { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) })
+  }
+}
+readBodyFromBuffer(BufferedResponse.prototype)
+
+/** `new Response(body, init)` for a body that is already whole (text or bytes). */
+export const bufferedResponse = (body: string | Uint8Array<ArrayBuffer>, init: ResponseInit = {}): BufferedResponse =>
+  new BufferedResponse(typeof body === 'string' ? BufferedBody.ofText(body) : new BufferedBody(body), init)
+
+/** `Response.json(data, init)`, as a `BufferedResponse`. */
+export const bufferedJson = (data: unknown, init: ResponseInit = {}): BufferedResponse => {
+  const headers = new Headers(init.headers)
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+  return bufferedResponse(JSON.stringify(data), { ...init, headers })
+}

@@ -1,0 +1,21 @@
+import { BufferedBody, readBodyFromBuffer } from '../../plugins/shared/bufferedBody'
+
+/**
+ * A web `Request` whose body the host has already read in full (client bodies are small), kept
+ * as bytes (`BufferedBody`) instead of the stream a `Request` built with a body would wrap it in.
+ */
+export class BufferedRequest extends Request {
+  constructor(
+    url: URL | string,
+    init: { method: string; headers: Headers },
+    readonly buffered: BufferedBody,
+  ) {
+    super(url, init)
+  }
+
+  override clone(): BufferedRequest {
+    if (this.buffered.used) throw new TypeError('Body is unusable: Body has already been read')
+    return new BufferedRequest(this.url, { method: this.method, headers: new Headers(this.headers) }, new BufferedBody(this.buffered.bytes))
+  }
+}
+readBodyFromBuffer(BufferedRequest.prototype)
