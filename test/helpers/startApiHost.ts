@@ -5,7 +5,7 @@ import type { TestPayload } from './bootPayload'
 export type TestApiHost = { url: string; close: () => Promise<void> }
 
 /**
- * Runs the API host's express app on 127.0.0.1 (free port) over an already booted test Payload,
+ * Runs the API host's request listener on 127.0.0.1 (free port) over an already booted test Payload,
  * so tests speak real HTTP to the same database they set up. `close()` stops the server only;
  * `booted.shutdown()` still ends Payload. Like production, the host ignores a client-sent
  * `X-Forwarded-For`; pass `{ trustProxy: 'loopback' }` to play a proxy that sets it (rate limits per IP).

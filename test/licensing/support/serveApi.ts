@@ -1,9 +1,5 @@
-import { createServer, type IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
-
-import { handleEndpoints } from 'payload'
-
 import type { TestPayload } from '../../helpers/bootPayload'
+import { servePayloadRouter } from '../../helpers/servePayloadRouter'
 import { startApiHost } from '../../helpers/startApiHost'
 
 export type ApiServer = {
@@ -11,12 +7,6 @@ export type ApiServer = {
   /** Sends a request over HTTP; `body` is JSON-encoded unless it is already a string. */
   call: <T = Record<string, any>>(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; body: T; headers: Headers }>
   close: () => Promise<void>
-}
-
-const readBody = async (request: IncomingMessage): Promise<Buffer> => {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
 }
 
 /**
@@ -28,29 +18,8 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
  */
 export const serveApi = async (booted: TestPayload, { clientApiVia = 'api-host' }: { clientApiVia?: 'api-host' | 'payload-router' } = {}): Promise<ApiServer> => {
   const apiHost = await startApiHost(booted, { trustProxy: 'loopback' })
-  const server = createServer(async (incoming, outgoing) => {
-    try {
-      const body = await readBody(incoming)
-      const headers = new Headers()
-      for (const [name, value] of Object.entries(incoming.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
-      }
-      if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', incoming.socket.remoteAddress ?? 'unknown')
-      const request = new Request(`http://${incoming.headers.host}${incoming.url}`, {
-        method: incoming.method,
-        headers,
-        body: ['GET', 'HEAD'].includes(incoming.method ?? 'GET') ? undefined : new Uint8Array(body),
-      })
-      const response = await handleEndpoints({ config: booted.config, request, payloadInstanceCacheKey: booted.cacheKey })
-      outgoing.writeHead(response.status, Object.fromEntries(response.headers))
-      outgoing.end(Buffer.from(await response.arrayBuffer()))
-    } catch (error) {
-      outgoing.writeHead(500, { 'content-type': 'text/plain' })
-      outgoing.end(String(error))
-    }
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const router = await servePayloadRouter(booted)
+  const { url } = router
   return {
     url,
     call: async (method, path, { body, headers = {} } = {}) => {
@@ -71,7 +40,7 @@ export const serveApi = async (booted: TestPayload, { clientApiVia = 'api-host' 
     },
     close: async () => {
       await apiHost.close()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await router.close()
     },
   }
 }

@@ -1,9 +1,5 @@
-import { createServer, type Server } from 'node:http'
-import { Readable } from 'node:stream'
-
-import { handleEndpoints } from 'payload'
-
 import type { TestPayload } from '../../helpers/bootPayload'
+import { servePayloadRouter } from '../../helpers/servePayloadRouter'
 
 export type HttpAnswer = { status: number; headers: Headers; bytes: Buffer; json: () => any }
 
@@ -35,27 +31,8 @@ export const httpClient = (url: string, close: () => Promise<void>): HttpClient 
   close,
 })
 
-/**
- * The whole Payload REST API (`/api/...`, staff endpoints included) on node:http through
- * `handleEndpoints`; the API host (`startApiHost`) serves only `/api/v1`.
- */
+/** The whole Payload REST API (staff endpoints included) over HTTP; see `servePayloadRouter`. */
 export const servePayloadApi = async (booted: TestPayload): Promise<HttpClient> => {
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    const headers = new Headers()
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
-    const request = new Request(new URL(req.url ?? '/', 'http://127.0.0.1'), {
-      method: req.method,
-      headers,
-      body: chunks.length > 0 && req.method !== 'GET' ? Buffer.concat(chunks) : undefined,
-    })
-    const response = await handleEndpoints({ config: booted.config, request, payloadInstanceCacheKey: booted.cacheKey })
-    res.writeHead(response.status, Object.fromEntries(response.headers))
-    if (response.body) Readable.fromWeb(response.body as never).pipe(res)
-    else res.end()
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  return httpClient(`http://127.0.0.1:${port}`, () => new Promise((resolve) => server.close(() => resolve())))
+  const router = await servePayloadRouter(booted)
+  return httpClient(router.url, router.close)
 }
