@@ -1,8 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { bufferedJson } from '../shared/bufferedResponse'
 import { ClientError, errorResponse } from './clientError'
 import { clientAddress, createRateLimiter } from './rateLimit'
-import { bufferedJson } from '../shared/bufferedResponse'
 
 export type OpenApiOperation = Record<string, unknown>
 

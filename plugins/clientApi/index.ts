@@ -1,7 +1,7 @@
 import type { Config, Endpoint } from 'payload'
 
-import { buildOpenApiDocument } from './buildOpenApiDocument'
 import { bufferedJson } from '../shared/bufferedResponse'
+import { buildOpenApiDocument } from './buildOpenApiDocument'
 
 export { ClientError, badRequest, errorResponse } from './clientError'
 export { clientEndpoint, type ClientEndpointOptions } from './clientEndpoint'

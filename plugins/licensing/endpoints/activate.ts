@@ -3,9 +3,9 @@ import { clientEndpoint, clientRateLimits, readJsonBody } from '../../clientApi'
 import { activateLicense } from '../activateLicense'
 import { appActor } from '../actors'
 import { signedAnswer } from '../signedAnswer'
+import { bufferedJson } from '../../shared/bufferedResponse'
 import { activationAnswerSchema, badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, nonceProperty, roleProperty } from './openapi'
 import { activateRequest } from './schemas'
-import { bufferedJson } from '../../shared/bufferedResponse'
 
 export const activateEndpoint = clientEndpoint({
   path: '/v1/licenses/activate',

@@ -1,7 +1,7 @@
 import { clientEndpoint, clientRateLimits } from '../../clientApi'
 import { listAccountCompanies, requireCustomerAccount } from '../masterLogin'
-import { errorResponse, jsonResponse } from './openapi'
 import { bufferedJson } from '../../shared/bufferedResponse'
+import { errorResponse, jsonResponse } from './openapi'
 
 export const appCompaniesEndpoint = clientEndpoint({
   path: '/v1/app/companies',

@@ -2,9 +2,9 @@ import { SignedKind } from '../../../src/lib/signedKinds'
 import { clientEndpoint, clientRateLimits, readJsonBody } from '../../clientApi'
 import { activateCompanyLicense, requireCustomerAccount } from '../masterLogin'
 import { signedAnswer } from '../signedAnswer'
+import { bufferedJson } from '../../shared/bufferedResponse'
 import { activationAnswerSchema, badRequestResponse, errorResponse, fingerprintProperty, jsonBody, jsonResponse, nonceProperty, roleProperty } from './openapi'
 import { appLicenseRequest } from './schemas'
-import { bufferedJson } from '../../shared/bufferedResponse'
 
 export const appLicenseEndpoint = clientEndpoint({
   path: '/v1/app/license',

@@ -3,9 +3,9 @@ import { clientEndpoint, clientRateLimits, readJsonBody } from '../../clientApi'
 import { appActor } from '../actors'
 import { deactivateLicense } from '../deactivateLicense'
 import { signedAnswer } from '../signedAnswer'
+import { bufferedJson } from '../../shared/bufferedResponse'
 import { badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, nonceProperty, signedProperty } from './openapi'
 import { deactivateRequest } from './schemas'
-import { bufferedJson } from '../../shared/bufferedResponse'
 
 export const deactivateEndpoint = clientEndpoint({
   path: '/v1/licenses/deactivate',

@@ -2,9 +2,9 @@ import { clientAddress, clientEndpoint, createRateLimiter, readJsonBody } from '
 import { appActor } from '../actors'
 import { licensingSettings } from '../settings'
 import { startTrial } from '../startTrial'
+import { bufferedJson } from '../../shared/bufferedResponse'
 import { badRequestResponse, errorResponse, fingerprintProperty, jsonBody, jsonResponse, licenseFileProperty } from './openapi'
 import { trialRequest } from './schemas'
-import { bufferedJson } from '../../shared/bufferedResponse'
 
 const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>()
 

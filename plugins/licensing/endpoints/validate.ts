@@ -2,9 +2,9 @@ import { SignedKind } from '../../../src/lib/signedKinds'
 import { clientEndpoint, readJsonBody } from '../../clientApi'
 import { signedAnswer } from '../signedAnswer'
 import { validateLicense } from '../validateLicense'
+import { bufferedJson } from '../../shared/bufferedResponse'
 import { badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, licenseFileProperty, licenseSchema, nonceProperty, signedProperty, validationCodes } from './openapi'
 import { validateRequest } from './schemas'
-import { bufferedJson } from '../../shared/bufferedResponse'
 
 export const validateEndpoint = clientEndpoint({
   path: '/v1/licenses/validate',
