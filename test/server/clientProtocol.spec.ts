@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../src/lib/time'
 import { SignedKind, TrustStore, verifySignedAnswer } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
+import { openFilesUnder } from '../helpers/openFiles'
 import { startApiHost, type TestApiHost } from '../helpers/startApiHost'
 
 // The plugins' real endpoints, reached through the API host exactly as installed apps reach them.
@@ -145,5 +146,7 @@ describe('downloads through the API host', () => {
     })
     const whole = await fetch(await fileLink())
     expect(Buffer.from(await whole.arrayBuffer()).length).toBe(artifact.bytes.length)
+    // Neither the dropped download nor the finished one leaves the file open.
+    await expect.poll(() => openFilesUnder(booted.mediaDir), { timeout: 5_000 }).toEqual([])
   })
 })

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { fileBody, fileSourceOf } from '../../plugins/shared/fileBody'
+import { openFilesUnder } from '../helpers/openFiles'
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'hub-file-body-'))
 const file = path.join(folder, 'artifact.bin')
@@ -18,15 +19,7 @@ const readAll = async (stream: ReadableStream<Uint8Array>): Promise<Buffer> => {
   return Buffer.concat(chunks)
 }
 
-/** How many descriptors this process holds open on `target` (Linux). */
-const openHandlesOn = (target: string): number =>
-  readdirSync('/proc/self/fd').filter((fd) => {
-    try {
-      return readlinkSync(`/proc/self/fd/${fd}`) === target
-    } catch {
-      return false
-    }
-  }).length
+const openHandlesOn = (target: string): number => openFilesUnder(target).length
 
 describe('fileBody', () => {
   it('streams the whole file, or exactly the inclusive range asked for', async () => {
