@@ -11,7 +11,14 @@ export type AdminSession = { server: NextServer; browser: Browser; stop: () => P
 /** A seeded production server and a Chromium to drive its admin. */
 export const startAdminSession = async (): Promise<AdminSession> => {
   const server = await startNextServer({ SEED_ADMIN_PASSWORD: e2eStaffPassword })
-  const browser = await launchChromium()
+  let browser: Browser
+  try {
+    browser = await launchChromium()
+  } catch (error) {
+    // No browser (not installed, say): the server must not outlive the failed run.
+    await server.stop()
+    throw error
+  }
   return {
     server,
     browser,
