@@ -28,7 +28,7 @@ export const runLoad = async (baseUrl: string, request: LoadRequest, settings: L
     connections: settings.connections,
     timeout: 30,
   }
-  await autocannon({ ...options, duration: settings.warmupSeconds })
+  if (settings.warmupSeconds > 0) await autocannon({ ...options, duration: settings.warmupSeconds })
   const result = await autocannon({ ...options, duration: settings.durationSeconds })
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]))
   const requests = Object.values(statusCodes).reduce((sum, count) => sum + count, 0)
@@ -47,4 +47,10 @@ export const runLoad = async (baseUrl: string, request: LoadRequest, settings: L
     errors: result.errors,
     timeouts: result.timeouts,
   }
+}
+
+/** The round with the median requests/s (the lower middle one for an even count). */
+export const medianRound = (rounds: LoadResult[]): LoadResult => {
+  const sorted = [...rounds].sort((left, right) => left.requestsPerSecond - right.requestsPerSecond)
+  return sorted[Math.floor((sorted.length - 1) / 2)]
 }

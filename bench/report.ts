@@ -5,7 +5,9 @@ import type { Scenario, ServerName } from './scenarios'
 export type ScenarioOutcome = {
   scenario: Scenario
   unavailable?: string
+  /** The median round of each server (see `medianRound`). */
   results: Partial<Record<ServerName, LoadResult>>
+  rounds: Partial<Record<ServerName, LoadResult[]>>
   failures: Partial<Record<ServerName, string>>
 }
 

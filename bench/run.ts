@@ -1,6 +1,6 @@
 // `npm run bench`: the client API through the API host (src/server), through `next start`, and a
 // bare node:http server answering the same bytes, in one run on one machine. Knobs (env):
-// BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s), BENCH_DOWNLOADS (5),
+// BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s), BENCH_ROUNDS (3), BENCH_DOWNLOADS (5),
 // BENCH_ARTIFACT_MB (200), BENCH_MODE (production | development). Results: bench/results/<time>.json
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { compareDownloads } from './downloadThroughput'
-import { runLoad } from './loadTest'
+import { medianRound, runLoad, type LoadResult } from './loadTest'
 import type { PreparedData } from './preparedData'
 import { freePort, spawnLogged, startServer, waitForExit, type ChildServer } from './processes'
 import type { RecordedAnswers } from './recordedAnswers'
@@ -120,26 +120,36 @@ try {
 
   const outcomes: ScenarioOutcome[] = []
   for (const { scenario, unavailable } of scenarios) {
-    const outcome: ScenarioOutcome = { scenario, unavailable, results: {}, failures: {} }
+    const outcome: ScenarioOutcome = { scenario, unavailable, results: {}, rounds: {}, failures: {} }
     outcomes.push(outcome)
     if (unavailable) {
       failed = true
       console.error(`✗ ${scenario.title}: ${unavailable}`)
       continue
     }
-    for (const server of scenario.servers) {
-      if (!urls[server]) {
-        outcome.failures[server] = nextFailure ?? 'not started'
-        continue
+    const measured = scenario.servers.filter((server) => {
+      if (urls[server]) return true
+      outcome.failures[server] = nextFailure ?? 'not started'
+      return false
+    })
+    for (let round = 1; round <= settings.rounds; round += 1) {
+      for (const server of measured) {
+        if (outcome.failures[server]) continue
+        // JIT and caches warm up once; later rounds measure straight away.
+        const warmupSeconds = round === 1 ? settings.warmupSeconds : 0
+        say(`${scenario.title} on ${server}, round ${round}/${settings.rounds}: ${settings.connections} connections, ${warmupSeconds} s warm-up + ${settings.durationSeconds} s`)
+        try {
+          const result = await runLoad(urls[server]!, scenario.request, { ...settings, warmupSeconds })
+          ;(outcome.rounds[server] ??= []).push(result)
+        } catch (error) {
+          failed = true
+          outcome.failures[server] = (error as Error).message
+          console.error(`✗ ${scenario.title} on ${server}: ${(error as Error).message}`)
+        }
       }
-      say(`${scenario.title} on ${server}: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s`)
-      try {
-        outcome.results[server] = await runLoad(urls[server]!, scenario.request, settings)
-      } catch (error) {
-        failed = true
-        outcome.failures[server] = (error as Error).message
-        console.error(`✗ ${scenario.title} on ${server}: ${(error as Error).message}`)
-      }
+    }
+    for (const [server, rounds] of Object.entries(outcome.rounds) as [ServerName, LoadResult[]][]) {
+      if (!outcome.failures[server]) outcome.results[server] = medianRound(rounds)
     }
   }
 
@@ -162,6 +172,7 @@ try {
   }
 
   const targets = checkTargets(outcomes, download)
+  console.log(`\nEach req/s figure is the median of ${settings.rounds} rounds of ${settings.durationSeconds} s (its p50 and p99 are that round's).`)
   console.log(`\n${formatTable(outcomes, download, targets)}`)
   for (const note of notes) console.log(`\nNote: ${note}`)
 
@@ -177,7 +188,7 @@ try {
         machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.arch()}` },
         settings: { ...settings, hostMode },
         notes,
-        scenarios: outcomes.map(({ scenario, unavailable, results, failures }) => ({ id: scenario.id, title: scenario.title, request: { ...scenario.request, body: scenario.request.body ? '<license key>' : undefined }, unavailable, results, failures })),
+        scenarios: outcomes.map(({ scenario, unavailable, results, rounds, failures }) => ({ id: scenario.id, title: scenario.title, request: { ...scenario.request, body: scenario.request.body ? '<license key>' : undefined }, unavailable, results, rounds, failures })),
         download,
         targets,
       },

@@ -6,6 +6,11 @@ export type BenchSettings = {
   connections: number
   warmupSeconds: number
   durationSeconds: number
+  /**
+   * Measurements per server and scenario, taken in turns (API host, next start, bare, then again);
+   * the round with the median req/s is reported, so one noisy stretch of the machine skews nothing.
+   */
+  rounds: number
   /** Timed downloads per server (one untimed warm-up download each comes first). */
   downloads: number
   artifactMegabytes: number
@@ -35,6 +40,7 @@ export const readSettings = (): BenchSettings => {
     connections: numberFrom('BENCH_CONNECTIONS', 64),
     warmupSeconds: numberFrom('BENCH_WARMUP', 3),
     durationSeconds: numberFrom('BENCH_DURATION', 10),
+    rounds: Math.round(numberFrom('BENCH_ROUNDS', 3)),
     downloads: numberFrom('BENCH_DOWNLOADS', 5),
     artifactMegabytes: numberFrom('BENCH_ARTIFACT_MB', 200),
     schemaMode: mode === 'production' && hasSqliteMigrations() ? 'migrations' : 'push',
