@@ -28,9 +28,19 @@ export class BufferedBody {
 
   /** The bytes, once: unless someone is reading them through `stream` already. */
   take(): Uint8Array<ArrayBuffer> {
-    if (this.used) throw new TypeError('Body is unusable: Body has already been read')
+    this.#refuseIfUsed()
     this.#used = true
     return this.bytes
+  }
+
+  /** An unread body of the same bytes, for `clone()`; refused once this one is read, as a web body's clone is. */
+  copy(): BufferedBody {
+    this.#refuseIfUsed()
+    return new BufferedBody(this.bytes)
+  }
+
+  #refuseIfUsed(): void {
+    if (this.used) throw new TypeError('Body is unusable: Body has already been read')
   }
 
   text(): string {

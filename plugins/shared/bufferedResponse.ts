@@ -14,8 +14,7 @@ export class BufferedResponse extends Response {
   }
 
   override clone(): BufferedResponse {
-    if (this.buffered.used) throw new TypeError('Body is unusable: Body has already been read')
-    return new BufferedResponse(new BufferedBody(this.buffered.bytes), { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) })
+    return new BufferedResponse(this.buffered.copy(), { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) })
   }
 }
 readBodyFromBuffer(BufferedResponse.prototype)

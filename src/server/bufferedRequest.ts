@@ -14,8 +14,7 @@ export class BufferedRequest extends Request {
   }
 
   override clone(): BufferedRequest {
-    if (this.buffered.used) throw new TypeError('Body is unusable: Body has already been read')
-    return new BufferedRequest(this.url, { method: this.method, headers: new Headers(this.headers) }, new BufferedBody(this.buffered.bytes))
+    return new BufferedRequest(this.url, { method: this.method, headers: new Headers(this.headers) }, this.buffered.copy())
   }
 }
 readBodyFromBuffer(BufferedRequest.prototype)
