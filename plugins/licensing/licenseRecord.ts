@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { and, drizzleFor, eq, sql, tableOf, type DrizzleDatabase } from '../shared/database'
 import { prepareRead, type PreparedRead } from '../shared/preparedRead'
 
-import { isWellFormedLicenseKey, normalizeLicenseKey } from '../../src/lib/licenseKey'
+import { canonicalLicenseKey } from '../../src/lib/licenseKey'
 import type { License } from '../../payload-types'
 
 /** What the protocol needs of a license: one row, no relations populated. */
@@ -99,9 +99,10 @@ const licenseByKeyQuery = (payload: Payload, database: DrizzleDatabase): Prepare
  * one indexed query (the license row joined with its modules), prepared once, not a Payload `find`.
  */
 export const findLicenseByKey = async (payload: Payload, key: string): Promise<LicenseRecord | null> => {
-  if (!isWellFormedLicenseKey(key)) return null
+  const canonicalKey = canonicalLicenseKey(key)
+  if (canonicalKey === null) return null
   const database = await drizzleFor(payload)
-  const rows = await licenseByKeyQuery(payload, database).execute({ key: normalizeLicenseKey(key) })
+  const rows = await licenseByKeyQuery(payload, database).execute({ key: canonicalKey })
   if (rows.length === 0) return null
   const [row] = rows
   const modules = rows

@@ -72,11 +72,16 @@ export function normalizeLicenseKey(input: string): string {
   return [prefix, ...groupBody(rest.slice(0, bodyLength)), rest.slice(bodyLength)].join('-')
 }
 
-/** Format and check symbol are right; input is normalized first, so case and look-alikes do not matter. */
-export function isWellFormedLicenseKey(input: string): boolean {
+/** The canonical key when the input is one (format and check symbol right after `normalizeLicenseKey`), else null. */
+export function canonicalLicenseKey(input: string): string | null {
   const key = normalizeLicenseKey(input)
-  if (!wellFormedKey.test(key)) return false
+  if (!wellFormedKey.test(key)) return null
   const [prefix, ...rest] = key.split('-')
   const check = rest.pop()
-  return checkSymbol(prefix, rest.join('')) === check
+  return checkSymbol(prefix, rest.join('')) === check ? key : null
+}
+
+/** Format and check symbol are right; input is normalized first, so case and look-alikes do not matter. */
+export function isWellFormedLicenseKey(input: string): boolean {
+  return canonicalLicenseKey(input) !== null
 }

@@ -11,5 +11,5 @@ export * from './updates'
 // Shared helpers an app needs around the SDK: the license textbox, expiry banners, signed kinds.
 export { SignedKind } from '../lib/signedKinds'
 export { armorLicenseFile, unarmorLicenseFile } from '../lib/licenseFileArmor'
-export { isWellFormedLicenseKey, normalizeLicenseKey } from '../lib/licenseKey'
+export { canonicalLicenseKey, isWellFormedLicenseKey, normalizeLicenseKey } from '../lib/licenseKey'
 export { daysLeft, isExpired } from '../lib/time'

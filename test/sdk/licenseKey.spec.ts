@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { generateLicenseKey, isWellFormedLicenseKey, normalizeLicenseKey } from '../../src/lib/licenseKey'
+import { canonicalLicenseKey, generateLicenseKey, isWellFormedLicenseKey, normalizeLicenseKey } from '../../src/lib/licenseKey'
 
 const crockfordAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const checkAlphabet = `${crockfordAlphabet}*~$=U`
@@ -74,6 +74,7 @@ describe('license keys', () => {
     const withLookAlikes = valid.replace(/-0ZC91-/, '-OZC9l-').toLowerCase()
     expect(isWellFormedLicenseKey(withLookAlikes)).toBe(true)
     expect(normalizeLicenseKey(withLookAlikes)).toBe(valid)
+    expect(canonicalLicenseKey(withLookAlikes)).toBe(valid)
     expect(normalizeLicenseKey(`  ${valid.replace(/-/g, '')}  `)).toBe(valid)
     expect(normalizeLicenseKey(valid.replace(/-/g, ' '))).toBe(valid)
   })
@@ -86,6 +87,7 @@ describe('license keys', () => {
   it('rejects text that is not shaped like a key', () => {
     for (const input of ['', 'PMON', 'hello world', 'PMON-AAAAA-AAAAA-AAAAA-AAAAA-A', 'PMON-UUUUU-UUUUU-UUUUU-UUUUU-UUUUU-0']) {
       expect(isWellFormedLicenseKey(input), input).toBe(false)
+      expect(canonicalLicenseKey(input), input).toBeNull()
     }
   })
 })

@@ -3,7 +3,7 @@ import type { Payload, TypedUser } from 'payload'
 import { isStaffUser } from '../../../collections/access/hasRole'
 import { companyIdsOf } from '../../../collections/access/ownCompanies'
 import type { License, Release } from '../../../payload-types'
-import { isWellFormedLicenseKey, normalizeLicenseKey } from '../../../src/lib/licenseKey'
+import { canonicalLicenseKey } from '../../../src/lib/licenseKey'
 import { isExpired } from '../../../src/lib/time'
 import { ClientError } from '../../clientApi'
 import { productIdOf } from '../catalogue'
@@ -44,7 +44,8 @@ export const downloadCredentialsOf = (authorization: string | null, user: TypedU
 }
 
 const findLicenseByKey = async (payload: Payload, licenseKey: string): Promise<LicenseTerms> => {
-  if (!isWellFormedLicenseKey(licenseKey)) throw new ClientError(401, 'UNAUTHORIZED', 'That is not a license key')
+  const canonicalKey = canonicalLicenseKey(licenseKey)
+  if (canonicalKey === null) throw new ClientError(401, 'UNAUTHORIZED', 'That is not a license key')
   const found = await payload.find({
     collection: 'licenses',
     depth: 0,
@@ -52,7 +53,7 @@ const findLicenseByKey = async (payload: Payload, licenseKey: string): Promise<L
     pagination: false,
     overrideAccess: true,
     select: { product: true, status: true, expiresAt: true },
-    where: { key: { equals: normalizeLicenseKey(licenseKey) } },
+    where: { key: { equals: canonicalKey } },
   })
   if (found.docs.length === 0) throw new ClientError(401, 'UNAUTHORIZED', 'Unknown license key')
   return found.docs[0]
