@@ -15,6 +15,7 @@ const postgresAdminUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@1
 const extraArgs = process.argv.slice(2)
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const outcomes = []
+const failures = []
 
 const postgresIsReachable = async () => {
   const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 3000 })
@@ -46,6 +47,21 @@ const dropTestDatabases = async () => {
   await client.end()
 }
 
+const firstLine = (text = '') => text.split('\n').find((line) => line.trim())?.trim().slice(0, 300) ?? ''
+
+/** "file › test: first error line" for every failed test (or file that failed to load) of a report. */
+const failuresIn = (report, label) =>
+  report.testResults.flatMap((file) => {
+    const name = path.relative(process.cwd(), file.name)
+    const failed = file.assertionResults.filter((test) => test.status === 'failed')
+    if (failed.length === 0 && file.status === 'failed') return [`[${label}] ${name}: ${firstLine(file.message)}`]
+    return failed.map((test) => {
+      const message = test.failureMessages?.[0] ?? ''
+      const where = message.match(/test\/[\w./-]+:\d+/)?.[0]
+      return `[${label}] ${name} › ${test.fullName}: ${firstLine(message)}${where ? ` (at ${where})` : ''}`
+    })
+  })
+
 const runVitest = (label, configFile, env) => {
   const reportFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-report-')), 'report.json')
   console.log(`\n=== ${label} ===`)
@@ -59,6 +75,7 @@ const runVitest = (label, configFile, env) => {
     counts = { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
     // A file that failed to load has no tests to count, yet it is a failure.
     counts.failed += report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length
+    failures.push(...failuresIn(report, label))
   } else if (result.status !== 0) {
     counts.failed += 1
   }
@@ -95,5 +112,9 @@ if (await postgresIsReachable()) await dropTestDatabases()
 
 console.log('\n=== summary ===')
 for (const line of outcomes) console.log(line)
+if (failures.length > 0) {
+  console.log('failed:')
+  for (const failure of failures) console.log(`- ${failure}`)
+}
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 process.exit(allGreen && totals.failed === 0 ? 0 : 1)
