@@ -4,8 +4,8 @@ import { addDays } from '../../src/lib/time'
 import { verifyLicenseFile, type TrustStore } from '../../src/sdk'
 import type { Customer, License, LicenseEvent, Product } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { createCatalogue, createCustomer, createLicense, pinnedTrust, staffLogin } from './support/fixtures'
-import { serveApi, type ApiServer } from './support/serveApi'
+import { createCatalogue, createCustomer, createLicense, pinnedTrust, staffLogin } from '../helpers/fixtures'
+import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 describe("support's one-click actions", () => {
   let booted: TestPayload

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SignedKind, verifyLicenseFile, verifySignedAnswer, type TrustStore } from '../../src/sdk'
 import type { License } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { createCatalogue, createCustomer, createLicense, pinnedTrust } from './support/fixtures'
-import { serveApi, type ApiServer } from './support/serveApi'
+import { createCatalogue, createCustomer, createLicense, pinnedTrust } from '../helpers/fixtures'
+import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 /** The same client API answers alike through the API host and through Payload's router (the Next app's path). */
 describe('the client API on both hosts', () => {

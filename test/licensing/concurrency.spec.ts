@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Customer, Product } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { createCatalogue, createCustomer, createLicense } from './support/fixtures'
-import { serveApi, type ApiServer } from './support/serveApi'
+import { createCatalogue, createCustomer, createLicense } from '../helpers/fixtures'
+import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 const countBy = (codes: string[]) => codes.reduce<Record<string, number>>((counts, code) => ({ ...counts, [code]: (counts[code] ?? 0) + 1 }), {})
 

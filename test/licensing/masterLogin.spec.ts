@@ -4,8 +4,8 @@ import { addDays } from '../../src/lib/time'
 import { SignedKind, verifyLicenseFile, verifySignedAnswer, type TrustStore } from '../../src/sdk'
 import type { Customer, License, Product } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { createCatalogue, createCustomer, createCustomerAccount, createLicense, pinnedTrust, staffLogin } from './support/fixtures'
-import { serveApi, type ApiServer } from './support/serveApi'
+import { createCatalogue, createCustomer, createCustomerAccount, createLicense, pinnedTrust, staffLogin } from '../helpers/fixtures'
+import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 describe('master login (customer account API key) and who may see a license', () => {
   let booted: TestPayload

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { serveApi, type ApiServer } from './support/serveApi'
+import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 type Operation = { summary?: string; requestBody?: { content: Record<string, { schema: { required?: string[] } }> }; responses: Record<string, unknown> }
 

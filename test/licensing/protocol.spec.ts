@@ -8,8 +8,8 @@ import { SignedKind, verifyLicenseFile, verifySignedAnswer, type TrustStore } fr
 import type { Customer, License, Product } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { withChangedSignatureCharacter, withEditedPayload } from '../sdk/signingFixtures'
-import { createCatalogue, createCustomer, createLicense, pinnedTrust } from './support/fixtures'
-import { serveApi, type ApiServer } from './support/serveApi'
+import { createCatalogue, createCustomer, createLicense, pinnedTrust } from '../helpers/fixtures'
+import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 describe('license protocol: validate, activate, deactivate', () => {
   let booted: TestPayload

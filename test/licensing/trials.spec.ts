@@ -5,8 +5,8 @@ import { SignedKind, verifyLicenseFile, verifySignedAnswer, type TrustStore } fr
 import type { Customer, Product } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
-import { createCatalogue, createCustomer, createCustomerAccount, pinnedTrust } from './support/fixtures'
-import { serveApi, type ApiServer } from './support/serveApi'
+import { createCatalogue, createCustomer, createCustomerAccount, pinnedTrust } from '../helpers/fixtures'
+import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 describe('in-app trials', () => {
   let booted: TestPayload

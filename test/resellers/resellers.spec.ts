@@ -4,8 +4,8 @@ import { deliverOutbox } from '../../plugins/mailers'
 import type { Product } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
-import { createCatalogue, createCustomer, createCustomerAccount } from '../licensing/support/fixtures'
-import { serveApi, type ApiServer } from '../licensing/support/serveApi'
+import { createCatalogue, createCustomer, createCustomerAccount } from '../helpers/fixtures'
+import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 describe('reseller API', () => {
   let booted: TestPayload

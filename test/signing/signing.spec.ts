@@ -8,7 +8,7 @@ import { generatePrivateJwk, getPublicKeySet, rotateSigningKey, signJws } from '
 import { SignedKind } from '../../src/lib/signedKinds'
 import { TrustStore } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { serveApi, type ApiServer } from '../licensing/support/serveApi'
+import { serveApi, type ApiServer } from '../helpers/serveApi'
 import { withChangedSignatureCharacter, withEditedPayload } from '../sdk/signingFixtures'
 
 const base64urlJson = (segment: string) => JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'))

@@ -22,8 +22,8 @@ import {
   sha256Hex,
   trustServerKeys,
   uploadArtifact,
-} from './support/fixtures'
-import { httpClient, type HttpClient } from './support/http'
+} from '../helpers/fixtures'
+import { httpClient, type HttpClient } from '../helpers/httpClient'
 
 let booted: TestPayload
 let payload: Payload

@@ -10,8 +10,8 @@ import { checkForUpdate, isVerificationError, TrustStore, verifyManifest, type U
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { startApiHost } from '../helpers/startApiHost'
 import { createSigningKey, withEditedPayload } from '../sdk/signingFixtures'
-import { clearReleases, createProduct, createRelease, sequenceOf, trustServerKeys, uploadArtifact } from './support/fixtures'
-import { httpClient, type HttpClient } from './support/http'
+import { clearReleases, createProduct, createRelease, sequenceOf, trustServerKeys, uploadArtifact } from '../helpers/fixtures'
+import { httpClient, type HttpClient } from '../helpers/httpClient'
 
 let booted: TestPayload
 let payload: Payload

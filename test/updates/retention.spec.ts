@@ -9,8 +9,8 @@ import { applyRetention, pullRelease, runDailyRetention } from '../../plugins/up
 import { addDays } from '../../src/lib/time'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { startApiHost } from '../helpers/startApiHost'
-import { clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf, uploadArtifact } from './support/fixtures'
-import { httpClient, type HttpClient } from './support/http'
+import { clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf, uploadArtifact } from '../helpers/fixtures'
+import { httpClient, type HttpClient } from '../helpers/httpClient'
 
 let booted: TestPayload
 let payload: Payload

@@ -7,8 +7,8 @@ import { pullRelease } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
-import { clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf } from './support/fixtures'
-import { servePayloadApi, type HttpClient } from './support/http'
+import { clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf } from '../helpers/fixtures'
+import { servePayloadApi, type HttpClient } from '../helpers/httpClient'
 
 let booted: TestPayload
 let payload: Payload

@@ -1,5 +1,5 @@
-import type { TestPayload } from '../../helpers/bootPayload'
-import { servePayloadRouter } from '../../helpers/servePayloadRouter'
+import type { TestPayload } from './bootPayload'
+import { servePayloadRouter } from './servePayloadRouter'
 
 export type HttpAnswer = { status: number; headers: Headers; bytes: Buffer; json: () => any }
 

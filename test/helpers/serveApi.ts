@@ -1,6 +1,6 @@
-import type { TestPayload } from '../../helpers/bootPayload'
-import { servePayloadRouter } from '../../helpers/servePayloadRouter'
-import { startApiHost } from '../../helpers/startApiHost'
+import type { TestPayload } from './bootPayload'
+import { servePayloadRouter } from './servePayloadRouter'
+import { startApiHost } from './startApiHost'
 
 export type ApiServer = {
   url: string
