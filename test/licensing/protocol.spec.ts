@@ -7,9 +7,9 @@ import { addDays } from '../../src/lib/time'
 import { SignedKind, verifyLicenseFile, verifySignedAnswer, type TrustStore } from '../../src/sdk'
 import type { Customer, License, Product } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { withChangedSignatureCharacter, withEditedPayload } from '../sdk/signingFixtures'
 import { createCatalogue, createCustomer, createLicense, pinnedTrust } from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
+import { withChangedSignatureCharacter, withEditedPayload } from '../sdk/signingFixtures'
 
 describe('license protocol: validate, activate, deactivate', () => {
   let booted: TestPayload

@@ -4,9 +4,9 @@ import { deliverOutbox } from '../../plugins/mailers'
 import { SignedKind, verifyLicenseFile, verifySignedAnswer, type TrustStore } from '../../src/sdk'
 import type { Customer, Product } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 import { createCatalogue, createCustomer, createCustomerAccount, pinnedTrust } from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
+import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 
 describe('in-app trials', () => {
   let booted: TestPayload

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { deliverOutbox } from '../../plugins/mailers'
 import type { Product } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 import { createCatalogue, createCustomer, createCustomerAccount } from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
+import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 
 describe('reseller API', () => {
   let booted: TestPayload

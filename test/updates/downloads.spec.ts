@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Artifact, Customer, License, Product, Release } from '../../payload-types'
 import { issueDownloadToken, pullRelease } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
-import { assertManifestIsFor, isVerificationError, verifyArtifact, verifyOfflineBundle, type TrustStore } from '../../src/sdk'
+import { assertManifestIsFor, verifyArtifact, verifyOfflineBundle, type TrustStore } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { startApiHost } from '../helpers/startApiHost'
 import { withEditedPayload } from '../sdk/signingFixtures'
@@ -23,6 +23,7 @@ import {
   trustServerKeys,
   uploadArtifact,
 } from '../helpers/fixtures'
+import { refusalOf } from '../helpers/refusalOf'
 import { httpClient, type HttpClient } from '../helpers/httpClient'
 
 let booted: TestPayload
@@ -39,16 +40,6 @@ let artifact: Artifact
 const bytes = installerBytes(200 * 1024 + 17)
 
 const withLicense = (key: string | null | undefined) => ({ Authorization: `License ${key}` })
-
-const refusalOf = async (promise: Promise<unknown>): Promise<string> => {
-  try {
-    await promise
-  } catch (error) {
-    if (isVerificationError(error)) return error.code
-    throw error
-  }
-  throw new Error('the SDK accepted it')
-}
 
 /** Bytes as they arrive over a network, chunk by chunk. */
 async function* arriving(...chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {

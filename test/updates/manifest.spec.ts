@@ -6,12 +6,13 @@ import { getManifest, ManifestCache, pullRelease, restoreRelease } from '../../p
 import { signJws } from '../../plugins/signing'
 import { rolloutBucket } from '../../src/lib/rollout'
 import { SignedKind } from '../../src/lib/signedKinds'
-import { checkForUpdate, isVerificationError, TrustStore, verifyManifest, type UpdateManifest } from '../../src/sdk'
+import { checkForUpdate, TrustStore, verifyManifest, type UpdateManifest } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { startApiHost } from '../helpers/startApiHost'
-import { createSigningKey, withEditedPayload } from '../sdk/signingFixtures'
 import { clearReleases, createProduct, createRelease, sequenceOf, trustServerKeys, uploadArtifact } from '../helpers/fixtures'
 import { httpClient, type HttpClient } from '../helpers/httpClient'
+import { refusalOf } from '../helpers/refusalOf'
+import { startApiHost } from '../helpers/startApiHost'
+import { createSigningKey, withEditedPayload } from '../sdk/signingFixtures'
 
 let booted: TestPayload
 let payload: Payload
@@ -44,16 +45,6 @@ const ship = async (version: string, fields: Parameters<typeof createRelease>[1]
   await uploadArtifact(payload, release, 'linux-x64')
   await uploadArtifact(payload, release, 'windows-x64')
   return release
-}
-
-const refusalOf = async (promise: Promise<unknown>): Promise<string> => {
-  try {
-    await promise
-  } catch (error) {
-    if (isVerificationError(error)) return error.code
-    throw error
-  }
-  throw new Error('the SDK accepted it')
 }
 
 beforeAll(async () => {

@@ -8,9 +8,9 @@ import type { License, Product, Release } from '../../payload-types'
 import { applyRetention, pullRelease, runDailyRetention } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { startApiHost } from '../helpers/startApiHost'
 import { clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf, uploadArtifact } from '../helpers/fixtures'
 import { httpClient, type HttpClient } from '../helpers/httpClient'
+import { startApiHost } from '../helpers/startApiHost'
 
 let booted: TestPayload
 let payload: Payload

@@ -6,10 +6,10 @@ import { applyRetention } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
 import { verifyOfflineBundle, type TrustStore } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { startS3Server, type S3Sink } from '../helpers/s3Server'
-import { startApiHost } from '../helpers/startApiHost'
 import { createCustomer, createLicense, createProduct, createRelease, installerBytes, sha256Hex, trustServerKeys, uploadArtifact } from '../helpers/fixtures'
 import { httpClient, type HttpClient } from '../helpers/httpClient'
+import { startS3Server, type S3Sink } from '../helpers/s3Server'
+import { startApiHost } from '../helpers/startApiHost'
 
 let s3: S3Sink
 let booted: TestPayload

@@ -6,9 +6,9 @@ import { deliverOutbox } from '../../plugins/mailers'
 import { pullRelease } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 import { clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf } from '../helpers/fixtures'
 import { servePayloadApi, type HttpClient } from '../helpers/httpClient'
+import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 
 let booted: TestPayload
 let payload: Payload
