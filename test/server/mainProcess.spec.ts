@@ -5,10 +5,15 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { addDays } from '../../src/lib/time'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
+import { createCustomer, createLicense, createProduct } from '../helpers/fixtures'
 import { jsonOf, rawRequest } from './rawHttp'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+/** A cold start compiles the whole server with tsx first; on a fresh, loaded machine that is slow. */
+const startTimeoutMs = 110_000
 
 type RunningHost = { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }
 
@@ -39,7 +44,7 @@ const startMainProcess = async (booted: TestPayload): Promise<RunningHost> => {
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API host did not start:\n${output}`)), 90_000)
+    const timer = setTimeout(() => reject(new Error(`API host did not start:\n${output}`)), startTimeoutMs)
     const look = () => {
       const found = /serving \/api\/v1 on (http:\/\/[\w.:[\]-]+)/.exec(output)
       if (found) {
@@ -61,12 +66,8 @@ let running: RunningHost | undefined
 beforeAll(async () => {
   booted = await bootPayload()
   const { payload } = booted
-  const product = await payload.create({ collection: 'products', data: { slug: 'promonitor', name: 'ProMonitor', lines: ['v7'], platforms: ['linux-x64'], keepVersionsDays: 365 } })
-  const customer = await payload.create({ collection: 'customers', data: { name: 'Acme Industrial', contacts: [] } })
-  const created = await payload.create({
-    collection: 'licenses',
-    data: { customer: customer.id, product: product.id, line: 'v7', type: 'perpetual', status: 'active', startsAt: new Date(Date.now() - 86_400_000).toISOString(), maxClients: 2, maxUsers: 5 },
-  })
+  const product = await createProduct(payload, 'promonitor', { name: 'ProMonitor', lines: ['v7'], platforms: ['linux-x64'] })
+  const created = await createLicense(payload, { customer: await createCustomer(payload, 'Acme Industrial'), product, type: 'perpetual', startsAt: addDays(new Date(), -1).toISOString(), expiresAt: null })
   license = { id: created.id, key: created.key as string }
 })
 
@@ -84,7 +85,7 @@ describe('npm run start:api (src/server/main.ts)', () => {
     const admin = await rawRequest(running.url, { path: '/admin' })
     expect(admin.status).toBe(404)
     expect(jsonOf(admin).code).toBe('NOT_FOUND')
-  })
+  }, startTimeoutMs + 10_000)
 
   it('on SIGTERM finishes an in-flight validation, writes the batched counts, closes the database and exits 0', async () => {
     const host = running!
