@@ -4,6 +4,7 @@ import { userHasRole } from '../access/hasRole'
 import { isEditor } from '../access/isEditor'
 import { isReleaseManager } from '../access/isReleaseManager'
 import { staffOrCustomer } from '../access/staffOr'
+import { deleteArtifacts } from './hooks/deleteArtifacts'
 import { setTitle } from './hooks/setTitle'
 import { stampReleasedAt } from './hooks/stampReleasedAt'
 import { validateLineOfProduct } from '../validation/validateLineOfProduct'
@@ -160,5 +161,6 @@ export const Releases: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [setTitle, stampReleasedAt],
+    beforeDelete: [deleteArtifacts],
   },
 }

@@ -9,6 +9,7 @@ import { offlineBundleEndpoint } from './endpoints/offlineBundle'
 import { loadRecipientsEndpoint, pullReleaseEndpoint, restoreReleaseEndpoint, rollbackTargetsEndpoint } from './endpoints/releaseActions'
 import { bumpOnArtifactChange, bumpOnArtifactDelete } from './hooks/bumpOnArtifactChange'
 import { bumpOnReleaseChange, bumpOnReleaseDelete } from './hooks/bumpOnReleaseChange'
+import { deleteReleaseEvents } from './hooks/deleteReleaseEvents'
 import { fillGlobalRecipients, queueMailsOnPublish } from './hooks/releaseMails'
 import { scheduleRetention } from './jobs/retention'
 import { resolveUpdatesOptions, type UpdatesPluginOptions, type UpdatesSettings } from './types'
@@ -47,21 +48,25 @@ const releaseActionsField: Field = {
   admin: { position: 'sidebar', components: { Field: '/plugins/updates/components/ReleaseActions#ReleaseActions' } },
 }
 
-const withReleaseBehaviour = (collection: CollectionConfig, enabled: boolean): CollectionConfig => ({
-  ...collection,
-  fields: [...collection.fields, releaseEventsField, ...(enabled ? [releaseActionsField] : [])],
-  ...(enabled
-    ? {
-        endpoints: [...(collection.endpoints || []), pullReleaseEndpoint, restoreReleaseEndpoint, rollbackTargetsEndpoint, loadRecipientsEndpoint],
-        hooks: {
-          ...collection.hooks,
-          beforeChange: [...(collection.hooks?.beforeChange ?? []), fillGlobalRecipients],
-          afterChange: [...(collection.hooks?.afterChange ?? []), bumpOnReleaseChange, queueMailsOnPublish],
-          afterDelete: [...(collection.hooks?.afterDelete ?? []), bumpOnReleaseDelete],
-        },
-      }
-    : {}),
-})
+const withReleaseBehaviour = (collection: CollectionConfig, enabled: boolean): CollectionConfig => {
+  const hooks = collection.hooks ?? {}
+  return {
+    ...collection,
+    fields: [...collection.fields, releaseEventsField, ...(enabled ? [releaseActionsField] : [])],
+    hooks: {
+      ...hooks,
+      beforeDelete: [...(hooks.beforeDelete ?? []), deleteReleaseEvents],
+      ...(enabled
+        ? {
+            beforeChange: [...(hooks.beforeChange ?? []), fillGlobalRecipients],
+            afterChange: [...(hooks.afterChange ?? []), bumpOnReleaseChange, queueMailsOnPublish],
+            afterDelete: [...(hooks.afterDelete ?? []), bumpOnReleaseDelete],
+          }
+        : {}),
+    },
+    ...(enabled ? { endpoints: [...(collection.endpoints || []), pullReleaseEndpoint, restoreReleaseEndpoint, rollbackTargetsEndpoint, loadRecipientsEndpoint] } : {}),
+  }
+}
 
 const withArtifactBehaviour = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,

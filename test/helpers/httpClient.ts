@@ -7,6 +7,7 @@ export type HttpClient = {
   url: string
   get: (path: string, headers?: Record<string, string>) => Promise<HttpAnswer>
   post: (path: string, body?: unknown, headers?: Record<string, string>) => Promise<HttpAnswer>
+  delete: (path: string, headers?: Record<string, string>) => Promise<HttpAnswer>
   close: () => Promise<void>
 }
 
@@ -28,6 +29,7 @@ export const httpClient = (url: string, close: () => Promise<void>): HttpClient 
         redirect: 'manual',
       }),
     ),
+  delete: async (path, headers = {}) => answerOf(await fetch(new URL(path, url), { method: 'DELETE', headers, redirect: 'manual' })),
   close,
 })
 

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -6,7 +9,7 @@ import { deliverOutbox } from '../../plugins/mailers'
 import { pullRelease } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf } from '../helpers/fixtures'
+import { clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf, uploadArtifact } from '../helpers/fixtures'
 import { servePayloadApi, type HttpClient } from '../helpers/httpClient'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 
@@ -24,6 +27,8 @@ const staffAuth = async (email: string, roles: User['roles']) => {
   const { token } = await payload.login({ collection: 'users', data: { email, password: 'staff-password-1' } })
   return { user, headers: { Authorization: `JWT ${token}` } }
 }
+
+const artifactFileExists = (filename: string | null | undefined) => existsSync(path.join(booted.mediaDir, 'artifacts', String(filename)))
 
 const eventsOf = async (release: Release) =>
   (await payload.find({ collection: 'release-events', where: { release: { equals: release.id } }, sort: 'createdAt', depth: 0 })).docs
@@ -145,6 +150,31 @@ describe('pull and restore', () => {
     expect(failure.reason).toMatchObject({ status: 409 })
     expect(await eventsOf(bad)).toHaveLength(1)
     expect(await sequenceOf(payload, promonitor, 'stable')).toBe(before + 1)
+  })
+})
+
+describe('deleting a release', () => {
+  it('takes its artifacts (records and files) and its history with it; an editor may not delete it', async () => {
+    const kept = await createRelease(payload, { product: promonitor, version: '7.3.0' })
+    const keptArtifact = await uploadArtifact(payload, kept, 'linux-x64')
+    const doomed = await createRelease(payload, { product: promonitor, version: '7.4.0' })
+    const artifacts = [await uploadArtifact(payload, doomed, 'linux-x64'), await uploadArtifact(payload, doomed, 'windows-x64')]
+    await api.post(`/api/releases/${doomed.id}/pull`, undefined, managerAuth)
+    expect(await eventsOf(doomed)).toHaveLength(1)
+    const before = await sequenceOf(payload, promonitor, 'stable')
+
+    const refused = await api.delete(`/api/releases/${doomed.id}`, editorAuth)
+    expect(refused.status).toBe(403)
+    expect(artifacts.every((artifact) => artifactFileExists(artifact.filename))).toBe(true)
+
+    const deleted = await api.delete(`/api/releases/${doomed.id}`, managerAuth)
+    expect(deleted.status, deleted.bytes.toString()).toBe(200)
+    const left = await payload.find({ collection: 'artifacts', depth: 0 })
+    expect(left.docs.map((artifact) => artifact.id)).toEqual([keptArtifact.id])
+    expect(artifacts.some((artifact) => artifactFileExists(artifact.filename))).toBe(false)
+    expect(artifactFileExists(keptArtifact.filename)).toBe(true)
+    expect(await eventsOf(doomed)).toEqual([])
+    expect(await sequenceOf(payload, promonitor, 'stable')).toBeGreaterThan(before)
   })
 })
 
