@@ -6,7 +6,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { s3Storage } from '@payloadcms/storage-s3'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { Artifacts } from './collections/Artifacts'
@@ -79,6 +79,8 @@ export default buildConfig({
   ],
   db: database,
   editor: lexicalEditor(),
+  // Payload types the keys as its own error names; ours are looked up by `error.name` all the same.
+  loggingLevels: { RecordInUse: 'info' } as Config['loggingLevels'],
   email: buildEmailAdapter({ smtpUrl: env.smtpUrl, dataDir: env.dataDir, from: env.mailFrom, fromName: env.mailFromName }),
   secret: env.payloadSecret,
   sharp,

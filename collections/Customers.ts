@@ -4,6 +4,7 @@ import { isStaffUser } from './access/hasRole'
 import { isSupport } from './access/isSupport'
 import { companyIdsOf } from './access/ownCompanies'
 import { staffOrCustomer } from './access/staffOr'
+import { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced'
 
 /** Companies that own licenses. */
 export const Customers: CollectionConfig = {
@@ -19,6 +20,9 @@ export const Customers: CollectionConfig = {
     create: isSupport,
     update: isSupport,
     delete: isSupport,
+  },
+  hooks: {
+    beforeDelete: [refuseDeleteWhileReferenced('customer', [{ collection: 'licenses', field: 'customer', label: 'licenses' }])],
   },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },

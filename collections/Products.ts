@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isReleaseManager } from './access/isReleaseManager'
+import { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced'
 
 /** What is sold and shipped: ProMonitor, Collector, Cockpit; each in supported lines (v6, v7). */
 export const Products: CollectionConfig = {
@@ -16,6 +17,14 @@ export const Products: CollectionConfig = {
     create: isReleaseManager,
     update: isReleaseManager,
     delete: isReleaseManager,
+  },
+  hooks: {
+    beforeDelete: [
+      refuseDeleteWhileReferenced('product', [
+        { collection: 'licenses', field: 'product', label: 'licenses' },
+        { collection: 'releases', field: 'product', label: 'releases' },
+      ]),
+    ],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

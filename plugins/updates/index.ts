@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Field } from 'payload'
 
+import { refuseDeleteWhileReferenced } from '../../collections/hooks/refuseDeleteWhileReferenced'
 import { ReleaseEvents } from './collections/ReleaseEvents'
 import { SignedManifests } from './collections/SignedManifests'
 import { UpdateChannels } from './collections/UpdateChannels'
@@ -68,6 +69,21 @@ const withReleaseBehaviour = (collection: CollectionConfig, enabled: boolean): C
   }
 }
 
+/**
+ * A product that ever shipped stays: apps in the field follow its channels, and a product made
+ * again under the same slug would start its manifests' sequence over, below what they have seen.
+ */
+const withProductBehaviour = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    beforeDelete: [
+      ...(collection.hooks?.beforeDelete ?? []),
+      refuseDeleteWhileReferenced('product', [{ collection: 'update-channels', field: 'product', label: 'update channels that apps follow' }]),
+    ],
+  },
+})
+
 const withArtifactBehaviour = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   hooks: {
@@ -89,6 +105,7 @@ export const updatesPlugin =
     const collections = (config.collections ?? []).map((collection) => {
       if (collection.slug === 'releases') return withReleaseBehaviour(collection, settings.enabled)
       if (collection.slug === 'artifacts' && settings.enabled) return withArtifactBehaviour(collection)
+      if (collection.slug === 'products') return withProductBehaviour(collection)
       return collection
     })
     const withCollections: Config = {
