@@ -151,8 +151,17 @@ describe('access control through REST', () => {
     it('refuses a subscription without an expiry date and derives days left', async () => {
       const customerId = typeof acmeLicense.customer === 'object' ? acmeLicense.customer.id : acmeLicense.customer
       const productId = typeof acmeLicense.product === 'object' ? acmeLicense.product.id : acmeLicense.product
-      const missing = await rest(booted, 'POST', '/api/licenses', { headers: as.support, body: { customer: customerId, product: productId, line: 'v7', type: 'subscription' } })
+      const missing = await rest<{ errors: Array<{ data: { errors: Array<{ path: string; message: string }> } }> }>(booted, 'POST', '/api/licenses', {
+        headers: as.support,
+        body: { customer: customerId, product: productId, line: 'v7', type: 'subscription' },
+      })
       expect(missing.status).toBe(400)
+      expect(missing.body.errors[0].data.errors).toEqual([{ path: 'expiresAt', message: 'A subscription license needs an expiry date' }])
+      const backwards = await rest(booted, 'POST', '/api/licenses', {
+        headers: as.support,
+        body: { customer: customerId, product: productId, line: 'v7', type: 'subscription', startsAt: new Date().toISOString(), expiresAt: new Date(Date.now() - 86_400_000).toISOString() },
+      })
+      expect(backwards.status).toBe(400)
       const inTenDays = new Date(Date.now() + 10 * 86_400_000 - 60_000).toISOString()
       const created = await rest<{ doc: { daysLeft: number; isExpired: boolean; key: string } }>(booted, 'POST', '/api/licenses', { headers: as.support, body: { customer: customerId, product: productId, line: 'v7', type: 'subscription', expiresAt: inTenDays } })
       expect(created.status).toBe(201)
