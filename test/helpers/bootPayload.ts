@@ -1,10 +1,7 @@
-import { mkdtempSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { stopScheduledTasks } from '../../plugins/scheduler'
+import { makeTempDir } from './tempDir'
 import { createFreshDatabase } from './testDatabase'
 
 export type TestPayload = {
@@ -29,8 +26,8 @@ export const bootPayload = async (env: Record<string, string> = {}): Promise<Tes
   if (bootedInThisFile) throw new Error('bootPayload() runs once per test file; split the file instead')
   bootedInThisFile = true
   const database = await createFreshDatabase()
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-data-'))
-  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'hub-media-'))
+  const dataDir = makeTempDir('hub-data-')
+  const mediaDir = makeTempDir('hub-media-')
   Object.assign(process.env, { DATABASE_URL: database.url, DATA_DIR: dataDir, MEDIA_DIR: mediaDir, ...env })
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, key: database.url } as Parameters<typeof getPayload>[0])

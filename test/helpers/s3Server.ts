@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import S3rver from 's3rver'
+
+import { makeTempDir } from './tempDir'
 
 export type S3Sink = { endpoint: string; bucket: string; env: Record<string, string>; close: () => Promise<void> }
 
@@ -12,7 +10,7 @@ export const startS3Server = async (bucket = 'hub-test'): Promise<S3Sink> => {
     address: '127.0.0.1',
     port: 0,
     silent: true,
-    directory: mkdtempSync(path.join(os.tmpdir(), 'hub-s3-')),
+    directory: makeTempDir('hub-s3-'),
     configureBuckets: [{ name: bucket, configs: [] }],
   })
   const { port } = (await server.run()) as { port: number }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import pg from 'pg'
+
+import { makeTempDir } from './tempDir'
 
 /** `TEST_DATABASE=postgres` runs the suite on PostgreSQL; anything else on the embedded SQLite. */
 export const testDatabaseKind = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite'
@@ -20,7 +20,7 @@ const testRunStartedAt = process.env.TEST_RUN_STARTED_AT || String(Date.now())
 /** A brand-new, empty database for one test file (schema push needs a fresh one every run). */
 export const createFreshDatabase = async (kind: 'sqlite' | 'postgres' = testDatabaseKind): Promise<{ url: string }> => {
   if (kind === 'sqlite') {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'))
+    const folder = makeTempDir('hub-test-')
     return { url: `file:${path.join(folder, 'hub.db')}` }
   }
   const name = `${testDatabasePrefix}${testRunStartedAt}_${randomBytes(4).toString('hex')}`

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { fileBody, fileSourceOf } from '../../plugins/shared/fileBody'
 import { openFilesUnder } from '../helpers/openFiles'
+import { makeTempDir } from '../helpers/tempDir'
 
-const folder = mkdtempSync(path.join(os.tmpdir(), 'hub-file-body-'))
+const folder = makeTempDir('hub-file-body-')
 const file = path.join(folder, 'artifact.bin')
 const bytes = randomBytes(3 * 1024 * 1024 + 17)
 writeFileSync(file, bytes)

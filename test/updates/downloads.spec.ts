@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
@@ -10,8 +9,6 @@ import { issueDownloadToken, pullRelease } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
 import { assertManifestIsFor, verifyArtifact, verifyOfflineBundle, type TrustStore } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { startApiHost } from '../helpers/startApiHost'
-import { withEditedPayload } from '../sdk/signingFixtures'
 import {
   clearReleases,
   createCustomer,
@@ -23,8 +20,11 @@ import {
   trustServerKeys,
   uploadArtifact,
 } from '../helpers/fixtures'
-import { refusalOf } from '../helpers/refusalOf'
 import { httpClient, type HttpClient } from '../helpers/httpClient'
+import { refusalOf } from '../helpers/refusalOf'
+import { startApiHost } from '../helpers/startApiHost'
+import { makeTempDir } from '../helpers/tempDir'
+import { withEditedPayload } from '../sdk/signingFixtures'
 
 let booted: TestPayload
 let payload: Payload
@@ -235,7 +235,7 @@ describe('offline bundle', () => {
     `/api/v1/updates/offline-bundle?product=promonitor&line=v7&version=${version}&platform=${platform}`
 
   const saveBundle = (content: Buffer): string => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-bundle-')), 'update.pmbundle')
+    const file = path.join(makeTempDir('hub-bundle-'), 'update.pmbundle')
     writeFileSync(file, content)
     return file
   }

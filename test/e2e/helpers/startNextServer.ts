@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -24,6 +24,7 @@ const freePort = (): Promise<number> =>
 export const startNextServer = async (env: Record<string, string> = {}): Promise<NextServer> => {
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-data-'))
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-media-'))
   const url = `http://127.0.0.1:${port}`
   const logs: string[] = []
   const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
@@ -32,7 +33,7 @@ export const startNextServer = async (env: Record<string, string> = {}): Promise
       NODE_ENV: 'production',
       PAYLOAD_SECRET: 'e2e-secret-0123456789',
       DATA_DIR: dataDir,
-      MEDIA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-media-')),
+      MEDIA_DIR: mediaDir,
       DATABASE_URL: `file:${path.join(dataDir, 'hub.db')}`,
       PUBLIC_URL: url,
       SEED_ON_INIT: 'true',
@@ -47,9 +48,11 @@ export const startNextServer = async (env: Record<string, string> = {}): Promise
   child.stderr?.on('data', (chunk) => logs.push(String(chunk)))
 
   const stop = async () => {
-    if (child.exitCode !== null) return
-    process.kill(-child.pid!, 'SIGTERM')
-    await new Promise((resolve) => child.once('exit', resolve))
+    if (child.exitCode === null) {
+      process.kill(-child.pid!, 'SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    }
+    for (const dir of [dataDir, mediaDir]) rmSync(dir, { recursive: true, force: true })
   }
 
   // Payload initialises (migrates, seeds) on the first request: wait for the catalogue to answer.
