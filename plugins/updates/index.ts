@@ -11,6 +11,7 @@ import { loadRecipientsEndpoint, pullReleaseEndpoint, restoreReleaseEndpoint, ro
 import { bumpOnArtifactChange, bumpOnArtifactDelete } from './hooks/bumpOnArtifactChange'
 import { bumpOnReleaseChange, bumpOnReleaseDelete } from './hooks/bumpOnReleaseChange'
 import { deleteReleaseEvents } from './hooks/deleteReleaseEvents'
+import { deleteSignedManifests } from './hooks/deleteSignedManifests'
 import { fillGlobalRecipients, queueMailsOnPublish } from './hooks/releaseMails'
 import { scheduleRetention } from './jobs/retention'
 import { resolveUpdatesOptions, type UpdatesPluginOptions, type UpdatesSettings } from './types'
@@ -80,6 +81,7 @@ const withProductBehaviour = (collection: CollectionConfig): CollectionConfig =>
     beforeDelete: [
       ...(collection.hooks?.beforeDelete ?? []),
       refuseDeleteWhileReferenced('product', [{ collection: 'update-channels', field: 'product', label: 'update channels that apps follow' }]),
+      deleteSignedManifests,
     ],
   },
 })

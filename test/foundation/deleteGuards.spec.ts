@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { getManifest } from '../../plugins/updates'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { createCustomer, createLicense, createProduct, createRelease } from '../helpers/fixtures'
 import { loginHeaders, rest } from '../helpers/rest'
@@ -51,7 +52,7 @@ describe('deleting what other records need', () => {
     expect(await stillThere('customers', prospect.id)).toBe(false)
   })
 
-  it('keeps a product that ever shipped, even with its releases gone; deletes one that never did', async () => {
+  it('keeps a product that ever shipped, even with its releases gone; deletes one that never did, with its cached empty manifests', async () => {
     const shipped = await createProduct(booted.payload, 'promonitor')
     const release = await createRelease(booted.payload, { product: shipped, version: '7.1.0' })
     expect((await deleteVia('releases', release.id)).status).toBe(200)
@@ -61,6 +62,8 @@ describe('deleting what other records need', () => {
     expect(await stillThere('products', shipped.id)).toBe(true)
 
     const unused = await createProduct(booted.payload, 'sandbox')
+    const emptyManifest = await getManifest(booted.payload, { product: 'sandbox', line: 'v7', channel: 'stable', platform: 'linux-x64' })
+    expect(emptyManifest.manifest.releases).toEqual([])
     expect((await deleteVia('products', unused.id)).status).toBe(200)
     expect(await stillThere('products', unused.id)).toBe(false)
   })
