@@ -22,7 +22,7 @@ export const Customers: CollectionConfig = {
     delete: isSupport,
   },
   hooks: {
-    beforeDelete: [refuseDeleteWhileReferenced('customer', [{ collection: 'licenses', field: 'customer', label: 'licenses' }])],
+    beforeDelete: [refuseDeleteWhileReferenced('customer', [{ collection: 'licenses', field: 'customer', label: ['license', 'licenses'] }])],
   },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },

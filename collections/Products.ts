@@ -21,8 +21,8 @@ export const Products: CollectionConfig = {
   hooks: {
     beforeDelete: [
       refuseDeleteWhileReferenced('product', [
-        { collection: 'licenses', field: 'product', label: 'licenses' },
-        { collection: 'releases', field: 'product', label: 'releases' },
+        { collection: 'licenses', field: 'product', label: ['license', 'licenses'] },
+        { collection: 'releases', field: 'product', label: ['release', 'releases'] },
       ]),
     ],
   },

@@ -3,7 +3,8 @@ import { APIError, type CollectionBeforeDeleteHook, type CollectionSlug } from '
 /** A refused delete: the staff member's mistake, not the server's, so it is logged as info (payload.config `loggingLevels`). */
 export class RecordInUse extends APIError {}
 
-type Reference = { collection: CollectionSlug; field: string; label: string }
+/** `label`: what the referencing records are called, one and several. */
+type Reference = { collection: CollectionSlug; field: string; label: [one: string, several: string] }
 
 /**
  * Refuses (409, nothing changed) to delete a record that records of another collection still
@@ -15,7 +16,7 @@ export const refuseDeleteWhileReferenced =
     const inUse: string[] = []
     for (const { collection, field, label } of references) {
       const { totalDocs } = await req.payload.count({ collection, where: { [field]: { equals: id } }, req, overrideAccess: true })
-      if (totalDocs > 0) inUse.push(`${totalDocs} ${label}`)
+      if (totalDocs > 0) inUse.push(`${totalDocs} ${totalDocs === 1 ? label[0] : label[1]}`)
     }
     if (inUse.length > 0) {
       throw new RecordInUse(`This ${what} cannot be deleted: it has ${inUse.join(' and ')}`, 409, { code: 'IN_USE', references: inUse }, true)

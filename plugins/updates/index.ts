@@ -80,7 +80,7 @@ const withProductBehaviour = (collection: CollectionConfig): CollectionConfig =>
     ...collection.hooks,
     beforeDelete: [
       ...(collection.hooks?.beforeDelete ?? []),
-      refuseDeleteWhileReferenced('product', [{ collection: 'update-channels', field: 'product', label: 'update channels that apps follow' }]),
+      refuseDeleteWhileReferenced('product', [{ collection: 'update-channels', field: 'product', label: ['update channel that apps follow', 'update channels that apps follow'] }]),
       deleteSignedManifests,
     ],
   },

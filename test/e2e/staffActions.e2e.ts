@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { e2eStaffPassword as adminPassword, startAdminSession, type AdminSession } from './helpers/adminSession'
 import { logIn } from './helpers/logIn'
 
-describe('one-click license actions in the admin (production build)', () => {
+describe('staff actions in the admin (production build)', () => {
   let session: AdminSession
   beforeAll(async () => {
     session = await startAdminSession()
@@ -33,5 +33,24 @@ describe('one-click license actions in the admin (production build)', () => {
     expect(((await after.json()) as { daysLeft: number }).daysLeft).toBe(17)
     const events = await fetch(`${session.server.url}/api/license-events?where[license][equals]=${trial.id}&where[type][equals]=extended`, { headers: { Authorization: `JWT ${token}` } })
     expect(((await events.json()) as { totalDocs: number }).totalDocs).toBe(1)
+  })
+
+  it('refuses to delete a product that has licenses and releases, and says why', async () => {
+    const products = await fetch(`${session.server.url}/api/products?where[slug][equals]=promonitor&depth=0`)
+    const promonitor = ((await products.json()) as { docs: Array<{ id: number }> }).docs[0]
+
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await logIn(page, session.server.url, 'releases@example.com', adminPassword)
+    await page.goto(`${session.server.url}/admin/collections/products/${promonitor.id}`)
+    const menu = page.locator('.doc-controls__dots')
+    await menu.waitFor({ timeout: 60_000 })
+    await menu.click()
+    await page.locator('#action-delete').click()
+    await page.getByRole('button', { name: 'Confirm' }).click()
+    await page.getByText(/This product cannot be deleted: it has \d+ licenses? and \d+ releases?/).first().waitFor({ timeout: 30_000 })
+    await page.screenshot({ path: 'test-results/product-delete-refused.png' })
+
+    const still = await fetch(`${session.server.url}/api/products/${promonitor.id}?depth=0`)
+    expect(still.status).toBe(200)
   })
 })

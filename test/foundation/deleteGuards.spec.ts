@@ -34,7 +34,7 @@ describe('deleting what other records need', () => {
 
     const refused = await deleteVia('products', product.id)
     expect(refused.status).toBe(409)
-    expect(refused.body.errors[0].message).toBe('This product cannot be deleted: it has 1 licenses and 1 releases')
+    expect(refused.body.errors[0].message).toBe('This product cannot be deleted: it has 1 license and 1 release')
     expect(refused.body.errors[0].data?.code).toBe('IN_USE')
     expect(await stillThere('products', product.id)).toBe(true)
   })
