@@ -65,7 +65,7 @@ const startHosts = async () => {
   say(`starting the API host${hasNextBuild ? ' and next start' : ''}`)
   const api = startServer({
     name: 'api-host',
-    ...tsx('src/server/main.ts'),
+    ...tsx('src/server/start.ts'),
     env: { ...baseEnv, NODE_ENV: hostMode, PORT: String(apiPort), PUBLIC_URL: `http://127.0.0.1:${apiPort}` },
     workDir,
     port: apiPort,

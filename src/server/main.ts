@@ -1,4 +1,4 @@
-// `npm run start:api`: the API host on its own (PORT, default 3001). SIGTERM/SIGINT stop it
+// The API host on its own (PORT, default 3001), entered through start.ts (`npm run start:api`). SIGTERM/SIGINT stop it
 // gracefully; a second signal while stopping, or a stop that overruns, exits at once.
 import { createApiHost } from './createApiHost'
 

@@ -24,7 +24,7 @@ type RunningHost = { child: ChildProcess; url: string; output: () => string; exi
 const startMainProcess = async (booted: TestPayload): Promise<RunningHost> => {
   // `node --import tsx` rather than the tsx CLI: one process, so the pid the test signals (or
   // kills if it fails) is the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -76,7 +76,7 @@ afterAll(async () => {
   await booted?.shutdown()
 })
 
-describe('npm run start:api (src/server/main.ts)', () => {
+describe('npm run start:api (src/server/start.ts)', () => {
   it('boots its own Payload, serves /api/v1 and only /api/v1', async () => {
     running = await startMainProcess(booted)
     const openapi = await fetch(`${running.url}/api/v1/openapi.json`)
