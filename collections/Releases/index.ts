@@ -4,7 +4,7 @@ import { userHasRole } from '../access/hasRole'
 import { isEditor } from '../access/isEditor'
 import { isReleaseManager } from '../access/isReleaseManager'
 import { staffOrCustomer } from '../access/staffOr'
-import { deleteArtifacts } from './hooks/deleteArtifacts'
+import { deleteReferencing } from '../hooks/deleteReferencing'
 import { setTitle } from './hooks/setTitle'
 import { stampReleasedAt } from './hooks/stampReleasedAt'
 import { validateLineOfProduct } from '../validation/validateLineOfProduct'
@@ -161,6 +161,7 @@ export const Releases: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [setTitle, stampReleasedAt],
-    beforeDelete: [deleteArtifacts],
+    // A deleted release takes its artifacts (records and files) with it.
+    beforeDelete: [deleteReferencing('artifacts', 'release')],
   },
 }

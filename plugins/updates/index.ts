@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Field } from 'payload'
 
+import { deleteReferencing } from '../../collections/hooks/deleteReferencing'
 import { refuseDeleteWhileReferenced } from '../../collections/hooks/refuseDeleteWhileReferenced'
 import { ReleaseEvents } from './collections/ReleaseEvents'
 import { SignedManifests } from './collections/SignedManifests'
@@ -10,8 +11,6 @@ import { offlineBundleEndpoint } from './endpoints/offlineBundle'
 import { loadRecipientsEndpoint, pullReleaseEndpoint, restoreReleaseEndpoint, rollbackTargetsEndpoint } from './endpoints/releaseActions'
 import { bumpOnArtifactChange, bumpOnArtifactDelete } from './hooks/bumpOnArtifactChange'
 import { bumpOnReleaseChange, bumpOnReleaseDelete } from './hooks/bumpOnReleaseChange'
-import { deleteReleaseEvents } from './hooks/deleteReleaseEvents'
-import { deleteSignedManifests } from './hooks/deleteSignedManifests'
 import { fillGlobalRecipients, queueMailsOnPublish } from './hooks/releaseMails'
 import { scheduleRetention } from './jobs/retention'
 import { resolveUpdatesOptions, type UpdatesPluginOptions, type UpdatesSettings } from './types'
@@ -57,7 +56,8 @@ const withReleaseBehaviour = (collection: CollectionConfig, enabled: boolean): C
     fields: [...collection.fields, releaseEventsField, ...(enabled ? [releaseActionsField] : [])],
     hooks: {
       ...hooks,
-      beforeDelete: [...(hooks.beforeDelete ?? []), deleteReleaseEvents],
+      // A deleted release's history goes with it; retention archives releases, it never deletes them.
+      beforeDelete: [...(hooks.beforeDelete ?? []), deleteReferencing('release-events', 'release')],
       ...(enabled
         ? {
             beforeChange: [...(hooks.beforeChange ?? []), fillGlobalRecipients],
@@ -81,7 +81,8 @@ const withProductBehaviour = (collection: CollectionConfig): CollectionConfig =>
     beforeDelete: [
       ...(collection.hooks?.beforeDelete ?? []),
       refuseDeleteWhileReferenced('product', [{ collection: 'update-channels', field: 'product', label: ['update channel that apps follow', 'update channels that apps follow'] }]),
-      deleteSignedManifests,
+      // One that never shipped may still have signed empty manifests cached because an app asked: derived data.
+      deleteReferencing('signed-manifests', 'product'),
     ],
   },
 })
