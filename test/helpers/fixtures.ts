@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 
 import type { Payload } from 'payload'
 
@@ -103,6 +105,10 @@ export const uploadArtifact = (payload: Payload, release: Release, platform: str
     data: { release: release.id, platform },
     file: { data, mimetype: 'application/octet-stream', name: `${release.version}-${platform}-${randomBytes(3).toString('hex')}.bin`, size: data.length },
   })
+
+/** Whether an artifact's file is on local disk under the test's media folder. */
+export const artifactFileExists = (mediaDir: string, artifact: Pick<Artifact, 'filename'>): boolean =>
+  existsSync(path.join(mediaDir, 'artifacts', String(artifact.filename)))
 
 export const sequenceOf = async (payload: Payload, product: Product, channel: string, line = 'v7'): Promise<number> => {
   const found = await payload.find({

@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -8,7 +5,7 @@ import type { License, Product, Release } from '../../payload-types'
 import { applyRetention, pullRelease, runDailyRetention } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf, uploadArtifact } from '../helpers/fixtures'
+import { artifactFileExists, clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf, uploadArtifact } from '../helpers/fixtures'
 import { httpClient, type HttpClient } from '../helpers/httpClient'
 import { startApiHost } from '../helpers/startApiHost'
 
@@ -29,8 +26,6 @@ const shipped = async (version: string, days: number, fields: Partial<Omit<Relea
 
 const artifactsOf = async (release: Release) =>
   (await payload.find({ collection: 'artifacts', where: { release: { equals: release.id } }, depth: 0 })).docs
-
-const fileExists = (filename: string | null | undefined) => existsSync(path.join(booted.mediaDir, 'artifacts', String(filename)))
 
 beforeAll(async () => {
   booted = await bootPayload()
@@ -75,14 +70,14 @@ describe('retention', () => {
       for (const artifact of await artifactsOf(release)) {
         expect(artifact.fileDeletedAt, release.version).toEqual(expect.any(String))
         expect(artifact.sha256).toMatch(/^[0-9a-f]{64}$/)
-        expect(fileExists(artifact.filename)).toBe(false)
+        expect(artifactFileExists(booted.mediaDir, artifact)).toBe(false)
       }
     }
     for (const release of [current, onlyV6, onlyBeta, rollbackTarget, draft]) {
       expect((await payload.findByID({ collection: 'releases', id: release.id, draft: true })).archived, release.version).toBeFalsy()
       for (const artifact of await artifactsOf(release)) {
         expect(artifact.fileDeletedAt ?? null, release.version).toBeNull()
-        expect(fileExists(artifact.filename), release.version).toBe(true)
+        expect(artifactFileExists(booted.mediaDir, artifact), release.version).toBe(true)
       }
     }
 

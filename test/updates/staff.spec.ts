@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -9,7 +6,7 @@ import { deliverOutbox } from '../../plugins/mailers'
 import { pullRelease } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf, uploadArtifact } from '../helpers/fixtures'
+import { artifactFileExists, clearReleases, createCustomer, createLicense, createProduct, createRelease, sequenceOf, uploadArtifact } from '../helpers/fixtures'
 import { servePayloadApi, type HttpClient } from '../helpers/httpClient'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 
@@ -27,8 +24,6 @@ const staffAuth = async (email: string, roles: User['roles']) => {
   const { token } = await payload.login({ collection: 'users', data: { email, password: 'staff-password-1' } })
   return { user, headers: { Authorization: `JWT ${token}` } }
 }
-
-const artifactFileExists = (filename: string | null | undefined) => existsSync(path.join(booted.mediaDir, 'artifacts', String(filename)))
 
 const eventsOf = async (release: Release) =>
   (await payload.find({ collection: 'release-events', where: { release: { equals: release.id } }, sort: 'createdAt', depth: 0 })).docs
@@ -165,14 +160,14 @@ describe('deleting a release', () => {
 
     const refused = await api.delete(`/api/releases/${doomed.id}`, editorAuth)
     expect(refused.status).toBe(403)
-    expect(artifacts.every((artifact) => artifactFileExists(artifact.filename))).toBe(true)
+    expect(artifacts.every((artifact) => artifactFileExists(booted.mediaDir, artifact))).toBe(true)
 
     const deleted = await api.delete(`/api/releases/${doomed.id}`, managerAuth)
     expect(deleted.status, deleted.bytes.toString()).toBe(200)
     const left = await payload.find({ collection: 'artifacts', depth: 0 })
     expect(left.docs.map((artifact) => artifact.id)).toEqual([keptArtifact.id])
-    expect(artifacts.some((artifact) => artifactFileExists(artifact.filename))).toBe(false)
-    expect(artifactFileExists(keptArtifact.filename)).toBe(true)
+    expect(artifacts.some((artifact) => artifactFileExists(booted.mediaDir, artifact))).toBe(false)
+    expect(artifactFileExists(booted.mediaDir, keptArtifact)).toBe(true)
     expect(await eventsOf(doomed)).toEqual([])
     expect(await sequenceOf(payload, promonitor, 'stable')).toBeGreaterThan(before)
   })
