@@ -38,7 +38,8 @@ const baseEnv: NodeJS.ProcessEnv = {
   DISABLE_PAYLOAD_HMR: 'true',
   NODE_OPTIONS: '--no-deprecation',
 }
-const tsx = (script: string, ...args: string[]) => ({ command: process.execPath, args: ['--import', 'tsx', script, ...args] })
+/** As `npm run start:api` runs a script (see src/server/main.ts for the condition). */
+const tsx = (script: string, ...args: string[]) => ({ command: process.execPath, args: ['--conditions=production', '--import', 'tsx', script, ...args] })
 
 const prepareDatabase = async (): Promise<PreparedData> => {
   const schemaEnv = settings.schemaMode === 'migrations' ? 'production' : 'development'
@@ -65,7 +66,7 @@ const startHosts = async () => {
   say(`starting the API host${hasNextBuild ? ' and next start' : ''}`)
   const api = startServer({
     name: 'api-host',
-    ...tsx('src/server/start.ts'),
+    ...tsx('src/server/main.ts'),
     env: { ...baseEnv, NODE_ENV: hostMode, PORT: String(apiPort), PUBLIC_URL: `http://127.0.0.1:${apiPort}` },
     workDir,
     port: apiPort,

@@ -23,7 +23,7 @@ for (const adapter of adapters) {
   const result = spawnSync('npx', ['payload', 'migrate:create', command === 'check' ? 'schema_check' : name, '--skip-empty'], {
     stdio: 'inherit',
     // migrate:create only diffs the config against the last snapshot: it does not connect.
-    env: { ...process.env, DATABASE_URL: adapter.databaseUrl, NODE_OPTIONS: '--no-deprecation', SEED_ON_INIT: 'false', SCHEDULED_TASKS: 'off' },
+    env: { ...process.env, DATABASE_URL: adapter.databaseUrl, NODE_OPTIONS: '--no-deprecation --conditions=production', SEED_ON_INIT: 'false', SCHEDULED_TASKS: 'off' },
   })
   if (result.status !== 0) process.exit(result.status ?? 1)
   const added = readdirSync(adapter.folder).filter((file) => !before.has(file))

@@ -1,5 +1,12 @@
-// The API host on its own (PORT, default 3001), entered through start.ts (`npm run start:api`). SIGTERM/SIGINT stop it
+// The API host on its own (PORT, default 3001): `npm run start:api`. SIGTERM/SIGINT stop it
 // gracefully; a second signal while stopping, or a stop that overruns, exits at once.
+//
+// It runs under `node --conditions=production`, which makes Node load Lexical's plain builds. The
+// `lexical` and `@lexical/*` entry points Node picks by default (`*.node.mjs`) choose a build with
+// a top-level `await import()`, and on Node 20 that graph of awaits sometimes never settles: the
+// process ended with exit code 13 and no output, or hung silently when a timer held the loop (1
+// cold start in 15 to 30 on a loaded machine; 0 in 45 with the condition). Payload's CLI scripts
+// in package.json (seed, generate:*) load the config under the same condition for the same reason.
 import { createApiHost } from './createApiHost'
 
 const drainTimeoutMs = 10_000
