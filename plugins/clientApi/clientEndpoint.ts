@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { bufferedJson } from '../shared/bufferedResponse'
 import { ClientError, errorResponse } from './clientError'
+import type { FastAnswer } from './fastAnswer'
 import { clientAddress, createRateLimiter } from './rateLimit'
 
 export type OpenApiOperation = Record<string, unknown>
@@ -14,13 +15,23 @@ export type ClientEndpointOptions = {
   handler: (req: PayloadRequest) => Promise<Response>
   /** Requests one client address may make per window on this instance; over it: 429 `RATE_LIMITED`. */
   rateLimit?: { limit: number; windowMs: number }
+  /**
+   * The answer to the common case without a PayloadRequest (say, a cache hit), or undefined to
+   * run `handler`, which must answer the same. Only the API host asks it, and only for a GET that
+   * carries no credentials (no Authorization, no Cookie) and no Origin, so nothing
+   * `createPayloadRequest` adds (a user, refreshed cookies) could change the answer; the host adds
+   * Payload's CORS headers itself. Kept as `custom.fastAnswer`. Not for an endpoint with a rate
+   * limit, which the handler applies.
+   */
+  fastAnswer?: FastAnswer
 }
 
 /**
  * A client-protocol endpoint (under /api/v1). A documented refusal becomes `{ code, message }`
  * with its status; anything else is a bug, logged, and answered 500 `INTERNAL` without details.
  */
-export const clientEndpoint = ({ path, method, openapi, handler, rateLimit }: ClientEndpointOptions): Endpoint => {
+export const clientEndpoint = ({ path, method, openapi, handler, rateLimit, fastAnswer }: ClientEndpointOptions): Endpoint => {
+  if (fastAnswer && (rateLimit || method !== 'get')) throw new Error(`${method.toUpperCase()} /api${path}: a fast answer is for a GET without a rate limit`)
   const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>()
   const limitAddress = (req: PayloadRequest) => {
     if (!rateLimit) return
@@ -43,7 +54,7 @@ export const clientEndpoint = ({ path, method, openapi, handler, rateLimit }: Cl
   return {
     path,
     method,
-    custom: { openapi: documented },
+    custom: { openapi: documented, ...(fastAnswer ? { fastAnswer } : {}) },
     handler: async (req) => {
       try {
         limitAddress(req)

@@ -6,6 +6,7 @@ import { buildOpenApiDocument } from './buildOpenApiDocument'
 export { ClientError, badRequest, errorResponse } from './clientError'
 export { clientEndpoint, type ClientEndpointOptions } from './clientEndpoint'
 export { clientRateLimits } from './clientRateLimits'
+export { fastAnswerOf, type FastAnswer, type FastRequest } from './fastAnswer'
 export { clientAddress, createRateLimiter } from './rateLimit'
 export { readJsonBody, readQuery, maxBodyBytes } from './readJsonBody'
 

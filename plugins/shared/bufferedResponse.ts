@@ -29,3 +29,10 @@ export const bufferedJson = (data: unknown, init: ResponseInit = {}): BufferedRe
   if (!headers.has('content-type')) headers.set('content-type', 'application/json')
   return bufferedResponse(JSON.stringify(data), { ...init, headers })
 }
+
+/** A whole answer, ready to write: status, headers, and the body bytes (none for a 304). */
+export type WholeAnswer = { status: number; headers: Record<string, string>; body?: Uint8Array<ArrayBuffer> }
+
+/** The `Response` of a whole answer. */
+export const wholeResponse = ({ status, headers, body }: WholeAnswer): Response =>
+  body ? bufferedResponse(body, { status, headers }) : new Response(null, { status, headers })

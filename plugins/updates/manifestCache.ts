@@ -32,6 +32,8 @@ type SignedRow = { id: number; body: string; etag: string }
 
 const millisecondsPerDay = 24 * 60 * 60 * 1000
 
+const keyOf = (query: ManifestQuery): string => `${query.product}\u0000${query.line}\u0000${query.channel}\u0000${query.platform}`
+
 const etagOf = (body: Buffer): string => `"${createHash('sha256').update(body).digest('base64url')}"`
 
 /**
@@ -58,15 +60,25 @@ export class ManifestCache {
 
   /** The manifest for `query`; throws a 404 ClientError for an unknown product, line, channel or platform. */
   async manifestFor(query: ManifestQuery, now: number = Date.now()): Promise<ManifestAnswer> {
-    const key = `${query.product}\u0000${query.line}\u0000${query.channel}\u0000${query.platform}`
-    const cached = this.#answers.get(key)
-    if (cached && now - cached.checkedAt < this.#settings.sequenceCheckIntervalMs && now < cached.resignAt) return cached
+    const fresh = this.freshAnswerFor(query, now)
+    if (fresh) return fresh
+    const key = keyOf(query)
     let pending = this.#pending.get(key)
     if (!pending) {
       pending = this.#refresh(key, query, now).finally(() => this.#pending.delete(key))
       this.#pending.set(key, pending)
     }
     return pending
+  }
+
+  /**
+   * The cached manifest for `query` while it needs no check (confirmed less than
+   * `sequenceCheckIntervalMs` ago, not due to be re-signed), else undefined: what `manifestFor`
+   * answers without a query, synchronously.
+   */
+  freshAnswerFor(query: ManifestQuery, now: number = Date.now()): ManifestAnswer | undefined {
+    const cached = this.#answers.get(keyOf(query))
+    return cached && now - cached.checkedAt < this.#settings.sequenceCheckIntervalMs && now < cached.resignAt ? cached : undefined
   }
 
   /** Makes this instance re-read the sequence of these channels on their next request. */

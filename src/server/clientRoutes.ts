@@ -1,12 +1,15 @@
 import { match, type MatchFunction } from 'path-to-regexp'
 import type { Endpoint } from 'payload'
 
+import { fastAnswerOf, type FastAnswer } from '../../plugins/clientApi'
+
 export type RouteLookup =
-  | { kind: 'found'; method: string }
+  /** `fastAnswer`: the matched GET endpoint's, for a GET or HEAD (see `clientEndpoint`). */
+  | { kind: 'found'; method: string; fastAnswer?: FastAnswer }
   | { kind: 'not-found' }
   | { kind: 'method-not-allowed'; allowed: string[] }
 
-type Route = { method: string; matches: MatchFunction<object> }
+type Route = { method: string; matches: MatchFunction<object>; fastAnswer?: FastAnswer }
 
 /**
  * Which client requests some `/v1` endpoint answers, decided the way `handleEndpoints` decides it
@@ -16,7 +19,7 @@ type Route = { method: string; matches: MatchFunction<object> }
 export const createRouteLookup = (endpoints: Endpoint[]) => {
   const routes: Route[] = endpoints
     .filter((endpoint) => endpoint.path.startsWith('/v1/'))
-    .map((endpoint) => ({ method: endpoint.method.toUpperCase(), matches: match(endpoint.path, { decode: decodeURIComponent }) }))
+    .map((endpoint) => ({ method: endpoint.method.toUpperCase(), matches: match(endpoint.path, { decode: decodeURIComponent }), fastAnswer: fastAnswerOf(endpoint) }))
 
   /** `apiPath` is the pathname after `/api`, e.g. `/v1/licenses/validate`; throws URIError on bad escapes. */
   return (method: string, apiPath: string): RouteLookup => {
@@ -24,7 +27,10 @@ export const createRouteLookup = (endpoints: Endpoint[]) => {
     const allowed: string[] = []
     for (const route of routes) {
       if (route.matches(apiPath) === false) continue
-      if (route.method === method || route.method === wanted || method === 'OPTIONS') return { kind: 'found', method: route.method === method ? method : wanted }
+      if (route.method === method || route.method === wanted || method === 'OPTIONS') {
+        const found = route.method === method ? method : wanted
+        return { kind: 'found', method: found, fastAnswer: found === 'GET' ? route.fastAnswer : undefined }
+      }
       if (!allowed.includes(route.method)) allowed.push(route.method)
     }
     return allowed.length === 0 ? { kind: 'not-found' } : { kind: 'method-not-allowed', allowed }

@@ -1,12 +1,12 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 
-import type { Payload } from 'payload'
+import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
 
 import { createClientOrigin, type TrustProxy } from './clientOrigin'
 import { createRouteLookup } from './clientRoutes'
 import { createEndpointRoutes } from './endpointRoutes'
 import { payloadInstanceKeyOf } from './payloadInstanceKey'
-import { sendWebResponse } from './sendWebResponse'
+import { sendWebResponse, sendWholeAnswer } from './sendWebResponse'
 import { isDraining } from './serveApiApp'
 import { toWebRequest } from './toWebRequest'
 
@@ -31,6 +31,11 @@ const sendError = (res: ServerResponse, status: number, code: string, message: s
   if (isDraining(res)) res.setHeader('connection', 'close')
   res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
   res.end(body)
+}
+
+const headerOf = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
 }
 
 const parseUrl = (path: string, protocol: string, host: string | undefined): URL | undefined => {
@@ -59,6 +64,11 @@ export const createApiApp = (payload: Payload, { trustProxy = false, ...options 
   const lookupRoute = createRouteLookup(payload.config.endpoints)
   const answerEndpoint = createEndpointRoutes(payload, payloadInstanceCacheKey)
   const originOf = createClientOrigin(trustProxy)
+  // A request without credentials or an Origin gets nothing from createPayloadRequest that its
+  // answer could depend on (no user, no refreshed cookies), and the same CORS headers as any other
+  // such request: Payload's own, worked out once (see `clientEndpoint`'s fastAnswer).
+  const mayAnswerFast = (req: IncomingMessage) => req.headers.authorization === undefined && req.headers.cookie === undefined && req.headers.origin === undefined
+  const corsHeaders = Object.fromEntries(headersWithCors({ headers: new Headers(), req: { payload, headers: new Headers() } as unknown as PayloadRequest }))
 
   const serveClientApi = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const origin = originOf(req)
@@ -78,6 +88,14 @@ export const createApiApp = (payload: Payload, { trustProxy = false, ...options 
     if (route.kind === 'not-found') return sendError(res, 404, 'NOT_FOUND', `No endpoint at ${req.method} ${url.pathname}`)
     if (route.kind === 'method-not-allowed') {
       return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`, { allow: route.allowed.join(', ') })
+    }
+
+    if (route.fastAnswer && mayAnswerFast(req)) {
+      const answer = route.fastAnswer({ payload, searchParams: url.searchParams, header: (name) => headerOf(req, name) })
+      if (answer) {
+        if (isDraining(res)) res.setHeader('connection', 'close')
+        return sendWholeAnswer({ ...answer, headers: { ...corsHeaders, ...answer.headers } }, res, { omitBody: req.method === 'HEAD' })
+      }
     }
 
     const { request, dropUnreadBody } = await toWebRequest(req, url, route.method, origin.address)

@@ -1,6 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 
+import type { WholeAnswer } from '../../plugins/shared/bufferedResponse'
 import { fileSourceOf, type FileSource } from '../../plugins/shared/fileBody'
 import type { WebAnswer } from './endpointRoutes'
 
@@ -126,4 +127,11 @@ export const sendWebResponse = async (response: WebAnswer, res: ServerResponse, 
   } finally {
     res.off('close', stopReading)
   }
+}
+
+/** Writes a whole answer (an endpoint's fast answer) in one `end()`, which gives it its Content-Length. */
+export const sendWholeAnswer = ({ status, headers, body }: WholeAnswer, res: ServerResponse, { omitBody = false } = {}): void => {
+  res.statusCode = status
+  for (const name in headers) res.setHeader(name, headers[name])
+  res.end(omitBody ? undefined : body)
 }

@@ -172,6 +172,39 @@ describe('API host: forwarding requests and answers', () => {
   })
 })
 
+describe('API host: fast answers', () => {
+  const fastPath = '/api/v1/test/fast?fast=yes'
+
+  it('answers from an endpoint’s fast answer, with the CORS headers Payload puts on its handler’s answers', async () => {
+    const fast = await rawRequest(host.url, { path: fastPath, headers: { 'x-custom': 'read' } })
+    expect(fast.status).toBe(200)
+    expect(fast.headers['x-answered-by']).toBe('fast')
+    expect(jsonOf(fast)).toEqual({ seen: 'read' })
+    const handled = await rawRequest(host.url, { path: '/api/v1/test/fast?fast=no' })
+    expect(handled.headers['x-answered-by']).toBe('handler')
+    expect(handled.headers['access-control-allow-methods']).toEqual(expect.any(String))
+    for (const name of ['access-control-allow-methods', 'access-control-allow-headers', 'access-control-allow-origin']) {
+      expect(fast.headers[name], name).toBe(handled.headers[name])
+    }
+  })
+
+  it('runs the handler for a request with credentials or an Origin, whose answer Payload may shape', async () => {
+    const credentialsOrOrigin: Record<string, string>[] = [{ authorization: 'Bearer not-a-token' }, { cookie: 'payload-token=stale' }, { origin: 'https://portal.example' }]
+    for (const headers of credentialsOrOrigin) {
+      const answer = await rawRequest(host.url, { path: fastPath, headers })
+      expect(answer.status, JSON.stringify(headers)).toBe(200)
+      expect(answer.headers['x-answered-by'], JSON.stringify(headers)).toBe('handler')
+    }
+  })
+
+  it('answers HEAD from the fast answer without a body', async () => {
+    const answer = await rawRequest(host.url, { path: fastPath, method: 'HEAD' })
+    expect(answer.status).toBe(200)
+    expect(answer.headers['x-answered-by']).toBe('fast')
+    expect(answer.body.length).toBe(0)
+  })
+})
+
 describe('API host: bodies nobody reads', () => {
   /** Two requests on one keep-alive connection; returns both statuses and whether the socket was the same. */
   const twoOnOneConnection = async (first: { method: string; path: string; body?: Buffer }, second: { path: string }) => {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 
 import type { Endpoint, Payload } from 'payload'
 
+import type { FastRequest } from '../../plugins/clientApi'
+
 /** Byte `i` of every test stream: deterministic, so the receiver can check it without a copy. */
 export const patternBytes = (offset: number, length: number): Uint8Array => {
   const bytes = new Uint8Array(length)
@@ -106,6 +108,18 @@ export const addTestEndpoints = (payload: Payload): TestEndpointProbe => {
         await gate.released
         return Response.json({ answered: true })
       },
+    },
+    {
+      // `?fast=yes` is answered by the fast answer, anything else by the handler.
+      path: '/v1/test/fast',
+      method: 'get',
+      custom: {
+        fastAnswer: ({ searchParams, header }: FastRequest) =>
+          searchParams.get('fast') === 'yes'
+            ? { status: 200, headers: { 'content-type': 'application/json', 'x-answered-by': 'fast' }, body: new TextEncoder().encode(JSON.stringify({ seen: header('x-custom') ?? null })) }
+            : undefined,
+      },
+      handler: async (req) => Response.json({ seen: req.headers.get('x-custom') }, { headers: { 'x-answered-by': 'handler' } }),
     },
   ]
   payload.config.endpoints.push(...endpoints)

@@ -9,8 +9,9 @@ import { SignedKind } from '../../src/lib/signedKinds'
 import { checkForUpdate, TrustStore, verifyManifest, type UpdateManifest } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { clearReleases, createProduct, createRelease, sequenceOf, trustServerKeys, uploadArtifact } from '../helpers/fixtures'
-import { httpClient, type HttpClient } from '../helpers/httpClient'
+import { httpClient, type HttpAnswer, type HttpClient } from '../helpers/httpClient'
 import { refusalOf } from '../helpers/refusalOf'
+import { servePayloadRouter } from '../helpers/servePayloadRouter'
 import { startApiHost } from '../helpers/startApiHost'
 import { createSigningKey, withEditedPayload } from '../sdk/signingFixtures'
 
@@ -161,6 +162,34 @@ describe('caching', () => {
     expect(notModified.headers.get('etag')).toBe(etag)
     expect((await api.get(manifestPath(), { 'If-None-Match': `"other", W/${etag}` })).status).toBe(304)
     expect((await api.get(manifestPath(), { 'If-None-Match': '"other"' })).status).toBe(200)
+  })
+
+  it('answers a manifest from this instance’s cache (API host) exactly as the endpoint’s handler does (Payload router)', async () => {
+    await ship('7.3.0')
+    const router = await servePayloadRouter(booted)
+    try {
+      const handled = httpClient(router.url, router.close)
+      const etag = (await handled.get(manifestPath())).headers.get('etag')!
+      const comparable = (answer: HttpAnswer) => ({
+        status: answer.status,
+        // How each server frames the body (length or chunks) is its own business.
+        headers: [...answer.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)),
+        body: answer.bytes.toString('base64'),
+      })
+      const conditions: Record<string, string>[] = [{}, { 'If-None-Match': etag }, { 'If-None-Match': '"other"' }]
+      for (const headers of conditions) {
+        const fromCache = await api.get(manifestPath(), headers)
+        expect(fromCache.status).toBe(headers['If-None-Match'] === etag ? 304 : 200)
+        if (fromCache.status === 200) expect(fromCache.headers.get('content-length')).toBe(String(fromCache.bytes.length))
+        expect(comparable(fromCache), JSON.stringify(headers)).toEqual(comparable(await handled.get(manifestPath(), headers)))
+      }
+      // A query of another shape goes to the handler on the API host too.
+      for (const path of [`${manifestPath()}&product=promonitor`, `${manifestPath()}&product=nothing`, `${manifestPath()}&extra=1`]) {
+        expect(comparable(await api.get(path)), path).toEqual(comparable(await handled.get(path)))
+      }
+    } finally {
+      await router.close()
+    }
   })
 
   it('signs a manifest once per change: repeated requests add no signed manifest and serve the stored bytes', async () => {

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
-import { clientEndpoint, readQuery } from '../../clientApi'
-import { getManifest, type ManifestAnswer } from '../manifestCache'
-import { bufferedResponse } from '../../shared/bufferedResponse'
+import { clientEndpoint, readQuery, type FastAnswer } from '../../clientApi'
+import { getManifest, manifestCacheOf, type ManifestAnswer, type ManifestQuery } from '../manifestCache'
+import { wholeResponse, type WholeAnswer } from '../../shared/bufferedResponse'
 
 const manifestQuery = z.object({
   product: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'a product slug such as promonitor'),
@@ -19,10 +19,27 @@ const isNotModified = (ifNoneMatch: string | null, etag: string): boolean =>
     return trimmed === '*' || trimmed.replace(/^W\//, '') === etag
   })
 
-const manifestResponse = (answer: ManifestAnswer, ifNoneMatch: string | null): Response => {
-  const headers = { ETag: answer.etag, 'Cache-Control': 'public, max-age=60' }
-  if (isNotModified(ifNoneMatch, answer.etag)) return new Response(null, { status: 304, headers })
-  return bufferedResponse(answer.body, { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } })
+const manifestAnswer = (answer: ManifestAnswer, ifNoneMatch: string | null | undefined): WholeAnswer => {
+  const headers = { etag: answer.etag, 'cache-control': 'public, max-age=60' }
+  if (isNotModified(ifNoneMatch ?? null, answer.etag)) return { status: 304, headers }
+  return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: answer.body }
+}
+
+/** The query when it is exactly the four parameters, each once; any other shape takes the validating path. */
+const plainManifestQuery = (searchParams: URLSearchParams): ManifestQuery | undefined => {
+  if (searchParams.size !== 4) return undefined
+  const product = searchParams.get('product')
+  const line = searchParams.get('line')
+  const channel = searchParams.get('channel')
+  const platform = searchParams.get('platform')
+  return product !== null && line !== null && channel !== null && platform !== null ? { product, line, channel, platform } : undefined
+}
+
+/** A manifest this instance holds and need not check yet, answered without a PayloadRequest (see `clientEndpoint`). */
+const answerFromCache: FastAnswer = ({ payload, searchParams, header }) => {
+  const query = plainManifestQuery(searchParams)
+  const cached = query && manifestCacheOf(payload).freshAnswerFor(query)
+  return cached ? manifestAnswer(cached, header('if-none-match')) : undefined
 }
 
 const errorSchema = { $ref: '#/components/schemas/Error' }
@@ -101,6 +118,7 @@ export const manifestEndpoint = clientEndpoint({
   handler: async (req) => {
     const query = readQuery(req, manifestQuery)
     const answer = await getManifest(req.payload, query)
-    return manifestResponse(answer, req.headers.get('if-none-match'))
+    return wholeResponse(manifestAnswer(answer, req.headers.get('if-none-match')))
   },
+  fastAnswer: answerFromCache,
 })
