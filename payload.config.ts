@@ -27,7 +27,7 @@ import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter } from './plugins/mailers/emailAdapter'
 import { mailersPlugin } from './plugins/mailers'
-import { licensingPlugin } from './plugins/licensing'
+import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
 import { resellersPlugin } from './plugins/resellers'
 import { schedulerPlugin } from './plugins/scheduler'
 import { signingPlugin } from './plugins/signing'
@@ -40,6 +40,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const database = usesPostgres(env.databaseUrl)
   ? postgresAdapter({
       pool: { connectionString: env.databaseUrl, max: 20 },
+      afterSchemaInit: [indexModulesByLicense.postgres],
       migrationDir: path.resolve(dirname, 'migrations/postgres'),
       prodMigrations: postgresMigrations,
     })
@@ -49,6 +50,7 @@ const database = usesPostgres(env.databaseUrl)
       // and a write waits for another process's lock instead of failing at once.
       busyTimeout: 5_000,
       wal: true,
+      afterSchemaInit: [indexModulesByLicense.sqlite],
       migrationDir: path.resolve(dirname, 'migrations/sqlite'),
       prodMigrations: sqliteMigrations,
     })

@@ -1,9 +1,15 @@
 import * as migration_20261128_034522_initial from './20261128_034522_initial';
+import * as migration_20261202_065927_modules_by_license_index from './20261202_065927_modules_by_license_index';
 
 export const migrations = [
   {
     up: migration_20261128_034522_initial.up,
     down: migration_20261128_034522_initial.down,
-    name: '20261128_034522_initial'
+    name: '20261128_034522_initial',
+  },
+  {
+    up: migration_20261202_065927_modules_by_license_index.up,
+    down: migration_20261202_065927_modules_by_license_index.down,
+    name: '20261202_065927_modules_by_license_index'
   },
 ];

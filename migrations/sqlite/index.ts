@@ -1,9 +1,15 @@
 import * as migration_20261128_034532_initial from './20261128_034532_initial';
+import * as migration_20261202_065935_modules_by_license_index from './20261202_065935_modules_by_license_index';
 
 export const migrations = [
   {
     up: migration_20261128_034532_initial.up,
     down: migration_20261128_034532_initial.down,
-    name: '20261128_034532_initial'
+    name: '20261128_034532_initial',
+  },
+  {
+    up: migration_20261202_065935_modules_by_license_index.up,
+    down: migration_20261202_065935_modules_by_license_index.down,
+    name: '20261202_065935_modules_by_license_index'
   },
 ];

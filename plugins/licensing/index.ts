@@ -38,6 +38,7 @@ export { suspendLicense, reinstateLicense } from './actions/setLicenseStatus'
 export { convertLicense } from './actions/convertLicense'
 export { createTrialForCustomer } from './actions/createTrialForCustomer'
 export type { LicensingPluginOptions } from './types'
+export { indexModulesByLicense } from './schema/indexModulesByLicense'
 
 const licenseHistoryField: Field = {
   name: 'history',

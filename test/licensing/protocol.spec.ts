@@ -6,9 +6,11 @@ import { generateLicenseKey } from '../../src/lib/licenseKey'
 import { addDays } from '../../src/lib/time'
 import { SignedKind, verifyLicenseFile, verifySignedAnswer, type TrustStore } from '../../src/sdk'
 import type { Customer, License, Product } from '../../payload-types'
+import { sql, type DrizzleDatabase } from '../../plugins/shared/database'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { createCatalogue, createCustomer, createLicense, pinnedTrust } from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
+import { testDatabaseKind } from '../helpers/testDatabase'
 import { withChangedSignatureCharacter, withEditedPayload } from '../sdk/signingFixtures'
 
 describe('license protocol: validate, activate, deactivate', () => {
@@ -52,6 +54,17 @@ describe('license protocol: validate, activate, deactivate', () => {
       const signed = await verifySignedAnswer(answer.body.signed, SignedKind.validation, { trust, nonce: 'nonce-1' })
       const { signed: _signed, ...fields } = answer.body
       expect(signed).toEqual({ ...fields, nonce: 'nonce-1', iat: expect.any(Number) })
+    })
+
+    it('reads a license’s modules through an index on the license, not a scan of every license’s modules', async () => {
+      const { drizzle } = booted.payload.db as unknown as { drizzle: DrizzleDatabase }
+      if (testDatabaseKind === 'sqlite') {
+        const plan = await drizzle.all(sql`EXPLAIN QUERY PLAN SELECT text FROM licenses_texts WHERE parent_id = ${license.id} AND path = 'modules'`)
+        expect(plan.map((step: { detail: string }) => step.detail).join('; ')).toContain('USING INDEX licenses_texts_parent_path_idx (parent_id=? AND path=?)')
+      } else {
+        const { rows } = await drizzle.execute(sql`SELECT indexdef FROM pg_indexes WHERE indexname = 'licenses_texts_parent_path_idx'`)
+        expect(rows[0]?.indexdef).toMatch(/ON \S*licenses_texts USING btree \(parent_id, path\)/)
+      }
     })
 
     it('accepts the key in lower case with spaces for dashes', async () => {
