@@ -22,6 +22,13 @@ const flag = (name: string, defaultValue: boolean): boolean => {
   return !['0', 'false', 'off', 'no'].includes(value)
 }
 
+const wholeNumber = (name: string, defaultValue: number): number => {
+  const value = process.env[name]?.trim()
+  if (!value) return defaultValue
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name} must be a whole number of at least 1, got "${value}"`)
+  return Number(value)
+}
+
 const dataDir = path.resolve(process.env.DATA_DIR || 'data')
 
 export const env = {
@@ -57,6 +64,8 @@ export const env = {
   licenseFileDays: Number(process.env.LICENSE_FILE_DAYS) || 30,
   /** The API host (`npm run start:api`, src/server): the port it listens on. */
   apiHostPort: Number(process.env.PORT || 3001),
+  /** How many API host processes share that port (node:cluster): one per core the host may use. */
+  apiHostWorkers: wholeNumber('API_HOST_WORKERS', 1),
   /**
    * Which proxies' `X-Forwarded-For` the API host believes (express "trust proxy": `true`, a hop
    * count such as `1`, or addresses/subnets such as `loopback, 10.0.0.0/8`). Empty: none.

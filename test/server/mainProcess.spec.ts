@@ -12,8 +12,8 @@ import { jsonOf, rawRequest } from './rawHttp'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
-/** A cold start compiles the whole server with tsx first: 4 s here, 12 s with every core busy. */
-const startTimeoutMs = 60_000
+/** A cold start compiles the whole server with tsx first: 4 s here, 12 s with every core busy; workers start one after another. */
+const startTimeoutMs = 90_000
 
 type RunningHost = { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }
 
@@ -21,7 +21,7 @@ type RunningHost = { child: ChildProcess; url: string; output: () => string; exi
  * `npm run start:api`, as production runs it: its own process and its own Payload, here on the
  * database (and data folder, so the same signing key) this test file set up. PORT=0.
  */
-const startMainProcess = async (booted: TestPayload): Promise<RunningHost> => {
+const startMainProcess = async (booted: TestPayload, workers: number): Promise<RunningHost> => {
   // The node command of the start:api script rather than npm: one process, so the pid the test
   // signals (or kills if it fails) is the server itself.
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], {
@@ -36,6 +36,7 @@ const startMainProcess = async (booted: TestPayload): Promise<RunningHost> => {
       PORT: '0',
       SEED_ON_INIT: 'false',
       SCHEDULED_TASKS: 'off',
+      API_HOST_WORKERS: String(workers),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -45,8 +46,10 @@ const startMainProcess = async (booted: TestPayload): Promise<RunningHost> => {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`API host did not start:\n${output}`)), startTimeoutMs)
+    // One process says it serves; a primary says so once every worker does.
+    const ready = workers > 1 ? /primary: \d+ workers serving \/api\/v1 on (http:\/\/[\w.:[\]-]+)/ : /serving \/api\/v1 on (http:\/\/[\w.:[\]-]+)/
     const look = () => {
-      const found = /serving \/api\/v1 on (http:\/\/[\w.:[\]-]+)/.exec(output)
+      const found = ready.exec(output)
       if (found) {
         clearTimeout(timer)
         resolve(found[1].replace('localhost', '127.0.0.1'))
@@ -63,6 +66,11 @@ let booted: TestPayload
 let license: { id: number; key: string }
 let running: RunningHost | undefined
 
+const validate = (url: string, nonce?: string) =>
+  fetch(`${url}/api/v1/licenses/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: license.key, nonce }) })
+const validationCount = async () => (await booted.payload.findByID({ collection: 'licenses', id: license.id, overrideAccess: true })).validationCount ?? 0
+const workerPids = (output: string) => [...output.matchAll(/serving \/api\/v1 on \S+ \(worker (\d+)\)/g)].map((found) => Number(found[1]))
+
 beforeAll(async () => {
   booted = await bootPayload()
   const { payload } = booted
@@ -76,9 +84,9 @@ afterAll(async () => {
   await booted?.shutdown()
 })
 
-describe('npm run start:api (src/server/main.ts)', () => {
+describe.each([1, 2])('npm run start:api (src/server/main.ts), API_HOST_WORKERS=%i', (workers) => {
   it('boots its own Payload, serves /api/v1 and only /api/v1', async () => {
-    running = await startMainProcess(booted)
+    running = await startMainProcess(booted, workers)
     const openapi = await fetch(`${running.url}/api/v1/openapi.json`)
     expect(openapi.status).toBe(200)
     expect(((await openapi.json()) as { openapi: string }).openapi).toBe('3.1.0')
@@ -89,8 +97,9 @@ describe('npm run start:api (src/server/main.ts)', () => {
 
   it('on SIGTERM finishes an in-flight validation, writes the batched counts, closes the database and exits 0', async () => {
     const host = running!
-    const validate = () => fetch(`${host.url}/api/v1/licenses/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: license.key }) })
-    for (let count = 0; count < 2; count += 1) expect(((await (await validate()).json()) as { code: string }).code).toBe('VALID')
+    const countBefore = await validationCount()
+    // Connections go to the workers in turn: each has counts of its own to write.
+    for (let count = 0; count < 4; count += 1) expect(((await (await validate(host.url)).json()) as { code: string }).code).toBe('VALID')
 
     // An idle keep-alive connection must not hold the exit.
     const agent = new Agent({ keepAlive: true })
@@ -127,7 +136,24 @@ describe('npm run start:api (src/server/main.ts)', () => {
     expect(host.output()).toMatch(/API host stopped/)
     agent.destroy()
 
-    const written = await booted.payload.findByID({ collection: 'licenses', id: license.id, overrideAccess: true })
-    expect(written.validationCount).toBe(3)
+    expect(await validationCount()).toBe(countBefore + 5)
+    if (workers > 1) await expect.poll(() => host.output().match(/API host stopped/g)?.length).toBe(workers)
   })
+})
+
+describe('npm run start:api with API_HOST_WORKERS=2: a worker that dies', () => {
+  it('is replaced, and the other serves meanwhile', async () => {
+    running = await startMainProcess(booted, 2)
+    const host = running
+    // Each worker logs on its own stdout buffer: its line may come after the primary's.
+    await expect.poll(() => workerPids(host.output()).length, { timeout: 5_000 }).toBe(2)
+    const [first] = workerPids(host.output())
+    process.kill(first, 'SIGKILL')
+    await expect.poll(() => host.output(), { timeout: 5_000 }).toMatch(new RegExp(`worker ${first} exited \\(SIGKILL\\): starting another`))
+    // Until the replacement listens, the survivor answers every request.
+    for (let count = 0; count < 4; count += 1) expect((await validate(host.url)).status).toBe(200)
+    await expect.poll(() => workerPids(host.output()).length, { timeout: startTimeoutMs }).toBe(3)
+    host.child.kill('SIGTERM')
+    expect(await host.exited).toBe(0)
+  }, startTimeoutMs * 2)
 })
