@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 
@@ -62,6 +62,7 @@ export const startServer = async ({
   workDir,
   port,
   readyPath,
+  readyLog,
   timeoutMs = 120_000,
 }: {
   name: string
@@ -71,6 +72,8 @@ export const startServer = async ({
   workDir: string
   port: number
   readyPath: string
+  /** Also wait for a line of the log matching this (a server that answers before it is whole). */
+  readyLog?: RegExp
   timeoutMs?: number
 }): Promise<ChildServer> => {
   const { child, logFile } = spawnLogged(name, command, args, env, workDir)
@@ -84,7 +87,7 @@ export const startServer = async ({
     try {
       const response = await fetch(`${url}${readyPath}`)
       await response.arrayBuffer()
-      if (response.status === 200) break
+      if (response.status === 200 && (!readyLog || readyLog.test(readFileSync(logFile, 'utf8')))) break
     } catch {
       // not listening yet
     }

@@ -1,7 +1,8 @@
 // `npm run bench`: the client API through the API host (src/server), through `next start`, and a
 // bare node:http server answering the same bytes, in one run on one machine. Knobs (env):
 // BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s), BENCH_ROUNDS (3), BENCH_DOWNLOADS (5),
-// BENCH_ARTIFACT_MB (200), BENCH_MODE (production | development). Results: bench/results/<time>.json
+// BENCH_ARTIFACT_MB (200), BENCH_MODE (production | development), BENCH_API_WORKERS (this machine's cores:
+// the API_HOST_WORKERS of a second API host, 1 for none). Results: bench/results/<time>.json
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -62,16 +63,23 @@ const prepareDatabase = async (): Promise<PreparedData> => {
 const startHosts = async () => {
   const hasNextBuild = existsSync(path.join(repoRoot, '.next/BUILD_ID'))
   if (!hasNextBuild) notes.push('No production build (.next/BUILD_ID missing; run `npm run build`): the next start figures were skipped.')
-  const [apiPort, nextPort] = await Promise.all([freePort(), freePort()])
-  say(`starting the API host${hasNextBuild ? ' and next start' : ''}`)
-  const api = startServer({
-    name: 'api-host',
-    ...tsx('src/server/main.ts'),
-    env: { ...baseEnv, NODE_ENV: hostMode, PORT: String(apiPort), PUBLIC_URL: `http://127.0.0.1:${apiPort}` },
-    workDir,
-    port: apiPort,
-    readyPath: '/api/v1/openapi.json',
-  })
+  const [apiPort, workersPort, nextPort] = await Promise.all([freePort(), freePort(), freePort()])
+  const { apiHostWorkers } = settings
+  say(`starting the API host${apiHostWorkers > 1 ? `, the API host with ${apiHostWorkers} workers` : ''}${hasNextBuild ? ' and next start' : ''}`)
+  const startApiHost = (name: string, port: number, workers: number) =>
+    startServer({
+      name,
+      ...tsx('src/server/main.ts'),
+      env: { ...baseEnv, NODE_ENV: hostMode, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, API_HOST_WORKERS: String(workers) },
+      workDir,
+      port,
+      readyPath: '/api/v1/openapi.json',
+      readyLog: workers > 1 ? /primary: \d+ workers serving/ : undefined,
+      timeoutMs: 120_000 * workers,
+    })
+  const api = startApiHost('api-host', apiPort, 1)
+  // After the first host: its boot has migrated and seeded the shared database file.
+  const workers = apiHostWorkers > 1 ? api.then(() => startApiHost('api-host-workers', workersPort, apiHostWorkers)) : undefined
   const next = hasNextBuild
     ? startServer({
         name: 'next-start',
@@ -83,14 +91,16 @@ const startHosts = async () => {
         readyPath: '/api/v1/openapi.json',
       })
     : undefined
-  const [apiHost, nextStart] = await Promise.allSettled([api, next ?? Promise.resolve(undefined)])
+  const [apiHost, apiHostWithWorkers, nextStart] = await Promise.allSettled([api, workers ?? Promise.resolve(undefined), next ?? Promise.resolve(undefined)])
   if (apiHost.status === 'rejected') throw apiHost.reason
+  if (apiHostWithWorkers.status === 'rejected') throw apiHostWithWorkers.reason
+  const hosts = { apiHost: apiHost.value, apiHostWorkers: apiHostWithWorkers.value }
   if (nextStart.status === 'rejected') {
     const reason = `next start did not come up: ${(nextStart.reason as Error).message}`
     console.error(`✗ ${reason}`)
-    return { apiHost: apiHost.value, nextStart: undefined, nextFailure: reason }
+    return { ...hosts, nextStart: undefined, nextFailure: reason }
   }
-  return { apiHost: apiHost.value, nextStart: nextStart.value, nextFailure: hasNextBuild ? undefined : 'skipped: no production build' }
+  return { ...hosts, nextStart: nextStart.value, nextFailure: hasNextBuild ? undefined : 'skipped: no production build' }
 }
 
 const startBare = async (recorded: RecordedAnswers): Promise<ChildServer> => {
@@ -104,20 +114,21 @@ const servers: ChildServer[] = []
 let failed = false
 try {
   const prepared = await prepareDatabase()
-  const { apiHost, nextStart, nextFailure } = await startHosts()
-  servers.push(apiHost, ...(nextStart ? [nextStart] : []))
+  const { apiHost, apiHostWorkers, nextStart, nextFailure } = await startHosts()
+  servers.push(apiHost, ...(apiHostWorkers ? [apiHostWorkers] : []), ...(nextStart ? [nextStart] : []))
   // A build whose server would not start is a failure to report, not a figure to leave out.
   const measureNext = Boolean(nextStart) || !nextFailure?.startsWith('skipped')
   if (!nextStart && measureNext) failed = true
 
-  const scenarios = await prepareScenarios(apiHost.url, prepared, measureNext)
+  const measured: ServerName[] = ['apiHost', ...(apiHostWorkers ? (['apiHostWorkers'] as const) : []), ...(measureNext ? (['nextStart'] as const) : []), 'bare']
+  const scenarios = await prepareScenarios(apiHost.url, prepared, measured)
   const recorded: RecordedAnswers = {
     answers: scenarios.flatMap((entry) => (entry.answer ? [entry.answer] : [])),
     file: { path: prepared.artifact.storedFile, size: prepared.artifact.size },
   }
   const bare = await startBare(recorded)
   servers.push(bare)
-  const urls: Record<ServerName, string | undefined> = { apiHost: apiHost.url, nextStart: nextStart?.url, bare: bare.url }
+  const urls: Record<ServerName, string | undefined> = { apiHost: apiHost.url, apiHostWorkers: apiHostWorkers?.url, nextStart: nextStart?.url, bare: bare.url }
 
   const outcomes: ScenarioOutcome[] = []
   for (const { scenario, unavailable } of scenarios) {
@@ -172,9 +183,9 @@ try {
     console.error(`✗ download: ${download.failure}`)
   }
 
-  const targets = checkTargets(outcomes, download)
+  const targets = checkTargets(outcomes, download, settings.apiHostWorkers)
   console.log(`\nEach req/s figure is the median of ${settings.rounds} rounds of ${settings.durationSeconds} s (its p50 and p99 are that round's).`)
-  console.log(`\n${formatTable(outcomes, download, targets)}`)
+  console.log(`\n${formatTable(outcomes, download, targets, settings.apiHostWorkers)}`)
   for (const note of notes) console.log(`\nNote: ${note}`)
 
   const resultsDir = path.join(repoRoot, 'bench/results')

@@ -2,7 +2,8 @@ import type { LoadRequest } from './loadTest'
 import type { PreparedData } from './preparedData'
 import type { RecordedAnswer } from './recordedAnswers'
 
-export type ServerName = 'apiHost' | 'nextStart' | 'bare'
+/** `apiHostWorkers`: the API host with API_HOST_WORKERS > 1 (one process per core). */
+export type ServerName = 'apiHost' | 'apiHostWorkers' | 'nextStart' | 'bare'
 
 export type Scenario = {
   id: 'validate' | 'manifest' | 'manifest304'
@@ -57,8 +58,7 @@ const jsonOf = (body: Buffer): Record<string, unknown> | undefined => {
 export type PreparedScenario = { scenario: Scenario; answer?: RecordedAnswer; unavailable?: string }
 
 /** The three request scenarios, each recorded once from the API host (or marked unavailable, with why). */
-export const prepareScenarios = async (apiHostUrl: string, prepared: PreparedData, hasNext: boolean): Promise<PreparedScenario[]> => {
-  const everyServer: ServerName[] = hasNext ? ['apiHost', 'nextStart', 'bare'] : ['apiHost', 'bare']
+export const prepareScenarios = async (apiHostUrl: string, prepared: PreparedData, everyServer: ServerName[]): Promise<PreparedScenario[]> => {
   const results: PreparedScenario[] = []
   const attempt = async (scenario: Scenario, check: Parameters<typeof record>[2], owner: string) => {
     try {

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 /** The bench's own knobs (BENCH_*), for quick runs; defaults are what the issues ask for. */
@@ -18,6 +19,8 @@ export type BenchSettings = {
   schemaMode: 'migrations' | 'push'
   /** Run the hosts with NODE_ENV=production (next start always is). */
   production: boolean
+  /** API_HOST_WORKERS of the second API host measured (1: only the single-process host). */
+  apiHostWorkers: number
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '..')
@@ -45,5 +48,6 @@ export const readSettings = (): BenchSettings => {
     artifactMegabytes: numberFrom('BENCH_ARTIFACT_MB', 200),
     schemaMode: mode === 'production' && hasSqliteMigrations() ? 'migrations' : 'push',
     production: mode === 'production',
+    apiHostWorkers: Math.round(numberFrom('BENCH_API_WORKERS', os.availableParallelism())),
   }
 }
