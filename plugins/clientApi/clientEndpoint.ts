@@ -1,7 +1,7 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { bufferedJson } from '../shared/bufferedResponse'
-import { ClientError, errorResponse } from './clientError'
+import { wholeJson, wholeResponse } from '../shared/bufferedResponse'
+import { ClientError, errorAnswer, errorResponse } from './clientError'
 import type { FastAnswer } from './fastAnswer'
 import { clientAddress, createRateLimiter } from './rateLimit'
 
@@ -16,12 +16,13 @@ export type ClientEndpointOptions = {
   /** Requests one client address may make per window on this instance; over it: 429 `RATE_LIMITED`. */
   rateLimit?: { limit: number; windowMs: number }
   /**
-   * The answer to the common case without a PayloadRequest (say, a cache hit), or undefined to
-   * run `handler`, which must answer the same. Only the API host asks it, and only for a GET that
-   * carries no credentials (no Authorization, no Cookie) and no Origin, so nothing
-   * `createPayloadRequest` adds (a user, refreshed cookies) could change the answer; the host adds
-   * Payload's CORS headers itself. Kept as `custom.fastAnswer`. Not for an endpoint with a rate
-   * limit, which the handler applies.
+   * The answer without a PayloadRequest (a cache hit, or an endpoint that needs nothing of one),
+   * or undefined to run `handler`, which must answer the same. Only the API host asks it, and only
+   * for a request that carries no credentials (no Authorization, no Cookie) and no Origin, so
+   * nothing `createPayloadRequest` adds (a user, refreshed cookies) could change the answer, and
+   * whose body, if any, it has read whole; the host adds Payload's CORS headers itself. A thrown
+   * ClientError or bug is answered as the handler's would be. Kept as `custom.fastAnswer`. Not
+   * for an endpoint with a rate limit, which the handler applies.
    */
   fastAnswer?: FastAnswer
 }
@@ -31,7 +32,21 @@ export type ClientEndpointOptions = {
  * with its status; anything else is a bug, logged, and answered 500 `INTERNAL` without details.
  */
 export const clientEndpoint = ({ path, method, openapi, handler, rateLimit, fastAnswer }: ClientEndpointOptions): Endpoint => {
-  if (fastAnswer && (rateLimit || method !== 'get')) throw new Error(`${method.toUpperCase()} /api${path}: a fast answer is for a GET without a rate limit`)
+  if (fastAnswer && rateLimit) throw new Error(`${method.toUpperCase()} /api${path}: a fast answer skips the handler, and with it the rate limit`)
+  const unhandled = (payload: Payload, error: unknown) => {
+    payload.logger.error({ err: error, msg: `Unhandled error in ${method.toUpperCase()} /api${path}` })
+    return wholeJson({ code: 'INTERNAL', message: 'Internal error' }, { status: 500 })
+  }
+  // Refusals and bugs are answered as the handler answers them.
+  const guardedFastAnswer: FastAnswer | undefined =
+    fastAnswer &&
+    (async (request) => {
+      try {
+        return await fastAnswer(request)
+      } catch (error) {
+        return error instanceof ClientError ? errorAnswer(error) : unhandled(request.payload, error)
+      }
+    })
   const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>()
   const limitAddress = (req: PayloadRequest) => {
     if (!rateLimit) return
@@ -54,15 +69,13 @@ export const clientEndpoint = ({ path, method, openapi, handler, rateLimit, fast
   return {
     path,
     method,
-    custom: { openapi: documented, ...(fastAnswer ? { fastAnswer } : {}) },
+    custom: { openapi: documented, ...(guardedFastAnswer ? { fastAnswer: guardedFastAnswer } : {}) },
     handler: async (req) => {
       try {
         limitAddress(req)
         return await handler(req)
       } catch (error) {
-        if (error instanceof ClientError) return errorResponse(error)
-        req.payload.logger.error({ err: error, msg: `Unhandled error in ${method.toUpperCase()} /api${path}` })
-        return bufferedJson({ code: 'INTERNAL', message: 'Internal error' }, { status: 500 })
+        return error instanceof ClientError ? errorResponse(error) : wholeResponse(unhandled(req.payload, error))
       }
     },
   }

@@ -1,4 +1,4 @@
-import { bufferedJson } from '../shared/bufferedResponse'
+import { bufferedJson, wholeJson, type WholeAnswer } from '../shared/bufferedResponse'
 
 /**
  * A refusal the client protocol documents: a stable machine `code`, a message for people, and
@@ -20,3 +20,6 @@ export const badRequest = (message: string): ClientError => new ClientError(400,
 
 export const errorResponse = (error: ClientError): Response =>
   bufferedJson({ code: error.code, message: error.message }, { status: error.status, headers: error.headers })
+
+/** The same refusal as a whole answer (for a fast answer). */
+export const errorAnswer = (error: ClientError): WholeAnswer => wholeJson({ code: error.code, message: error.message }, { status: error.status, headers: error.headers })

@@ -8,13 +8,15 @@ export type FastRequest = {
   searchParams: URLSearchParams
   /** A request header by its lowercase name. */
   header: (name: string) => string | undefined
+  /** The whole body, for a method that has one (empty when none was sent). */
+  body?: Uint8Array
 }
 
 /**
- * An endpoint's answer to its common case that needs no PayloadRequest (a cache hit), or
- * undefined to take the whole way through its handler, which must answer the same.
+ * An endpoint's answer without a PayloadRequest (a cache hit, or an endpoint that needs nothing
+ * of one), or undefined to take the whole way through its handler, which must answer the same.
  */
-export type FastAnswer = (request: FastRequest) => WholeAnswer | undefined
+export type FastAnswer = (request: FastRequest) => WholeAnswer | undefined | Promise<WholeAnswer | undefined>
 
 /** The fast answer a `clientEndpoint` declared (`custom.fastAnswer`), if any. */
 export const fastAnswerOf = (endpoint: Endpoint): FastAnswer | undefined => {

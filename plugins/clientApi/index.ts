@@ -8,7 +8,7 @@ export { clientEndpoint, type ClientEndpointOptions } from './clientEndpoint'
 export { clientRateLimits } from './clientRateLimits'
 export { fastAnswerOf, type FastAnswer, type FastRequest } from './fastAnswer'
 export { clientAddress, createRateLimiter } from './rateLimit'
-export { readJsonBody, readQuery, maxBodyBytes } from './readJsonBody'
+export { parseJsonBody, readJsonBody, readQuery, maxBodyBytes } from './readJsonBody'
 
 /**
  * The client protocol's shared parts: serves `/api/v1/openapi.json`, built from every `/v1`

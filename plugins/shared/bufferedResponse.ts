@@ -36,3 +36,12 @@ export type WholeAnswer = { status: number; headers: Record<string, string>; bod
 /** The `Response` of a whole answer. */
 export const wholeResponse = ({ status, headers, body }: WholeAnswer): Response =>
   body ? bufferedResponse(body, { status, headers }) : new Response(null, { status, headers })
+
+const encoder = new TextEncoder()
+
+/** A JSON whole answer (what `bufferedJson` answers, before it is a `Response`). */
+export const wholeJson = (data: unknown, { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {}): WholeAnswer => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: encoder.encode(JSON.stringify(data)) as Uint8Array<ArrayBuffer>,
+})

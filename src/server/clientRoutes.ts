@@ -4,7 +4,7 @@ import type { Endpoint } from 'payload'
 import { fastAnswerOf, type FastAnswer } from '../../plugins/clientApi'
 
 export type RouteLookup =
-  /** `fastAnswer`: the matched GET endpoint's, for a GET or HEAD (see `clientEndpoint`). */
+  /** `fastAnswer`: the matched endpoint's, for its own method (HEAD for GET), not for OPTIONS (see `clientEndpoint`). */
   | { kind: 'found'; method: string; fastAnswer?: FastAnswer }
   | { kind: 'not-found' }
   | { kind: 'method-not-allowed'; allowed: string[] }
@@ -29,7 +29,7 @@ export const createRouteLookup = (endpoints: Endpoint[]) => {
       if (route.matches(apiPath) === false) continue
       if (route.method === method || route.method === wanted || method === 'OPTIONS') {
         const found = route.method === method ? method : wanted
-        return { kind: 'found', method: found, fastAnswer: found === 'GET' ? route.fastAnswer : undefined }
+        return { kind: 'found', method: found, fastAnswer: found === route.method ? route.fastAnswer : undefined }
       }
       if (!allowed.includes(route.method)) allowed.push(route.method)
     }

@@ -8,7 +8,7 @@ import { createEndpointRoutes } from './endpointRoutes'
 import { payloadInstanceKeyOf } from './payloadInstanceKey'
 import { sendWebResponse, sendWholeAnswer } from './sendWebResponse'
 import { isDraining } from './serveApiApp'
-import { toWebRequest } from './toWebRequest'
+import { readWholeBody, toWebRequest } from './toWebRequest'
 
 export type ApiAppOptions = {
   /**
@@ -90,15 +90,17 @@ export const createApiApp = (payload: Payload, { trustProxy = false, ...options 
       return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`, { allow: route.allowed.join(', ') })
     }
 
+    let wholeBody: Uint8Array<ArrayBuffer> | undefined
     if (route.fastAnswer && mayAnswerFast(req)) {
-      const answer = route.fastAnswer({ payload, searchParams: url.searchParams, header: (name) => headerOf(req, name) })
+      wholeBody = await readWholeBody(req, route.method)
+      const answer = wholeBody && (await route.fastAnswer({ payload, searchParams: url.searchParams, header: (name) => headerOf(req, name), body: wholeBody }))
       if (answer) {
         if (isDraining(res)) res.setHeader('connection', 'close')
         return sendWholeAnswer({ ...answer, headers: { ...corsHeaders, ...answer.headers } }, res, { omitBody: req.method === 'HEAD' })
       }
     }
 
-    const { request, dropUnreadBody } = await toWebRequest(req, url, route.method, origin.address)
+    const { request, dropUnreadBody } = await toWebRequest(req, url, route.method, origin.address, wholeBody)
     const response = await answerEndpoint(request, url.pathname)
     dropUnreadBody()
     if (isDraining(res)) res.setHeader('connection', 'close')

@@ -73,13 +73,34 @@ export type ForwardedRequest = {
 
 const nothingToDrop = () => {}
 
+const noBody = new Uint8Array(0)
+
 /**
- * The web `Request` Payload's `handleEndpoints` takes. Client bodies are small, so a body whose
- * declared length fits `bufferedBodyLimit` is read at once and kept as bytes (`BufferedRequest`,
- * cheapest); any other body streams, so
- * an oversized one is refused by the endpoint from its declared length without being buffered here.
+ * The whole request body when it is small enough to hold (a declared Content-Length up to
+ * `bufferedBodyLimit`; client bodies are), empty when there is none, or undefined when it must
+ * stream (larger, or chunked): an oversized one is then refused by the endpoint from its declared
+ * length without being buffered here.
  */
-export const toWebRequest = async (req: IncomingMessage, url: URL, method: string, clientAddress: string): Promise<ForwardedRequest> => {
+export const readWholeBody = async (req: IncomingMessage, method: string): Promise<Uint8Array<ArrayBuffer> | undefined> => {
+  if (method === 'GET' || method === 'HEAD') return noBody
+  const declaredLength = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
+  if (declaredLength === 0 || (declaredLength === undefined && req.headers['transfer-encoding'] === undefined)) return noBody
+  if (declaredLength === undefined || declaredLength > bufferedBodyLimit) return undefined
+  const body = await readBody(req)
+  return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength)
+}
+
+/**
+ * The web `Request` Payload's `handleEndpoints` takes. A whole body (`readWholeBody`, or the one
+ * already read) is kept as bytes (`BufferedRequest`, cheapest); any other body streams.
+ */
+export const toWebRequest = async (
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  clientAddress: string,
+  alreadyRead?: Uint8Array<ArrayBuffer>,
+): Promise<ForwardedRequest> => {
   const headers = new Headers()
   const raw = req.rawHeaders
   for (let index = 0; index < raw.length; index += 2) {
@@ -87,17 +108,9 @@ export const toWebRequest = async (req: IncomingMessage, url: URL, method: strin
   }
   headers.set('x-forwarded-for', clientAddress)
 
-  if (method === 'GET' || method === 'HEAD') return { request: new Request(url, { method, headers }), dropUnreadBody: nothingToDrop }
-
-  const declaredLength = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
-  if (declaredLength === 0 || (declaredLength === undefined && req.headers['transfer-encoding'] === undefined)) {
-    return { request: new Request(url, { method, headers }), dropUnreadBody: nothingToDrop }
-  }
-  if (declaredLength !== undefined && declaredLength <= bufferedBodyLimit) {
-    const body = await readBody(req)
-    const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength)
-    return { request: new BufferedRequest(url, { method, headers }, new BufferedBody(bytes)), dropUnreadBody: nothingToDrop }
-  }
+  const whole = alreadyRead ?? (await readWholeBody(req, method))
+  if (whole?.byteLength === 0) return { request: new Request(url, { method, headers }), dropUnreadBody: nothingToDrop }
+  if (whole) return { request: new BufferedRequest(url, { method, headers }, new BufferedBody(whole)), dropUnreadBody: nothingToDrop }
   const { stream, dropRest } = streamBody(req)
   return { request: new Request(url, { method, headers, body: stream, duplex: 'half' } as RequestInit), dropUnreadBody: dropRest }
 }

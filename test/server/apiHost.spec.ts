@@ -197,6 +197,27 @@ describe('API host: fast answers', () => {
     }
   })
 
+  it('hands a fast answer the whole body, and the handler the same bytes when the fast answer declines', async () => {
+    const fastBody = Buffer.from(`fast${'x'.repeat(5_000)}`)
+    const fast = await rawRequest(host.url, { path: '/api/v1/test/fast-echo', method: 'POST', body: fastBody, headers: { 'content-length': String(fastBody.length) } })
+    expect(fast.headers['x-answered-by']).toBe('fast')
+    expect(jsonOf(fast)).toEqual({ length: fastBody.length, sha256: sha256Of(fastBody) })
+
+    const declined = Buffer.from(`slow${'y'.repeat(5_000)}`)
+    const handled = await rawRequest(host.url, { path: '/api/v1/test/fast-echo', method: 'POST', body: declined, headers: { 'content-length': String(declined.length) } })
+    expect(handled.headers['x-answered-by']).toBe('handler')
+    expect(jsonOf(handled)).toEqual({ length: declined.length, sha256: sha256Of(declined) })
+  })
+
+  it('runs the handler for a body it cannot hold whole first (chunked, or over the buffered size)', async () => {
+    const large = Buffer.concat([Buffer.from('fast'), Buffer.alloc(200 * 1024, 'f')])
+    const chunked = await rawRequest(host.url, { path: '/api/v1/test/fast-echo', method: 'POST', body: Buffer.from('fast, but chunked'), headers: { 'transfer-encoding': 'chunked' } })
+    expect(chunked.headers['x-answered-by']).toBe('handler')
+    const oversized = await rawRequest(host.url, { path: '/api/v1/test/fast-echo', method: 'POST', body: large, headers: { 'content-length': String(large.length) } })
+    expect(oversized.headers['x-answered-by']).toBe('handler')
+    expect(jsonOf(oversized)).toEqual({ length: large.length, sha256: sha256Of(large) })
+  })
+
   it('answers HEAD from the fast answer without a body', async () => {
     const answer = await rawRequest(host.url, { path: fastPath, method: 'HEAD' })
     expect(answer.status).toBe(200)

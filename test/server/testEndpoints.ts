@@ -121,6 +121,21 @@ export const addTestEndpoints = (payload: Payload): TestEndpointProbe => {
       },
       handler: async (req) => Response.json({ seen: req.headers.get('x-custom') }, { headers: { 'x-answered-by': 'handler' } }),
     },
+    {
+      // A body starting with `fast` is answered by the fast answer, any other by the handler.
+      path: '/v1/test/fast-echo',
+      method: 'post',
+      custom: {
+        fastAnswer: ({ body }: FastRequest) =>
+          body && new TextDecoder().decode(body.subarray(0, 4)) === 'fast'
+            ? { status: 200, headers: { 'content-type': 'application/json', 'x-answered-by': 'fast' }, body: new TextEncoder().encode(JSON.stringify({ length: body.length, sha256: sha256Of(body) })) }
+            : undefined,
+      },
+      handler: async (req) => {
+        const body = new Uint8Array(await req.arrayBuffer!())
+        return Response.json({ length: body.length, sha256: sha256Of(body) }, { headers: { 'x-answered-by': 'handler' } })
+      },
+    },
   ]
   payload.config.endpoints.push(...endpoints)
   return probe

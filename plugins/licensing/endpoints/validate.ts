@@ -1,10 +1,15 @@
+import type { Payload } from 'payload'
+
 import { SignedKind } from '../../../src/lib/signedKinds'
-import { clientEndpoint, readJsonBody } from '../../clientApi'
+import { clientEndpoint, parseJsonBody, readJsonBody } from '../../clientApi'
 import { signedAnswer } from '../signedAnswer'
-import { validateLicense } from '../validateLicense'
-import { bufferedJson } from '../../shared/bufferedResponse'
+import { validateLicense, type ValidateLicenseArgs } from '../validateLicense'
+import { wholeJson, wholeResponse, type WholeAnswer } from '../../shared/bufferedResponse'
 import { badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, licenseFileProperty, licenseSchema, nonceProperty, signedProperty, validationCodes } from './openapi'
 import { validateRequest } from './schemas'
+
+const answerValidation = async (payload: Payload, request: ValidateLicenseArgs, nonce: string | undefined): Promise<WholeAnswer> =>
+  wholeJson(await signedAnswer(payload, SignedKind.validation, await validateLicense(payload, request), nonce))
 
 export const validateEndpoint = clientEndpoint({
   path: '/v1/licenses/validate',
@@ -36,7 +41,11 @@ export const validateEndpoint = clientEndpoint({
   },
   handler: async (req) => {
     const { nonce, ...request } = await readJsonBody(req, validateRequest)
-    const answer = await validateLicense(req.payload, request)
-    return bufferedJson(await signedAnswer(req.payload, SignedKind.validation, answer, nonce))
+    return wholeResponse(await answerValidation(req.payload, request, nonce))
+  },
+  // Needs nothing of a PayloadRequest: the API host answers it from the body it read.
+  fastAnswer: async ({ payload, body }) => {
+    const { nonce, ...request } = parseJsonBody(body ?? '', validateRequest)
+    return answerValidation(payload, request, nonce)
   },
 })
