@@ -54,7 +54,7 @@ const failuresIn = (report, label) =>
   report.testResults.flatMap((file) => {
     const name = path.relative(process.cwd(), file.name)
     const failed = file.assertionResults.filter((test) => test.status === 'failed')
-    if (failed.length === 0 && file.status === 'failed') return [`[${label}] ${name}: ${firstLine(file.message)}`]
+    if (failed.length === 0 && file.status === 'failed') return [`[${label}] ${name}: ${firstLine(file.message) || 'failed before its tests ran (a hook or its setup; see the log above)'}`]
     return failed.map((test) => {
       const message = test.failureMessages?.[0] ?? ''
       const where = message.match(/test\/[\w./-]+:\d+/)?.[0]
@@ -73,8 +73,8 @@ const runVitest = (label, configFile, env) => {
   if (existsSync(reportFile)) {
     const report = JSON.parse(readFileSync(reportFile, 'utf8'))
     counts = { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
-    // A file that failed to load has no tests to count, yet it is a failure.
-    counts.failed += report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length
+    // A file that failed to load, or whose setup failed so its tests were skipped, has no failed test to count, yet it is a failure.
+    counts.failed += report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed')).length
     failures.push(...failuresIn(report, label))
   } else if (result.status !== 0) {
     counts.failed += 1
