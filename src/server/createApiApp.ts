@@ -66,8 +66,14 @@ export const createApiApp = (payload: Payload, { trustProxy = false, ...options 
   const originOf = createClientOrigin(trustProxy)
   // A request without credentials or an Origin gets nothing from createPayloadRequest that its
   // answer could depend on (no user, no refreshed cookies), and the same CORS headers as any other
-  // such request: Payload's own, worked out once (see `clientEndpoint`'s fastAnswer).
-  const mayAnswerFast = (req: IncomingMessage) => req.headers.authorization === undefined && req.headers.cookie === undefined && req.headers.origin === undefined
+  // such request: Payload's own, worked out once (see `clientEndpoint`'s fastAnswer). A method
+  // override makes Payload route it as another method: that is for handleEndpoints to do.
+  const mayAnswerFast = ({ headers }: IncomingMessage) =>
+    headers.authorization === undefined &&
+    headers.cookie === undefined &&
+    headers.origin === undefined &&
+    headers['x-http-method-override'] === undefined &&
+    headers['x-payload-http-method-override'] === undefined
   const corsHeaders = Object.fromEntries(headersWithCors({ headers: new Headers(), req: { payload, headers: new Headers() } as unknown as PayloadRequest }))
 
   const serveClientApi = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -188,8 +188,14 @@ describe('API host: fast answers', () => {
     }
   })
 
-  it('runs the handler for a request with credentials or an Origin, whose answer Payload may shape', async () => {
-    const credentialsOrOrigin: Record<string, string>[] = [{ authorization: 'Bearer not-a-token' }, { cookie: 'payload-token=stale' }, { origin: 'https://portal.example' }]
+  it('runs the handler for a request with credentials, an Origin or a method override, whose answer Payload may shape', async () => {
+    const credentialsOrOrigin: Record<string, string>[] = [
+      { authorization: 'Bearer not-a-token' },
+      { cookie: 'payload-token=stale' },
+      { origin: 'https://portal.example' },
+      { 'x-http-method-override': 'GET' },
+      { 'x-payload-http-method-override': 'GET' },
+    ]
     for (const headers of credentialsOrOrigin) {
       const answer = await rawRequest(host.url, { path: fastPath, headers })
       expect(answer.status, JSON.stringify(headers)).toBe(200)
