@@ -457,7 +457,6 @@ export interface VideoTeaser {
 export interface Media {
   id: number;
   alt?: string | null;
-  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -501,7 +500,6 @@ export interface Artifact {
    * When retention deleted the file; the record (checksum, size) stays.
    */
   fileDeletedAt?: string | null;
-  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1190,7 +1188,6 @@ export interface ArtifactsSelect<T extends boolean = true> {
   sha256?: T;
   size?: T;
   fileDeletedAt?: T;
-  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1308,7 +1305,6 @@ export interface LicensesSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
-  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -53,6 +53,8 @@ export const runWorkers = async (count: number): Promise<void> => {
     new Promise((resolve, reject) => {
       const worker = cluster.fork()
       workers.add(worker)
+      // A message to a worker that is just exiting fails: its exit is what counts.
+      worker.on('error', (error) => logError(`worker ${worker.process.pid}: ${error.message}`))
       worker.on('message', (message) => {
         if (!isWorkerReady(message)) return
         listening.add(worker)
@@ -62,7 +64,8 @@ export const runWorkers = async (count: number): Promise<void> => {
         workers.delete(worker)
         const how = signal ?? `code ${code}`
         if (stopping) {
-          if (code !== 0) failed = true
+          // Terminated while it was still booting is how a stop ends that worker, not a failure.
+          if (code !== 0 && !(signal === 'SIGTERM' && !listening.has(worker))) failed = true
           return exitWhenAllGone()
         }
         if (!listening.has(worker)) return reject(new Error(`worker ${worker.process.pid} exited (${how}) before it listened`))
