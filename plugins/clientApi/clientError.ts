@@ -1,4 +1,4 @@
-import { bufferedJson, wholeJson, type WholeAnswer } from '../shared/bufferedResponse'
+import { wholeJson, wholeResponse, type WholeAnswer } from '../shared/bufferedResponse'
 
 /**
  * A refusal the client protocol documents: a stable machine `code`, a message for people, and
@@ -18,8 +18,7 @@ export class ClientError extends Error {
 
 export const badRequest = (message: string): ClientError => new ClientError(400, 'BAD_REQUEST', message)
 
-export const errorResponse = (error: ClientError): Response =>
-  bufferedJson({ code: error.code, message: error.message }, { status: error.status, headers: error.headers })
-
-/** The same refusal as a whole answer (for a fast answer). */
+/** A refusal as a whole answer (what a fast answer sends), and as the `Response` a handler returns. */
 export const errorAnswer = (error: ClientError): WholeAnswer => wholeJson({ code: error.code, message: error.message }, { status: error.status, headers: error.headers })
+
+export const errorResponse = (error: ClientError): Response => wholeResponse(errorAnswer(error))

@@ -8,8 +8,8 @@ export type FastRequest = {
   searchParams: URLSearchParams
   /** A request header by its lowercase name. */
   header: (name: string) => string | undefined
-  /** The whole body, for a method that has one (empty when none was sent). */
-  body?: Uint8Array
+  /** The whole body (empty for GET and HEAD, or when none was sent). */
+  body: Uint8Array
 }
 
 /**

@@ -127,7 +127,7 @@ export const addTestEndpoints = (payload: Payload): TestEndpointProbe => {
       method: 'post',
       custom: {
         fastAnswer: ({ body }: FastRequest) =>
-          body && new TextDecoder().decode(body.subarray(0, 4)) === 'fast'
+          new TextDecoder().decode(body.subarray(0, 4)) === 'fast'
             ? { status: 200, headers: { 'content-type': 'application/json', 'x-answered-by': 'fast' }, body: new TextEncoder().encode(JSON.stringify({ length: body.length, sha256: sha256Of(body) })) }
             : undefined,
       },

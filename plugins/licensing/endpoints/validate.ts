@@ -45,7 +45,7 @@ export const validateEndpoint = clientEndpoint({
   },
   // Needs nothing of a PayloadRequest: the API host answers it from the body it read.
   fastAnswer: async ({ payload, body }) => {
-    const { nonce, ...request } = parseJsonBody(body ?? '', validateRequest)
+    const { nonce, ...request } = parseJsonBody(body, validateRequest)
     return answerValidation(payload, request, nonce)
   },
 })
