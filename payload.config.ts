@@ -20,6 +20,7 @@ import { Licenses } from './collections/Licenses'
 import { Media } from './collections/Media'
 import { Products } from './collections/Products'
 import { Releases } from './collections/Releases'
+import { artifactsDir, mediaUploadsDir } from './collections/storagePaths'
 import { Users } from './collections/Users'
 import { VideoTeasers } from './collections/VideoTeasers'
 import { migrations as postgresMigrations } from './migrations/postgres'
@@ -33,9 +34,18 @@ import { schedulerPlugin } from './plugins/scheduler'
 import { signingPlugin } from './plugins/signing'
 import { updatesPlugin } from './plugins/updates'
 import { env, usesPostgres } from './src/env'
+import { createRuntimeFolders } from './src/runtimeFolders'
 import { seedPlugin } from './src/seed/seedPlugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const mailDir = path.join(env.dataDir, 'mail')
+
+createRuntimeFolders({
+  dataDir: env.dataDir,
+  databaseUrl: env.databaseUrl,
+  mailDir,
+  uploadDirs: env.s3.bucket ? [] : [mediaUploadsDir, artifactsDir],
+})
 
 const database = usesPostgres(env.databaseUrl)
   ? postgresAdapter({
@@ -83,7 +93,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   // Payload types the keys as its own error names; ours are looked up by `error.name` all the same.
   loggingLevels: { RecordInUse: 'info' } as Config['loggingLevels'],
-  email: buildEmailAdapter({ smtpUrl: env.smtpUrl, dataDir: env.dataDir, from: env.mailFrom, fromName: env.mailFromName }),
+  email: buildEmailAdapter({ smtpUrl: env.smtpUrl, mailDir, from: env.mailFrom, fromName: env.mailFromName }),
   secret: env.payloadSecret,
   sharp,
   upload: {

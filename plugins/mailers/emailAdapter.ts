@@ -1,15 +1,13 @@
-import path from 'node:path'
-
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer from 'nodemailer'
 
 import { createFolderTransport } from './folderTransport'
 
-/** SMTP when `SMTP_URL` is set; otherwise every mail lands as an .eml file under `<dataDir>/mail`. */
-export const buildEmailAdapter = ({ smtpUrl, dataDir, from, fromName }: { smtpUrl?: string; dataDir: string; from: string; fromName: string }) =>
+/** SMTP when `SMTP_URL` is set; otherwise every mail lands as an .eml file in `mailDir`. */
+export const buildEmailAdapter = ({ smtpUrl, mailDir, from, fromName }: { smtpUrl?: string; mailDir: string; from: string; fromName: string }) =>
   nodemailerAdapter({
     defaultFromAddress: from,
     defaultFromName: fromName,
     skipVerify: true,
-    transport: smtpUrl ? nodemailer.createTransport(smtpUrl) : createFolderTransport(path.join(dataDir, 'mail')),
+    transport: smtpUrl ? nodemailer.createTransport(smtpUrl) : createFolderTransport(mailDir),
   })
