@@ -2,6 +2,7 @@ import { getPayload } from 'payload'
 
 import { env } from '../env'
 import { seed } from './seed'
+import { seedSummary } from './seedSummary'
 
 /** `npm run seed`: empties every collection, then seeds the demo again. */
 process.env.SEED_ON_INIT = 'false'
@@ -19,7 +20,7 @@ while (remaining.length > 0) {
   if (failed.length === remaining.length) throw new Error(`Could not empty: ${failed.join(', ')}`)
   remaining = failed
 }
-await seed(payload, { adminPassword: env.seedAdminPassword })
-payload.logger.info('Demo data re-seeded.')
+const licenses = await seed(payload, { adminPassword: env.seedAdminPassword })
+payload.logger.info(seedSummary(licenses))
 await payload.destroy()
 process.exit(0)

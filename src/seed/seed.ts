@@ -12,8 +12,20 @@ import { demoCustomerPassword, seedCompanies, seedReseller, seedStaff } from './
 import { paragraphs } from './richText'
 import { seededArtifactBytes } from './seededArtifactBytes'
 
-/** Fills an empty database with a living demo: catalogue, releases, companies, licenses, staff. */
-export const seed = async (payload: Payload, { adminPassword }: { adminPassword: string }): Promise<void> => {
+/** A seeded license, as the seed's closing lines show it to a newcomer. */
+export type SeededLicense = { company: string; product: string; line: string; type: string; state: string; key: string }
+
+const stateOf = (license: (typeof seedCompanies)[number]['licenses'][number]): string => {
+  if (license.status === 'suspended') return 'suspended'
+  if (license.expiresInDays === undefined) return 'active, no expiry'
+  return license.expiresInDays < 0 ? `expired ${-license.expiresInDays} days ago` : `active, ${license.expiresInDays} days left`
+}
+
+/**
+ * Fills an empty database with a living demo: catalogue, releases, companies, licenses, staff.
+ * Returns the licenses it made, so the keys can be shown to whoever started it.
+ */
+export const seed = async (payload: Payload, { adminPassword }: { adminPassword: string }): Promise<SeededLicense[]> => {
   const now = new Date()
   const create = payload.create.bind(payload)
 
@@ -70,6 +82,7 @@ export const seed = async (payload: Payload, { adminPassword }: { adminPassword:
     await payload.update({ collection: 'releases', id: created.id, data: { changelog: changelog.id, videoTeaser: teaser.id, docLinks: docs.map((doc) => doc.id) } })
   }
 
+  const seededLicenses: SeededLicense[] = []
   for (const company of seedCompanies) {
     const customer = await create({ collection: 'customers', data: { name: company.name, contacts: company.contacts } })
     for (const email of company.accounts) {
@@ -93,6 +106,7 @@ export const seed = async (payload: Payload, { adminPassword }: { adminPassword:
           notes: license.notes,
         },
       })
+      seededLicenses.push({ company: company.name, product: license.product, line: license.line, type: license.type, state: stateOf(license), key: created.key! })
       // Through the real activation path, so seats, history and limit counts are what apps would leave.
       for (const machine of license.machines ?? []) {
         const fingerprint = createHash('sha256').update(machine.hostname).digest('hex')
@@ -110,4 +124,5 @@ export const seed = async (payload: Payload, { adminPassword }: { adminPassword:
   await create({ collection: 'faqs', data: { question: 'How do I move a license to a new server?', topic: 'licensing', order: 20, answer: paragraphs('Deactivate it on the old server (Settings › License › Release this machine), then activate it on the new one.') } })
   await create({ collection: 'faqs', data: { question: 'Can I install an update without internet access?', topic: 'updates', order: 30, answer: paragraphs('Yes: download the offline bundle from the portal and upload it in Settings › Updates › Upload update. It is verified before it installs.') } })
   await create({ collection: 'faqs', data: { question: 'Which collector version do I need?', topic: 'install', order: 40, answer: paragraphs('Each release lists what it requires; the app updates its collectors first.') } })
+  return seededLicenses
 }

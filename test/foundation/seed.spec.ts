@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { seed } from '../../src/seed/seed'
+import { seed, type SeededLicense } from '../../src/seed/seed'
+import { seedSummary } from '../../src/seed/seedSummary'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 
 describe('seed', () => {
   let booted: TestPayload
+  let seeded: SeededLicense[]
   beforeAll(async () => {
     booted = await bootPayload()
-    await seed(booted.payload, { adminPassword: 'seed-test-password' })
+    seeded = await seed(booted.payload, { adminPassword: 'seed-test-password' })
   })
   afterAll(async () => booted?.shutdown())
 
@@ -32,6 +34,18 @@ describe('seed', () => {
     expect(acmeApp?.activeClients).toBe(3)
     const { totalDocs: activations } = await booted.payload.count({ collection: 'activations' })
     expect(activations).toBe(7)
+  })
+
+  it('ends with the demo license keys, and an example that validates an active license', async () => {
+    const { docs } = await booted.payload.find({ collection: 'licenses', depth: 0, limit: 100, pagination: false })
+    expect(new Set(seeded.map((license) => license.key))).toEqual(new Set(docs.map((license) => license.key)))
+    const summary = seedSummary(seeded)
+    for (const license of seeded) expect(summary).toContain(license.key)
+    const exampleKey = summary.match(/"key":"([^"]+)"/)![1]
+    const example = docs.find((license) => license.key === exampleKey)!
+    expect(example).toMatchObject({ status: 'active', isExpired: false })
+    // Quoted for the shell: a key's check symbol may be `$`.
+    expect(summary).toContain(`-d '{"key":"${exampleKey}","nonce":"n1"}'`)
   })
 
   it('creates a reseller with an API key', async () => {
