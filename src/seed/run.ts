@@ -2,7 +2,7 @@ import { getPayload } from 'payload'
 
 import { env } from '../env'
 import { seed } from './seed'
-import { seedSummary } from './seedSummary'
+import { logSeedSummary } from './seedIfEmpty'
 
 /** `npm run seed`: empties every collection, then seeds the demo again. */
 process.env.SEED_ON_INIT = 'false'
@@ -20,7 +20,6 @@ while (remaining.length > 0) {
   if (failed.length === remaining.length) throw new Error(`Could not empty: ${failed.join(', ')}`)
   remaining = failed
 }
-const licenses = await seed(payload, { adminPassword: env.seedAdminPassword })
-payload.logger.info(seedSummary(licenses))
+logSeedSummary(payload, await seed(payload, { adminPassword: env.seedAdminPassword }))
 await payload.destroy()
 process.exit(0)

@@ -39,7 +39,7 @@ describe('seed', () => {
   it('ends with the demo license keys, and an example that validates an active license', async () => {
     const { docs } = await booted.payload.find({ collection: 'licenses', depth: 0, limit: 100, pagination: false })
     expect(new Set(seeded.map((license) => license.key))).toEqual(new Set(docs.map((license) => license.key)))
-    const summary = seedSummary(seeded)
+    const summary = seedSummary(seeded, { passwordHint: '"seed-test-password"', publicUrl: 'http://localhost:3000' })
     for (const license of seeded) expect(summary).toContain(license.key)
     const exampleKey = summary.match(/"key":"([^"]+)"/)![1]
     const example = docs.find((license) => license.key === exampleKey)!
