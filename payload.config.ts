@@ -101,7 +101,10 @@ export default buildConfig({
     tempFileDir: os.tmpdir(),
     limits: { fileSize: 4 * 1024 ** 3 },
   },
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Payload would spawn `payload generate:types` (a second process loading the whole config) at
+  // every non-production boot: every test file, every dev start, competing with the first compile.
+  // `npm run generate:types` writes the file; CI fails when it is stale.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   plugins: [
     schedulerPlugin({ enabled: env.scheduledTasks }),
     mailersPlugin({ scheduleDelivery: env.scheduledTasks }),
