@@ -1,4 +1,4 @@
-import { AuthenticationError, LockedAuth, ValidationError, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { customerCollectionSlug } from '../../collections/access/roles'
 import { drizzleFor, eq, tableOf } from '../shared/database'
@@ -43,16 +43,29 @@ const release = async (payload: Payload, grant: RegistrationGrant): Promise<void
 const recordAccount = (payload: Payload, grant: RegistrationGrant, account: Id) =>
   payload.update({ collection: 'registration-claims', where: { tokenId: { equals: grant.tokenId } }, data: { account: account as number }, depth: 0 })
 
+/**
+ * A Payload error by its shape: in the Next build, code bundled in another layer may throw its
+ * own copy of Payload's error classes (minified names too), so `instanceof` cannot tell them.
+ */
+const payloadError = (error: unknown) => error as { status?: number; data?: { errors?: Array<{ path?: string; message: string }> } | null }
+
+const isLocked = async (payload: Payload, email: string): Promise<boolean> => {
+  const account = (await payload.find({ collection: customerCollectionSlug, where: { email: { equals: email } }, showHiddenFields: true, depth: 0, limit: 1, pagination: false })).docs[0]
+  return Boolean(account?.lockUntil && new Date(account.lockUntil).getTime() > Date.now())
+}
+
 const logIn = async (payload: Payload, email: string, password: string): Promise<RegistrationClaimed['session']> => {
+  let answer
   try {
-    const { token, exp } = await payload.login({ collection: customerCollectionSlug, data: { email, password } })
-    if (!token) throw new Error('Payload returned no session token')
-    return { token, expiresAt: exp }
+    answer = await payload.login({ collection: customerCollectionSlug, data: { email, password } })
   } catch (error) {
-    if (error instanceof LockedAuth) throw new RegistrationError('ACCOUNT_LOCKED', 'This account is locked for a while after too many wrong passwords. Try again later, or reset the password.')
-    if (error instanceof AuthenticationError) throw new RegistrationError('WRONG_PASSWORD', `That is not the password of the account ${email}.`)
-    throw error
+    // A wrong password and a locked account are both a 401 from Payload.
+    if (payloadError(error).status !== 401) throw error
+    if (await isLocked(payload, email)) throw new RegistrationError('ACCOUNT_LOCKED', 'This account is locked for a while after too many wrong passwords. Try again later, or reset the password.')
+    throw new RegistrationError('WRONG_PASSWORD', `That is not the password of the account ${email}.`)
   }
+  if (!answer.token) throw new Error('Payload returned no session token')
+  return { token: answer.token, expiresAt: answer.exp }
 }
 
 /**
@@ -107,8 +120,9 @@ export const claimRegistration = async (payload: Payload, { token, password }: {
     account = await payload.create({ collection: customerCollectionSlug, data: { email: grant.email, password, customers: [company.id as number] }, depth: 0 })
   } catch (error) {
     await release(payload, grant)
-    if (error instanceof ValidationError && error.data.errors.some((problem) => problem.path === 'password')) {
-      throw new RegistrationError('PASSWORD_REJECTED', error.data.errors.map((problem) => problem.message).join(' '))
+    const problems = payloadError(error).status === 400 ? (payloadError(error).data?.errors ?? []) : []
+    if (problems.some((problem) => problem.path === 'password')) {
+      throw new RegistrationError('PASSWORD_REJECTED', problems.map((problem) => problem.message).join(' '))
     }
     // An account for this email was made meanwhile (another link of the same mailbox): ask again.
     if (await accountOf(payload, grant.email)) return claimRegistration(payload, { token, password })

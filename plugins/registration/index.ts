@@ -7,7 +7,7 @@ import { defaultRegistrationOptions, type RegistrationPluginOptions } from './ty
 export { registerLinkFor, registerPageUrl } from './registerLink'
 export { describeRegistration, type RegistrationOffer } from './describeRegistration'
 export { claimRegistration, type RegistrationClaimed } from './claimRegistration'
-export { RegistrationError, type RegistrationErrorCode } from './registrationError'
+export { isRegistrationError, RegistrationError, type RegistrationErrorCode } from './registrationError'
 export { issueRegistrationToken, readRegistrationToken, type RegistrationGrant } from './registrationToken'
 export type { RegistrationPluginOptions } from './types'
 

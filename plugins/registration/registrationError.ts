@@ -24,3 +24,6 @@ export class RegistrationError extends Error {
     return this.code === 'LINK_INVALID' || this.code === 'LINK_EXPIRED' || this.code === 'LINK_USED'
   }
 }
+
+/** `instanceof` that also holds across the Next build's bundle layers (the name is set, not minified). */
+export const isRegistrationError = (error: unknown): error is RegistrationError => error instanceof Error && error.name === 'RegistrationError' && 'code' in error

@@ -101,6 +101,12 @@ describe('register links: the mailbox owner claims a trial or reseller company',
     const headers = await loginHeaders(booted, 'customer-users', 'nina@newco.example', 'nina-chose-this-1')
     const licenses = await rest<{ docs: Array<{ key: string }> }>(booted, 'GET', '/api/licenses?depth=0', { headers })
     expect(licenses.body.docs.map((license) => license.key)).toEqual([trial.key])
+    // How the company came to be is staff-only: the account reads its company without it.
+    const company = await rest<Record<string, unknown>>(booted, 'GET', `/api/customers/${trial.company}?depth=0`, { headers })
+    expect(company.status).toBe(200)
+    expect(company.body).toMatchObject({ name: 'nina@newco.example' })
+    expect(company.body).not.toHaveProperty('origin')
+    expect(company.body).not.toHaveProperty('reseller')
     const claim = await booted.payload.find({ collection: 'registration-claims', where: { email: { equals: 'nina@newco.example' } }, depth: 0 })
     expect(claim.docs[0]).toMatchObject({ customer: trial.company, license: trial.license.id, account: claimed.account.id })
   })
