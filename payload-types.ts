@@ -89,6 +89,7 @@ export interface Config {
     'license-events': LicenseEvent;
     'trial-requests': TrialRequest;
     resellers: Reseller;
+    'registration-claims': RegistrationClaim;
     'update-channels': UpdateChannel;
     'signed-manifests': SignedManifest;
     'release-events': ReleaseEvent;
@@ -124,6 +125,7 @@ export interface Config {
     'license-events': LicenseEventsSelect<false> | LicenseEventsSelect<true>;
     'trial-requests': TrialRequestsSelect<false> | TrialRequestsSelect<true>;
     resellers: ResellersSelect<false> | ResellersSelect<true>;
+    'registration-claims': RegistrationClaimsSelect<false> | RegistrationClaimsSelect<true>;
     'update-channels': UpdateChannelsSelect<false> | UpdateChannelsSelect<true>;
     'signed-manifests': SignedManifestsSelect<false> | SignedManifestsSelect<true>;
     'release-events': ReleaseEventsSelect<false> | ReleaseEventsSelect<true>;
@@ -251,7 +253,73 @@ export interface Customer {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Who made this company: staff, an in-app trial (unclaimed until the mailbox owner registers), or a reseller.
+   */
+  origin?: ('staff' | 'trial' | 'reseller') | null;
+  /**
+   * The reseller this company belongs to: only it may create licenses here through the reseller API.
+   */
+  reseller?: (number | null) | Reseller;
   notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resellers".
+ */
+export interface Reseller {
+  id: number;
+  name: string;
+  /**
+   * An inactive reseller's API key is refused.
+   */
+  active?: boolean | null;
+  /**
+   * Products this reseller may license.
+   */
+  allowedProducts?: (number | Product)[] | null;
+  /**
+   * License types this reseller may create.
+   */
+  allowedTypes?: ('trial' | 'subscription' | 'perpetual' | 'on-usage')[] | null;
+  /**
+   * Who we write to about this reseller account.
+   */
+  contactEmail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'resellers';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "products".
+ */
+export interface Product {
+  id: number;
+  name: string;
+  slug: string;
+  /**
+   * Supported lines, e.g. v6 and v7.
+   */
+  lines: string[];
+  /**
+   * Platforms artifacts are built for, e.g. windows-x64, linux-x64, linux-arm64.
+   */
+  platforms?: string[] | null;
+  /**
+   * Modules a license of this product can unlock.
+   */
+  modules?: string[] | null;
+  /**
+   * Artifact files of releases older than this are deleted (the release record stays).
+   */
+  keepVersionsDays: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -289,33 +357,6 @@ export interface CustomerUser {
     | null;
   password?: string | null;
   collection: 'customer-users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "products".
- */
-export interface Product {
-  id: number;
-  name: string;
-  slug: string;
-  /**
-   * Supported lines, e.g. v6 and v7.
-   */
-  lines: string[];
-  /**
-   * Platforms artifacts are built for, e.g. windows-x64, linux-x64, linux-arm64.
-   */
-  platforms?: string[] | null;
-  /**
-   * Modules a license of this product can unlock.
-   */
-  modules?: string[] | null;
-  /**
-   * Artifact files of releases older than this are deleted (the release record stays).
-   */
-  keepVersionsDays: number;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -635,37 +676,6 @@ export interface License {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "resellers".
- */
-export interface Reseller {
-  id: number;
-  name: string;
-  /**
-   * An inactive reseller's API key is refused.
-   */
-  active?: boolean | null;
-  /**
-   * Products this reseller may license.
-   */
-  allowedProducts?: (number | Product)[] | null;
-  /**
-   * License types this reseller may create.
-   */
-  allowedTypes?: ('trial' | 'subscription' | 'perpetual' | 'on-usage')[] | null;
-  /**
-   * Who we write to about this reseller account.
-   */
-  contactEmail?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  collection: 'resellers';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "scheduled-runs".
  */
 export interface ScheduledRun {
@@ -835,6 +845,22 @@ export interface TrialRequest {
   createdAt: string;
 }
 /**
+ * Register links that were used (each works once).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registration-claims".
+ */
+export interface RegistrationClaim {
+  id: number;
+  tokenId: string;
+  email: string;
+  customer?: (number | null) | Customer;
+  license?: (number | null) | License;
+  account?: (number | null) | CustomerUser;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Manifest sequence per product, line and channel; it grows with every change apps must see.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -975,6 +1001,10 @@ export interface PayloadLockedDocument {
         value: number | Reseller;
       } | null)
     | ({
+        relationTo: 'registration-claims';
+        value: number | RegistrationClaim;
+      } | null)
+    | ({
         relationTo: 'update-channels';
         value: number | UpdateChannel;
       } | null)
@@ -1085,6 +1115,8 @@ export interface CustomersSelect<T extends boolean = true> {
         receives?: T;
         id?: T;
       };
+  origin?: T;
+  reseller?: T;
   notes?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1429,6 +1461,19 @@ export interface ResellersSelect<T extends boolean = true> {
   apiKey?: T;
   apiKeyIndex?: T;
   hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registration-claims_select".
+ */
+export interface RegistrationClaimsSelect<T extends boolean = true> {
+  tokenId?: T;
+  email?: T;
+  customer?: T;
+  license?: T;
+  account?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -29,6 +29,7 @@ import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter } from './plugins/mailers/emailAdapter'
 import { mailersPlugin } from './plugins/mailers'
 import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
+import { registrationPlugin } from './plugins/registration'
 import { resellersPlugin } from './plugins/resellers'
 import { schedulerPlugin } from './plugins/scheduler'
 import { signingPlugin } from './plugins/signing'
@@ -111,6 +112,7 @@ export default buildConfig({
     signingPlugin({ privateJwk: env.signingPrivateJwk, previousPrivateJwk: env.signingPreviousPrivateJwk, dataDir: env.dataDir }),
     licensingPlugin({ publicUrl: env.publicUrl, trialDays: env.trialDays, licenseFileDays: env.licenseFileDays }),
     resellersPlugin({}),
+    registrationPlugin({}),
     updatesPlugin({
       publicUrl: env.publicUrl,
       manifestValidityDays: env.manifestValidityDays,

@@ -24,7 +24,8 @@ export type NewLicenseTerms = {
 
 export type CreatedLicense = { license: License; created: true } | { license: License; created: false }
 
-const findByCreationKey = async (payload: Payload, creationKey: string): Promise<License | undefined> =>
+/** The license a creation key made, if any. */
+export const findLicenseByCreationKey = async (payload: Payload, creationKey: string): Promise<License | undefined> =>
   (await payload.find({ collection: 'licenses', where: { creationKey: { equals: creationKey } }, depth: 0, limit: 1, pagination: false })).docs[0]
 
 /**
@@ -34,7 +35,7 @@ const findByCreationKey = async (payload: Payload, creationKey: string): Promise
  */
 export const createLicense = async (payload: Payload, terms: NewLicenseTerms, actor: Actor): Promise<CreatedLicense> => {
   if (terms.creationKey) {
-    const existing = await findByCreationKey(payload, terms.creationKey)
+    const existing = await findLicenseByCreationKey(payload, terms.creationKey)
     if (existing) return { license: existing, created: false }
   }
   const now = new Date()
@@ -61,7 +62,7 @@ export const createLicense = async (payload: Payload, terms: NewLicenseTerms, ac
     })
     return { license, created: true }
   } catch (error) {
-    const winner = terms.creationKey ? await findByCreationKey(payload, terms.creationKey) : undefined
+    const winner = terms.creationKey ? await findLicenseByCreationKey(payload, terms.creationKey) : undefined
     if (winner) return { license: winner, created: false }
     throw error
   }

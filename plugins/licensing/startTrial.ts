@@ -1,16 +1,17 @@
 import type { Payload } from 'payload'
 
+import type { License } from '../../payload-types'
 import { ClientError, badRequest } from '../clientApi'
 import { drizzleFor, and, eq, gte, sql, tableOf } from '../shared/database'
 import { activateFoundLicense } from './activateLicense'
 import type { Actor } from './actors'
-import { createLicense } from './createLicense'
+import { createLicense, findLicenseByCreationKey } from './createLicense'
 import { findLicenseById } from './licenseRecord'
 import { mailLicense, resendBucket } from './mailLicense'
 import { productBySlug, resolveLine, type ProductInfo } from './productCatalogue'
 import { recordLicenseEvent } from './recordLicenseEvent'
 import { licensingSettings } from './settings'
-import { findOrCreateSubscriber } from './subscribers'
+import { dropUnusedCompany, findOrCreateTrialCompany } from './subscribers'
 
 export type TrialRequest = {
   email: string
@@ -48,11 +49,21 @@ const spendTrialBudget = async (payload: Payload, { email, product, address }: T
   }
 }
 
+/** A second trial of one email and product: its mail goes again (at most every ten minutes), and the answer is 409. */
+const resendTrial = async (payload: Payload, { email, license, product }: { email: string; license: License; product: ProductInfo }, actor: Actor): Promise<never> => {
+  const customer = await payload.findByID({ collection: 'customers', id: typeof license.customer === 'object' ? license.customer.id : license.customer, depth: 0, select: { name: true } })
+  await mailLicense(payload, { to: email, license, product, customer: { id: customer.id, name: customer.name }, idempotencyKey: `trial-created:${license.id}:resent:${resendBucket()}` })
+  await recordLicenseEvent(payload, { license: license.id, type: 'trial-mail-resent', actor, details: { email } })
+  throw new ClientError(409, 'TRIAL_EXISTS', 'A trial of this product was already started with this email; the mail with its key was sent again')
+}
+
 /**
- * The in-app trial button: a customer and portal account if the email is new, a trial license
- * of `trialDays`, the machine activated when a fingerprint is sent, and the mail with the key and
- * the register link. A second request for the same email and product re-sends the mail and
- * answers 409 `TRIAL_EXISTS` without the key.
+ * The in-app trial button: a trial license of `trialDays` in a company of its own for the email
+ * (never an existing customer's, and no portal account: the mail's register link lets the
+ * mailbox owner claim it), the machine activated when a fingerprint is sent, and the mail with
+ * the key and that link. The answer is the same whether or not the email has an account. A second
+ * request for the same email and product re-sends the mail and answers 409 `TRIAL_EXISTS`
+ * without the key.
  */
 export const startTrial = async (payload: Payload, request: TrialRequest, actor: Actor): Promise<TrialAnswer> => {
   const product = await productBySlug(payload, request.product)
@@ -62,19 +73,23 @@ export const startTrial = async (payload: Payload, request: TrialRequest, actor:
   const email = request.email.trim().toLowerCase()
   await spendTrialBudget(payload, { ...request, email })
 
-  const subscriber = await findOrCreateSubscriber(payload, { email })
+  const creationKey = trialClaim(email, product)
+  const earlier = await findLicenseByCreationKey(payload, creationKey)
+  if (earlier) return resendTrial(payload, { email, license: earlier, product }, actor)
+
+  const company = await findOrCreateTrialCompany(payload, email)
   const settings = licensingSettings(payload)
   const { license, created } = await createLicense(
     payload,
-    { customer: subscriber.customer.id, product, line, type: 'trial', days: settings.trialDays, maxClients: 1, maxUsers: 5, modules: product.modules, creationKey: trialClaim(email, product) },
+    { customer: company.customer.id, product, line, type: 'trial', days: settings.trialDays, maxClients: 1, maxUsers: 5, modules: product.modules, creationKey },
     actor,
   )
   if (!created) {
-    await mailLicense(payload, { to: email, license, product, customerName: subscriber.customer.name, idempotencyKey: `trial-created:${license.id}:resent:${resendBucket()}` })
-    await recordLicenseEvent(payload, { license: license.id, type: 'trial-mail-resent', actor, details: { email } })
-    throw new ClientError(409, 'TRIAL_EXISTS', 'A trial of this product was already started with this email; the mail with its key was sent again')
+    // Another request for this email and product won the race: its company holds the trial.
+    await dropUnusedCompany(payload, company)
+    return resendTrial(payload, { email, license, product }, actor)
   }
-  await mailLicense(payload, { to: email, license, product, customerName: subscriber.customer.name, idempotencyKey: `trial-created:${license.id}` })
+  await mailLicense(payload, { to: email, license, product, customer: company.customer, idempotencyKey: `trial-created:${license.id}` })
 
   if (!request.fingerprint) return { code: 'TRIAL_CREATED', key: license.key as string }
   const record = await findLicenseById(payload, license.id)

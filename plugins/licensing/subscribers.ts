@@ -1,55 +1,69 @@
-import { randomBytes } from 'node:crypto'
-
 import type { Payload } from 'payload'
 
+import type { CustomerOrigin } from '../../collections/Customers'
 import { customerCollectionSlug } from '../../collections/access/roles'
 
-export type Subscriber = {
+export type SubscriberCompany = {
   customer: { id: number | string; name: string }
-  account: { id: number | string; email: string }
-  isNewAccount: boolean
+  /** Made by this request (so it may be dropped again if the license went elsewhere). */
+  isNew: boolean
 }
 
-const relationId = (value: unknown): number | string => (typeof value === 'object' && value !== null ? (value as { id: number | string }).id : (value as number | string))
-
-const findAccount = async (payload: Payload, email: string) =>
-  (await payload.find({ collection: customerCollectionSlug, where: { email: { equals: email } }, depth: 0, limit: 1, pagination: false })).docs[0]
-
-const createCustomer = (payload: Payload, name: string, email: string) =>
-  payload.create({ collection: 'customers', data: { name, contacts: [{ email, receives: ['licenses', 'releases'] }] }, depth: 0 })
+type Id = number | string
 
 /**
- * The company and portal account a new license is for (trials, resellers). An existing account
- * keeps its company (the one named `company`, else its first); a new email gets a company named
- * `company` (or after the email) and an account with a random password, which the owner replaces
- * through the portal's register link. Two requests racing for one new email end with one account.
+ * A company made for a subscriber's email (a trial's or a reseller's), with the email as its one
+ * contact and no portal account: the mailbox owner claims it through the register link.
  */
-export const findOrCreateSubscriber = async (payload: Payload, { email, company }: { email: string; company?: string }): Promise<Subscriber> => {
-  const normalizedEmail = email.trim().toLowerCase()
-  const existing = await findAccount(payload, normalizedEmail)
-  if (existing) {
-    const companyIds = (existing.customers ?? []).map(relationId)
-    const { docs: companies } = await payload.find({ collection: 'customers', where: { id: { in: companyIds } }, select: { name: true }, depth: 0, pagination: false, sort: 'createdAt' })
-    const named = company ? companies.find((candidate) => candidate.name.toLowerCase() === company.trim().toLowerCase()) : companies[0]
-    if (named) return { customer: { id: named.id, name: named.name }, account: { id: existing.id, email: existing.email }, isNewAccount: false }
-    const added = await createCustomer(payload, company?.trim() || normalizedEmail, normalizedEmail)
-    await payload.update({ collection: customerCollectionSlug, id: existing.id, data: { customers: [...companyIds, added.id] as number[] }, depth: 0 })
-    return { customer: { id: added.id, name: added.name }, account: { id: existing.id, email: existing.email }, isNewAccount: false }
-  }
+export const createSubscriberCompany = async (
+  payload: Payload,
+  { name, email, origin, reseller }: { name: string; email: string; origin: Exclude<CustomerOrigin, 'staff'>; reseller?: Id },
+): Promise<SubscriberCompany> => {
+  const customer = await payload.create({
+    collection: 'customers',
+    data: { name, origin, contacts: [{ email, receives: ['licenses', 'releases'] }], ...(reseller !== undefined ? { reseller: reseller as number } : {}) },
+    depth: 0,
+  })
+  return { customer: { id: customer.id, name: customer.name }, isNew: true }
+}
 
-  const customer = await createCustomer(payload, company?.trim() || normalizedEmail, normalizedEmail)
+/** The companies among `ids` that no portal account has claimed yet. */
+export const unclaimedAmong = async (payload: Payload, ids: Id[]): Promise<Id[]> => {
+  if (ids.length === 0) return []
+  const { docs: accounts } = await payload.find({ collection: customerCollectionSlug, where: { customers: { in: ids } }, select: { customers: true }, depth: 0, pagination: false })
+  const claimed = new Set(accounts.flatMap((account) => (account.customers ?? []).map((company) => String(typeof company === 'object' ? company.id : company))))
+  return ids.filter((id) => !claimed.has(String(id)))
+}
+
+/**
+ * Where an anonymous trial for `email` goes: the oldest trial company made for that email that no
+ * account has claimed, else a new one. Never an existing customer's company, never an account:
+ * the request proves nothing about who sent it.
+ */
+export const findOrCreateTrialCompany = async (payload: Payload, email: string): Promise<SubscriberCompany> => {
+  const { docs: candidates } = await payload.find({
+    collection: 'customers',
+    where: { and: [{ origin: { equals: 'trial' } }, { 'contacts.email': { equals: email } }, { reseller: { exists: false } }] },
+    select: { name: true },
+    sort: 'createdAt',
+    depth: 0,
+    pagination: false,
+  })
+  const [unclaimed] = await unclaimedAmong(payload, candidates.map((candidate) => candidate.id))
+  const reused = candidates.find((candidate) => candidate.id === unclaimed)
+  if (reused) return { customer: { id: reused.id, name: reused.name }, isNew: false }
+  return createSubscriberCompany(payload, { name: email, email, origin: 'trial' })
+}
+
+/**
+ * Deletes a company this request made when the license went elsewhere (another request created
+ * it first). A company that holds a license by now is kept (the delete is refused).
+ */
+export const dropUnusedCompany = async (payload: Payload, company: SubscriberCompany): Promise<void> => {
+  if (!company.isNew) return
   try {
-    const account = await payload.create({
-      collection: customerCollectionSlug,
-      data: { email: normalizedEmail, password: randomBytes(24).toString('base64url'), customers: [customer.id] },
-      depth: 0,
-    })
-    return { customer: { id: customer.id, name: customer.name }, account: { id: account.id, email: account.email }, isNewAccount: true }
+    await payload.delete({ collection: 'customers', id: company.customer.id })
   } catch (error) {
-    // Another request created the account first: use it, and drop the company made for nothing.
-    const winner = await findAccount(payload, normalizedEmail)
-    if (!winner) throw error
-    await payload.delete({ collection: 'customers', id: customer.id })
-    return findOrCreateSubscriber(payload, { email: normalizedEmail, company })
+    if ((error as { data?: { code?: string } }).data?.code !== 'IN_USE') throw error
   }
 }

@@ -2,19 +2,9 @@ import type { Payload } from 'payload'
 
 import type { License, Reseller } from '../../payload-types'
 import { badRequest, ClientError } from '../clientApi'
-import {
-  createLicense,
-  findOrCreateSubscriber,
-  licensingSettings,
-  mailLicense,
-  productBySlug,
-  recordLicenseEvent,
-  registerUrlFor,
-  resendBucket,
-  resolveLine,
-  trialClaim,
-  type Actor,
-} from '../licensing'
+import { createLicense, dropUnusedCompany, findLicenseByCreationKey, licensingSettings, mailLicense, productBySlug, recordLicenseEvent, resendBucket, resolveLine, trialClaim, type Actor, type NewLicenseTerms } from '../licensing'
+import { registerPageUrl } from '../registration'
+import { findOrCreateResellerCompany } from './resellerCompany'
 
 export type ResellerLicenseRequest = {
   email: string
@@ -33,15 +23,32 @@ export type ResellerLicenseRequest = {
 
 export type ResellerLicenseAnswer = {
   license: { id: number; key: string; type: License['type']; expiresAt: string | null }
+  /** The portal's register page, without a token: the subscriber's mail has their own link. */
   registerUrl: string
 }
 
 const idOf = (value: unknown): string => String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 
+/** The company a license is in (for an earlier license, maybe not the one this request found). */
+const companyOf = async (payload: Payload, license: License) => {
+  const customer = await payload.findByID({ collection: 'customers', id: idOf(license.customer), depth: 0, select: { name: true } })
+  return { id: customer.id, name: customer.name }
+}
+
+/** A new license in the reseller's company for the subscriber; when another request with the same claim won the race, its license stands and the company made for nothing goes. */
+const createInResellerCompany = async (payload: Payload, reseller: Reseller, subscriber: { email: string; company?: string }, terms: Omit<NewLicenseTerms, 'customer'>, actor: Actor) => {
+  const company = await findOrCreateResellerCompany(payload, reseller, subscriber)
+  const made = await createLicense(payload, { ...terms, customer: company.customer.id }, actor)
+  if (!made.created) await dropUnusedCompany(payload, company)
+  return made
+}
+
 /**
  * A license a reseller sells: within its allow-list of products and types, for the subscriber
- * `email` (company and portal account created when new), who is mailed the key and the register
- * link. A trial is one per email and product (409 `TRIAL_EXISTS`, and the mail goes again).
+ * `email`, in one of the reseller's own companies (see findOrCreateResellerCompany; never another
+ * customer's, no account made or changed). The subscriber is mailed the key and a register link
+ * that lets them claim the company. A trial is one per email and product (409 `TRIAL_EXISTS`, and
+ * the mail goes again).
  */
 export const createResellerLicense = async (payload: Payload, reseller: Reseller, request: ResellerLicenseRequest, { defaultDays }: { defaultDays: number }): Promise<ResellerLicenseAnswer> => {
   const product = await productBySlug(payload, request.product)
@@ -58,27 +65,30 @@ export const createResellerLicense = async (payload: Payload, reseller: Reseller
 
   const email = request.email.trim().toLowerCase()
   const isTrial = request.type === 'trial'
-  const subscriber = await findOrCreateSubscriber(payload, { email, company: request.company })
   const actor: Actor = { kind: 'reseller', id: reseller.id, label: reseller.name }
   const creationKey = isTrial ? trialClaim(email, product) : request.idempotencyKey ? `reseller:${reseller.id}:${request.idempotencyKey}` : undefined
-  const { license, created } = await createLicense(
-    payload,
-    {
-      customer: subscriber.customer.id,
-      product,
-      line,
-      type: request.type,
-      days: request.days ?? (isTrial ? licensingSettings(payload).trialDays : defaultDays),
-      maxClients: request.maxClients ?? 1,
-      maxUsers: request.maxUsers ?? 5,
-      modules: request.modules ?? (isTrial ? product.modules : []),
-      credits: request.type === 'on-usage' ? request.credits ?? 0 : undefined,
-      reseller: reseller.id,
-      creationKey,
-    },
-    actor,
-  )
-  const mail = { to: email, license, product, customerName: subscriber.customer.name, resellerName: reseller.name }
+  const earlier = creationKey ? await findLicenseByCreationKey(payload, creationKey) : undefined
+  const { license, created } = earlier
+    ? { license: earlier, created: false }
+    : await createInResellerCompany(
+        payload,
+        reseller,
+        { email, company: request.company },
+        {
+          product,
+          line,
+          type: request.type,
+          days: request.days ?? (isTrial ? licensingSettings(payload).trialDays : defaultDays),
+          maxClients: request.maxClients ?? 1,
+          maxUsers: request.maxUsers ?? 5,
+          modules: request.modules ?? (isTrial ? product.modules : []),
+          credits: request.type === 'on-usage' ? request.credits ?? 0 : undefined,
+          reseller: reseller.id,
+          creationKey,
+        },
+        actor,
+      )
+  const mail = { to: email, license, product, customer: await companyOf(payload, license), resellerName: reseller.name }
   if (!created && isTrial) {
     await mailLicense(payload, { ...mail, idempotencyKey: `trial-created:${license.id}:resent:${resendBucket()}` })
     await recordLicenseEvent(payload, { license: license.id, type: 'trial-mail-resent', actor, details: { email } })
@@ -87,6 +97,6 @@ export const createResellerLicense = async (payload: Payload, reseller: Reseller
   await mailLicense(payload, { ...mail, idempotencyKey: `${isTrial ? 'trial-created' : 'license-created'}:${license.id}` })
   return {
     license: { id: license.id, key: license.key as string, type: license.type, expiresAt: license.expiresAt ?? null },
-    registerUrl: registerUrlFor(licensingSettings(payload).publicUrl, email),
+    registerUrl: registerPageUrl(licensingSettings(payload).publicUrl),
   }
 }

@@ -45,20 +45,23 @@ describe('reseller API', () => {
     smtp.mails.length = 0
   })
 
-  it('creates a subscription for a new subscriber, with company and account, and mails the key and register link', async () => {
+  // Was "with company and account": no account is made for a subscriber until they claim the
+  // mailed register link, and the answer's registerUrl carries no token (issue 9).
+  it("creates a subscription for a new subscriber in a company of the reseller's own (no account), and mails the key and a register link", async () => {
     const answer = await create({ email: 'Ops@Widgets.example', company: 'Widgets Ltd', product: 'promonitor', type: 'subscription', days: 90, maxClients: 3, modules: ['sla'] })
     expect(answer.status).toBe(201)
     expect(answer.body).toEqual({
       license: { id: expect.any(Number), key: expect.stringMatching(/^PMON-/), type: 'subscription', expiresAt: expect.any(String) },
-      registerUrl: 'https://hub.example.com/portal/register?email=ops%40widgets.example',
+      registerUrl: 'https://hub.example.com/portal/register',
     })
     const license = await booted.payload.findByID({ collection: 'licenses', id: answer.body.license.id, depth: 1 })
-    expect(license).toMatchObject({ type: 'subscription', line: 'v7', maxClients: 3, modules: ['sla'], daysLeft: 90, customer: { name: 'Widgets Ltd' }, reseller: { name: 'DataDog' } })
+    expect(license).toMatchObject({ type: 'subscription', line: 'v7', maxClients: 3, modules: ['sla'], daysLeft: 90, customer: { name: 'Widgets Ltd', origin: 'reseller' }, reseller: { name: 'DataDog' } })
+    expect((await booted.payload.count({ collection: 'customer-users', where: { email: { equals: 'ops@widgets.example' } } })).totalDocs).toBe(0)
     const [mail] = await deliver(1)
     expect(mail.subject).toBe('Your ProMonitor license from DataDog')
     expect(mail.to).toMatchObject({ text: 'ops@widgets.example' })
     expect(mail.text).toContain(answer.body.license.key)
-    expect(mail.text).toContain(answer.body.registerUrl)
+    expect(mail.text).toMatch(/https:\/\/hub\.example\.com\/portal\/register\?token=[\w.-]+/)
     const events = await booted.payload.find({ collection: 'license-events', where: { license: { equals: license.id } } })
     expect(events.docs[0]).toMatchObject({ type: 'created', actor: { kind: 'reseller', label: 'DataDog' } })
   })
@@ -91,12 +94,20 @@ describe('reseller API', () => {
     expect(mails[1].text).toContain(first.body.license.key)
   })
 
-  it('puts a license for an existing account into its company', async () => {
+  // Was "puts a license for an existing account into its company": a reseller writes only into
+  // companies it created or that staff assigned to it (issue 9).
+  it("puts a license for an existing account's email into the account's company only once staff assigned that company to the reseller", async () => {
     const company = await createCustomer(booted.payload, 'Existing Co')
     await createCustomerAccount(booted.payload, 'boss@existing.example', [company.id], 'existing-api-key-000001')
-    const answer = await create({ email: 'boss@existing.example', product: 'promonitor', type: 'on-usage', credits: 500 })
-    expect(answer.status).toBe(201)
-    const license = await booted.payload.findByID({ collection: 'licenses', id: answer.body.license.id, depth: 0 })
+    const before = await create({ email: 'boss@existing.example', product: 'promonitor', type: 'on-usage', credits: 500 })
+    expect(before.status).toBe(201)
+    expect((await booted.payload.findByID({ collection: 'licenses', id: before.body.license.id, depth: 0 })).customer).not.toBe(company.id)
+
+    const { docs: [datadogAccount] } = await booted.payload.find({ collection: 'resellers', where: { name: { equals: 'DataDog' } } })
+    await booted.payload.update({ collection: 'customers', id: company.id, data: { reseller: datadogAccount.id } })
+    const after = await create({ email: 'boss@existing.example', company: 'Existing Co', product: 'promonitor', type: 'on-usage', credits: 500 })
+    expect(after.status).toBe(201)
+    const license = await booted.payload.findByID({ collection: 'licenses', id: after.body.license.id, depth: 0 })
     expect(license).toMatchObject({ customer: company.id, type: 'on-usage', credits: 500 })
   })
 

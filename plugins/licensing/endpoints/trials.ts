@@ -14,7 +14,7 @@ export const trialsEndpoint = clientEndpoint({
   openapi: {
     summary: 'Start a trial from the app (the trial button)',
     description:
-      'Creates a customer and portal account if the email is new, a trial license, activates the fingerprint when sent, and mails the key with the portal register link (`trial-created`). A second trial for the same email and product is 409 `TRIAL_EXISTS` (no key) and the mail is sent again. Rate-limited per address and per email.',
+      'Creates a trial license in a company of its own for the email (never an existing customer\'s company, and no portal account), activates the fingerprint when sent, and mails the key with a single-use portal register link (`trial-created`) through which the mailbox owner creates an account or adds the trial to the one they have. The answer is the same whether or not the email already has an account. A second trial for the same email and product is 409 `TRIAL_EXISTS` (no key) and the mail is sent again. Rate-limited per address and per email.',
     tags: ['trials'],
     requestBody: jsonBody({
       type: 'object',

@@ -36,7 +36,7 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
     openapi: {
       summary: 'Create a license for a subscriber (reseller)',
       description:
-        'Within the reseller\'s allowed products and license types. Creates the subscriber\'s company and portal account when the email is new, and mails them the key and the portal register link (`license-created`; trials `trial-created`). Send `Idempotency-Key` to make retries safe: the same key returns the same license, mailed once. A trial is one per email and product.',
+        'Within the reseller\'s allowed products and license types. The license goes into one of the reseller\'s own companies for the subscriber (a company it created, or that staff assigned to it, whose contacts or accounts have the email; the one named `company` when given), else into a new company of the reseller\'s for that subscriber. Another customer\'s company is never written to and no portal account is created or changed: the subscriber is mailed the key and a single-use register link (`license-created`; trials `trial-created`) through which they create their account or add the company to the one they have. Send `Idempotency-Key` to make retries safe: the same key returns the same license, mailed once. A trial is one per email and product.',
       tags: ['resellers'],
       security: [{ resellerApiKey: [] }],
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 } }],
@@ -49,7 +49,7 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
               required: ['email', 'product', 'type'],
               properties: {
                 email: { type: 'string', format: 'email' },
-                company: { type: 'string', description: "Subscriber's company; default: the account's company, or the email" },
+                company: { type: 'string', description: "Name of the subscriber's company among this reseller's own; a new company of that name when none matches. Default: this reseller's first company for the email, else a new one named after the email" },
                 product: { type: 'string', examples: ['promonitor'] },
                 line: { type: 'string', examples: ['v7'], description: "Default: the product's newest line" },
                 type: { type: 'string', enum: [...licenseTypes] },
@@ -73,7 +73,7 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
                 required: ['license', 'registerUrl'],
                 properties: {
                   license: { type: 'object', required: ['id', 'key', 'type', 'expiresAt'], properties: { id: { type: 'integer' }, key: { type: 'string' }, type: { type: 'string' }, expiresAt: { type: ['string', 'null'], format: 'date-time' } } },
-                  registerUrl: { type: 'string', format: 'uri' },
+                  registerUrl: { type: 'string', format: 'uri', description: "The portal's register page, without a token (the link that claims the company is only in the subscriber's mail)" },
                 },
               },
             },

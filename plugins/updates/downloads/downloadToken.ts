@@ -1,22 +1,13 @@
-import { hkdfSync } from 'node:crypto'
-
 import { errors, jwtVerify, SignJWT } from 'jose'
 import type { Payload } from 'payload'
 
 import { ClientError } from '../../clientApi'
+import { keyFromSecret } from '../../shared/keyFromSecret'
 
 const audience = 'artifact-download'
-const keys = new WeakMap<Payload, Uint8Array>()
 
-/** An HMAC key for download tokens, derived from the Payload secret (never the secret itself). */
-const tokenKeyOf = (payload: Payload): Uint8Array => {
-  let key = keys.get(payload)
-  if (!key) {
-    key = new Uint8Array(hkdfSync('sha256', payload.secret, 'license-update-hub', 'artifact-download-token v1', 32))
-    keys.set(payload, key)
-  }
-  return key
-}
+/** The HMAC key of download tokens (its own, derived from the Payload secret). */
+const tokenKeyOf = (payload: Payload): Uint8Array => keyFromSecret(payload, 'artifact-download-token v1')
 
 /** A short-lived token (HS256 JWT) that lets its bearer fetch one artifact's file until `expiresAt`. */
 export const issueDownloadToken = async (
