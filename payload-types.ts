@@ -84,6 +84,7 @@ export interface Config {
     media: Media;
     'scheduled-runs': ScheduledRun;
     outbox: Outbox;
+    'sign-in-failures': SignInFailure;
     'signing-keys': SigningKey;
     activations: Activation;
     'license-events': LicenseEvent;
@@ -120,6 +121,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'scheduled-runs': ScheduledRunsSelect<false> | ScheduledRunsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    'sign-in-failures': SignInFailuresSelect<false> | SignInFailuresSelect<true>;
     'signing-keys': SigningKeysSelect<false> | SigningKeysSelect<true>;
     activations: ActivationsSelect<false> | ActivationsSelect<true>;
     'license-events': LicenseEventsSelect<false> | LicenseEventsSelect<true>;
@@ -223,8 +225,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -346,8 +346,6 @@ export interface CustomerUser {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -746,6 +744,22 @@ export interface Outbox {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-failures".
+ */
+export interface SignInFailure {
+  id: number;
+  key: string;
+  /**
+   * `<collection>:<email>` for an account+address count; empty for an address count.
+   */
+  account?: string | null;
+  failures: number;
+  windowStartedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Public signing keys published at /api/v1/keys. Managed by the server; read-only.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -981,6 +995,10 @@ export interface PayloadLockedDocument {
         value: number | Outbox;
       } | null)
     | ({
+        relationTo: 'sign-in-failures';
+        value: number | SignInFailure;
+      } | null)
+    | ({
         relationTo: 'signing-keys';
         value: number | SigningKey;
       } | null)
@@ -1091,8 +1109,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1140,8 +1156,6 @@ export interface CustomerUsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1385,6 +1399,18 @@ export interface OutboxSelect<T extends boolean = true> {
   messageId?: T;
   lastError?: T;
   context?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sign-in-failures_select".
+ */
+export interface SignInFailuresSelect<T extends boolean = true> {
+  key?: T;
+  account?: T;
+  failures?: T;
+  windowStartedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -32,6 +32,7 @@ import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
 import { registrationPlugin } from './plugins/registration'
 import { resellersPlugin } from './plugins/resellers'
 import { schedulerPlugin } from './plugins/scheduler'
+import { signInPlugin } from './plugins/signIn'
 import { signingPlugin } from './plugins/signing'
 import { updatesPlugin } from './plugins/updates'
 import { env, usesPostgres } from './src/env'
@@ -108,7 +109,15 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   plugins: [
     schedulerPlugin({ enabled: env.scheduledTasks }),
-    mailersPlugin({ scheduleDelivery: env.scheduledTasks }),
+    mailersPlugin({ scheduleDelivery: env.scheduledTasks, publicUrl: env.publicUrl }),
+    signInPlugin({
+      publicUrl: env.publicUrl,
+      collections: {
+        // Staff reset in the admin (Payload's reset view); customers on the portal's reset page.
+        [Users.slug]: {},
+        [CustomerUsers.slug]: { resetPath: (token) => `/portal/reset?token=${token}` },
+      },
+    }),
     signingPlugin({ privateJwk: env.signingPrivateJwk, previousPrivateJwk: env.signingPreviousPrivateJwk, dataDir: env.dataDir }),
     licensingPlugin({ publicUrl: env.publicUrl, trialDays: env.trialDays, licenseFileDays: env.licenseFileDays }),
     resellersPlugin({}),

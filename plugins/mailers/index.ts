@@ -13,8 +13,12 @@ export { renderTemplate } from './renderTemplate'
 export const mailersPlugin =
   (options: MailersPluginOptions = {}) =>
   (config: Config): Config => {
-    const settings = { ...defaultMailersOptions, ...options }
-    const withCollections = { ...config, collections: [...(config.collections ?? []), Outbox] }
+    const settings = { ...defaultMailersOptions, ...options, publicUrl: (options.publicUrl ?? defaultMailersOptions.publicUrl).replace(/\/$/, '') }
+    const withCollections = {
+      ...config,
+      collections: [...(config.collections ?? []), Outbox],
+      custom: { ...config.custom, mailers: settings },
+    }
     if (!settings.enabled || !settings.scheduleDelivery) return withCollections
 
     return {

@@ -4,7 +4,9 @@ import { defaultTemplates } from '../../collections/EmailTemplates/defaultTempla
 
 import type { EmailTemplateKey } from '../../collections/EmailTemplates/templateKeys'
 import { drizzleFor, tableOf } from '../shared/database'
+import { withAbsoluteLinks } from './absoluteLinks'
 import { renderTemplate, type TemplateVariables } from './renderTemplate'
+import { mailersSettingsOf } from './types'
 
 export type QueueMailArgs = {
   to: string
@@ -27,7 +29,7 @@ export type QueueMailResult = { queued: boolean; outboxId: number | string }
  */
 export const queueMail = async (payload: Payload, args: QueueMailArgs): Promise<QueueMailResult> => {
   const template = await findTemplate(payload, args)
-  const rendered = renderTemplate(template, { recipientEmail: args.to, ...args.variables })
+  const rendered = renderTemplate(template, withAbsoluteLinks({ recipientEmail: args.to, ...args.variables }, mailersSettingsOf(payload).publicUrl))
   const now = new Date().toISOString()
   const table = tableOf(payload, 'outbox')
   const database = await drizzleFor(payload, args.req)

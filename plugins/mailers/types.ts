@@ -20,6 +20,12 @@ export type MailersPluginOptions = {
    * @default true
    */
   scheduleDelivery?: boolean
+  /**
+   * The public base URL (`PUBLIC_URL`): a link variable (a name ending in `Url`) given as a path
+   * is made absolute from it, so no mail carries a relative link.
+   * @default 'http://localhost:3000'
+   */
+  publicUrl?: string
 }
 
 export const defaultMailersOptions: Required<MailersPluginOptions> = {
@@ -27,4 +33,9 @@ export const defaultMailersOptions: Required<MailersPluginOptions> = {
   deliveryIntervalSeconds: 15,
   maxAttempts: 5,
   scheduleDelivery: true,
+  publicUrl: 'http://localhost:3000',
 }
+
+/** The mailers plugin's settings, kept in `config.custom.mailers` by the plugin. */
+export const mailersSettingsOf = (payload: { config: { custom?: Record<string, unknown> } }): Required<MailersPluginOptions> =>
+  (payload.config.custom?.mailers as Required<MailersPluginOptions> | undefined) ?? defaultMailersOptions

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { customerCollectionSlug } from '../../collections/access/roles'
 import { drizzleFor, eq, tableOf } from '../shared/database'
+import { signIn } from '../signIn'
 import { RegistrationError } from './registrationError'
 import { accountOf, companyOf, isClaimed, linkUsed } from './registrationState'
 import { readRegistrationToken, type RegistrationGrant } from './registrationToken'
@@ -47,21 +48,17 @@ const recordAccount = (payload: Payload, grant: RegistrationGrant, account: Id) 
  * A Payload error by its shape: in the Next build, code bundled in another layer may throw its
  * own copy of Payload's error classes (minified names too), so `instanceof` cannot tell them.
  */
-const payloadError = (error: unknown) => error as { status?: number; data?: { errors?: Array<{ path?: string; message: string }> } | null }
+const payloadError = (error: unknown) => error as { status?: number; message?: string; data?: { errors?: Array<{ path?: string; message: string }> } | null }
 
-const isLocked = async (payload: Payload, email: string): Promise<boolean> => {
-  const account = (await payload.find({ collection: customerCollectionSlug, where: { email: { equals: email } }, showHiddenFields: true, depth: 0, limit: 1, pagination: false })).docs[0]
-  return Boolean(account?.lockUntil && new Date(account.lockUntil).getTime() > Date.now())
-}
-
-const logIn = async (payload: Payload, email: string, password: string): Promise<RegistrationClaimed['session']> => {
+const logIn = async (payload: Payload, email: string, password: string, headers: Headers): Promise<RegistrationClaimed['session']> => {
   let answer
   try {
-    answer = await payload.login({ collection: customerCollectionSlug, data: { email, password } })
+    answer = await signIn(payload, { collection: customerCollectionSlug, email, password, headers })
   } catch (error) {
-    // A wrong password and a locked account are both a 401 from Payload.
-    if (payloadError(error).status !== 401) throw error
-    if (await isLocked(payload, email)) throw new RegistrationError('ACCOUNT_LOCKED', 'This account is locked for a while after too many wrong passwords. Try again later, or reset the password.')
+    const { status, message } = payloadError(error)
+    // Past a sign-in budget (a stranger trying passwords from this address): the page says when to try again.
+    if (status === 429) throw new RegistrationError('TOO_MANY_SIGN_INS', message ?? 'Too many failed sign-ins from this address. Try again later, or reset your password.')
+    if (status !== 401) throw error
     throw new RegistrationError('WRONG_PASSWORD', `That is not the password of the account ${email}.`)
   }
   if (!answer.token) throw new Error('Payload returned no session token')
@@ -91,7 +88,10 @@ const linkCompany = async (payload: Payload, accountId: Id, companyId: Id): Prom
  * Either way the link is used up and the account is signed in. An invalid, expired or used link,
  * a wrong or rejected password: a `RegistrationError`, and nothing changed.
  */
-export const claimRegistration = async (payload: Payload, { token, password }: { token: string; password: string }): Promise<RegistrationClaimed> => {
+export const claimRegistration = async (
+  payload: Payload,
+  { token, password, headers = new Headers() }: { token: string; password: string; /** The request's, so sign-in limits know the client address. */ headers?: Headers },
+): Promise<RegistrationClaimed> => {
   const grant = await readRegistrationToken(payload, token)
   const company = await companyOf(payload, grant)
   if (await isClaimed(payload, grant)) throw linkUsed()
@@ -104,7 +104,7 @@ export const claimRegistration = async (payload: Payload, { token, password }: {
     await consume(payload, grant)
     let session: RegistrationClaimed['session']
     try {
-      session = await logIn(payload, grant.email, password)
+      session = await logIn(payload, grant.email, password, headers)
     } catch (error) {
       await release(payload, grant)
       throw error
@@ -125,9 +125,9 @@ export const claimRegistration = async (payload: Payload, { token, password }: {
       throw new RegistrationError('PASSWORD_REJECTED', problems.map((problem) => problem.message).join(' '))
     }
     // An account for this email was made meanwhile (another link of the same mailbox): ask again.
-    if (await accountOf(payload, grant.email)) return claimRegistration(payload, { token, password })
+    if (await accountOf(payload, grant.email)) return claimRegistration(payload, { token, password, headers })
     throw error
   }
   await recordAccount(payload, grant, account.id)
-  return { account: { id: account.id, email: account.email }, company, accountCreated: true, session: await logIn(payload, grant.email, password) }
+  return { account: { id: account.id, email: account.email }, company, accountCreated: true, session: await logIn(payload, grant.email, password, headers) }
 }

@@ -5,7 +5,8 @@ export type RegistrationErrorCode =
   | 'LINK_USED'
   /** The email has an account and this is not its password. */
   | 'WRONG_PASSWORD'
-  | 'ACCOUNT_LOCKED'
+  /** Too many failed sign-ins from this address (plugins/signIn): try again later. */
+  | 'TOO_MANY_SIGN_INS'
   /** Payload's password rules refused the new password. */
   | 'PASSWORD_REJECTED'
 

@@ -111,6 +111,22 @@ describe('register links: the mailbox owner claims a trial or reseller company',
     expect(claim.docs[0]).toMatchObject({ customer: trial.company, license: trial.license.id, account: claimed.account.id })
   })
 
+  it('refuses a claim from an address past its sign-in budget for the account, keeps the link, and lets the owner claim from elsewhere', async () => {
+    const bravo = await createCustomer(booted.payload, 'Bravo Mining', [{ email: 'bea@bravo.example' }])
+    await createCustomerAccount(booted.payload, 'bea@bravo.example', [bravo.id], 'bea-api-key-00000001')
+    const trial = await trialLink('bea@bravo.example')
+    const before = await claims()
+    const stranger = new Headers({ 'x-forwarded-for': '203.0.113.77' })
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(await refusal(claimRegistration(booted.payload, { token: trial.token, password: `guess-${attempt}`, headers: stranger }))).toBe('WRONG_PASSWORD')
+    }
+    expect(await refusal(claimRegistration(booted.payload, { token: trial.token, password: alicePassword, headers: stranger }))).toBe('TOO_MANY_SIGN_INS')
+    expect(await claims()).toBe(before)
+    const owner = new Headers({ 'x-forwarded-for': '198.51.100.200' })
+    await expect(claimRegistration(booted.payload, { token: trial.token, password: alicePassword, headers: owner })).resolves.toMatchObject({ accountCreated: false })
+    expect(await claims()).toBe(before + 1)
+  })
+
   it('refuses a password that breaks the rules and keeps the link usable', async () => {
     const trial = await trialLink('omar@newco.example')
     expect(await refusal(claimRegistration(booted.payload, { token: trial.token, password: 'ab' }))).toBe('PASSWORD_REJECTED')

@@ -1,6 +1,7 @@
 'use server'
 
 import config from '@payload-config'
+import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
 
@@ -31,13 +32,13 @@ export async function claimRegisterLink(_previous: RegisterState, form: FormData
   const payload = await getPayload({ config })
   let session: string
   try {
-    session = (await claimRegistration(payload, { token, password })).session.token
+    session = (await claimRegistration(payload, { token, password, headers: await headers() })).session.token
   } catch (error) {
     if (!isRegistrationError(error)) throw error
     if (error.isLinkRefused) return { linkRefused: true, error: { message: error.message } }
     return {
       hasAccount: error.code !== 'PASSWORD_REJECTED',
-      error: { message: error.message, ...(error.code === 'ACCOUNT_LOCKED' ? {} : { field: 'password' as const }) },
+      error: { message: error.message, ...(error.code === 'TOO_MANY_SIGN_INS' ? {} : { field: 'password' as const }) },
     }
   }
   await setSessionCookie(payload, session)

@@ -1,0 +1,81 @@
+import type { CollectionConfig, CollectionSlug, Config, Payload } from 'payload'
+
+import { SignInFailures } from './collections/SignInFailures'
+import { databaseSignInLimiter } from './databaseSignInLimiter'
+import { clearAfterReset } from './hooks/clearAfterReset'
+import { clearAfterSignIn } from './hooks/clearAfterSignIn'
+import { limitSignIn } from './hooks/limitSignIn'
+import { logFailedSignIn } from './hooks/logFailedSignIn'
+import { resetMailFor } from './resetMail'
+import type { SignInLimiter } from './signInLimiter'
+import { defaultSignInBudgets, type SignInPluginOptions, type SignInSettings } from './types'
+import { withoutLoginMutations } from './withoutLoginMutations'
+
+export { signIn } from './signIn'
+export { isResetTokenUsable, resetPasswordWithToken, type PasswordResetOutcome, type PasswordResetProblem } from './resetPasswordWithToken'
+export type { SignInLimiter, SignInAttempt } from './signInLimiter'
+export type { SignInPluginOptions } from './types'
+
+const settingsOf = (options: SignInPluginOptions): SignInSettings => ({
+  enabled: options.enabled !== false,
+  publicUrl: options.publicUrl.replace(/\/$/, ''),
+  budgets: {
+    perAccountAndAddress: { ...defaultSignInBudgets.perAccountAndAddress, ...options.budgets?.perAccountAndAddress },
+    perAddress: { ...defaultSignInBudgets.perAddress, ...options.budgets?.perAddress },
+  },
+})
+
+/**
+ * Sign-in that a stranger cannot lock and that does not tell who has an account: failed sign-ins
+ * limited per address and per account+address (in the database, across instances) in place of
+ * Payload's per-account lock, equal cost for unknown emails, one log line per failure, and
+ * password reset mails whose links are absolute from `publicUrl`.
+ */
+export const signInPlugin =
+  (options: SignInPluginOptions) =>
+  (config: Config): Config => {
+    const settings = settingsOf(options)
+    const limiterFor = (payload: Payload): SignInLimiter => databaseSignInLimiter(payload, settings.budgets)
+    const guarded: CollectionConfig[] = []
+
+    const collections = (config.collections ?? []).map((collection): CollectionConfig => {
+      const collectionOptions = options.collections[collection.slug]
+      if (!collectionOptions) return collection
+      if (!collection.auth) throw new Error(`signInPlugin: "${collection.slug}" is not an auth collection`)
+      guarded.push(collection)
+      const auth = collection.auth === true ? {} : collection.auth
+      const withAuth: CollectionConfig = {
+        ...collection,
+        auth: {
+          ...auth,
+          // This plugin's limits replace Payload's lock, which any stranger could set off.
+          maxLoginAttempts: 0,
+          forgotPassword: { ...auth.forgotPassword, ...resetMailFor(collection.slug as CollectionSlug, settings.publicUrl, collectionOptions) },
+        },
+      }
+      if (!settings.enabled) return withAuth
+      const hooks = collection.hooks ?? {}
+      return {
+        ...withAuth,
+        hooks: {
+          ...hooks,
+          beforeOperation: [...(hooks.beforeOperation ?? []), limitSignIn(limiterFor)],
+          afterLogin: [...(hooks.afterLogin ?? []), clearAfterSignIn(limiterFor)],
+          afterOperation: [...(hooks.afterOperation ?? []), clearAfterReset(limiterFor)],
+          afterError: [...(hooks.afterError ?? []), logFailedSignIn],
+        },
+      }
+    })
+    for (const slug of Object.keys(options.collections)) {
+      if (!collections.some((collection) => collection.slug === slug)) throw new Error(`signInPlugin: no collection "${slug}"`)
+    }
+
+    const withCollections: Config = { ...config, collections: [...collections, SignInFailures] }
+    if (!settings.enabled) return withCollections
+    return {
+      ...withCollections,
+      // logFailedSignIn writes the one line; Payload's error and stack for the same failure would be a second.
+      loggingLevels: { ...config.loggingLevels, AuthenticationError: false, TooManySignIns: false } as Config['loggingLevels'],
+      graphQL: { ...config.graphQL, mutations: withoutLoginMutations(guarded, config.graphQL?.mutations) },
+    }
+  }
