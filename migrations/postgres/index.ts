@@ -1,5 +1,6 @@
 import * as migration_20261128_034522_initial from './20261128_034522_initial';
 import * as migration_20261202_065927_modules_by_license_index from './20261202_065927_modules_by_license_index';
+import * as migration_20261203_154252_registration_and_sign_in from './20261203_154252_registration_and_sign_in';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261202_065927_modules_by_license_index.up,
     down: migration_20261202_065927_modules_by_license_index.down,
-    name: '20261202_065927_modules_by_license_index'
+    name: '20261202_065927_modules_by_license_index',
+  },
+  {
+    up: migration_20261203_154252_registration_and_sign_in.up,
+    down: migration_20261203_154252_registration_and_sign_in.down,
+    name: '20261203_154252_registration_and_sign_in'
   },
 ];
