@@ -74,7 +74,15 @@ const stopApp = async (app: ChildProcess) => {
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'hub-fresh-clone-'))
 const clone = path.join(folder, 'hub')
-const logs: string[] = []
+const logs: Array<{ at: number; text: string }> = []
+/** The dev server's milestones (ready, compiles, requests, seeding) with when they came, to see where a slow start goes. */
+const timeline = (since: number) =>
+  logs
+    .flatMap(({ at, text }) => text.split('\n').map((line) => ({ at, line: line.trim() })))
+    .filter(({ line }) => /Ready in|Compil|GET |seed|Seed/.test(line))
+    .map(({ at, line }) => `  +${((at - since) / 1000).toFixed(1)} s  ${line}`)
+    .join('\n')
+let devStarted = 0
 let app: ChildProcess | undefined
 let failed = false
 try {
@@ -93,8 +101,8 @@ try {
   for (const name of [...appSettings, 'NODE_ENV', 'TEST_DATABASE', 'FRESH_CLONE_REF']) if (name !== 'PORT') delete env[name]
   started = Date.now()
   app = spawn('npm', ['run', 'dev'], { cwd: clone, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-  app.stdout!.on('data', (chunk) => logs.push(String(chunk)))
-  app.stderr!.on('data', (chunk) => logs.push(String(chunk)))
+  devStarted = started
+  for (const stream of [app.stdout!, app.stderr!]) stream.on('data', (chunk) => logs.push({ at: Date.now(), text: String(chunk) }))
   const base = `http://127.0.0.1:${port}`
   const deadline = Date.now() + startTimeoutMs
 
@@ -110,11 +118,12 @@ try {
   assertManifestIsFor(verified, { product: 'promonitor', line: 'v7', channel: 'stable', platform: 'linux-x64' })
   if (verified.releases.length === 0) throw new Error('the seeded manifest lists no release')
   log(`signed manifest (sequence ${verified.sequence}, ${verified.releases.length} releases, newest ${verified.releases[0].version}) verified after ${seconds(manifestStarted)} more`)
+  log(`where the start went:\n${timeline(devStarted)}`)
   log('passed')
 } catch (error) {
   failed = true
   console.error(`[fresh clone] FAILED: ${(error as Error).message}`)
-  if (logs.length > 0) console.error(`--- npm run dev (last lines) ---\n${logs.join('').split('\n').slice(-60).join('\n')}`)
+  if (logs.length > 0) console.error(`--- npm run dev (last lines) ---\n${logs.map(({ text }) => text).join('').split('\n').slice(-60).join('\n')}`)
 } finally {
   if (app) await stopApp(app)
   if (process.env.FRESH_CLONE_KEEP !== '1') rmSync(folder, { recursive: true, force: true, maxRetries: 5 })
