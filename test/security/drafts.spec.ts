@@ -41,9 +41,9 @@ beforeAll(async () => {
   })
   await payload.create({ collection: 'changelogs', data: { title: unreleasedChangelog, release: neverPublished.id, entries: [{ kind: 'added', text: 'Remote wipe' }] } })
   await payload.create({ collection: 'video-teasers', data: { title: unreleasedChangelog, release: neverPublished.id, url: 'https://videos.example/8.0' } })
-  await payload.create({ collection: 'doc-links', data: { title: unreleasedChangelog, release: neverPublished.id, url: 'https://docs.example/8.0' } })
+  await payload.create({ collection: 'doc-links', data: { title: unreleasedChangelog, kind: 'doc', release: neverPublished.id, url: 'https://docs.example/8.0' } })
   await payload.create({ collection: 'changelogs', data: { title: '7.4.0 changes', release: withDraft.id, entries: [{ kind: 'changed', text: 'Topology' }] } })
-  await payload.create({ collection: 'doc-links', data: { title: 'Install guide', url: 'https://docs.example/install' } })
+  await payload.create({ collection: 'doc-links', data: { title: 'Install guide', kind: 'doc', url: 'https://docs.example/install' } })
 })
 
 afterAll(async () => {
