@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from './access/isEditor'
-import { isLoggedIn } from './access/isLoggedIn'
+import { staffOrOnPublishedRelease } from './access/published'
 
 export const changeKinds = ['added', 'changed', 'fixed', 'security'] as const
 
@@ -9,7 +9,7 @@ export const changeKinds = ['added', 'changed', 'fixed', 'security'] as const
 export const Changelogs: CollectionConfig = {
   slug: 'changelogs',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'release', 'updatedAt'], group: 'Docs & marketing' },
-  access: { read: isLoggedIn, create: isEditor, update: isEditor, delete: isEditor },
+  access: { read: staffOrOnPublishedRelease, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { name: 'title', type: 'text', required: true },
     { name: 'release', type: 'relationship', relationTo: 'releases', index: true },

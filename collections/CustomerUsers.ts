@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaffUser } from './access/hasRole'
+import { isStaffUser, userHasRole } from './access/hasRole'
 import { isSupport } from './access/isSupport'
 import { customerCollectionSlug } from './access/roles'
 
@@ -19,7 +19,8 @@ export const CustomerUsers: CollectionConfig = {
   access: {
     // Customer accounts never enter /admin.
     admin: () => false,
-    read: ({ req }) => isStaffUser(req.user) || (req.user?.collection === customerCollectionSlug && { id: { equals: req.user.id } }),
+    // Support looks after accounts; other staff have no business with customers' logins.
+    read: ({ req }) => userHasRole(req.user, ['support']) || (req.user?.collection === customerCollectionSlug && { id: { equals: req.user.id } }),
     create: isSupport,
     update: ({ req }) => isSupport({ req }) || (req.user?.collection === customerCollectionSlug && { id: { equals: req.user.id } }),
     delete: isSupport,

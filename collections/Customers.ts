@@ -1,18 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaffUser, userHasRole } from './access/hasRole'
+import { rolesField, systemField } from './access/fieldAccess'
+import { userHasRole } from './access/hasRole'
 import { isSupport } from './access/isSupport'
 import { companyIdsOf } from './access/ownCompanies'
-import { staffOrCustomer } from './access/staffOr'
+import { customerCollectionSlug } from './access/roles'
 import { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced'
 
 /** How a company came to be: made by staff, by an anonymous trial, or by a reseller. */
 export const customerOrigins = ['staff', 'trial', 'reseller'] as const
 export type CustomerOrigin = (typeof customerOrigins)[number]
 
-type FieldAccessArgs = { req: { user: Parameters<typeof isStaffUser>[0] } }
-const staffReads = ({ req }: FieldAccessArgs) => isStaffUser(req.user)
-const supportWrites = ({ req }: FieldAccessArgs) => userHasRole(req.user, ['support'])
+/** Support's own bookkeeping: how the company came to be, its reseller, internal notes. */
+const supportOnly = rolesField('support')
 
 /** Companies that own licenses. */
 export const Customers: CollectionConfig = {
@@ -24,7 +24,11 @@ export const Customers: CollectionConfig = {
     group: 'Customers',
   },
   access: {
-    read: staffOrCustomer((user) => ({ id: { in: companyIdsOf(user) } })),
+    // Support manages companies; release managers read who is mailed; editors never see customers.
+    read: ({ req }) => {
+      if (userHasRole(req.user, ['support', 'release-manager'])) return true
+      return req.user?.collection === customerCollectionSlug ? { id: { in: companyIdsOf(req.user) } } : false
+    },
     create: isSupport,
     update: isSupport,
     delete: isSupport,
@@ -65,7 +69,7 @@ export const Customers: CollectionConfig = {
         description: 'Who made this company: staff, an in-app trial (unclaimed until the mailbox owner registers), or a reseller.',
       },
       // Written by the system when it creates the company, never by hand.
-      access: { read: staffReads, create: () => false, update: () => false },
+      access: { read: supportOnly, create: systemField, update: systemField },
     },
     {
       name: 'reseller',
@@ -73,12 +77,12 @@ export const Customers: CollectionConfig = {
       relationTo: 'resellers',
       index: true,
       admin: { position: 'sidebar', description: 'The reseller this company belongs to: only it may create licenses here through the reseller API.' },
-      access: { read: staffReads, create: supportWrites, update: supportWrites },
+      access: { read: supportOnly, create: supportOnly, update: supportOnly },
     },
     {
       name: 'notes',
       type: 'textarea',
-      access: { read: ({ req }) => isStaffUser(req.user) },
+      access: { read: supportOnly },
     },
   ],
 }

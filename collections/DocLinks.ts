@@ -1,14 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from './access/isEditor'
-import { isLoggedIn } from './access/isLoggedIn'
+import { staffOrOnPublishedRelease } from './access/published'
 import { validateHttpUrl } from './validation/validateHttpUrl'
 
 /** Links to the documentation site and the wiki, per product or release. */
 export const DocLinks: CollectionConfig = {
   slug: 'doc-links',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'product', 'release'], group: 'Docs & marketing' },
-  access: { read: isLoggedIn, create: isEditor, update: isEditor, delete: isEditor },
+  access: { read: staffOrOnPublishedRelease, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { name: 'title', type: 'text', required: true },
     { name: 'url', type: 'text', required: true, validate: validateHttpUrl },

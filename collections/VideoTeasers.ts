@@ -1,14 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from './access/isEditor'
-import { isLoggedIn } from './access/isLoggedIn'
+import { staffOrOnPublishedRelease } from './access/published'
 import { validateHttpUrl } from './validation/validateHttpUrl'
 
 /** A short video that shows what a release brings: an uploaded file or a hosted URL. */
 export const VideoTeasers: CollectionConfig = {
   slug: 'video-teasers',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'product', 'release'], group: 'Docs & marketing' },
-  access: { read: isLoggedIn, create: isEditor, update: isEditor, delete: isEditor },
+  access: { read: staffOrOnPublishedRelease, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { name: 'title', type: 'text', required: true },
     { name: 'description', type: 'textarea' },

@@ -1,6 +1,7 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { hasRole, isStaffUser } from '../access/hasRole'
+import { rolesField, systemField } from '../access/fieldAccess'
+import { hasRole, userHasRole } from '../access/hasRole'
 import { isSupport } from '../access/isSupport'
 import { ownCompaniesWhere } from '../access/ownCompanies'
 import { customerCollectionSlug } from '../access/roles'
@@ -13,9 +14,16 @@ export const licenseTypes = ['trial', 'subscription', 'perpetual', 'on-usage'] a
 export const licenseStatuses = ['active', 'suspended'] as const
 
 /** Counters kept by the licensing code (which writes with overrideAccess), never by hand. */
-const systemOnly = { create: () => false, update: () => false }
+const systemOnly = { create: systemField, update: systemField }
 
-const staffOnly = { read: ({ req }: { req: { user: Parameters<typeof isStaffUser>[0] } }) => isStaffUser(req.user) }
+/** Support's own bookkeeping, for no other staff role and no customer. */
+const supportOnly = { read: rolesField('support') }
+
+/**
+ * The key is the secret an app activates with: support and the owning customer (read access
+ * already keeps a customer to its own licenses) read it; release managers see the rest, not this.
+ */
+const keyReaders: FieldAccess = ({ req }) => userHasRole(req.user, ['support']) || req.user?.collection === customerCollectionSlug
 
 /**
  * A customer's right to run one product line. Days left and the expired state are derived when
@@ -49,7 +57,7 @@ export const Licenses: CollectionConfig = {
       unique: true,
       index: true,
       admin: { readOnly: true, description: 'Generated when the license is created.' },
-      access: { update: () => false },
+      access: { read: keyReaders, update: systemField },
     },
     {
       type: 'row',
@@ -122,14 +130,14 @@ export const Licenses: CollectionConfig = {
         },
       ],
     },
-    { name: 'notes', type: 'textarea', access: staffOnly },
+    { name: 'notes', type: 'textarea', access: supportOnly },
     {
       name: 'reseller',
       type: 'relationship',
       relationTo: 'resellers',
       index: true,
       admin: { readOnly: true, position: 'sidebar', description: 'The reseller that created this license through the reseller API.' },
-      access: { ...staffOnly, ...systemOnly },
+      access: { ...supportOnly, ...systemOnly },
     },
     {
       name: 'creationKey',
@@ -139,7 +147,7 @@ export const Licenses: CollectionConfig = {
       admin: { hidden: true },
       // One trial per email and product, one license per reseller request: a unique claim, so a
       // retry or a second instance racing the first cannot create a second license.
-      access: { ...staffOnly, ...systemOnly },
+      access: { ...supportOnly, ...systemOnly },
     },
   ],
 }

@@ -1,8 +1,9 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { userHasRole } from '../access/hasRole'
+import { rolesField, staffField } from '../access/fieldAccess'
 import { isEditor } from '../access/isEditor'
 import { isReleaseManager } from '../access/isReleaseManager'
+import { publishedReleaseWhere } from '../access/published'
 import { staffOrCustomer } from '../access/staffOr'
 import { deleteReferencing } from '../hooks/deleteReferencing'
 import { setTitle } from './hooks/setTitle'
@@ -10,8 +11,8 @@ import { stampReleasedAt } from './hooks/stampReleasedAt'
 import { validateLineOfProduct } from '../validation/validateLineOfProduct'
 import { validateSemver, validateSemverRange } from '../validation/validateSemver'
 
-/** Only release managers decide what ships; editors may still write the notes. */
-const releaseManagersOnly: FieldAccess = ({ req }) => userHasRole(req.user, ['release-manager'])
+/** Only release managers decide what ships and who is mailed; editors may still write the notes. */
+const releaseManagersOnly = rolesField('release-manager')
 
 export const releaseChannels = ['stable', 'beta', 'alpha'] as const
 export const releaseStatuses = ['draft', 'published', 'pulled'] as const
@@ -27,7 +28,8 @@ export const Releases: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 50 },
   indexes: [{ fields: ['product', 'line', 'version'], unique: true }],
   access: {
-    read: staffOrCustomer(() => ({ status: { equals: 'published' } })),
+    read: staffOrCustomer(() => publishedReleaseWhere),
+    // Drafts and history are for the staff who write and ship releases, never for customers.
     readVersions: isEditor,
     create: isReleaseManager,
     update: isEditor,
@@ -127,8 +129,8 @@ export const Releases: CollectionConfig = {
       label: 'Pull (roll back)',
       admin: { initCollapsed: true },
       fields: [
-        { name: 'rollbackTo', type: 'text', admin: { readOnly: true, description: 'Version apps on this release go back to.' } },
-        { name: 'pulledAt', type: 'date', admin: { readOnly: true } },
+        { name: 'rollbackTo', type: 'text', admin: { readOnly: true, description: 'Version apps on this release go back to.' }, access: { read: staffField } },
+        { name: 'pulledAt', type: 'date', admin: { readOnly: true }, access: { read: staffField } },
         { name: 'archived', type: 'checkbox', defaultValue: false, index: true, admin: { readOnly: true, description: 'Artifact files deleted by retention.' } },
       ],
     },
@@ -136,11 +138,19 @@ export const Releases: CollectionConfig = {
       type: 'collapsible',
       label: 'Release mail',
       fields: [
-        { name: 'notifyByEmail', type: 'checkbox', defaultValue: false, access: { update: releaseManagersOnly } },
-        { name: 'emailTemplate', type: 'relationship', relationTo: 'email-templates', admin: { condition: (data) => Boolean(data?.notifyByEmail) } },
+        { name: 'notifyByEmail', type: 'checkbox', defaultValue: false, access: { read: staffField, update: releaseManagersOnly } },
+        {
+          name: 'emailTemplate',
+          type: 'relationship',
+          relationTo: 'email-templates',
+          admin: { condition: (data) => Boolean(data?.notifyByEmail) },
+          access: { read: staffField, create: releaseManagersOnly, update: releaseManagersOnly },
+        },
         {
           name: 'recipients',
           type: 'array',
+          // Every licensed company's contacts: for whoever sends the mail, not for editors or customers.
+          access: { read: releaseManagersOnly, create: releaseManagersOnly, update: releaseManagersOnly },
           admin: {
             condition: (data) => Boolean(data?.notifyByEmail),
             description: 'Starts as every contact of every customer with a usable license for this product and line; untick to leave someone out, add extra addresses.',

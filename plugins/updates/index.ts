@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Field } from 'payload'
 
+import { staffField } from '../../collections/access/fieldAccess'
 import { deleteReferencing } from '../../collections/hooks/deleteReferencing'
 import { refuseDeleteWhileReferenced } from '../../collections/hooks/refuseDeleteWhileReferenced'
 import { ReleaseEvents } from './collections/ReleaseEvents'
@@ -40,6 +41,7 @@ const releaseEventsField: Field = {
   collection: 'release-events',
   on: 'release',
   admin: { defaultColumns: ['action', 'summary', 'actor', 'createdAt'] },
+  access: { read: staffField },
 }
 
 /** Pull / Restore / Load recipients, in the release's sidebar. */

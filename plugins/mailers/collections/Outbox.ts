@@ -18,7 +18,8 @@ export const Outbox: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   access: {
-    read: hasRole('support', 'release-manager'),
+    // Mails carry license keys and single-use register and reset links: support and admins only.
+    read: hasRole('support'),
     // Mail is queued by the system; staff may only retry or cancel (update).
     create: () => false,
     update: hasRole('support'),
