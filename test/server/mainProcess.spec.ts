@@ -116,9 +116,12 @@ describe.each([1, 2])('npm run start:api (src/server/main.ts), API_HOST_WORKERS=
     let answer = ''
     socket.on('data', (chunk) => (answer += chunk.toString()))
     const answered = new Promise((resolve) => socket.once('end', resolve))
-    socket.write(`POST /api/v1/licenses/validate HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`)
+    // Expect: 100-continue makes the worker say when it holds the request (a fixed wait was not
+    // enough on a loaded machine: the connection could still be on its way to a worker).
+    socket.write(`POST /api/v1/licenses/validate HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`)
+    await expect.poll(() => answer, { timeout: 10_000 }).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\n/)
+    answer = ''
     socket.write(body.subarray(0, 10))
-    await new Promise((resolve) => setTimeout(resolve, 300))
 
     const started = Date.now()
     host.child.kill('SIGTERM')
