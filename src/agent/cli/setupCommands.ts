@@ -1,6 +1,5 @@
-import type { Command } from 'commander'
+import { InvalidArgumentError, type Command } from 'commander'
 
-import { badRequest } from '../errors'
 import { changeSettings } from '../state/changeSettings'
 import { addCollector, removeCollector } from '../state/collectors'
 import { initialize } from '../state/initialize'
@@ -14,7 +13,7 @@ import { runCommand } from './runCommand'
 const onOff = (value: string): boolean => {
   if (value === 'on' || value === 'true') return true
   if (value === 'off' || value === 'false') return false
-  throw badRequest(`Expected on or off, got ${value}`)
+  throw new InvalidArgumentError(`Expected on or off, got ${value}`)
 }
 
 const withInstaller = (command: Command): Command =>
@@ -68,11 +67,9 @@ export const registerSetupCommands = (program: Command): void => {
     .option('--check-interval-hours <n>', 'hours between regular checks (at least 1)', Number)
     .option('--channel <channel>', 'update channel')
     .action(
-      runCommand<{ autoDownload?: boolean; autoInstall?: boolean; checkIntervalHours?: number; channel?: string }>(async ({ autoDownload, autoInstall, checkIntervalHours, channel }, command) => {
-        // --channel is also a global-looking option of init; read this command's own.
-        const own = command.opts()
-        return { settings: await changeSettings(resolveStateDir(command.optsWithGlobals().state), { autoDownload, autoInstall, checkIntervalHours, channel: own.channel ?? channel }) }
-      }),
+      runCommand<{ autoDownload?: boolean; autoInstall?: boolean; checkIntervalHours?: number; channel?: string }>(async ({ state, autoDownload, autoInstall, checkIntervalHours, channel }) => ({
+        settings: await changeSettings(resolveStateDir(state), { autoDownload, autoInstall, checkIntervalHours, channel }),
+      })),
     )
 
   program

@@ -7,10 +7,10 @@ import type { AgentConfig, TargetConfig } from './types'
 export type AddCollectorOptions = InstallerOptions & { id: string; version: string; platform: string; licenseKey?: string }
 
 /** `collector add`: a collector of the app's line (product `collector`), with its own installer. */
-export const addCollector = (stateDir: string, options: AddCollectorOptions): Promise<AgentConfig> => {
+export const addCollector = async (stateDir: string, options: AddCollectorOptions): Promise<AgentConfig> => {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(options.id)) throw badRequest(`Not a collector id: ${options.id}`)
   const installer = installerOf(options)
-  return updateConfig(stateDir, (config) => {
+  const config = await updateConfig(stateDir, (config) => {
     assertTargetFields({ line: config.app.line, platform: options.platform, version: options.version })
     const target = collectorTarget(options.id)
     const collector: TargetConfig = {
@@ -28,6 +28,9 @@ export const addCollector = (stateDir: string, options: AddCollectorOptions): Pr
     if (index >= 0) config.collectors[index] = collector
     else config.collectors.push(collector)
   })
+  // Added again (another platform, version or installer): what was known about it no longer holds.
+  await updateState(stateDir, (state) => void delete state.targets[collectorTarget(options.id)])
+  return config
 }
 
 /** `collector remove`: forgets the collector and what the agent knew about it. */
