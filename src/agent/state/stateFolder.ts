@@ -58,10 +58,16 @@ export const readState = async (stateDir: string): Promise<AgentState> =>
   (await readJson<AgentState>(path.join(stateDir, stateFileName))) ?? emptyState()
 
 /** Short read-modify-write critical sections from the CLI and the daemon alike. */
+// A lock is refreshed every stale/2 while held; one left by a killed process is free after `stale`.
+const staleAfterMs = 4_000
+
 const lock = (stateDir: string, name: string, retries: LockOptions['retries']) => {
   mkdirSync(stateDir, { recursive: true, mode: 0o700 })
-  return lockfile.lock(path.join(stateDir, name), { realpath: false, stale: 30_000, retries })
+  return lockfile.lock(path.join(stateDir, name), { realpath: false, stale: staleAfterMs, retries })
 }
+
+/** Long enough for the lock of a run killed mid-download to go stale, short enough to answer BUSY soon. */
+const operationWait: LockOptions['retries'] = { retries: 6, minTimeout: 1_000, maxTimeout: 1_000, factor: 1 }
 
 const shortWait: LockOptions['retries'] = { retries: 50, minTimeout: 20, maxTimeout: 200 }
 
@@ -107,7 +113,7 @@ export const updateConfig = (stateDir: string, change: (config: AgentConfig) => 
 export const withOperationLock = async <T>(stateDir: string, work: () => Promise<T>): Promise<T> => {
   let release: () => Promise<void>
   try {
-    release = await lock(stateDir, 'operation', 0)
+    release = await lock(stateDir, 'operation', operationWait)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new AgentError('BUSY', 'Another download or install is running for this state folder', { retryable: true })
