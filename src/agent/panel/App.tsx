@@ -48,7 +48,7 @@ const TargetRow = ({ target, progress }: { target: Target; progress: Progress })
 
 /** The reference settings page V6 and V7 embed (in a web view) or imitate. */
 export const App = () => {
-  const { status, progress, refresh } = useAgentStatus()
+  const { status, setStatus, progress, refresh } = useAgentStatus()
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
 
@@ -65,8 +65,12 @@ export const App = () => {
       await refresh()
     }
   }
-  const setSetting = (name: 'autoDownload' | 'autoInstall') => (event: ChangeEvent<HTMLInputElement>) =>
-    void act(() => callDaemon('PUT', '/settings', { [name]: event.target.checked }))
+  const setSetting = (name: 'autoDownload' | 'autoInstall') => (event: ChangeEvent<HTMLInputElement>) => {
+    const checked = event.target.checked
+    // Shown at once; the daemon's answer (or refusal) replaces it when the status is read again.
+    setStatus({ ...status, settings: { ...status.settings, [name]: checked } })
+    void act(() => callDaemon('PUT', '/settings', { [name]: checked }))
+  }
   const upload = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
     event.target.value = ''
@@ -74,9 +78,10 @@ export const App = () => {
   }
 
   const states = status.targets.map(stateOf)
-  const canInstall = states.includes('downloaded')
   const canDownload = states.includes('available')
   const downloading = states.includes('downloading')
+  // One button for the whole installation: Download while anything is left to fetch, then Install.
+  const canInstall = states.includes('downloaded') && !canDownload && !downloading
 
   return (
     <main style={styles.page}>

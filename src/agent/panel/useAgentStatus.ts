@@ -36,5 +36,5 @@ export const useAgentStatus = () => {
     return () => events.close()
   }, [refresh])
 
-  return { status, progress, refresh }
+  return { status, setStatus, progress, refresh }
 }
