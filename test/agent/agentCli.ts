@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -30,6 +30,7 @@ export const agentCliFile = (): Promise<string> =>
       define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(repository, 'src/agent/panel/panelPage.ts')).href) },
       logLevel: 'silent',
     })
+    process.once('exit', () => rmSync(outfile, { force: true }))
     return outfile
   })())
 
