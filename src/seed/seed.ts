@@ -10,7 +10,7 @@ import { addDays } from '../lib/time'
 import { seedProducts, seedReleases } from './catalogue'
 import { demoCustomerPassword, seedCompanies, seedReseller, seedStaff } from './people'
 import { paragraphs } from './richText'
-import { seededArtifactBytes } from './seededArtifactBytes'
+import { seededArtifactPackage } from './seededArtifactPackage'
 
 /** A seeded license, as the seed's closing lines show it to a newcomer. */
 export type SeededLicense = { company: string; product: string; line: string; type: string; state: string; key: string }
@@ -82,11 +82,11 @@ export const seed = async (payload: Payload, { adminPassword }: { adminPassword:
       payload.update({ collection: 'doc-links', where: { id: { in: docs.map((doc) => doc.id) } }, data: { release: created.id }, depth: 0 }),
     ])
     for (const platform of product.platforms) {
-      const data = seededArtifactBytes(`${release.product}-${release.version}-${platform}`)
+      const data = await seededArtifactPackage(release.product, release.version, platform)
       await create({
         collection: 'artifacts',
         data: { release: created.id, platform },
-        file: { data, mimetype: 'application/octet-stream', name: `${release.product}-${release.version}-${platform}.bin`, size: data.length },
+        file: { data, mimetype: 'application/gzip', name: `${release.product}-${release.version}-${platform}.tar.gz`, size: data.length },
       })
     }
   }

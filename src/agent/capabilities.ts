@@ -1,0 +1,5 @@
+import type { Capability } from './capability'
+import { updateCapability } from './update/capability'
+
+/** Every capability the agent ships; the CLI and the daemon register each in this order. */
+export const capabilities: Capability[] = [updateCapability]

@@ -1,0 +1,15 @@
+import type { Command } from 'commander'
+import type { Router } from 'express'
+
+import type { AgentContext } from './context'
+
+/**
+ * One thing the agent does for the host app (updates now; the license manager next). Each adds
+ * its commands to the CLI, its routes to the daemon, and may run work in the daemon's background.
+ */
+export type Capability = {
+  name: string
+  registerCommands: (program: Command) => void
+  registerRoutes: (router: Router, context: AgentContext) => void
+  startBackgroundWork?: (context: AgentContext) => { settingsChanged?: () => void; stop: () => Promise<void> }
+}
