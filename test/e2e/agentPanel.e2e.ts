@@ -10,7 +10,8 @@ import { agentFolders, recordingInstaller, startHub, type Hub } from '../agent/h
 import { removeTempDirs } from '../helpers/tempDir'
 import { launchChromium } from './helpers/launchChromium'
 
-const screenshot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/images/agent-panel.png')
+// The README's screenshot is rewritten only on request (UPDATE_SCREENSHOTS=1): a test run leaves the tree clean.
+const screenshot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/images/agent-panel.png' : '../../test-results/agent-panel.png')
 
 /**
  * The agent's reference panel, served by the daemon (no Next build needed) against a real hub:
