@@ -29,7 +29,7 @@ export const offlineBundleEndpoint = clientEndpoint({
       200: { description: 'The bundle, streamed.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
       400: { description: '`BAD_REQUEST`.', content: errorContent },
       401: { description: '`UNAUTHORIZED`.', content: errorContent },
-      403: { description: '`NOT_ENTITLED`, `SUSPENDED` or `EXPIRED`.', content: errorContent },
+      403: { description: '`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.', content: errorContent },
       404: { description: '`UNKNOWN_PRODUCT`, `UNKNOWN_LINE`, `UNKNOWN_PLATFORM` or `UNKNOWN_VERSION`.', content: errorContent },
       410: { description: '`RELEASE_PULLED` or `ARTIFACT_GONE`.', content: errorContent },
     },
