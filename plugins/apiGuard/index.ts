@@ -1,5 +1,7 @@
 import type { CollectionConfig, Config } from 'payload'
 
+import { refuseControlCharacters } from '../../collections/validation/refuseControlCharacters'
+
 import { answerMissingFile } from './answerMissingFile'
 import { noEmailVerification } from './endpoints/noEmailVerification'
 import { answerWithCode } from './hooks/answerWithCode'
@@ -17,6 +19,7 @@ const guardCollection = (collection: CollectionConfig): CollectionConfig => {
   const storedOnDisk = upload && !upload.disableLocalStorage && upload.staticDir
   return {
     ...collection,
+    fields: refuseControlCharacters(collection.fields),
     hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), guardOperation] },
     ...(collection.auth && !verifiesEmail(collection) && collection.endpoints !== false
       ? { endpoints: [...(collection.endpoints ?? []), noEmailVerification] }
@@ -28,7 +31,7 @@ const guardCollection = (collection: CollectionConfig): CollectionConfig => {
 /**
  * Odd input to Payload's own REST and GraphQL API (a page past any offset, a date that is none, an
  * operator SQL does not have, a body that is not a document) is a 4xx in Payload's error format
- * with a stable `code`, never a 500 from the database driver. Put it after the plugins that add
+ * with a stable `code`, never a 500 from the database driver; no text field stores control characters. Put it after the plugins that add
  * collections or storage handlers, so it sees them all.
  */
 export const apiGuardPlugin =

@@ -1,5 +1,6 @@
 import type { AfterErrorHook } from 'payload'
 
+import { controlCharactersMessage } from '../../../collections/validation/controlCharacters'
 import { refusalCodeOf } from '../refusal'
 
 /** A JSON.parse of the request's own input (`?where=`, `?data=`) that failed: Payload lets it through as a 500. */
@@ -8,19 +9,30 @@ const isJsonSyntaxError = (error: Error): boolean => error.name === 'SyntaxError
 /** Payload's own 400 for a body that is not JSON. */
 const isInvalidJsonBody = (error: Error): boolean => (error as { status?: number }).status === 400 && error.message === 'Invalid JSON'
 
+/** A field validation that failed because of control characters (Payload's ValidationError, read by shape). */
+const isControlCharacterRefusal = (error: Error): boolean => {
+  const failures = (error as { data?: { errors?: Array<{ message?: string }> } }).data?.errors
+  return error.name === 'ValidationError' && Array.isArray(failures) && failures.some((failure) => failure.message === controlCharactersMessage)
+}
+
+/** The stable code of an error, if it has one. */
+const codeOf = (error: Error): string | undefined => refusalCodeOf(error) ?? (isControlCharacterRefusal(error) ? 'CONTROL_CHARACTERS' : undefined)
+
 /**
  * Gives Payload's error answers a stable top-level `code` beside its `errors` array: the code of
- * an `InputRefused` (REST and GraphQL), and INVALID_JSON for input that is not JSON.
+ * an `InputRefused` (REST and GraphQL), CONTROL_CHARACTERS for a field refused for them, and
+ * INVALID_JSON for input that is not JSON.
  */
 export const answerWithCode: AfterErrorHook = ({ error, graphqlResult, result }) => {
   if (graphqlResult) {
-    const code = refusalCodeOf(error)
+    // GraphQL hands over its own error; what a resolver threw is its originalError.
+    const code = codeOf((error as { originalError?: Error }).originalError ?? error)
     return code ? { graphqlResult: { ...graphqlResult, extensions: { ...graphqlResult.extensions, code } } } : undefined
   }
   if (isJsonSyntaxError(error)) {
     return { status: 400, response: { errors: [{ message: 'A query parameter given as JSON (where, data) is not valid JSON' }], code: 'INVALID_JSON' } }
   }
   if (isInvalidJsonBody(error)) return { response: { ...result, code: 'INVALID_JSON' } }
-  const code = refusalCodeOf(error)
+  const code = codeOf(error)
   return code ? { response: { ...result, code } } : undefined
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { clientEndpoint, clientRateLimits, readQuery } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, plainText, readQuery } from '../../clientApi'
 import { attachmentDisposition } from '../downloads/artifactStorage'
 import { downloadCredentialsOf } from '../downloads/entitlement'
 import { buildOfflineBundle } from '../buildOfflineBundle'
@@ -8,7 +8,7 @@ import { buildOfflineBundle } from '../buildOfflineBundle'
 const bundleQuery = z.object({
   product: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'a product slug such as promonitor'),
   line: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a line such as v7'),
-  version: z.string().min(1).max(64),
+  version: plainText().min(1).max(64),
   platform: z.string().regex(/^[a-z0-9]+-[a-z0-9_]+$/, 'a platform such as linux-x64').max(60),
 })
 
