@@ -27,6 +27,8 @@ const isDate = (value: unknown): boolean => (typeof value === 'string' || typeof
 /** Why `value` cannot be compared with what `target` names, or null when it can (or the target is not known here). */
 const valueProblem = (target: QueriedField, value: unknown): string | null => {
   if (isNullish(value)) return null
+  // PostgreSQL cannot take a NUL in any text parameter, and no stored text holds one.
+  if (typeof value === 'string' && value.includes('\u0000')) return 'NUL characters cannot be queried'
   if (target.kind === 'id') return target.numeric && !isWholeNumber(value) ? 'an id is a whole number' : null
   if (target.kind === 'unknown') return null
   const { field, numericIds } = target
@@ -67,10 +69,8 @@ const checkCondition = (context: Context, trail: string, path: string, condition
       continue
     }
     if (!isScalar(value)) refuse(`${where}: one plain value, not a list or an object`)
-    if (comparisons.has(operator)) {
-      const problem = valueProblem(target, value)
-      if (problem) refuse(`${where}: ${problem}`)
-    }
+    const problem = comparisons.has(operator) ? valueProblem(target, value) : valueProblem({ kind: 'unknown' }, value)
+    if (problem) refuse(`${where}: ${problem}`)
   }
 }
 

@@ -37,7 +37,8 @@ afterAll(async () => {
   await booted?.shutdown()
 })
 
-const customersNamed = async (name: string) => (await payload.count({ collection: 'customers', where: { name: { equals: name } } })).totalDocs
+// Compared here, not in a query: PostgreSQL refuses a NUL even as a query parameter.
+const customersNamed = async (name: string) => (await payload.find({ collection: 'customers', pagination: false })).docs.filter((customer) => customer.name === name).length
 
 describe('Payload REST and GraphQL', () => {
   it.each([

@@ -213,4 +213,20 @@ describe('Payload REST query parser under arbitrary query strings', () => {
       { numRuns: 60 },
     )
   })
+
+  it('sign-in, password and account routes with arbitrary bodies answer 2xx or a 4xx with errors, never a 5xx', async () => {
+    const routes = ['/api/users/login', '/api/customer-users/login', '/api/users/forgot-password', '/api/customer-users/forgot-password', '/api/customer-users/reset-password', '/api/users/refresh-token', '/api/users/logout', '/api/users/unlock', '/api/users/first-register']
+    const bodies = fc.oneof(
+      fc.dictionary(fc.constantFrom('email', 'password', 'token', 'username'), fc.oneof(fc.constantFrom<unknown>('admin@hub.test', 'portal@acme.test', 'staff-password-1', 'admin@hub.test\u0000', 'token\u0000'), anyValue()), { maxKeys: 3 }).map((body) => JSON.stringify(body)),
+      oddString,
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), bodies, clientAddress, async (path, body, address) => {
+        const answer = await api.call('POST', path, { body, headers: { 'X-Forwarded-For': address } })
+        const context = `POST ${path} ${body.slice(0, 200)}: ${describeAnswer(answer)}`
+        expect(answer.status, context).toBeLessThan(500)
+      }),
+      { numRuns: 60 },
+    )
+  })
 })

@@ -62,6 +62,7 @@ describe('REST queries that do not fit the collection are 400 INVALID_QUERY', ()
     ['`near` on a text field', '/api/customers?where[name][near]=1,2'],
     ['an unknown operator', '/api/customers?where[name][sounds_like]=acme'],
     ['a field without an operator', '/api/customers?where[name]=acme'],
+    ['a NUL byte (PostgreSQL takes none in text)', '/api/customers?where[name][like]=ac%00me'],
   ])('%s', async (_what, query) => {
     expectRefusal(await api.call('GET', query, { headers: staff }), 400, 'INVALID_QUERY')
   })
@@ -101,6 +102,17 @@ describe('REST writes and auth routes', () => {
     const answer = await api.call('POST', '/api/customers', { headers: { ...staff, 'content-type': 'text/plain' }, body: 'name=Globex' })
     expectRefusal(answer, 400, 'INVALID_BODY')
     expect((await payload.count({ collection: 'customers' })).totalDocs).toBe(1)
+  })
+
+  it('a relationship to a document that does not exist is 400 UNKNOWN_REFERENCE and changes nothing', async () => {
+    const [customer] = (await payload.find({ collection: 'customers', limit: 1 })).docs
+    expectRefusal(await api.call('PATCH', `/api/customers/${customer.id}`, { headers: staff, body: { reseller: 0 } }), 400, 'UNKNOWN_REFERENCE')
+    expect((await payload.findByID({ collection: 'customers', id: customer.id, depth: 0 })).reseller ?? null).toBe(customer.reseller ?? null)
+  })
+
+  it('a NUL in the email or token of forgot-password and reset-password is 400 INVALID_BODY (PostgreSQL takes none in text)', async () => {
+    expectRefusal(await api.call('POST', '/api/users/forgot-password', { body: { email: 'admin\u0000@hub.test' } }), 400, 'INVALID_BODY')
+    expectRefusal(await api.call('POST', '/api/customer-users/reset-password', { body: { token: 'a\u0000', password: 'new-password-1' } }), 400, 'INVALID_BODY')
   })
 
   it('POST /api/users/verify/<token> on a collection without email verification is 404 NOT_FOUND', async () => {

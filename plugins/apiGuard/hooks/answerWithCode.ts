@@ -9,6 +9,14 @@ const isJsonSyntaxError = (error: Error): boolean => error.name === 'SyntaxError
 /** Payload's own 400 for a body that is not JSON. */
 const isInvalidJsonBody = (error: Error): boolean => (error as { status?: number }).status === 400 && error.message === 'Invalid JSON'
 
+/** A write naming a related document that does not exist: PostgreSQL's foreign key violation (23503) or SQLite's, anywhere in the cause chain. */
+const isMissingReference = (error: unknown): boolean => {
+  for (let cause = error as { cause?: unknown; code?: unknown; message?: unknown } | undefined, depth = 0; cause && depth < 5; cause = cause.cause as typeof cause, depth += 1) {
+    if (cause.code === '23503' || (typeof cause.message === 'string' && cause.message.includes('FOREIGN KEY constraint failed'))) return true
+  }
+  return false
+}
+
 /** A field validation that failed because of control characters (Payload's ValidationError, read by shape). */
 const isControlCharacterRefusal = (error: Error): boolean => {
   const failures = (error as { data?: { errors?: Array<{ message?: string }> } }).data?.errors
@@ -20,8 +28,9 @@ const codeOf = (error: Error): string | undefined => refusalCodeOf(error) ?? (is
 
 /**
  * Gives Payload's error answers a stable top-level `code` beside its `errors` array: the code of
- * an `InputRefused` (REST and GraphQL), CONTROL_CHARACTERS for a field refused for them, and
- * INVALID_JSON for input that is not JSON.
+ * an `InputRefused` (REST and GraphQL), CONTROL_CHARACTERS for a field refused for them,
+ * INVALID_JSON for input that is not JSON, and UNKNOWN_REFERENCE (400, where the database's
+ * foreign key refused it) for a relationship to a document that does not exist.
  */
 export const answerWithCode: AfterErrorHook = ({ error, graphqlResult, result }) => {
   if (graphqlResult) {
@@ -31,6 +40,9 @@ export const answerWithCode: AfterErrorHook = ({ error, graphqlResult, result })
   }
   if (isJsonSyntaxError(error)) {
     return { status: 400, response: { errors: [{ message: 'A query parameter given as JSON (where, data) is not valid JSON' }], code: 'INVALID_JSON' } }
+  }
+  if (isMissingReference(error)) {
+    return { status: 400, response: { errors: [{ message: 'A relationship names a document that does not exist' }], code: 'UNKNOWN_REFERENCE' } }
   }
   if (isInvalidJsonBody(error)) return { response: { ...result, code: 'INVALID_JSON' } }
   const code = codeOf(error)

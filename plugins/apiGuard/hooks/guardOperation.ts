@@ -7,6 +7,11 @@ import { resolveFieldPath } from '../resolveFieldPath'
 
 const isPlainObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/** Operations whose `data` Payload puts into a query as it is (email, token), with no field validation first. */
+const queryingOperations = new Set(['login', 'forgotPassword', 'resetPassword', 'unlock'])
+
+const holdsNul = (data: unknown): boolean => isPlainObject(data) && Object.values(data as object).some((value) => typeof value === 'string' && value.includes('\u0000'))
+
 /**
  * Checks what a REST or GraphQL caller sent before Payload hands it to the database: the `where`,
  * the page and limit, a document id, and that a write carries a document. The Local API is
@@ -28,6 +33,10 @@ export const guardOperation: CollectionBeforeOperationHook = ({ args, collection
   }
   if ((operation === 'create' || operation === 'update') && 'data' in args && !isPlainObject(data)) {
     throw new InputRefused('INVALID_BODY', 'Send the document as a JSON object (Content-Type: application/json) or as multipart form data')
+  }
+  // PostgreSQL cannot take a NUL in any text parameter.
+  if (queryingOperations.has(operation) && holdsNul(data)) {
+    throw new InputRefused('INVALID_BODY', 'NUL characters are not accepted in an email, token or password')
   }
   return args
 }
