@@ -34,6 +34,11 @@ const valueProblem = (target: QueriedField, value: unknown): string | null => {
   const { field, numericIds } = target
   if ((field.type === 'relationship' || field.type === 'upload') && numericIds && !isWholeNumber(value)) return 'an id is a whole number'
   if (field.type === 'number' && !isNumeric(value)) return 'a number is expected'
+  // PostgreSQL stores options as an enum, which refuses any other value.
+  if (field.type === 'select' || field.type === 'radio') {
+    const options = field.options.map((option) => (typeof option === 'string' ? option : option.value))
+    if (!options.includes(String(value))) return `one of ${options.join(', ')}`
+  }
   if (field.type === 'date' && !isDate(value)) return 'a date such as 2026-01-31 or 2026-01-31T12:00:00Z is expected'
   return null
 }

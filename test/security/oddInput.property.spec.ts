@@ -25,7 +25,9 @@ type OpenApiOperation = {
   requestBody?: { content?: { 'application/json'?: { schema?: { properties?: Record<string, unknown> } } } }
 }
 
-const runsPerEndpoint = 50
+// PROPERTY_RUNS=500 searches deeper (minutes); the default keeps the file under a minute.
+const runsPerEndpoint = Number(process.env.PROPERTY_RUNS) || 50
+const runs = (base: number) => Math.max(base, runsPerEndpoint === 50 ? base : runsPerEndpoint)
 
 /** Strings an attacker or a broken client sends: empty, huge numbers, not-dates, control characters, lists, JSON, any unicode. */
 const oddString = fc.oneof(
@@ -188,7 +190,7 @@ describe('Payload REST query parser under arbitrary query strings', () => {
           if (answer.status >= 400) expect((answer.body as { errors?: unknown }).errors, context).toEqual(expect.any(Array))
         },
       ),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     )
   })
 
@@ -210,7 +212,7 @@ describe('Payload REST query parser under arbitrary query strings', () => {
           if (answer.status >= 400) expect((answer.body as { errors?: unknown }).errors, context).toEqual(expect.any(Array))
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     )
   })
 
@@ -226,7 +228,7 @@ describe('Payload REST query parser under arbitrary query strings', () => {
         const context = `POST ${path} ${body.slice(0, 200)}: ${describeAnswer(answer)}`
         expect(answer.status, context).toBeLessThan(500)
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     )
   })
 })

@@ -62,6 +62,7 @@ describe('REST queries that do not fit the collection are 400 INVALID_QUERY', ()
     ['`near` on a text field', '/api/customers?where[name][near]=1,2'],
     ['an unknown operator', '/api/customers?where[name][sounds_like]=acme'],
     ['a field without an operator', '/api/customers?where[name]=acme'],
+    ['a value that is not one of a select field’s options (PostgreSQL stores an enum)', '/api/customers?where[origin][equals]='],
     ['a NUL byte (PostgreSQL takes none in text)', '/api/customers?where[name][like]=ac%00me'],
   ])('%s', async (_what, query) => {
     expectRefusal(await api.call('GET', query, { headers: staff }), 400, 'INVALID_QUERY')
