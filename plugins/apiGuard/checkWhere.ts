@@ -40,7 +40,20 @@ const valueProblem = (target: QueriedField, value: unknown): string | null => {
     if (!options.includes(String(value))) return `one of ${options.join(', ')}`
   }
   if (field.type === 'date' && !isDate(value)) return 'a date such as 2026-01-31 or 2026-01-31T12:00:00Z is expected'
+  if (field.type === 'checkbox' && ![true, false, 'true', 'false'].includes(value as never)) return 'true or false'
   return null
+}
+
+const textTypes = new Set(['text', 'textarea', 'email', 'code', 'richText', 'json'])
+// `contains` also finds one value among many; the value is checked as for `equals`.
+const containerTypes = new Set(['select', 'radio', 'relationship', 'upload', 'number'])
+
+/** Why a text match (like, not_like, contains) cannot run on `target` with `value`, or null when it can. */
+const textMatchProblem = (target: QueriedField, operator: string, value: unknown): string | null => {
+  if (target.kind === 'unknown') return valueProblem(target, value)
+  if (target.kind === 'field' && textTypes.has(target.field.type)) return valueProblem(target, value)
+  if (operator === 'contains' && target.kind === 'field' && containerTypes.has(target.field.type)) return valueProblem(target, value)
+  return `"${operator}" applies to text fields only`
 }
 
 type Context = { payload: Payload; collection: string }
@@ -74,7 +87,7 @@ const checkCondition = (context: Context, trail: string, path: string, condition
       continue
     }
     if (!isScalar(value)) refuse(`${where}: one plain value, not a list or an object`)
-    const problem = comparisons.has(operator) ? valueProblem(target, value) : valueProblem({ kind: 'unknown' }, value)
+    const problem = comparisons.has(operator) ? valueProblem(target, value) : textMatchProblem(target, operator, value)
     if (problem) refuse(`${where}: ${problem}`)
   }
 }

@@ -63,6 +63,10 @@ describe('REST queries that do not fit the collection are 400 INVALID_QUERY', ()
     ['an unknown operator', '/api/customers?where[name][sounds_like]=acme'],
     ['a field without an operator', '/api/customers?where[name]=acme'],
     ['a value that is not one of a select field’s options (PostgreSQL stores an enum)', '/api/customers?where[origin][equals]='],
+    ['`like` on a date', '/api/customers?where[updatedAt][not_like]=2026'],
+    ['`like` on a select field', '/api/users?where[roles][like]=0'],
+    ['`like` on a relationship', '/api/licenses?where[customer][like]=1'],
+    ['a checkbox compared with something other than true or false', '/api/releases?where[notifyByEmail][equals]=maybe'],
     ['a NUL byte (PostgreSQL takes none in text)', '/api/customers?where[name][like]=ac%00me'],
   ])('%s', async (_what, query) => {
     expectRefusal(await api.call('GET', query, { headers: staff }), 400, 'INVALID_QUERY')
