@@ -115,6 +115,14 @@ describe('REST writes and auth routes', () => {
     expect((await payload.findByID({ collection: 'customers', id: customer.id, depth: 0 })).reseller ?? null).toBe(customer.reseller ?? null)
   })
 
+  it('a relationship id that is not a whole number is a 400 and changes nothing', async () => {
+    const [customer] = (await payload.find({ collection: 'customers', limit: 1 })).docs
+    const answer = await api.call('PATCH', `/api/customers/${customer.id}`, { headers: staff, body: { reseller: -5e-324 } })
+    expect(answer.status, JSON.stringify(answer.body)).toBe(400)
+    expect(answer.body.code).toEqual(expect.any(String))
+    expect((await payload.findByID({ collection: 'customers', id: customer.id, depth: 0 })).reseller ?? null).toBe(customer.reseller ?? null)
+  })
+
   it('a NUL in the email or token of forgot-password and reset-password is 400 INVALID_BODY (PostgreSQL takes none in text)', async () => {
     expectRefusal(await api.call('POST', '/api/users/forgot-password', { body: { email: 'admin\u0000@hub.test' } }), 400, 'INVALID_BODY')
     expectRefusal(await api.call('POST', '/api/customer-users/reset-password', { body: { token: 'a\u0000', password: 'new-password-1' } }), 400, 'INVALID_BODY')
