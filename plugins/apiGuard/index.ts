@@ -42,5 +42,7 @@ export const apiGuardPlugin =
       ...config,
       collections: (config.collections ?? []).map(guardCollection),
       hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerWithCode] },
+      // A refused request is the caller's mistake, not an error for staff.
+      loggingLevels: { ...config.loggingLevels, InputRefused: 'info' } as Config['loggingLevels'],
     }
   }

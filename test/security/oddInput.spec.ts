@@ -109,6 +109,15 @@ describe('REST writes and auth routes', () => {
     expect((await payload.count({ collection: 'customers' })).totalDocs).toBe(1)
   })
 
+  it('an array field sent as null or as a string is 400 INVALID_BODY and changes nothing', async () => {
+    const customer = await createCustomer(payload, 'Hooli', [{ email: 'it@hooli.test' }])
+    for (const contacts of [null, 'it@hooli.test']) {
+      expectRefusal(await api.call('PATCH', `/api/customers/${customer.id}`, { headers: staff, body: { contacts } }), 400, 'INVALID_BODY')
+    }
+    expect((await payload.findByID({ collection: 'customers', id: customer.id })).contacts).toHaveLength(1)
+    await payload.delete({ collection: 'customers', id: customer.id })
+  })
+
   it('a relationship to a document that does not exist is 400 UNKNOWN_REFERENCE and changes nothing', async () => {
     const [customer] = (await payload.find({ collection: 'customers', limit: 1 })).docs
     expectRefusal(await api.call('PATCH', `/api/customers/${customer.id}`, { headers: staff, body: { reseller: 0 } }), 400, 'UNKNOWN_REFERENCE')

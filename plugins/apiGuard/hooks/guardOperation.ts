@@ -31,8 +31,15 @@ export const guardOperation: CollectionBeforeOperationHook = ({ args, collection
       throw new InputRefused('NOT_FOUND', `No ${collection.slug} document with id "${String(id).slice(0, 40)}"`, 404)
     }
   }
-  if ((operation === 'create' || operation === 'update') && 'data' in args && !isPlainObject(data)) {
-    throw new InputRefused('INVALID_BODY', 'Send the document as a JSON object (Content-Type: application/json) or as multipart form data')
+  if ((operation === 'create' || operation === 'update') && 'data' in args) {
+    if (!isPlainObject(data)) throw new InputRefused('INVALID_BODY', 'Send the document as a JSON object (Content-Type: application/json) or as multipart form data')
+    // The database adapter fails on an array field that is not a list (null included).
+    for (const field of collection.flattenedFields) {
+      const value = (data as Record<string, unknown>)[field.name]
+      if ((field.type === 'array' || field.type === 'blocks') && value !== undefined && !Array.isArray(value)) {
+        throw new InputRefused('INVALID_BODY', `${field.name}: a list (send [] to empty it)`)
+      }
+    }
   }
   // PostgreSQL cannot take a NUL in any text parameter.
   if (queryingOperations.has(operation) && holdsNul(data)) {
