@@ -25,6 +25,7 @@ import { Users } from './collections/Users'
 import { VideoTeasers } from './collections/VideoTeasers'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
+import { apiGuardPlugin } from './plugins/apiGuard'
 import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter } from './plugins/mailers/emailAdapter'
 import { mailersPlugin } from './plugins/mailers'
@@ -141,6 +142,8 @@ export default buildConfig({
     }),
     // Last: it documents the /v1 endpoints the plugins above added.
     clientApiPlugin({ publicUrl: env.publicUrl }),
+    // After every plugin that adds collections or storage handlers: it guards them all.
+    apiGuardPlugin({}),
     // After every other plugin has initialised.
     seedPlugin({ enabled: env.seedOnInit }),
   ],

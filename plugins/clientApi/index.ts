@@ -8,6 +8,7 @@ export { clientEndpoint, type ClientEndpointOptions } from './clientEndpoint'
 export { clientRateLimits } from './clientRateLimits'
 export { fastAnswerOf, type FastAnswer, type FastRequest } from './fastAnswer'
 export { clientAddress, createRateLimiter } from './rateLimit'
+export { multiLineText, plainText } from './plainText'
 export { parseJsonBody, readJsonBody, readQuery, maxBodyBytes } from './readJsonBody'
 
 /**

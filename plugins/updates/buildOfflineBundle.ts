@@ -14,9 +14,10 @@ import { signJws } from '../signing'
 import { readSequence } from './bumpSequence'
 import { readCatalogue } from './catalogue'
 import { isReleaseChannel } from './channels'
-import { localPathOf, readArtifactObject, usesObjectStorage } from './downloads/artifactStorage'
+import { localPathOf, objectKeyOf, readArtifactObject, usesObjectStorage } from './downloads/artifactStorage'
 import type { DownloadCredentials } from './downloads/entitlement'
-import { artifactGone, findDownloadableArtifact } from './downloads/findDownloadableArtifact'
+import { fileMissing, isMissingObject } from './downloads/fileMissing'
+import { findDownloadableArtifact } from './downloads/findDownloadableArtifact'
 import { releaseFieldsInManifest, toManifestRelease, type ListedRelease } from './manifestRelease'
 import { updatesSettingsOf } from './settings'
 
@@ -74,7 +75,7 @@ export const buildOfflineBundle = async (
   const { artifact } = await findDownloadableArtifact(payload, { artifactId: artifacts.docs[0].id, credentials, now })
   if (!usesObjectStorage(payload)) {
     const kept = await stat(localPathOf(payload, artifact)).catch(() => null)
-    if (!kept) throw artifactGone(artifact)
+    if (!kept) throw fileMissing(payload, artifact, localPathOf(payload, artifact))
   }
 
   const { publicUrl, manifestValidityDays } = updatesSettingsOf(payload)
@@ -93,7 +94,11 @@ export const buildOfflineBundle = async (
   const signed = await signJws(payload, SignedKind.manifest, manifest)
   const header = Buffer.from(`${offlineBundleMagicLine}${signed}\n`, 'latin1')
   const stream = async (): Promise<ReadableStream> => {
-    const artifactBytes = usesObjectStorage(payload) ? await readArtifactObject(payload, artifact) : createReadStream(localPathOf(payload, artifact))
+    const artifactBytes = usesObjectStorage(payload)
+      ? await readArtifactObject(payload, artifact).catch((error: unknown) => {
+          throw isMissingObject(error) ? fileMissing(payload, artifact, `the bucket, key ${objectKeyOf(artifact)}`) : error
+        })
+      : createReadStream(localPathOf(payload, artifact))
     async function* bundleBytes() {
       yield header
       yield* artifactBytes

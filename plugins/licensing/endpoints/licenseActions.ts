@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { readJsonBody, readQuery } from '../../clientApi'
+import { multiLineText, plainText, readJsonBody, readQuery } from '../../clientApi'
 import { addModules } from '../actions/addModules'
 import { addPack } from '../actions/addPack'
 import { licenseNotFound } from '../actions/changeLicense'
@@ -16,7 +16,7 @@ import { staffEndpoint } from './staffEndpoint'
 
 const days = z.number().int().min(1).max(3650)
 const count = z.number().int().min(0).max(100_000)
-const moduleName = z.string().trim().min(1).max(64)
+const moduleName = plainText().trim().min(1).max(64)
 
 /** The one-click actions on a license (`/api/licenses/:id/actions/<action>`). */
 export const licenseActionEndpoints = [
@@ -33,7 +33,7 @@ export const licenseActionEndpoints = [
     return Response.json({ license: await addPack(req.payload, { licenseId: id, ...pack }, actor) })
   }),
   staffEndpoint('/:id/actions/suspend', 'post', async (req, { id, actor }) => {
-    const { reason } = await readJsonBody(req, z.object({ reason: z.string().trim().max(500).optional() }))
+    const { reason } = await readJsonBody(req, z.object({ reason: multiLineText().trim().max(500).optional() }))
     return Response.json({ license: await suspendLicense(req.payload, { licenseId: id, reason }, actor) })
   }),
   staffEndpoint('/:id/actions/reinstate', 'post', async (req, { id, actor }) => {
@@ -45,7 +45,7 @@ export const licenseActionEndpoints = [
     return Response.json({ license: await convertLicense(req.payload, { licenseId: id, ...body }, actor) })
   }),
   staffEndpoint('/:id/license-file', 'get', async (req, { id }) => {
-    const { fingerprint } = readQuery(req, z.object({ fingerprint: z.string().trim().min(1).max(256).optional() }))
+    const { fingerprint } = readQuery(req, z.object({ fingerprint: plainText().trim().min(1).max(256).optional() }))
     const license = await findLicenseById(req.payload, id)
     const product = license && (await productById(req.payload, license.product))
     if (!license || !product) throw licenseNotFound(id)
@@ -57,7 +57,7 @@ export const licenseActionEndpoints = [
 /** "Create trial" from a customer (`/api/customers/:id/actions/create-trial`). */
 export const customerActionEndpoints = [
   staffEndpoint('/:id/actions/create-trial', 'post', async (req, { id, actor }) => {
-    const body = await readJsonBody(req, z.object({ product: z.union([z.string().trim().min(1).max(64), z.number().int()]), line: z.string().trim().max(32).optional(), days: days.optional() }))
+    const body = await readJsonBody(req, z.object({ product: z.union([plainText().trim().min(1).max(64), z.number().int()]), line: plainText().trim().max(32).optional(), days: days.optional() }))
     return Response.json({ license: await createTrialForCustomer(req.payload, { customerId: id, ...body }, actor) }, { status: 201 })
   }),
 ]

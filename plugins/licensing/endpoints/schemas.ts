@@ -1,12 +1,13 @@
 import { z } from 'zod'
 
+import { plainText } from '../../clientApi'
 import { activationRoles } from '../collections/Activations'
 
 /** A license key as typed: long keys are refused before anything else looks at them. */
-export const licenseKey = z.string().trim().min(1, 'Required').max(256, 'At most 256 characters')
-export const fingerprint = z.string().trim().min(1, 'Required').max(256, 'At most 256 characters')
-export const nonce = z.string().min(1).max(256, 'At most 256 characters').optional()
-const shortText = z.string().trim().min(1).max(128)
+export const licenseKey = plainText().trim().min(1, 'Required').max(256, 'At most 256 characters')
+export const fingerprint = plainText().trim().min(1, 'Required').max(256, 'At most 256 characters')
+export const nonce = plainText().min(1).max(256, 'At most 256 characters').optional()
+const shortText = plainText().trim().min(1).max(128)
 
 export const validateRequest = z.object({
   key: licenseKey,
@@ -19,32 +20,32 @@ export const validateRequest = z.object({
 export const activateRequest = z.object({
   key: licenseKey,
   fingerprint,
-  hostname: z.string().trim().max(255).optional(),
+  hostname: plainText().trim().max(255).optional(),
   role: z.enum(activationRoles).optional(),
-  appVersion: z.string().trim().max(64).optional(),
+  appVersion: plainText().trim().max(64).optional(),
   nonce,
 })
 
 export const deactivateRequest = z.object({ key: licenseKey, fingerprint, nonce })
 
 export const appLicenseRequest = z.object({
-  company: z.union([z.string().trim().min(1).max(64), z.number().int()]),
+  company: z.union([plainText().trim().min(1).max(64), z.number().int()]),
   product: shortText,
   line: shortText.optional(),
   fingerprint,
-  hostname: z.string().trim().max(255).optional(),
+  hostname: plainText().trim().max(255).optional(),
   role: z.enum(activationRoles).optional(),
-  appVersion: z.string().trim().max(64).optional(),
+  appVersion: plainText().trim().max(64).optional(),
   nonce,
 })
 
-export const email = z.string().trim().toLowerCase().max(254).email('Not an email address')
+export const email = plainText().trim().toLowerCase().max(254).email('Not an email address')
 
 export const trialRequest = z.object({
   email,
   product: shortText,
   line: shortText.optional(),
   fingerprint: fingerprint.optional(),
-  hostname: z.string().trim().max(255).optional(),
-  source: z.string().trim().max(64).optional(),
+  hostname: plainText().trim().max(255).optional(),
+  source: plainText().trim().max(64).optional(),
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { licenseTypes } from '../../../collections/Licenses'
-import { badRequest, clientEndpoint, clientRateLimits, readJsonBody, readQuery } from '../../clientApi'
+import { badRequest, clientEndpoint, clientRateLimits, plainText, readJsonBody, readQuery } from '../../clientApi'
 import { createResellerLicense } from '../createResellerLicense'
 import { listResellerLicenses } from '../listResellerLicenses'
 import { requireReseller } from '../requireReseller'
@@ -10,15 +10,15 @@ import { bufferedJson } from '../../shared/bufferedResponse'
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
 
 const createRequest = z.object({
-  email: z.string().trim().toLowerCase().max(254).email('Not an email address'),
-  company: z.string().trim().min(1).max(200).optional(),
-  product: z.string().trim().min(1).max(64),
-  line: z.string().trim().min(1).max(32).optional(),
+  email: plainText().trim().toLowerCase().max(254).email('Not an email address'),
+  company: plainText().trim().min(1).max(200).optional(),
+  product: plainText().trim().min(1).max(64),
+  line: plainText().trim().min(1).max(32).optional(),
   type: z.enum(licenseTypes),
   days: z.number().int().min(1).max(3650).optional(),
   maxClients: z.number().int().min(0).max(100_000).optional(),
   maxUsers: z.number().int().min(0).max(100_000).optional(),
-  modules: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
+  modules: z.array(plainText().trim().min(1).max(64)).max(50).optional(),
   credits: z.number().int().min(0).max(100_000_000).optional(),
 })
 

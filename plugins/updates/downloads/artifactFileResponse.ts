@@ -9,15 +9,16 @@ import { fileBody } from '../../shared/fileBody'
 import { updatesSettingsOf } from '../settings'
 import { attachmentDisposition, localPathOf, presignArtifactUrl, usesObjectStorage } from './artifactStorage'
 import { verifyDownloadToken } from './downloadToken'
+import { fileMissing } from './fileMissing'
 import { artifactGone, notFound } from './findDownloadableArtifact'
 
 export type FileRequest = { artifactId: number; token: string; range?: string | null; ifRange?: string | null; now?: Date }
 
-const fileSize = async (filePath: string, artifact: Artifact): Promise<number> => {
+const fileSize = async (payload: Payload, filePath: string, artifact: Artifact): Promise<number> => {
   try {
     return (await stat(filePath)).size
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw artifactGone(artifact)
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw fileMissing(payload, artifact, filePath)
     throw error
   }
 }
@@ -38,7 +39,7 @@ export const artifactFileResponse = async (payload: Payload, { artifactId, token
   }
 
   const filePath = localPathOf(payload, artifact)
-  const size = await fileSize(filePath, artifact)
+  const size = await fileSize(payload, filePath, artifact)
   const etag = `"${artifact.sha256}"`
   const headers: Record<string, string> = {
     'Accept-Ranges': 'bytes',

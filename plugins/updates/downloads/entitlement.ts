@@ -11,22 +11,28 @@ import { productIdOf } from '../catalogue'
 /** Who asks for a download: an installed app with its license key, or a logged-in account. */
 export type DownloadCredentials = { licenseKey: string } | { user: TypedUser }
 
-type RefusalCode = 'NOT_ENTITLED' | 'SUSPENDED' | 'EXPIRED'
+type RefusalCode = 'NOT_ENTITLED' | 'LINE_MISMATCH' | 'SUSPENDED' | 'EXPIRED'
 
 const refusals: Record<RefusalCode, string> = {
   NOT_ENTITLED: 'No license for this product',
+  LINE_MISMATCH: 'The license is for another line of this product',
   SUSPENDED: 'The license is suspended',
   EXPIRED: 'The license expired before this release was published',
 }
 
-type LicenseTerms = Pick<License, 'product' | 'status' | 'expiresAt'>
+type LicenseTerms = Pick<License, 'product' | 'line' | 'status' | 'expiresAt'>
+
+export type ReleaseTerms = Pick<Release, 'product' | 'line' | 'releasedAt' | 'createdAt'>
+
+const licenseTermsSelect = { product: true, line: true, status: true, expiresAt: true } as const
 
 /**
- * Why `license` may not download `release`, or null when it may: the product must match, the
- * license must not be suspended, and an expired one only gets releases published before it expired.
+ * Why `license` may not download `release`, or null when it may: the product and line must match,
+ * the license must not be suspended, and an expired one only gets releases published before it expired.
  */
-export const downloadRefusal = (license: LicenseTerms, release: Pick<Release, 'product' | 'releasedAt' | 'createdAt'>, now: Date): RefusalCode | null => {
+export const downloadRefusal = (license: LicenseTerms, release: ReleaseTerms, now: Date): RefusalCode | null => {
   if (productIdOf(license.product) !== productIdOf(release.product)) return 'NOT_ENTITLED'
+  if (license.line !== release.line) return 'LINE_MISMATCH'
   if (license.status !== 'active') return 'SUSPENDED'
   if (isExpired(license.expiresAt, now)) {
     const releasedAt = new Date(release.releasedAt ?? release.createdAt).getTime()
@@ -52,7 +58,7 @@ const findLicenseByKey = async (payload: Payload, licenseKey: string): Promise<L
     limit: 1,
     pagination: false,
     overrideAccess: true,
-    select: { product: true, status: true, expiresAt: true },
+    select: licenseTermsSelect,
     where: { key: { equals: canonicalKey } },
   })
   if (found.docs.length === 0) throw new ClientError(401, 'UNAUTHORIZED', 'Unknown license key')
@@ -66,7 +72,7 @@ const findLicenseByKey = async (payload: Payload, licenseKey: string): Promise<L
 export const assertDownloadAllowed = async (
   payload: Payload,
   credentials: DownloadCredentials,
-  release: Pick<Release, 'product' | 'releasedAt' | 'createdAt'>,
+  release: ReleaseTerms,
   now: Date = new Date(),
 ): Promise<void> => {
   let licenses: LicenseTerms[]
@@ -81,7 +87,7 @@ export const assertDownloadAllowed = async (
           depth: 0,
           pagination: false,
           overrideAccess: true,
-          select: { product: true, status: true, expiresAt: true },
+          select: licenseTermsSelect,
           where: { and: [{ customer: { in: companyIds } }, { product: { equals: productIdOf(release.product) } }] },
         })
       : { docs: [] }
@@ -89,6 +95,7 @@ export const assertDownloadAllowed = async (
   }
   const codes = licenses.map((license) => downloadRefusal(license, release, now))
   if (codes.includes(null)) return
-  const code: RefusalCode = codes.includes('EXPIRED') ? 'EXPIRED' : codes.includes('SUSPENDED') ? 'SUSPENDED' : 'NOT_ENTITLED'
+  // The refusal of the license that came closest: the right line but expired or suspended says more than another line.
+  const code = (['EXPIRED', 'SUSPENDED', 'LINE_MISMATCH'] as const).find((candidate) => codes.includes(candidate)) ?? 'NOT_ENTITLED'
   throw new ClientError(403, code, refusals[code])
 }

@@ -18,7 +18,7 @@ export const downloadEndpoint = clientEndpoint({
   openapi: {
     summary: 'Download link of an artifact',
     description:
-      'Checks the license (`Authorization: License <key>`) or the logged-in customer account, then redirects to a short-lived link (at most 10 minutes) bound to this artifact. The license’s product must match and it must not be suspended; an expired license may download only releases published before it expired.',
+      'Checks the license (`Authorization: License <key>`) or the logged-in customer account, then redirects to a short-lived link (at most 10 minutes) bound to this artifact. The license’s product and line must match and it must not be suspended; an expired license may download only releases published before it expired.',
     tags: ['updates'],
     security: [{ licenseKey: [] }, { customerApiKey: [] }],
     parameters: [artifactIdParameter],
@@ -28,7 +28,7 @@ export const downloadEndpoint = clientEndpoint({
         headers: { Location: { schema: { type: 'string' } } },
       },
       401: { description: '`UNAUTHORIZED`: no license key or account, or an unknown key.', content: errorContent },
-      403: { description: '`NOT_ENTITLED`, `SUSPENDED` or `EXPIRED`.', content: errorContent },
+      403: { description: '`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.', content: errorContent },
       404: { description: '`NOT_FOUND`: no such artifact.', content: errorContent },
       410: { description: '`RELEASE_PULLED` (the release was pulled) or `ARTIFACT_GONE` (its file was deleted by retention).', content: errorContent },
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { clientEndpoint, clientRateLimits, readQuery } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, plainText, readQuery } from '../../clientApi'
 import { attachmentDisposition } from '../downloads/artifactStorage'
 import { downloadCredentialsOf } from '../downloads/entitlement'
 import { buildOfflineBundle } from '../buildOfflineBundle'
@@ -8,7 +8,7 @@ import { buildOfflineBundle } from '../buildOfflineBundle'
 const bundleQuery = z.object({
   product: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'a product slug such as promonitor'),
   line: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a line such as v7'),
-  version: z.string().min(1).max(64),
+  version: plainText().min(1).max(64),
   platform: z.string().regex(/^[a-z0-9]+-[a-z0-9_]+$/, 'a platform such as linux-x64').max(60),
 })
 
@@ -29,7 +29,7 @@ export const offlineBundleEndpoint = clientEndpoint({
       200: { description: 'The bundle, streamed.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
       400: { description: '`BAD_REQUEST`.', content: errorContent },
       401: { description: '`UNAUTHORIZED`.', content: errorContent },
-      403: { description: '`NOT_ENTITLED`, `SUSPENDED` or `EXPIRED`.', content: errorContent },
+      403: { description: '`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.', content: errorContent },
       404: { description: '`UNKNOWN_PRODUCT`, `UNKNOWN_LINE`, `UNKNOWN_PLATFORM` or `UNKNOWN_VERSION`.', content: errorContent },
       410: { description: '`RELEASE_PULLED` or `ARTIFACT_GONE`.', content: errorContent },
     },

@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { userHasRole } from '../../../collections/access/hasRole'
-import { badRequest, ClientError, errorResponse } from '../../clientApi'
+import { badRequest, ClientError, errorResponse, plainText } from '../../clientApi'
 import { parseId } from '../downloads/findDownloadableArtifact'
 import { loadReleaseRecipients } from '../loadReleaseRecipients'
 import { pullRelease, restoreRelease } from '../releaseState'
@@ -39,7 +39,7 @@ const readOptionalJson = async <Schema extends z.ZodTypeAny>(req: PayloadRequest
   return parsed.data
 }
 
-const pullBody = z.object({ rollbackTo: z.string().max(64).nullable().optional() }).strict()
+const pullBody = z.object({ rollbackTo: plainText().max(64).nullable().optional() }).strict()
 
 export const pullReleaseEndpoint = releaseAction('post', 'pull', async (req, releaseId) => {
   const { rollbackTo } = await readOptionalJson(req, pullBody)
