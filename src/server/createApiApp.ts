@@ -108,7 +108,9 @@ export const createApiApp = (payload: Payload, { trustProxy = false, ...options 
 
     const { request, dropUnreadBody } = await toWebRequest(req, url, route.method, origin.address, wholeBody)
     const response = await answerEndpoint(request, url.pathname)
-    dropUnreadBody()
+    // A body refused for its size is not read any further (the connection closes after the answer); any other unread one is dropped.
+    if (response.status === 413) res.setHeader('connection', 'close')
+    else dropUnreadBody()
     if (isDraining(res)) res.setHeader('connection', 'close')
     await sendWebResponse(response, res, { omitBody: req.method === 'HEAD' })
   }
