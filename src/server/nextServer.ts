@@ -14,7 +14,7 @@ nextEnv.loadEnvConfig(process.cwd(), dev)
 
 const { env } = await import('../env')
 const { createAppListener } = await import('./createAppListener')
-const { onStopSignals } = await import('./stopSignals')
+const { drainTimeoutMs, onStopSignals } = await import('./stopSignals')
 const { trustProxySetting } = await import('./trustProxy')
 
 /** Empty: every interface. */
@@ -31,11 +31,14 @@ await new Promise<void>((resolve, reject) => {
 })
 console.log(`▲ Next app (${dev ? 'development' : 'production'}) on http://${host ?? 'localhost'}:${port}`)
 
+// SIGTERM/SIGINT: stop accepting, let in-flight requests finish (up to drainTimeoutMs), then exit; a second signal exits at once.
 onStopSignals(
   () => {
-    server.close(() => void app.close().finally(() => process.exit(0)))
+    if (dev) process.exit(0)
+    setTimeout(() => process.exit(0), drainTimeoutMs).unref()
+    server.close(() => process.exit(0))
     server.closeIdleConnections()
-    setTimeout(() => process.exit(0), 10_000).unref()
+    setInterval(() => server.closeIdleConnections(), 50).unref()
   },
   () => process.exit(1),
 )
