@@ -37,7 +37,7 @@ export const createApiHost = async ({
   process.env.DISABLE_PAYLOAD_HMR ??= 'true'
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true, key: payloadInstanceCacheKey })
-  const served = await serveApiApp(createApiApp(payload, { trustProxy, payloadInstanceCacheKey }), { port, host, drainTimeoutMs })
+  const served = await serveApiApp(createApiApp(payload, { trustProxy, payloadInstanceCacheKey, publicUrl: env.publicUrl }), { port, host, drainTimeoutMs })
   let closing: Promise<void> | undefined
   return {
     url: served.url,
