@@ -9,6 +9,8 @@ export { clientRateLimits } from './clientRateLimits'
 export { fastAnswerOf, type FastAnswer, type FastRequest } from './fastAnswer'
 export { clientAddress, createRateLimiter } from './rateLimit'
 export { parseJsonBody, readJsonBody, readQuery, maxBodyBytes } from './readJsonBody'
+export { createRouteLookup, type RouteLookup } from './routeLookup'
+export { withClientMethods } from './withClientMethods'
 
 /**
  * The client protocol's shared parts: serves `/api/v1/openapi.json`, built from every `/v1`

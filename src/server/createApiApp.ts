@@ -3,7 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
 
 import { createClientOrigin, type TrustProxy } from './clientOrigin'
-import { createRouteLookup } from './clientRoutes'
+import { createRouteLookup } from '../../plugins/clientApi'
 import { createEndpointRoutes } from './endpointRoutes'
 import { payloadInstanceKeyOf } from './payloadInstanceKey'
 import { apiSecurityHeaders } from './securityHeaders'

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream'
 
 import { handleEndpoints } from 'payload'
 
+import { withClientMethods } from '../../plugins/clientApi'
 import type { TestPayload } from './bootPayload'
 
 export type PayloadRouterServer = { url: string; close: () => Promise<void> }
@@ -15,13 +16,13 @@ const readBody = async (incoming: IncomingMessage): Promise<Buffer> => {
 }
 
 /**
- * Payload's own router (`handleEndpoints`, what the Next route runs) as a node:http handler: the
- * whole REST API (`/api/...`: staff endpoints, logins, one-click actions and the client API).
- * A request without `X-Forwarded-For` gets the socket's address, as Next sets it.
+ * Payload's own router (`handleEndpoints`) as the Next route runs it (`withClientMethods`), as a
+ * node:http handler: the whole REST API (`/api/...`: staff endpoints, logins, one-click actions
+ * and the client API). A request without `X-Forwarded-For` gets the socket's address, as Next sets it.
  */
-export const payloadRouterHandler =
-  (booted: TestPayload) =>
-  async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
+export const payloadRouterHandler = (booted: TestPayload) => {
+  const route = withClientMethods(booted.config)((request: Request) => handleEndpoints({ config: booted.config, request, payloadInstanceCacheKey: booted.cacheKey }))
+  return async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     try {
       const body = await readBody(incoming)
       const headers = new Headers()
@@ -35,7 +36,7 @@ export const payloadRouterHandler =
         headers,
         body: ['GET', 'HEAD'].includes(method) || body.length === 0 ? undefined : new Uint8Array(body),
       })
-      const response = await handleEndpoints({ config: booted.config, request, payloadInstanceCacheKey: booted.cacheKey })
+      const response = await route(request)
       for (const [name, value] of response.headers) if (name !== 'set-cookie') outgoing.setHeader(name, value)
       if (response.headers.getSetCookie().length > 0) outgoing.setHeader('set-cookie', response.headers.getSetCookie())
       outgoing.writeHead(response.status)
@@ -47,6 +48,7 @@ export const payloadRouterHandler =
       outgoing.end(String(error))
     }
   }
+}
 
 /** `handler` on node:http on 127.0.0.1 (a free port). */
 export const serveHandler = async (handler: (incoming: IncomingMessage, outgoing: ServerResponse) => unknown): Promise<PayloadRouterServer> => {

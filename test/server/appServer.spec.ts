@@ -99,3 +99,24 @@ describe('Next app server: security headers', () => {
     expect(response.headers.get('strict-transport-security')).toBeNull()
   })
 })
+
+describe('Next app server: methods', () => {
+  it('answers 405 METHOD_NOT_ALLOWED with Allow to a method a client endpoint does not take', async () => {
+    for (const [method, path, allow] of [
+      ['GET', '/api/v1/licenses/validate', 'POST'],
+      ['DELETE', '/api/v1/licenses/validate', 'POST'],
+      ['PUT', '/api/v1/keys', 'GET'],
+      ['PATCH', '/api/v1/updates/manifest', 'GET'],
+    ]) {
+      const response = await fetch(`${direct.url}${path}`, { method })
+      expect(response.status, `${method} ${path}`).toBe(405)
+      expect(response.headers.get('allow'), `${method} ${path}`).toBe(allow)
+      expect(((await response.json()) as { code: string }).code).toBe('METHOD_NOT_ALLOWED')
+    }
+  })
+
+  it('still answers 404 NOT_FOUND to an unknown client path', async () => {
+    const response = await fetch(`${direct.url}/api/v1/no-such-thing`)
+    expect(response.status).toBe(404)
+  })
+})
