@@ -76,6 +76,8 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
+  cors: env.browserOrigins,
+  csrf: env.browserOrigins,
   collections: [
     Users,
     Customers,

@@ -47,8 +47,18 @@ export const env = {
   databaseUrl: process.env.DATABASE_URL || `file:${path.join(dataDir, 'hub.db')}`,
   payloadSecret: requiredInProduction('PAYLOAD_SECRET', 'development-secret-do-not-use-in-production'),
   publicUrl: (process.env.PUBLIC_URL || `http://localhost:${appPort}`).replace(/\/$/, ''),
-  /** Other origins whose browsers may call the API with credentials (Payload `cors` and `csrf`), besides PUBLIC_URL's. */
-  corsOrigins: origins(process.env.CORS_ORIGINS),
+  /**
+   * The origins whose pages may call the API with the session cookie (Payload `csrf`) and read its
+   * answers (`cors`): PUBLIC_URL's, and CORS_ORIGINS. Without a PUBLIC_URL, the app on this
+   * machine is reached as localhost and as 127.0.0.1.
+   */
+  browserOrigins: [
+    ...new Set([
+      new URL(process.env.PUBLIC_URL || `http://localhost:${appPort}`).origin,
+      ...(process.env.PUBLIC_URL ? [] : [`http://127.0.0.1:${appPort}`]),
+      ...origins(process.env.CORS_ORIGINS),
+    ]),
+  ],
   smtpUrl: process.env.SMTP_URL || undefined,
   mailFrom: process.env.MAIL_FROM || 'hub@promonitor.example',
   mailFromName: process.env.MAIL_FROM_NAME || 'ProMonitor',
