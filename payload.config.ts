@@ -71,6 +71,8 @@ const database = usesPostgres(env.databaseUrl)
 export default buildConfig({
   admin: {
     user: Users.slug,
+    // Payload's default would load each staff member's Gravatar (their email's hash to a third party, and an image the CSP refuses).
+    avatar: 'default',
     meta: { titleSuffix: ' · License & Update Hub' },
     importMap: {
       baseDir: dirname,

@@ -7,7 +7,7 @@ import { shutdownPayload } from './shutdownPayload'
 import { trustProxySetting } from './trustProxy'
 
 export type ApiHostOptions = {
-  /** @default env PORT, else 3001 (0 picks a free port) */
+  /** @default env API_HOST_PORT (or PORT), else 3001 (0 picks a free port) */
   port?: number
   /** @default all interfaces */
   host?: string
