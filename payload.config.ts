@@ -33,6 +33,7 @@ import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
 import { registrationPlugin } from './plugins/registration'
 import { resellersPlugin } from './plugins/resellers'
 import { schedulerPlugin } from './plugins/scheduler'
+import { uploadFileSizeLimit } from './plugins/shared/bodyLimits'
 import { signInPlugin } from './plugins/signIn'
 import { signingPlugin } from './plugins/signing'
 import { updatesPlugin } from './plugins/updates'
@@ -71,12 +72,16 @@ const database = usesPostgres(env.databaseUrl)
 export default buildConfig({
   admin: {
     user: Users.slug,
+    // Payload's default would load each staff member's Gravatar (their email's hash to a third party, and an image the CSP refuses).
+    avatar: 'default',
     meta: { titleSuffix: ' · License & Update Hub' },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
+  cors: env.browserOrigins,
+  csrf: env.browserOrigins,
   collections: [
     Users,
     Customers,
@@ -102,7 +107,8 @@ export default buildConfig({
   upload: {
     useTempFiles: true,
     tempFileDir: os.tmpdir(),
-    limits: { fileSize: 4 * 1024 ** 3 },
+    // The Next app's server lets a multipart body through up to this much (plus its other parts).
+    limits: { fileSize: uploadFileSizeLimit },
   },
   // Payload would spawn `payload generate:types` (a second process loading the whole config) at
   // every non-production boot: every test file, every dev start, competing with the first compile.

@@ -31,13 +31,34 @@ const wholeNumber = (name: string, defaultValue: number): number => {
 
 const dataDir = path.resolve(process.env.DATA_DIR || 'data')
 
+/** The Next app's port (`npm run dev`, `npm start`). */
+const appPort = Number(process.env.PORT) > 0 ? Number(process.env.PORT) : 3000
+
+const origins = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/$/, ''))
+    .filter(Boolean)
+
 export const env = {
   isProduction,
   dataDir,
   /** `postgres://…` picks PostgreSQL; `file:<path>` (or nothing) the embedded SQLite file. */
   databaseUrl: process.env.DATABASE_URL || `file:${path.join(dataDir, 'hub.db')}`,
   payloadSecret: requiredInProduction('PAYLOAD_SECRET', 'development-secret-do-not-use-in-production'),
-  publicUrl: (process.env.PUBLIC_URL || 'http://localhost:3000').replace(/\/$/, ''),
+  publicUrl: (process.env.PUBLIC_URL || `http://localhost:${appPort}`).replace(/\/$/, ''),
+  /**
+   * The origins whose pages may call the API with the session cookie (Payload `csrf`) and read its
+   * answers (`cors`): PUBLIC_URL's, and CORS_ORIGINS. Without a PUBLIC_URL, the app on this
+   * machine is reached as localhost and as 127.0.0.1.
+   */
+  browserOrigins: [
+    ...new Set([
+      new URL(process.env.PUBLIC_URL || `http://localhost:${appPort}`).origin,
+      ...(process.env.PUBLIC_URL ? [] : [`http://127.0.0.1:${appPort}`]),
+      ...origins(process.env.CORS_ORIGINS),
+    ]),
+  ],
   smtpUrl: process.env.SMTP_URL || undefined,
   mailFrom: process.env.MAIL_FROM || 'hub@promonitor.example',
   mailFromName: process.env.MAIL_FROM_NAME || 'ProMonitor',
@@ -62,15 +83,19 @@ export const env = {
   trialDays: Number(process.env.TRIAL_DAYS) || 30,
   /** Days a license file stays valid offline before the app must refresh it online. */
   licenseFileDays: Number(process.env.LICENSE_FILE_DAYS) || 30,
-  /** The API host (`npm run start:api`, src/server): the port it listens on. */
-  apiHostPort: Number(process.env.PORT || 3001),
+  appPort,
+  /** The API host (`npm run start:api`, src/server): the port it listens on (PORT before it had its own name). */
+  apiHostPort: Number(process.env.API_HOST_PORT || process.env.PORT || 3001),
   /** How many API host processes share that port (node:cluster): one per core the host may use. */
   apiHostWorkers: wholeNumber('API_HOST_WORKERS', 1),
   /**
-   * Which proxies' `X-Forwarded-For` the API host believes (express "trust proxy": `true`, a hop
+   * Which proxies' `X-Forwarded-For` / `X-Forwarded-Proto` both hosts believe (express "trust proxy": `true`, a hop
    * count such as `1`, or addresses/subnets such as `loopback, 10.0.0.0/8`). Empty: none.
    */
   trustProxy: process.env.TRUST_PROXY?.trim() || '',
 }
+
+/** Served over https (PUBLIC_URL says so): cookies get `Secure`, answers get HSTS. */
+export const isHttpsPublicUrl = (publicUrl: string): boolean => publicUrl.startsWith('https://')
 
 export const usesPostgres = (url: string): boolean => /^postgres(ql)?:\/\//.test(url)

@@ -54,18 +54,15 @@ export const clientEndpoint = ({ path, method, openapi, handler, rateLimit, fast
     if (!limiter) limiters.set(req.payload, (limiter = createRateLimiter(rateLimit)))
     limiter(clientAddress(req))
   }
-  const documented = rateLimit
-    ? {
-        ...openapi,
-        responses: {
-          ...(openapi.responses as object),
-          429: {
-            description: '`RATE_LIMITED`: too many requests from this address (see Retry-After)',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-          },
-        },
-      }
-    : openapi
+  const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+  const documented = {
+    ...openapi,
+    responses: {
+      ...(openapi.responses as object),
+      ...(openapi.requestBody ? { 413: { description: '`PAYLOAD_TOO_LARGE`: the body is over the size limit (read no further)', content: errorContent } } : {}),
+      ...(rateLimit ? { 429: { description: '`RATE_LIMITED`: too many requests from this address (see Retry-After)', content: errorContent } } : {}),
+    },
+  }
   return {
     path,
     method,

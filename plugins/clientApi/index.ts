@@ -10,6 +10,8 @@ export { fastAnswerOf, type FastAnswer, type FastRequest } from './fastAnswer'
 export { clientAddress, createRateLimiter } from './rateLimit'
 export { multiLineText, plainText } from './plainText'
 export { parseJsonBody, readJsonBody, readQuery, maxBodyBytes } from './readJsonBody'
+export { createRouteLookup, type RouteLookup } from './routeLookup'
+export { withClientMethods } from './withClientMethods'
 
 /**
  * The client protocol's shared parts: serves `/api/v1/openapi.json`, built from every `/v1`

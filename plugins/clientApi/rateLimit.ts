@@ -32,6 +32,8 @@ export const createRateLimiter = ({ limit, windowMs }: { limit: number; windowMs
   }
 }
 
-/** The caller's address: the first `X-Forwarded-For` hop when behind a proxy, else the socket's. */
-export const clientAddress = (req: PayloadRequest): string =>
-  req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown'
+/**
+ * The caller's address: the one `X-Forwarded-For` hop both hosts set before anything reads the
+ * request (the socket's, or what a proxy TRUST_PROXY names forwarded; src/server/clientOrigin.ts).
+ */
+export const clientAddress = (req: PayloadRequest): string => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown'

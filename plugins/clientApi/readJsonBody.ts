@@ -1,16 +1,22 @@
 import type { PayloadRequest } from 'payload'
 import type { z } from 'zod'
 
-import { badRequest } from './clientError'
+import { payloadTooLarge } from '../shared/bodyLimits'
+import { badRequest, ClientError } from './clientError'
 
-/** Client requests are small; anything larger is refused before it is parsed. */
+/** Client requests are small; anything larger is refused (413) before it is parsed. */
 export const maxBodyBytes = 16 * 1024
 
 const decoder = new TextDecoder()
 
-/** Validates a JSON body already read whole: not JSON, too large or not matching `schema` is 400 BAD_REQUEST. */
+const tooLarge = (): ClientError => {
+  const { code, message } = payloadTooLarge(maxBodyBytes)
+  return new ClientError(413, code, message)
+}
+
+/** Validates a JSON body already read whole: over `maxBodyBytes` is 413 PAYLOAD_TOO_LARGE; not JSON or not matching `schema` 400 BAD_REQUEST. */
 export const parseJsonBody = <Schema extends z.ZodTypeAny>(body: Uint8Array | string, schema: Schema): z.infer<Schema> => {
-  if ((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) > maxBodyBytes) throw badRequest(`Body larger than ${maxBodyBytes} bytes`)
+  if ((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) > maxBodyBytes) throw tooLarge()
   let json: unknown
   try {
     json = JSON.parse(typeof body === 'string' ? body : decoder.decode(body))
@@ -25,17 +31,40 @@ export const parseJsonBody = <Schema extends z.ZodTypeAny>(body: Uint8Array | st
   return parsed.data
 }
 
-/** Reads and validates a request's JSON body (see `parseJsonBody`); a declared length over the limit is refused unread. */
+/** The body's bytes, read from its stream only up to `maxBodyBytes`: one more and the stream is cancelled. */
+const readCapped = async (body: ReadableStream<Uint8Array>): Promise<Uint8Array> => {
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let length = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    length += value.byteLength
+    if (length > maxBodyBytes) {
+      void reader.cancel().catch(() => {})
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks, length)
+}
+
+/**
+ * Reads and validates a request's JSON body (see `parseJsonBody`). A declared length over the
+ * limit is refused unread; a body without one (chunked) is read only up to the limit.
+ */
 export const readJsonBody = async <Schema extends z.ZodTypeAny>(req: PayloadRequest, schema: Schema): Promise<z.infer<Schema>> => {
-  const declaredLength = Number(req.headers.get('content-length') ?? 0)
-  if (declaredLength > maxBodyBytes) throw badRequest(`Body larger than ${maxBodyBytes} bytes`)
-  let text: string
+  const declared = req.headers.get('content-length')
+  if (Number(declared ?? 0) > maxBodyBytes) throw tooLarge()
+  let body: Uint8Array | string
   try {
-    text = (await req.text?.()) ?? ''
-  } catch {
+    // With a declared length the framing bounds the body: it can be read whole.
+    body = declared !== null || !req.body ? ((await req.text?.()) ?? '') : await readCapped(req.body)
+  } catch (error) {
+    if (error instanceof ClientError) throw error
     throw badRequest('Unreadable body')
   }
-  return parseJsonBody(text, schema)
+  return parseJsonBody(body, schema)
 }
 
 /** Validates query parameters the same way. */

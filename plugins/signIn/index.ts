@@ -28,8 +28,9 @@ const settingsOf = (options: SignInPluginOptions): SignInSettings => ({
 /**
  * Sign-in that a stranger cannot lock and that does not tell who has an account: failed sign-ins
  * limited per address and per account+address (in the database, across instances) in place of
- * Payload's per-account lock, equal cost for unknown emails, one log line per failure, and
- * password reset mails whose links are absolute from `publicUrl`.
+ * Payload's per-account lock, equal cost for unknown emails, one log line per failure,
+ * password reset mails whose links are absolute from `publicUrl`, and session cookies marked
+ * `Secure` when `publicUrl` is https.
  */
 export const signInPlugin =
   (options: SignInPluginOptions) =>
@@ -50,6 +51,8 @@ export const signInPlugin =
           ...auth,
           // This plugin's limits replace Payload's lock, which any stranger could set off.
           maxLoginAttempts: 0,
+          // Served over https: the session cookie never travels over plain http.
+          cookies: { ...auth.cookies, secure: auth.cookies?.secure ?? settings.publicUrl.startsWith('https://') },
           forgotPassword: { ...auth.forgotPassword, ...resetMailFor(collection.slug as CollectionSlug, settings.publicUrl, collectionOptions) },
         },
       }

@@ -30,7 +30,7 @@ export type SignInPluginOptions = {
    * @default true
    */
   enabled?: boolean
-  /** The public base URL (`PUBLIC_URL`): every link in a reset mail starts with it. */
+  /** The public base URL (`PUBLIC_URL`): every link in a reset mail starts with it; https makes session cookies `Secure`. */
   publicUrl: string
   /** The auth collections (with a password) whose sign-in this plugin guards, by slug. */
   collections: Record<string, SignInCollectionOptions>

@@ -3,9 +3,10 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
 
 import { createClientOrigin, type TrustProxy } from './clientOrigin'
-import { createRouteLookup } from './clientRoutes'
+import { createRouteLookup } from '../../plugins/clientApi'
 import { createEndpointRoutes } from './endpointRoutes'
 import { payloadInstanceKeyOf } from './payloadInstanceKey'
+import { apiSecurityHeaders } from './securityHeaders'
 import { sendWebResponse, sendWholeAnswer } from './sendWebResponse'
 import { isDraining } from './serveApiApp'
 import { readWholeBody, toWebRequest } from './toWebRequest'
@@ -22,6 +23,11 @@ export type ApiAppOptions = {
    * @default false — the socket is the client
    */
   trustProxy?: TrustProxy
+  /**
+   * The hub's public URL: https adds HSTS to the security headers every answer carries.
+   * @default no HSTS
+   */
+  publicUrl?: string
 }
 
 // A body nobody reads (a 404, a refusal) is read and dropped by Node itself once the answer is
@@ -57,7 +63,7 @@ const parseUrl = (path: string, protocol: string, host: string | undefined): URL
  * manifest endpoint), and a Router holding one catch-all middleware only added its own dispatch;
  * the one routing decision, `/api/v1/*` or 404, is made here.
  */
-export const createApiApp = (payload: Payload, { trustProxy = false, ...options }: ApiAppOptions = {}): RequestListener => {
+export const createApiApp = (payload: Payload, { trustProxy = false, publicUrl = '', ...options }: ApiAppOptions = {}): RequestListener => {
   const payloadInstanceCacheKey = options.payloadInstanceCacheKey ?? payloadInstanceKeyOf(payload)
   const apiRoute = payload.config.routes.api
   const clientApiPrefix = `${apiRoute}/v1/`
@@ -76,7 +82,10 @@ export const createApiApp = (payload: Payload, { trustProxy = false, ...options 
     headers['x-payload-http-method-override'] === undefined
   const corsHeaders = Object.fromEntries(headersWithCors({ headers: new Headers(), req: { payload, headers: new Headers() } as unknown as PayloadRequest }))
 
+  const securityHeaders = Object.entries(apiSecurityHeaders({ publicUrl }))
+
   const serveClientApi = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    for (const [name, value] of securityHeaders) res.setHeader(name, value)
     const origin = originOf(req)
     const url = parseUrl(req.url ?? '/', origin.protocol, req.headers.host)
     if (!url) return sendError(res, 400, 'BAD_REQUEST', 'Malformed request URL')
@@ -108,7 +117,9 @@ export const createApiApp = (payload: Payload, { trustProxy = false, ...options 
 
     const { request, dropUnreadBody } = await toWebRequest(req, url, route.method, origin.address, wholeBody)
     const response = await answerEndpoint(request, url.pathname)
-    dropUnreadBody()
+    // A body refused for its size is not read any further (the connection closes after the answer); any other unread one is dropped.
+    if (response.status === 413) res.setHeader('connection', 'close')
+    else dropUnreadBody()
     if (isDraining(res)) res.setHeader('connection', 'close')
     await sendWebResponse(response, res, { omitBody: req.method === 'HEAD' })
   }

@@ -7,7 +7,7 @@ import { shutdownPayload } from './shutdownPayload'
 import { trustProxySetting } from './trustProxy'
 
 export type ApiHostOptions = {
-  /** @default env PORT, else 3001 (0 picks a free port) */
+  /** @default env API_HOST_PORT (or PORT), else 3001 (0 picks a free port) */
   port?: number
   /** @default all interfaces */
   host?: string
@@ -37,7 +37,7 @@ export const createApiHost = async ({
   process.env.DISABLE_PAYLOAD_HMR ??= 'true'
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true, key: payloadInstanceCacheKey })
-  const served = await serveApiApp(createApiApp(payload, { trustProxy, payloadInstanceCacheKey }), { port, host, drainTimeoutMs })
+  const served = await serveApiApp(createApiApp(payload, { trustProxy, payloadInstanceCacheKey, publicUrl: env.publicUrl }), { port, host, drainTimeoutMs })
   let closing: Promise<void> | undefined
   return {
     url: served.url,

@@ -1,4 +1,4 @@
-// The API host (`npm run start:api`): one process serving /api/v1 on PORT (default 3001), or with
+// The API host (`npm run start:api`): one process serving /api/v1 on API_HOST_PORT (default 3001), or with
 // API_HOST_WORKERS > 1 a primary and that many of them sharing the port (runWorkers.ts).
 //
 // It runs under `node --conditions=production`, which makes Node load Lexical's plain builds. The

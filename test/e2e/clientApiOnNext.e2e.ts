@@ -4,7 +4,7 @@ import { SignedKind, TrustStore, verifyLicenseFile, verifySignedAnswer } from '.
 import { checkForUpdate } from '../../src/sdk/updates'
 import { startNextServer, type NextServer } from './helpers/startNextServer'
 
-/** The client API through `next start` (the one-process demo host), verified by the SDK. */
+/** The client API through `npm start` (the one-process demo host), verified by the SDK. */
 describe('client API on the Next host (production build)', () => {
   let server: NextServer
   let trust: TrustStore

@@ -18,7 +18,7 @@ const postgresReachable = async (): Promise<boolean> => {
 const reachable = await postgresReachable()
 if (!reachable) console.warn(`SKIPPED: PostgreSQL is not reachable at ${postgresAdminUrl}`)
 
-/** Production on PostgreSQL: `next start` applies the repo's migrations to an empty database, then seeds it. */
+/** Production on PostgreSQL: `npm start` applies the repo's migrations to an empty database, then seeds it. */
 describe.skipIf(!reachable)('the production build on PostgreSQL', () => {
   let server: NextServer
 

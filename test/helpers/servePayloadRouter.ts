@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 
 import { handleEndpoints } from 'payload'
 
+import { withClientMethods } from '../../plugins/clientApi'
 import type { TestPayload } from './bootPayload'
 
 export type PayloadRouterServer = { url: string; close: () => Promise<void> }
@@ -15,13 +16,13 @@ const readBody = async (incoming: IncomingMessage): Promise<Buffer> => {
 }
 
 /**
- * The whole Payload REST API (`/api/...`: staff endpoints, logins, one-click actions and the
- * client API) over real HTTP on 127.0.0.1, through Payload's own router (`handleEndpoints`, what
- * the Next route runs). The API host (`startApiHost`) serves only `/api/v1`. A request without
- * `X-Forwarded-For` gets the socket's address, as Next sets it.
+ * Payload's own router (`handleEndpoints`) as the Next route runs it (`withClientMethods`), as a
+ * node:http handler: the whole REST API (`/api/...`: staff endpoints, logins, one-click actions
+ * and the client API). A request without `X-Forwarded-For` gets the socket's address, as Next sets it.
  */
-export const servePayloadRouter = async (booted: TestPayload): Promise<PayloadRouterServer> => {
-  const server = createServer(async (incoming, outgoing) => {
+export const payloadRouterHandler = (booted: TestPayload) => {
+  const route = withClientMethods(booted.config)((request: Request) => handleEndpoints({ config: booted.config, request, payloadInstanceCacheKey: booted.cacheKey }))
+  return async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     try {
       const body = await readBody(incoming)
       const headers = new Headers()
@@ -35,18 +36,36 @@ export const servePayloadRouter = async (booted: TestPayload): Promise<PayloadRo
         headers,
         body: ['GET', 'HEAD'].includes(method) || body.length === 0 ? undefined : new Uint8Array(body),
       })
-      const response = await handleEndpoints({ config: booted.config, request, payloadInstanceCacheKey: booted.cacheKey })
-      outgoing.writeHead(response.status, Object.fromEntries(response.headers))
+      const response = await route(request)
+      for (const [name, value] of response.headers) if (name !== 'set-cookie') outgoing.setHeader(name, value)
+      if (response.headers.getSetCookie().length > 0) outgoing.setHeader('set-cookie', response.headers.getSetCookie())
+      outgoing.writeHead(response.status)
       if (response.body) Readable.fromWeb(response.body as never).pipe(outgoing)
       else outgoing.end()
     } catch (error) {
+      if (outgoing.headersSent) return void outgoing.destroy()
       outgoing.writeHead(500, { 'content-type': 'text/plain' })
       outgoing.end(String(error))
     }
-  })
+  }
+}
+
+/** `handler` on node:http on 127.0.0.1 (a free port). */
+export const serveHandler = async (handler: (incoming: IncomingMessage, outgoing: ServerResponse) => unknown): Promise<PayloadRouterServer> => {
+  const server = createServer((incoming, outgoing) => void handler(incoming, outgoing))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   }
 }
+
+/**
+ * The whole Payload REST API over real HTTP on 127.0.0.1, through Payload's own router. The API
+ * host (`startApiHost`) serves only `/api/v1`.
+ */
+export const servePayloadRouter = (booted: TestPayload): Promise<PayloadRouterServer> => serveHandler(payloadRouterHandler(booted))

@@ -6,6 +6,7 @@ import { getManifest, ManifestCache, pullRelease, restoreRelease } from '../../p
 import { signJws } from '../../plugins/signing'
 import { rolloutBucket } from '../../src/lib/rollout'
 import { SignedKind } from '../../src/lib/signedKinds'
+import { apiSecurityHeaders } from '../../src/server/securityHeaders'
 import { checkForUpdate, TrustStore, verifyManifest, type UpdateManifest } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { clearReleases, createProduct, createRelease, sequenceOf, trustServerKeys, uploadArtifact } from '../helpers/fixtures'
@@ -165,6 +166,7 @@ describe('caching', () => {
   })
 
   it('answers a manifest from this instance’s cache (API host) exactly as the endpoint’s handler does (Payload router)', async () => {
+    const hostHeaders = Object.keys(apiSecurityHeaders({ publicUrl: 'https://hub.example' }))
     await ship('7.3.0')
     const router = await servePayloadRouter(booted)
     try {
@@ -172,8 +174,8 @@ describe('caching', () => {
       const etag = (await handled.get(manifestPath())).headers.get('etag')!
       const comparable = (answer: HttpAnswer) => ({
         status: answer.status,
-        // How each server frames the body (length or chunks) is its own business.
-        headers: [...answer.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)),
+        // How each server frames the body (length or chunks) is its own business, and so are the security headers it adds to every answer.
+        headers: [...answer.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', ...hostHeaders].includes(name)),
         body: answer.bytes.toString('base64'),
       })
       const conditions: Record<string, string>[] = [{}, { 'If-None-Match': etag }, { 'If-None-Match': '"other"' }]

@@ -18,7 +18,7 @@ const freePort = (): Promise<number> =>
   })
 
 /**
- * `next start` on the production build, on a fresh embedded database seeded on first start: what
+ * `npm start` (the app's server in front of Next) on the production build, on a fresh embedded database seeded on first start: what
  * a newcomer gets, in production mode (migrations, no schema push).
  */
 export const startNextServer = async (env: Record<string, string> = {}): Promise<NextServer> => {
@@ -27,10 +27,14 @@ export const startNextServer = async (env: Record<string, string> = {}): Promise
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-media-'))
   const url = `http://127.0.0.1:${port}`
   const logs: string[] = []
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // What `npm start` runs: the app's own server (src/server/nextServer.ts) serving the build.
+  const child: ChildProcess = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/server/nextServer.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
       PAYLOAD_SECRET: 'e2e-secret-0123456789',
       DATA_DIR: dataDir,
       MEDIA_DIR: mediaDir,
@@ -58,7 +62,7 @@ export const startNextServer = async (env: Record<string, string> = {}): Promise
   // Payload initialises (migrates, seeds) on the first request: wait for the catalogue to answer.
   const deadline = Date.now() + 180_000
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${logs.join('')}`)
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${logs.join('')}`)
     try {
       const response = await fetch(`${url}/api/products?limit=1`)
       if (response.ok && ((await response.json()) as { totalDocs: number }).totalDocs > 0) return { url, logs, stop }
@@ -68,5 +72,5 @@ export const startNextServer = async (env: Record<string, string> = {}): Promise
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   await stop()
-  throw new Error(`next start did not become ready:\n${logs.join('')}`)
+  throw new Error(`npm start did not become ready:\n${logs.join('')}`)
 }

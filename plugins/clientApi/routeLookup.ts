@@ -1,7 +1,7 @@
 import { match, type MatchFunction } from 'path-to-regexp'
 import type { Endpoint } from 'payload'
 
-import { fastAnswerOf, type FastAnswer } from '../../plugins/clientApi'
+import { fastAnswerOf, type FastAnswer } from './fastAnswer'
 
 export type RouteLookup =
   /** `fastAnswer`: the matched endpoint's, for its own method (HEAD for GET), not for OPTIONS (see `clientEndpoint`). */

@@ -1,0 +1,63 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+
+import { bodyLimitFor } from '../../plugins/shared/bodyLimits'
+import { capRequestBody } from './capRequestBody'
+import { createClientOrigin, type ClientOrigin, type TrustProxy } from './clientOrigin'
+import { appSecurityHeaders } from './securityHeaders'
+
+export type AppListenerOptions = {
+  /** What serves the request once it is prepared: Next's request handler. */
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>
+  /** Which proxies' `X-Forwarded-*` to believe (see `trustProxySetting`). */
+  trustProxy: TrustProxy
+  /** https adds HSTS. */
+  publicUrl: string
+  /** @default false */
+  dev?: boolean
+  /** The most body bytes a request may send, by its Content-Type. @default bodyLimitFor */
+  bodyLimit?: (contentType: string | undefined) => number
+}
+
+/** Next (and Payload after it) take these as they come: only this server may set them. */
+const setForwardedHeaders = (req: IncomingMessage, origin: ClientOrigin): void => {
+  req.headers['x-forwarded-for'] = origin.address
+  req.headers['x-real-ip'] = origin.address
+  req.headers['x-forwarded-proto'] = origin.protocol
+  if (!origin.viaTrustedProxy) {
+    delete req.headers['x-forwarded-host']
+    delete req.headers['x-forwarded-port']
+  }
+}
+
+const pathnameOf = (url: string | undefined): string => {
+  const path = (url ?? '/').split('?', 1)[0]
+  try {
+    return new URL(path, 'http://localhost').pathname
+  } catch {
+    return path
+  }
+}
+
+/**
+ * The Next app's request listener, in front of Next: sets the client's address (the socket's, or
+ * what a trusted proxy forwarded) as the one `X-Forwarded-For` hop Payload and the rate limits
+ * read, caps the body while it streams (413), and puts the security headers on every answer.
+ */
+export const createAppListener = ({ handle, trustProxy, publicUrl, dev = false, bodyLimit = bodyLimitFor }: AppListenerOptions): RequestListener => {
+  const originOf = createClientOrigin(trustProxy)
+  const securityFor = appSecurityHeaders({ publicUrl, dev })
+  return (req, res) => {
+    setForwardedHeaders(req, originOf(req))
+    const { headers, requestPolicy } = securityFor(pathnameOf(req.url))
+    for (const name in headers) res.setHeader(name, headers[name])
+    if (requestPolicy) req.headers['content-security-policy'] = requestPolicy
+    else delete req.headers['content-security-policy']
+    if (!capRequestBody(req, res, bodyLimit(req.headers['content-type']))) return
+    handle(req, res).catch((error: unknown) => {
+      console.error(`Unhandled error on ${req.method} ${req.url}`, error)
+      if (res.headersSent) return void res.destroy()
+      res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ code: 'INTERNAL', message: 'Internal error' }))
+    })
+  }
+}

@@ -1,0 +1,37 @@
+import { request } from 'node:http'
+import { Readable } from 'node:stream'
+
+export type StreamedAnswer = { status: number; headers: Record<string, string | string[] | undefined>; body: string; bytesSent: number }
+
+/**
+ * POSTs a chunked body of `totalBytes` (no Content-Length) made as it is pulled, and resolves with
+ * the answer as soon as it is complete, saying how many bytes the server let the client send by then.
+ */
+export const postStreamedBody = (url: string, totalBytes: number, headers: Record<string, string> = {}): Promise<StreamedAnswer> =>
+  new Promise((resolve, reject) => {
+    const chunk = Buffer.alloc(64 * 1024, 'x')
+    let bytesSent = 0
+    const body = new Readable({
+      read() {
+        if (bytesSent >= totalBytes) return void this.push(null)
+        bytesSent += chunk.length
+        this.push(chunk)
+      },
+    })
+    const target = new URL(url)
+    const outgoing = request(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, agent: false },
+      (incoming) => {
+        const chunks: Buffer[] = []
+        incoming.on('data', (data: Buffer) => chunks.push(data))
+        incoming.on('end', () => {
+          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytesSent })
+          body.destroy()
+          outgoing.destroy()
+        })
+      },
+    )
+    // The server may cut the connection once it has answered: that is not a failure of the test.
+    outgoing.on('error', (error) => (outgoing.headersSent ? undefined : reject(error)))
+    body.pipe(outgoing)
+  })
