@@ -25,14 +25,20 @@ export const archiveKindOf = async (file: string): Promise<'tar.gz' | 'zip'> => 
   throw new AgentError('NOT_AN_ARCHIVE', 'The directory installer takes a .tar.gz or .zip package')
 }
 
+/** yauzl's own refusals (it checks every entry's name) as the agent's codes, so the CLI exits 2 with a code. */
+const zipRefusal = (error: Error): AgentError =>
+  /relative path|absolute path/.test(error.message)
+    ? new AgentError('UNSAFE_ARCHIVE', `The package holds a path outside its folder (${error.message})`)
+    : new AgentError('BAD_ARCHIVE', `The package is not a readable .zip (${error.message})`)
+
 const openZip = (file: string): Promise<yauzl.ZipFile> =>
-  new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (error, zip) => (error ? reject(error) : resolve(zip))))
+  new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (error, zip) => (error ? reject(zipRefusal(error)) : resolve(zip))))
 
 /** Unzips into `folder`; yauzl refuses absolute paths and `..`, and the check below keeps every entry inside. */
 const extractZip = async (file: string, folder: string): Promise<void> => {
   const zip = await openZip(file)
   await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject)
+    zip.on('error', (error: Error) => reject(zipRefusal(error)))
     zip.on('end', resolve)
     zip.on('entry', (entry: yauzl.Entry) => {
       const target = path.resolve(folder, entry.fileName)
