@@ -150,12 +150,17 @@ describe('license protocol: validate, activate, deactivate', () => {
       ['a key longer than 256 characters', { key: 'P'.repeat(257) }],
       ['a key that is not a string', { key: 42 }],
       ['a fingerprint longer than 256 characters', { key: 'PMON', fingerprint: 'f'.repeat(257) }],
-      ['an oversized body', { key: 'PMON', padding: 'x'.repeat(20_000) }],
     ]
     it.each(cases)('refuses %s on validate with 400 BAD_REQUEST', async (_name, body) => {
       const answer = await post('validate', body)
       expect(answer.status).toBe(400)
       expect(answer.body).toEqual({ code: 'BAD_REQUEST', message: expect.any(String) })
+    })
+
+    it('refuses an oversized body on validate with 413 PAYLOAD_TOO_LARGE', async () => {
+      const answer = await post('validate', { key: 'PMON', padding: 'x'.repeat(20_000) })
+      expect(answer.status).toBe(413)
+      expect(answer.body).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) })
     })
 
     it('refuses activate without a fingerprint, with an unknown role, and deactivate without a key, changing nothing', async () => {
