@@ -7,7 +7,7 @@ import { defaultMailersOptions, type MailersPluginOptions } from './types'
 
 export { deliverOutbox } from './deliverOutbox'
 export { queueMail, type QueueMailArgs } from './queueMail'
-export { renderTemplate } from './renderTemplate'
+export { renderTemplate, type TemplateVariables } from './renderTemplate'
 
 /** The outbox: every mail is rendered from a template, queued once, and delivered by a claim. */
 export const mailersPlugin =
