@@ -708,6 +708,10 @@ export interface ScheduledRun {
   instance?: string | null;
   startedAt?: string | null;
   finishedAt?: string | null;
+  /**
+   * Another instance may take an unfinished run over after this.
+   */
+  claimedUntil?: string | null;
   result?:
     | {
         [k: string]: unknown;
@@ -1436,6 +1440,7 @@ export interface ScheduledRunsSelect<T extends boolean = true> {
   instance?: T;
   startedAt?: T;
   finishedAt?: T;
+  claimedUntil?: T;
   result?: T;
   error?: T;
   updatedAt?: T;
