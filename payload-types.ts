@@ -671,6 +671,12 @@ export interface License {
    * Activations refused for the client limit.
    */
   limitReachedCount?: number | null;
+  /**
+   * Users its active installations report, summed (a soft limit against maxUsers).
+   */
+  usersInUse?: number | null;
+  usersLimitAlertedOn?: string | null;
+  clientsLimitAlertedOn?: string | null;
   validationCount?: number | null;
   lastValidatedAt?: string | null;
   notes?: string | null;
@@ -834,6 +840,11 @@ export interface Activation {
   appVersion?: string | null;
   activatedAt: string;
   lastSeenAt?: string | null;
+  /**
+   * Users this installation last reported (validate or activate).
+   */
+  users?: number | null;
+  usersReportedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1398,6 +1409,9 @@ export interface LicensesSelect<T extends boolean = true> {
   isExpired?: T;
   activeClients?: T;
   limitReachedCount?: T;
+  usersInUse?: T;
+  usersLimitAlertedOn?: T;
+  clientsLimitAlertedOn?: T;
   validationCount?: T;
   lastValidatedAt?: T;
   notes?: T;
@@ -1506,6 +1520,8 @@ export interface ActivationsSelect<T extends boolean = true> {
   appVersion?: T;
   activatedAt?: T;
   lastSeenAt?: T;
+  users?: T;
+  usersReportedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -7,12 +7,15 @@ export const licenseKey = z.string().trim().min(1, 'Required').max(256, 'At most
 export const fingerprint = z.string().trim().min(1, 'Required').max(256, 'At most 256 characters')
 export const nonce = z.string().min(1).max(256, 'At most 256 characters').optional()
 const shortText = z.string().trim().min(1).max(128)
+/** How many users the installation has now (reported with validate and activate). */
+const users = z.number({ invalid_type_error: 'Must be a whole number' }).int('Must be a whole number').min(0).max(1_000_000).optional()
 
 export const validateRequest = z.object({
   key: licenseKey,
   fingerprint: fingerprint.optional(),
   product: shortText.optional(),
   line: shortText.optional(),
+  users,
   nonce,
 })
 
@@ -22,6 +25,7 @@ export const activateRequest = z.object({
   hostname: z.string().trim().max(255).optional(),
   role: z.enum(activationRoles).optional(),
   appVersion: z.string().trim().max(64).optional(),
+  users,
   nonce,
 })
 
