@@ -778,6 +778,7 @@ export interface Outbox {
     | number
     | boolean
     | null;
+  license?: (number | null) | License;
   updatedAt: string;
   createdAt: string;
 }
@@ -1480,6 +1481,7 @@ export interface OutboxSelect<T extends boolean = true> {
   messageId?: T;
   lastError?: T;
   context?: T;
+  license?: T;
   updatedAt?: T;
   createdAt?: T;
 }

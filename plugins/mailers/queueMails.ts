@@ -28,6 +28,11 @@ export const findTemplate = async (payload: Payload, templateKey: EmailTemplateK
   return found.docs[0] ?? { id: undefined, ...defaultTemplates[templateKey] }
 }
 
+const licenseOf = (context: Record<string, unknown> | undefined): number | string | null => {
+  const license = context?.license
+  return typeof license === 'number' || typeof license === 'string' ? license : null
+}
+
 /** The outbox row of a mail, rendered from its template. */
 export const outboxRow = (payload: Payload, template: Template, mail: MailToQueue, now: string) => {
   const rendered = renderTemplate(template, withAbsoluteLinks({ recipientEmail: mail.to, ...mail.variables }, mailersSettingsOf(payload).publicUrl))
@@ -43,6 +48,7 @@ export const outboxRow = (payload: Payload, template: Template, mail: MailToQueu
     nextAttemptAt: now,
     idempotencyKey: mail.idempotencyKey,
     context: mail.context ?? null,
+    license: licenseOf(mail.context),
     createdAt: now,
     updatedAt: now,
   }

@@ -3,6 +3,7 @@ import type { CollectionConfig, Config } from 'payload'
 import { UsageRecords } from './collections/UsageRecords'
 import { usageEndpoint } from './endpoints/usage'
 import { usageBatchEndpoint } from './endpoints/usageBatch'
+import { removeUsageRecords } from './hooks/removeUsageRecords'
 import { meteringLicenseFields } from './licenseFields'
 import { defaultMeteringOptions, type MeteringPluginOptions } from './types'
 
@@ -11,7 +12,13 @@ export { usageSummary, type UsageSummary } from './usageSummary'
 export type { MeteringPluginOptions } from './types'
 
 const withMeteringFields = (collection: CollectionConfig): CollectionConfig =>
-  collection.slug === 'licenses' ? { ...collection, fields: [...collection.fields, ...meteringLicenseFields] } : collection
+  collection.slug === 'licenses'
+    ? {
+        ...collection,
+        fields: [...collection.fields, ...meteringLicenseFields],
+        hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), removeUsageRecords] },
+      }
+    : collection
 
 /**
  * Usage metering: on-usage licenses spend credits through `POST /api/v1/usage` (and `/batch`),

@@ -1,7 +1,9 @@
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { Customer, License, Outbox, Product } from '../../payload-types'
 import { runDailyLicenseAlerts, sweepLicenseAlerts } from '../../plugins/alerts'
+import { LicenseTimeline } from '../../plugins/licensing/components/LicenseTimeline'
 import { deliverOutbox } from '../../plugins/mailers'
 import { tableOf } from '../../plugins/shared/database'
 import { addDays } from '../../src/lib/time'
@@ -166,6 +168,18 @@ describe('scheduled license mailers: customer warnings, staff alerts, the daily 
     expect(await deliverOutbox(booted.payload)).toMatchObject({ sent: 2 })
     const mails = await sink.waitFor(2)
     expect(mails.map((mail) => mail.subject).sort()).toEqual(['Renewal due: Acme Industrial ProMonitor in 7 days', 'Your ProMonitor license expires in 7 days'])
+  })
+
+  it('lists the mails sent about a license in its history', async () => {
+    const expiring = await license({ type: 'subscription', expiresAt: expiringIn(7) })
+    await sweepLicenseAlerts(booted.payload, { now })
+    const { docs } = await booted.payload.find({ collection: 'outbox', where: { license: { equals: expiring.id } }, depth: 0 })
+    expect(docs.map((mail) => mail.templateKey).sort()).toEqual(['license-expiring', 'staff-renewal-due'])
+    const support = { collection: 'users', roles: ['support'] }
+    const html = renderToStaticMarkup(await LicenseTimeline({ id: expiring.id, payload: booted.payload, req: { user: support } } as never))
+    expect(html).toContain('Mails (2)')
+    expect(html).toContain('staff-renewal-due')
+    expect(html).toContain('it@acme.example')
   })
 
   it('runs a task now for admins and support (POST /api/scheduled-runs/run-now), 403 for anyone else, 400 for an unknown task', async () => {

@@ -285,6 +285,12 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     for (const code of ['RECORDED', 'NO_CREDIT', 'NOT_METERED', 'NOT_FOUND', 'EXPIRED', 'SUSPENDED', 'NOT_STARTED', 'NO_ACTIVATION']) expect(decision).toContain(code)
   })
 
+  it('deletes a license’s usage records with it', async () => {
+    await use({ quantity: 1, idempotencyKey: newKey() })
+    await booted.payload.delete({ collection: 'licenses', id: license.id })
+    expect((await booted.payload.count({ collection: 'usage-records' })).totalDocs).toBe(0)
+  })
+
   it('lets nobody create or edit usage records through REST', async () => {
     const answer = await use({ quantity: 1, idempotencyKey: newKey() })
     expect((await api.call('POST', '/api/usage-records', { body: { license: license.id, quantity: 1 } })).status).toBe(403)
