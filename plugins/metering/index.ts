@@ -9,6 +9,7 @@ import { defaultMeteringOptions, type MeteringPluginOptions } from './types'
 
 export { recordUsage, usageCodes, type UsageCode, type UsageDecision } from './recordUsage'
 export { usageSummary, type UsageSummary } from './usageSummary'
+export { spendInTransaction, type MeteredUse, type SpendOutcome } from './spendCredits'
 export type { MeteringPluginOptions } from './types'
 
 const withMeteringFields = (collection: CollectionConfig): CollectionConfig =>

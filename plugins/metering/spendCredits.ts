@@ -26,22 +26,28 @@ const numberOf = (value: unknown): number => Number(value ?? 0)
  * first refusal after a top-up, records its event and queues its mails in the same transaction.
  */
 export const spendCredits = (payload: Payload, license: LicenseRecord, activationId: number | string, use: MeteredUse, receivedAt: Date): Promise<SpendOutcome> =>
-  oneWriterAtATime(payload, license.id, async () => {
-    const transactionID = await payload.db.beginTransaction()
-    const session: Partial<PayloadRequest> = transactionID ? { transactionID } : {}
-    try {
-      const database = await drizzleFor(payload, session)
-      const outcome = await spendIn(payload, database, license, activationId, use, receivedAt, session)
-      if (transactionID) {
-        if (outcome.spent || outcome.reason === 'no-credit') await payload.db.commitTransaction(transactionID)
-        else await payload.db.rollbackTransaction(transactionID)
-      }
-      return outcome
-    } catch (error) {
-      if (transactionID) await payload.db.rollbackTransaction(transactionID)
-      throw error
+  oneWriterAtATime(payload, license.id, () => spendInTransaction(payload, license, activationId, use, receivedAt))
+
+/**
+ * The transaction itself, without this process's queue: what two instances do at once. Only the
+ * database keeps them apart (row lock, conditional UPDATE, unique key), and that is enough.
+ */
+export const spendInTransaction = async (payload: Payload, license: LicenseRecord, activationId: number | string, use: MeteredUse, receivedAt: Date): Promise<SpendOutcome> => {
+  const transactionID = await payload.db.beginTransaction()
+  const session: Partial<PayloadRequest> = transactionID ? { transactionID } : {}
+  try {
+    const database = await drizzleFor(payload, session)
+    const outcome = await spendIn(payload, database, license, activationId, use, receivedAt, session)
+    if (transactionID) {
+      if (outcome.spent || outcome.reason === 'no-credit') await payload.db.commitTransaction(transactionID)
+      else await payload.db.rollbackTransaction(transactionID)
     }
-  })
+    return outcome
+  } catch (error) {
+    if (transactionID) await payload.db.rollbackTransaction(transactionID)
+    throw error
+  }
+}
 
 const spendIn = async (
   payload: Payload,

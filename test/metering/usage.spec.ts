@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { Customer, License, Product } from '../../payload-types'
-import { addPack, systemActor } from '../../plugins/licensing'
+import { addPack, findActivation, findLicenseByKey, systemActor } from '../../plugins/licensing'
+import { spendInTransaction } from '../../plugins/metering'
 import { addDays } from '../../src/lib/time'
 import { SignedKind, verifySignedAnswer, type TrustStore } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { createCatalogue, createCustomer, createLicense, pinnedTrust } from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
+import { testDatabaseKind } from '../helpers/testDatabase'
 
 const fingerprint = 'machine-a'
 
@@ -85,6 +87,26 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     expect(await recordCount()).toBe(20)
     const exhausted = await booted.payload.count({ collection: 'license-events', where: { and: [{ license: { equals: license.id } }, { type: { equals: 'credit-exhausted' } }] } })
     expect(exhausted.totalDocs).toBe(1)
+  })
+
+  // SQLite has one writer (this process queues its transactions); PostgreSQL takes them side by side.
+  it.skipIf(testDatabaseKind === 'sqlite')('on PostgreSQL, 50 transactions at once without the per-process queue (two instances) spend exactly the 20 credits, and the same key 10 times at once is recorded once', async () => {
+    const record = (await findLicenseByKey(booted.payload, license.key as string))!
+    const activation = (await findActivation(booted.payload, license.id, fingerprint))!
+    const at = new Date()
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => spendInTransaction(booted.payload, record, activation.id, { quantity: 1, idempotencyKey: newKey(), occurredAt: at }, at)))
+    expect(outcomes.filter((outcome) => outcome.spent)).toHaveLength(20)
+    expect(outcomes.filter((outcome) => !outcome.spent && outcome.reason === 'no-credit')).toHaveLength(30)
+    expect(await creditsOf()).toBe(0)
+    expect(await recordCount()).toBe(20)
+
+    await addPack(booted.payload, { licenseId: license.id, credits: 5 }, systemActor)
+    const idempotencyKey = newKey()
+    const same = await Promise.all(Array.from({ length: 10 }, () => spendInTransaction(booted.payload, record, activation.id, { quantity: 1, idempotencyKey, occurredAt: at }, at)))
+    expect(same.filter((outcome) => outcome.spent)).toHaveLength(1)
+    expect(same.filter((outcome) => !outcome.spent && outcome.reason === 'raced')).toHaveLength(9)
+    expect(await creditsOf()).toBe(4)
+    expect(await recordCount()).toBe(21)
   })
 
   it('answers a replayed key with the original decision and refuses the same key with another quantity (409 IDEMPOTENCY_MISMATCH)', async () => {
