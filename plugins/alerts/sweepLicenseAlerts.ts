@@ -35,6 +35,8 @@ export const sweepLicenseAlerts = async (payload: Payload, { now = new Date() }:
   const report: SweepReport = { checked: 0, queued: 0 }
 
   let after: number | string = 0
+  // The previous page's mails are inserted while this page is read and rendered (one in flight).
+  let inserting: Promise<number> = Promise.resolve(0)
   for (;;) {
     const rows = (await database
       .select({ id: licenses.id, key: licenses.key, customer: licenses.customer, product: licenses.product, line: licenses.line, type: licenses.type, expiresAt: licenses.expiresAt })
@@ -83,8 +85,12 @@ export const sweepLicenseAlerts = async (payload: Payload, { now = new Date() }:
         for (const to of recipients) mails.push({ to, templateKey: kind, variables, idempotencyKey: `${cycle}:${to}`, context })
       }
     }
-    report.queued += await queueMails(payload, mails)
+    report.queued += await inserting
+    inserting = queueMails(payload, mails)
+    // Awaited with the next page; marked handled now, so a failure meanwhile is not an unhandled rejection.
+    inserting.catch(() => undefined)
     if (rows.length < pageSize) break
   }
+  report.queued += await inserting
   return report
 }

@@ -32,8 +32,9 @@ export type ValidationAnswer = {
 
 /**
  * The daily check: is this key usable for this product and line, on this installation? A valid
- * key with an activated fingerprint gets a fresh license file. Reads only: the validation is
- * counted in memory and written later in a batch.
+ * key with an activated fingerprint gets a fresh license file. The validation is counted in
+ * memory and written later in a batch; a reported `users` count is written only when it changed
+ * (or hourly), and a license over its user limit claims that day's staff alert.
  */
 export const validateLicense = async (payload: Payload, { key, fingerprint, product: wantedProduct, line: wantedLine, users }: ValidateLicenseArgs): Promise<ValidationAnswer> => {
   const license = await findLicenseByKey(payload, key)

@@ -4,6 +4,7 @@ import { defaultTemplates } from '../../collections/EmailTemplates/defaultTempla
 import type { EmailTemplateKey } from '../../collections/EmailTemplates/templateKeys'
 import { drizzleFor, tableOf } from '../shared/database'
 import { withAbsoluteLinks } from './absoluteLinks'
+import { insertOutboxRowsPostgres, postgresPoolOf } from './insertOutboxRowsPostgres'
 import { renderTemplate, type TemplateVariables } from './renderTemplate'
 import { mailersSettingsOf } from './types'
 
@@ -18,8 +19,8 @@ export type MailToQueue = {
 
 type Template = { id?: number | string; subject: string; body: string }
 
-/** Rows per INSERT: a few hundred mails in one statement, well under either database's parameter limit. */
-const rowsPerInsert = 200
+/** Rows per INSERT: five hundred mails in one statement (14 values each: under both databases' parameter limits). */
+const rowsPerInsert = 500
 
 /** The template of a key staff edited (the oldest of the key), else the built-in wording. */
 export const findTemplate = async (payload: Payload, templateKey: EmailTemplateKey, templateId?: number | string | null, req?: Partial<PayloadRequest>): Promise<Template> => {
@@ -65,12 +66,13 @@ export const queueMails = async (payload: Payload, mails: MailToQueue[], req?: P
   for (const key of new Set(mails.map((mail) => mail.templateKey))) templates.set(key, await findTemplate(payload, key, null, req))
   const table = tableOf(payload, 'outbox')
   const database = await drizzleFor(payload, req)
+  // Outside a transaction, PostgreSQL takes the rows as column arrays (see insertOutboxRowsPostgres).
+  const pool = req?.transactionID ? undefined : postgresPoolOf(payload)
   const now = new Date().toISOString()
   let queued = 0
   for (let start = 0; start < mails.length; start += rowsPerInsert) {
     const rows = mails.slice(start, start + rowsPerInsert).map((mail) => outboxRow(payload, templates.get(mail.templateKey) as Template, mail, now))
-    const inserted = await database.insert(table).values(rows).onConflictDoNothing().returning({ id: table.id })
-    queued += inserted.length
+    queued += pool ? await insertOutboxRowsPostgres(pool, rows) : (await database.insert(table).values(rows).onConflictDoNothing().returning({ id: table.id })).length
   }
   return queued
 }

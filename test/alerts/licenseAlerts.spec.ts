@@ -180,6 +180,10 @@ describe('scheduled license mailers: customer warnings, staff alerts, the daily 
     expect(html).toContain('Mails (2)')
     expect(html).toContain('staff-renewal-due')
     expect(html).toContain('it@acme.example')
+    // The mails outlive a deleted license (the outbox is the record of what was sent).
+    await booted.payload.delete({ collection: 'licenses', id: expiring.id })
+    const kept = await booted.payload.find({ collection: 'outbox', where: { id: { in: docs.map((mail) => mail.id) } }, depth: 0 })
+    expect(kept.docs.map((mail) => mail.license ?? null)).toEqual([null, null])
   })
 
   it('runs a task now for admins and support (POST /api/scheduled-runs/run-now), 403 for anyone else, 400 for an unknown task', async () => {
