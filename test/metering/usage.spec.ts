@@ -6,7 +6,7 @@ import { spendInTransaction } from '../../plugins/metering'
 import { addDays } from '../../src/lib/time'
 import { SignedKind, verifySignedAnswer, type TrustStore } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { createCatalogue, createCustomer, createLicense, pinnedTrust } from '../helpers/fixtures'
+import { createCatalogue, createCustomer, createCustomerAccount, createLicense, pinnedTrust, staffLogin } from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
 import { testDatabaseKind } from '../helpers/testDatabase'
 
@@ -305,6 +305,21 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     expect(Object.keys(paths['/api/v1/usage/batch'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '409']))
     const decision = JSON.stringify(paths['/api/v1/usage'].post.responses['200'])
     for (const code of ['RECORDED', 'NO_CREDIT', 'NOT_METERED', 'NOT_FOUND', 'EXPIRED', 'SUSPENDED', 'NOT_STARTED', 'NO_ACTIVATION']) expect(decision).toContain(code)
+  })
+
+  it('lets support read every usage record and a customer account only its own companies’ records', async () => {
+    const globex = await createCustomer(booted.payload, `Globex ${newKey()}`)
+    const other = await meteredLicense({ customer: globex.id })
+    const mine = await use({ quantity: 1, idempotencyKey: newKey() })
+    await api.call('POST', '/api/v1/usage', { body: { key: other.key, fingerprint, quantity: 1, idempotencyKey: newKey() } })
+    const account = `alice-${keyCounter}@acme.example`
+    await createCustomerAccount(booted.payload, account, [acme.id], `api-key-${newKey()}`)
+    const login = await api.call('POST', '/api/customer-users/login', { body: { email: account, password: 'portal-password-1' } })
+    const asCustomer = await api.call('GET', '/api/usage-records?depth=0', { headers: { Authorization: `JWT ${login.body.token}` } })
+    expect(asCustomer.status).toBe(200)
+    expect(asCustomer.body.docs.map((record: { id: unknown }) => record.id)).toEqual([mine.body.recordId])
+    const support = await staffLogin(booted.payload, api.call, `support-${keyCounter}@hub.example`, 'support')
+    expect((await api.call('GET', '/api/usage-records?depth=0', { headers: support })).body.totalDocs).toBe(2)
   })
 
   it('deletes a license’s usage records with it', async () => {
