@@ -89,6 +89,7 @@ export interface Config {
     activations: Activation;
     'license-events': LicenseEvent;
     'trial-requests': TrialRequest;
+    'usage-records': UsageRecord;
     resellers: Reseller;
     'registration-claims': RegistrationClaim;
     'update-channels': UpdateChannel;
@@ -126,6 +127,7 @@ export interface Config {
     activations: ActivationsSelect<false> | ActivationsSelect<true>;
     'license-events': LicenseEventsSelect<false> | LicenseEventsSelect<true>;
     'trial-requests': TrialRequestsSelect<false> | TrialRequestsSelect<true>;
+    'usage-records': UsageRecordsSelect<false> | UsageRecordsSelect<true>;
     resellers: ResellersSelect<false> | ResellersSelect<true>;
     'registration-claims': RegistrationClaimsSelect<false> | RegistrationClaimsSelect<true>;
     'update-channels': UpdateChannelsSelect<false> | UpdateChannelsSelect<true>;
@@ -140,8 +142,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'alert-settings': AlertSetting;
+  };
+  globalsSelect: {
+    'alert-settings': AlertSettingsSelect<false> | AlertSettingsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -569,7 +575,11 @@ export interface EmailTemplate {
     | 'license-created'
     | 'staff-renewal-due'
     | 'staff-trial-expiring'
-    | 'staff-limit-reached';
+    | 'staff-limit-reached'
+    | 'credit-low'
+    | 'credit-exhausted'
+    | 'staff-credit-low'
+    | 'staff-credit-exhausted';
   subject: string;
   body: string;
   /**
@@ -661,6 +671,12 @@ export interface License {
    * Activations refused for the client limit.
    */
   limitReachedCount?: number | null;
+  /**
+   * Users its active installations report, summed (a soft limit against maxUsers).
+   */
+  usersInUse?: number | null;
+  usersLimitAlertedOn?: string | null;
+  clientsLimitAlertedOn?: string | null;
   validationCount?: number | null;
   lastValidatedAt?: string | null;
   notes?: string | null;
@@ -669,6 +685,20 @@ export interface License {
    */
   reseller?: (number | null) | Reseller;
   creationKey?: string | null;
+  /**
+   * Below this many credits the customer and staff are mailed once. Empty: 10 % of the credits after the last top-up.
+   */
+  lowCreditThreshold?: number | null;
+  /**
+   * Credits after the last top-up.
+   */
+  creditsAtTopUp?: number | null;
+  /**
+   * Credits the last metered use left.
+   */
+  creditsAfterLastUse?: number | null;
+  creditLowAlertedAt?: string | null;
+  creditExhaustedAlertedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -684,6 +714,10 @@ export interface ScheduledRun {
   instance?: string | null;
   startedAt?: string | null;
   finishedAt?: string | null;
+  /**
+   * Another instance may take an unfinished run over after this.
+   */
+  claimedUntil?: string | null;
   result?:
     | {
         [k: string]: unknown;
@@ -714,6 +748,10 @@ export interface Outbox {
         | 'staff-renewal-due'
         | 'staff-trial-expiring'
         | 'staff-limit-reached'
+        | 'credit-low'
+        | 'credit-exhausted'
+        | 'staff-credit-low'
+        | 'staff-credit-exhausted'
       )
     | null;
   template?: (number | null) | EmailTemplate;
@@ -740,6 +778,7 @@ export interface Outbox {
     | number
     | boolean
     | null;
+  license?: (number | null) | License;
   updatedAt: string;
   createdAt: string;
 }
@@ -802,6 +841,11 @@ export interface Activation {
   appVersion?: string | null;
   activatedAt: string;
   lastSeenAt?: string | null;
+  /**
+   * Users this installation last reported (validate or activate).
+   */
+  users?: number | null;
+  usersReportedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -825,7 +869,9 @@ export interface LicenseEvent {
     | 'activated'
     | 'deactivated'
     | 'limit-reached'
-    | 'trial-mail-resent';
+    | 'trial-mail-resent'
+    | 'credit-low'
+    | 'credit-exhausted';
   actor: {
     kind: 'staff' | 'reseller' | 'app' | 'customer' | 'system';
     /**
@@ -855,6 +901,29 @@ export interface TrialRequest {
   email: string;
   product?: string | null;
   address?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-records".
+ */
+export interface UsageRecord {
+  id: number;
+  license: number | License;
+  /**
+   * The license’s company when the use was recorded.
+   */
+  customer: number | Customer;
+  activation?: (number | null) | Activation;
+  quantity: number;
+  idempotencyKey: string;
+  occurredAt: string;
+  receivedAt: string;
+  /**
+   * Credits left after this use.
+   */
+  remainingAfter: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -1013,6 +1082,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'trial-requests';
         value: number | TrialRequest;
+      } | null)
+    | ({
+        relationTo: 'usage-records';
+        value: number | UsageRecord;
       } | null)
     | ({
         relationTo: 'resellers';
@@ -1337,11 +1410,19 @@ export interface LicensesSelect<T extends boolean = true> {
   isExpired?: T;
   activeClients?: T;
   limitReachedCount?: T;
+  usersInUse?: T;
+  usersLimitAlertedOn?: T;
+  clientsLimitAlertedOn?: T;
   validationCount?: T;
   lastValidatedAt?: T;
   notes?: T;
   reseller?: T;
   creationKey?: T;
+  lowCreditThreshold?: T;
+  creditsAtTopUp?: T;
+  creditsAfterLastUse?: T;
+  creditLowAlertedAt?: T;
+  creditExhaustedAlertedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1374,6 +1455,7 @@ export interface ScheduledRunsSelect<T extends boolean = true> {
   instance?: T;
   startedAt?: T;
   finishedAt?: T;
+  claimedUntil?: T;
   result?: T;
   error?: T;
   updatedAt?: T;
@@ -1399,6 +1481,7 @@ export interface OutboxSelect<T extends boolean = true> {
   messageId?: T;
   lastError?: T;
   context?: T;
+  license?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1439,6 +1522,8 @@ export interface ActivationsSelect<T extends boolean = true> {
   appVersion?: T;
   activatedAt?: T;
   lastSeenAt?: T;
+  users?: T;
+  usersReportedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1468,6 +1553,22 @@ export interface TrialRequestsSelect<T extends boolean = true> {
   email?: T;
   product?: T;
   address?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-records_select".
+ */
+export interface UsageRecordsSelect<T extends boolean = true> {
+  license?: T;
+  customer?: T;
+  activation?: T;
+  quantity?: T;
+  idempotencyKey?: T;
+  occurredAt?: T;
+  receivedAt?: T;
+  remainingAfter?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1583,6 +1684,59 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-settings".
+ */
+export interface AlertSetting {
+  id: number;
+  /**
+   * Empty: the addresses in STAFF_ALERTS_TO.
+   */
+  renewalRecipients?: string[] | null;
+  /**
+   * Empty: the addresses in STAFF_ALERTS_TO.
+   */
+  trialRecipients?: string[] | null;
+  /**
+   * Empty: the addresses in STAFF_ALERTS_TO.
+   */
+  limitRecipients?: string[] | null;
+  /**
+   * Empty: the addresses in STAFF_ALERTS_TO.
+   */
+  creditRecipients?: string[] | null;
+  /**
+   * Days left at which the mail goes (default 30, 15, 5, 3, 1).
+   */
+  customerWarningDays?: number[] | null;
+  /**
+   * Days left at which the mail goes (default 30, 7).
+   */
+  renewalDays?: number[] | null;
+  /**
+   * Days left at which the mail goes (default 3, 1).
+   */
+  trialDays?: number[] | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "alert-settings_select".
+ */
+export interface AlertSettingsSelect<T extends boolean = true> {
+  renewalRecipients?: T;
+  trialRecipients?: T;
+  limitRecipients?: T;
+  creditRecipients?: T;
+  customerWarningDays?: T;
+  renewalDays?: T;
+  trialDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -25,11 +25,13 @@ import { Users } from './collections/Users'
 import { VideoTeasers } from './collections/VideoTeasers'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
+import { alertsPlugin } from './plugins/alerts'
 import { apiGuardPlugin } from './plugins/apiGuard'
 import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter } from './plugins/mailers/emailAdapter'
 import { mailersPlugin } from './plugins/mailers'
 import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
+import { meteringPlugin } from './plugins/metering'
 import { registrationPlugin } from './plugins/registration'
 import { resellersPlugin } from './plugins/resellers'
 import { schedulerPlugin } from './plugins/scheduler'
@@ -127,6 +129,8 @@ export default buildConfig({
     }),
     signingPlugin({ privateJwk: env.signingPrivateJwk, previousPrivateJwk: env.signingPreviousPrivateJwk, dataDir: env.dataDir }),
     licensingPlugin({ publicUrl: env.publicUrl, trialDays: env.trialDays, licenseFileDays: env.licenseFileDays }),
+    meteringPlugin({ publicUrl: env.publicUrl }),
+    alertsPlugin({ scheduleSweep: env.scheduledTasks, alertsAt: env.alertsAt, staffAlertsTo: env.staffAlertsTo, publicUrl: env.publicUrl }),
     resellersPlugin({}),
     registrationPlugin({}),
     updatesPlugin({

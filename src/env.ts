@@ -29,6 +29,20 @@ const wholeNumber = (name: string, defaultValue: number): number => {
   return Number(value)
 }
 
+/** `HH:MM` (UTC), 00:00 … 23:59. */
+const timeOfDay = (name: string, defaultValue: string): string => {
+  const value = process.env[name]?.trim()
+  if (!value) return defaultValue
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new Error(`${name} must be a UTC time HH:MM, got "${value}"`)
+  return value
+}
+
+const emailList = (name: string): string[] =>
+  (process.env[name] ?? '')
+    .split(',')
+    .map((email) => email.trim().toLowerCase())
+    .filter(Boolean)
+
 const dataDir = path.resolve(process.env.DATA_DIR || 'data')
 
 /** The Next app's port (`npm run dev`, `npm start`). */
@@ -73,6 +87,10 @@ export const env = {
   seedOnInit: flag('SEED_ON_INIT', true),
   seedAdminPassword: process.env.SEED_ADMIN_PASSWORD || 'demo-admin-2026',
   scheduledTasks: flag('SCHEDULED_TASKS', true),
+  /** The daily license-alerts sweep (expiry warnings, staff alerts), `HH:MM` UTC. */
+  alertsAt: timeOfDay('ALERTS_AT', '07:00'),
+  /** Staff addresses for every alert the `alert-settings` global leaves empty (comma-separated). */
+  staffAlertsTo: emailList('STAFF_ALERTS_TO'),
   /** Days a signed update manifest stays valid; it is re-signed when less than half is left. */
   manifestValidityDays: Number(process.env.MANIFEST_VALIDITY_DAYS) > 0 ? Number(process.env.MANIFEST_VALIDITY_DAYS) : 7,
   /** The active Ed25519 private JWK (JSON); without it a development key is kept in DATA_DIR. */

@@ -88,4 +88,40 @@ The ProMonitor team`,
 
 {{adminUrl}}`,
   },
+  'credit-low': {
+    name: 'Usage credits low',
+    subject: 'Your {{productName}} license has {{credits}} usage credits left',
+    body: `Hello {{customerName}},
+
+Your on-usage license {{licenseKey}} for {{productName}} {{line}} has {{credits}} usage credits left (alert level: {{threshold}}).
+
+When they run out, the metered features stop. Top up from your portal: {{portalUrl}}
+
+The ProMonitor team`,
+  },
+  'credit-exhausted': {
+    name: 'Usage credits exhausted',
+    subject: 'Your {{productName}} license is out of usage credits',
+    body: `Hello {{customerName}},
+
+Your on-usage license {{licenseKey}} for {{productName}} {{line}} has run out of usage credits: the metered features have stopped.
+
+Top up from your portal: {{portalUrl}}
+
+The ProMonitor team`,
+  },
+  'staff-credit-low': {
+    name: 'Staff: usage credits low',
+    subject: 'Credits low: {{customerName}} {{productName}} ({{credits}} left)',
+    body: `{{customerName}}'s on-usage license {{licenseKey}} for {{productName}} has {{credits}} credits left (alert level {{threshold}}).
+
+{{adminUrl}}`,
+  },
+  'staff-credit-exhausted': {
+    name: 'Staff: usage credits exhausted',
+    subject: 'Credits exhausted: {{customerName}} {{productName}}',
+    body: `{{customerName}}'s on-usage license {{licenseKey}} for {{productName}} is out of credits: a use was refused.
+
+{{adminUrl}}`,
+  },
 }

@@ -11,6 +11,10 @@ export const emailTemplateVariables = {
   'staff-renewal-due': ['recipientEmail', 'customerName', 'productName', 'licenseKey', 'licenseType', 'expiresAt', 'daysLeft', 'adminUrl'],
   'staff-trial-expiring': ['recipientEmail', 'customerName', 'productName', 'licenseKey', 'expiresAt', 'daysLeft', 'adminUrl'],
   'staff-limit-reached': ['recipientEmail', 'customerName', 'productName', 'licenseKey', 'limit', 'used', 'adminUrl'],
+  'credit-low': ['recipientEmail', 'customerName', 'productName', 'line', 'licenseKey', 'credits', 'threshold', 'portalUrl'],
+  'credit-exhausted': ['recipientEmail', 'customerName', 'productName', 'line', 'licenseKey', 'portalUrl'],
+  'staff-credit-low': ['recipientEmail', 'customerName', 'productName', 'licenseKey', 'credits', 'threshold', 'adminUrl'],
+  'staff-credit-exhausted': ['recipientEmail', 'customerName', 'productName', 'licenseKey', 'adminUrl'],
 } as const satisfies Record<string, readonly string[]>
 
 export type EmailTemplateKey = keyof typeof emailTemplateVariables

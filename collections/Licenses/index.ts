@@ -124,6 +124,15 @@ export const Licenses: CollectionConfig = {
         {
           type: 'row',
           fields: [
+            { name: 'usersInUse', type: 'number', defaultValue: 0, admin: { readOnly: true, description: 'Users its active installations report, summed (a soft limit against maxUsers).' }, access: systemOnly },
+            // The UTC day of the last staff alert per limit, so each goes at most once a day.
+            { name: 'usersLimitAlertedOn', type: 'text', admin: { readOnly: true }, access: systemOnly },
+            { name: 'clientsLimitAlertedOn', type: 'text', admin: { readOnly: true }, access: systemOnly },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
             { name: 'validationCount', type: 'number', defaultValue: 0, admin: { readOnly: true }, access: systemOnly },
             { name: 'lastValidatedAt', type: 'date', admin: { readOnly: true }, access: systemOnly },
           ],

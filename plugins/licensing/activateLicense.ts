@@ -5,7 +5,9 @@ import type { Actor } from './actors'
 import type { activationRoles } from './collections/Activations'
 import { findActivation } from './findActivation'
 import { issueLicenseFile } from './issueLicenseFile'
+import { limitsOf, type LicenseLimits } from './licenseLimits'
 import { findLicenseByKey, type LicenseRecord } from './licenseRecord'
+import { noteLimitExceeded } from './limitReached'
 import { usabilityOf, type LicenseUsability } from './licenseState'
 import { productById } from './productCatalogue'
 import { recordLicenseEvent } from './recordLicenseEvent'
@@ -18,12 +20,16 @@ export type Installation = {
   hostname?: string
   role?: (typeof activationRoles)[number]
   appVersion?: string
+  /** Users this installation has now (stored on the activation). */
+  users?: number
 }
 
 export type ActivationAnswer = {
   code: ActivationCode
   activation?: { id: number | string; fingerprint: string }
   licenseFile?: string
+  /** Present when the license is over a soft limit (users): the activation still stands. */
+  limits?: LicenseLimits
 }
 
 /** Takes a client seat: one conditional UPDATE, so concurrent activations never exceed maxClients. */
@@ -83,11 +89,15 @@ const activateWithSeat = async (payload: Payload, license: LicenseRecord, instal
   const usability = usabilityOf(license, product, { now })
   if (usability !== 'VALID' || !product) return { code: usability === 'VALID' ? 'NOT_FOUND' : usability }
   const validDays = licensingSettings(payload).licenseFileDays
-  const answer = async (code: ActivationCode, id: number | string): Promise<ActivationAnswer> => ({
-    code,
-    activation: { id, fingerprint: installation.fingerprint },
-    licenseFile: await issueLicenseFile(payload, license, product, { fingerprint: installation.fingerprint, validDays, now }),
-  })
+  const answer = async (code: ActivationCode, id: number | string): Promise<ActivationAnswer> => {
+    const { limits } = await limitsOf(payload, license, id, installation.users, actor, now)
+    return {
+      code,
+      activation: { id, fingerprint: installation.fingerprint },
+      licenseFile: await issueLicenseFile(payload, license, product, { fingerprint: installation.fingerprint, validDays, now }),
+      ...(limits ? { limits } : {}),
+    }
+  }
 
   const existing = await findActivation(payload, license.id, installation.fingerprint)
   if (existing) {
@@ -99,6 +109,7 @@ const activateWithSeat = async (payload: Payload, license: LicenseRecord, instal
     const racedIn = await findActivation(payload, license.id, installation.fingerprint)
     if (racedIn) return answer('ALREADY_ACTIVE', racedIn.id)
     await noteLimitReached(payload, license, installation, actor)
+    await noteLimitExceeded(payload, license, 'clients', license.maxClients + 1, license.maxClients, actor, now)
     return { code: 'TOO_MANY_CLIENTS' }
   }
 

@@ -5,6 +5,7 @@ import { releaseSeatOf } from './activateLicense'
 import type { Actor } from './actors'
 import { findLicenseByKey } from './licenseRecord'
 import { recordLicenseEvent } from './recordLicenseEvent'
+import { sumUsersInUse } from './reportUsers'
 
 export type DeactivationAnswer = { code: 'DEACTIVATED' | 'NOT_ACTIVE' | 'NOT_FOUND' }
 
@@ -24,6 +25,7 @@ export const deactivateLicense = async (payload: Payload, key: string, fingerpri
     .returning({ id: activations.id, hostname: activations.hostname })
   if (deleted.length === 0) return { code: 'NOT_ACTIVE' }
   await releaseSeatOf(payload, license.id)
+  await sumUsersInUse(payload, license.id)
   await recordLicenseEvent(payload, { license: license.id, type: 'deactivated', actor, details: { fingerprint, hostname: deleted[0].hostname ?? null } })
   return { code: 'DEACTIVATED' }
 }

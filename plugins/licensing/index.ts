@@ -21,6 +21,7 @@ export { validateLicense, type ValidateLicenseArgs, type ValidationAnswer } from
 export { activateLicense, activateFoundLicense, type ActivationAnswer, type Installation } from './activateLicense'
 export { deactivateLicense } from './deactivateLicense'
 export { findLicenseByKey, findLicenseById, type LicenseRecord } from './licenseRecord'
+export { findActivation } from './findActivation'
 export { usabilityOf, describeLicense, type LicenseUsability } from './licenseState'
 export { issueLicenseFile, issueArmoredLicenseFile } from './issueLicenseFile'
 export { createLicense, findLicenseByCreationKey, type NewLicenseTerms } from './createLicense'

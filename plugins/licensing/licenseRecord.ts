@@ -9,7 +9,7 @@ import type { License } from '../../payload-types'
 /** What the protocol needs of a license: one row, no relations populated. */
 export type LicenseRecord = Pick<
   License,
-  'id' | 'key' | 'line' | 'type' | 'status' | 'startsAt' | 'expiresAt' | 'modules' | 'maxClients' | 'maxUsers' | 'credits' | 'activeClients'
+  'id' | 'key' | 'line' | 'type' | 'status' | 'startsAt' | 'expiresAt' | 'modules' | 'maxClients' | 'maxUsers' | 'credits' | 'activeClients' | 'usersInUse'
 > & { customer: number | string; product: number | string }
 
 export const licenseSelect = {
@@ -26,12 +26,13 @@ export const licenseSelect = {
   maxUsers: true,
   credits: true,
   activeClients: true,
+  usersInUse: true,
 } as const
 
 const idOf = (value: unknown): number | string => (typeof value === 'object' && value !== null ? (value as { id: number | string }).id : (value as number | string))
 
 export const toLicenseRecord = (doc: Record<string, unknown>): LicenseRecord =>
-  ({ ...doc, customer: idOf(doc.customer), product: idOf(doc.product), modules: (doc.modules as string[] | null) ?? [], activeClients: (doc.activeClients as number | null) ?? 0 }) as LicenseRecord
+  ({ ...doc, customer: idOf(doc.customer), product: idOf(doc.product), modules: (doc.modules as string[] | null) ?? [], activeClients: (doc.activeClients as number | null) ?? 0, usersInUse: (doc.usersInUse as number | null) ?? 0 }) as LicenseRecord
 
 const isoDate = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString())
 const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value))
@@ -50,6 +51,7 @@ type LicenseByKeyRow = {
   maxUsers: number | string
   credits: number | string | null
   activeClients: number | string | null
+  usersInUse: number | string | null
   module: string | null
   moduleOrder: number
 }
@@ -82,6 +84,7 @@ const licenseByKeyQuery = (payload: Payload, database: DrizzleDatabase): Prepare
         maxUsers: licenses.maxUsers,
         credits: licenses.credits,
         activeClients: licenses.activeClients,
+        usersInUse: licenses.usersInUse,
         module: texts.text,
         moduleOrder: texts.order,
       })
@@ -123,6 +126,7 @@ export const findLicenseByKey = async (payload: Payload, key: string): Promise<L
     maxUsers: Number(row.maxUsers),
     credits: numberOrNull(row.credits),
     activeClients: Number(row.activeClients ?? 0),
+    usersInUse: Number(row.usersInUse ?? 0),
     modules,
   }
 }

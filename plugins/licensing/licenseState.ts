@@ -33,6 +33,7 @@ export const describeLicense = (license: LicenseRecord, product: ProductInfo | u
   modules: license.modules ?? [],
   maxClients: license.maxClients,
   maxUsers: license.maxUsers,
+  usersInUse: license.usersInUse ?? 0,
   activeClients: license.activeClients ?? 0,
   startsAt: license.startsAt,
   expiresAt: license.expiresAt ?? null,

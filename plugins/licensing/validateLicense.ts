@@ -1,30 +1,42 @@
 import type { Payload } from 'payload'
 
+import { appActor } from './actors'
 import { findActivation } from './findActivation'
 import { issueLicenseFile } from './issueLicenseFile'
 import { findLicenseByKey } from './licenseRecord'
 import { describeLicense, usabilityOf, type LicenseDescription, type LicenseUsability } from './licenseState'
+import { limitsOf, type LicenseLimits } from './licenseLimits'
 import { productById } from './productCatalogue'
 import { licensingSettings } from './settings'
 import { countValidation } from './validationCounts'
 
 export type ValidationCode = LicenseUsability | 'NOT_FOUND' | 'NO_ACTIVATION'
 
-export type ValidateLicenseArgs = { key: string; fingerprint?: string; product?: string; line?: string }
+export type ValidateLicenseArgs = {
+  key: string
+  fingerprint?: string
+  product?: string
+  line?: string
+  /** Users this installation has now; stored on its activation (needs the fingerprint). */
+  users?: number
+}
 
 export type ValidationAnswer = {
   valid: boolean
   code: ValidationCode
   license?: LicenseDescription
   licenseFile?: string
+  /** Present when the license is over a soft limit (users): still VALID. */
+  limits?: LicenseLimits
 }
 
 /**
  * The daily check: is this key usable for this product and line, on this installation? A valid
- * key with an activated fingerprint gets a fresh license file. Reads only: the validation is
- * counted in memory and written later in a batch.
+ * key with an activated fingerprint gets a fresh license file. The validation is counted in
+ * memory and written later in a batch; a reported `users` count is written only when it changed
+ * (or hourly), and a license over its user limit claims that day's staff alert.
  */
-export const validateLicense = async (payload: Payload, { key, fingerprint, product: wantedProduct, line: wantedLine }: ValidateLicenseArgs): Promise<ValidationAnswer> => {
+export const validateLicense = async (payload: Payload, { key, fingerprint, product: wantedProduct, line: wantedLine, users }: ValidateLicenseArgs): Promise<ValidationAnswer> => {
   const license = await findLicenseByKey(payload, key)
   if (!license) return { valid: false, code: 'NOT_FOUND' }
   const now = new Date()
@@ -37,6 +49,7 @@ export const validateLicense = async (payload: Payload, { key, fingerprint, prod
 
   if (code !== 'VALID') return { valid: false, code, license: description }
   if (!activation || !product) return { valid: true, code, license: description }
+  const { usersInUse, limits } = await limitsOf(payload, license, activation.id, users, appActor(fingerprint as string), now)
   const licenseFile = await issueLicenseFile(payload, license, product, { fingerprint: fingerprint ?? null, validDays: licensingSettings(payload).licenseFileDays, now })
-  return { valid: true, code, license: description, licenseFile }
+  return { valid: true, code, license: { ...description, usersInUse }, licenseFile, ...(limits ? { limits } : {}) }
 }

@@ -1,13 +1,14 @@
 import type { Config } from 'payload'
 
-import { scheduleTask } from '../scheduler'
+import { scheduleTask, withScheduledTask } from '../scheduler'
 import { Outbox } from './collections/Outbox'
 import { deliverOutbox } from './deliverOutbox'
 import { defaultMailersOptions, type MailersPluginOptions } from './types'
 
 export { deliverOutbox } from './deliverOutbox'
 export { queueMail, type QueueMailArgs } from './queueMail'
-export { renderTemplate } from './renderTemplate'
+export { queueMails, type MailToQueue } from './queueMails'
+export { renderTemplate, type TemplateVariables } from './renderTemplate'
 
 /** The outbox: every mail is rendered from a template, queued once, and delivered by a claim. */
 export const mailersPlugin =
@@ -19,10 +20,12 @@ export const mailersPlugin =
       collections: [...(config.collections ?? []), Outbox],
       custom: { ...config.custom, mailers: settings },
     }
-    if (!settings.enabled || !settings.scheduleDelivery) return withCollections
+    if (!settings.enabled) return withCollections
+    const withTask = withScheduledTask(withCollections, 'deliver-outbox', (payload) => deliverOutbox(payload, { maxAttempts: settings.maxAttempts }))
+    if (!settings.scheduleDelivery) return withTask
 
     return {
-      ...withCollections,
+      ...withTask,
       onInit: async (payload) => {
         await config.onInit?.(payload)
         scheduleTask(payload, 'deliver-outbox', `*/${settings.deliveryIntervalSeconds} * * * * *`, () =>

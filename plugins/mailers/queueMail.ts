@@ -1,12 +1,9 @@
-import type { Payload, PayloadRequest, Where } from 'payload'
-
-import { defaultTemplates } from '../../collections/EmailTemplates/defaultTemplates'
+import type { Payload, PayloadRequest } from 'payload'
 
 import type { EmailTemplateKey } from '../../collections/EmailTemplates/templateKeys'
 import { drizzleFor, tableOf } from '../shared/database'
-import { withAbsoluteLinks } from './absoluteLinks'
-import { renderTemplate, type TemplateVariables } from './renderTemplate'
-import { mailersSettingsOf } from './types'
+import { findTemplate, outboxRow } from './queueMails'
+import type { TemplateVariables } from './renderTemplate'
 
 export type QueueMailArgs = {
   to: string
@@ -28,29 +25,12 @@ export type QueueMailResult = { queued: boolean; outboxId: number | string }
  * (an atomic insert that does nothing on conflict, so two instances racing queue one mail).
  */
 export const queueMail = async (payload: Payload, args: QueueMailArgs): Promise<QueueMailResult> => {
-  const template = await findTemplate(payload, args)
-  const rendered = renderTemplate(template, withAbsoluteLinks({ recipientEmail: args.to, ...args.variables }, mailersSettingsOf(payload).publicUrl))
-  const now = new Date().toISOString()
+  const template = await findTemplate(payload, args.templateKey, args.templateId, args.req)
   const table = tableOf(payload, 'outbox')
   const database = await drizzleFor(payload, args.req)
-
   const inserted = await database
     .insert(table)
-    .values({
-      to: args.to.trim().toLowerCase(),
-      templateKey: args.templateKey,
-      template: template.id ?? null,
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
-      status: 'queued',
-      attempts: 0,
-      nextAttemptAt: now,
-      idempotencyKey: args.idempotencyKey,
-      context: args.context ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
+    .values(outboxRow(payload, template, args, new Date().toISOString()))
     .onConflictDoNothing()
     .returning({ id: table.id })
 
@@ -63,12 +43,4 @@ export const queueMail = async (payload: Payload, args: QueueMailArgs): Promise<
     req: args.req,
   })
   return { queued: false, outboxId: existing.docs[0].id }
-}
-
-const findTemplate = async (payload: Payload, args: QueueMailArgs) => {
-  const where: Where = args.templateId
-    ? { id: { equals: args.templateId }, key: { equals: args.templateKey } }
-    : { key: { equals: args.templateKey } }
-  const found = await payload.find({ collection: 'email-templates', where, sort: 'createdAt', limit: 1, depth: 0, req: args.req })
-  return found.docs[0] ?? { id: undefined, ...defaultTemplates[args.templateKey] }
 }

@@ -1,15 +1,27 @@
 import type { Config } from 'payload'
 
 import { ScheduledRuns } from './collections/ScheduledRuns'
+import { runNowEndpoint } from './endpoints/runNow'
 import type { SchedulerPluginOptions } from './types'
 
-export { runOnce } from './runOnce'
+export { runOnce, type RunOnceOptions, type RunOnceResult } from './runOnce'
 export { scheduleTask, stopScheduledTasks } from './scheduleTask'
+export { withScheduledTask, type ScheduledTaskRun } from './scheduledTasks'
 
-/** Where scheduled work records that it ran, so two instances never do it twice. */
+/**
+ * Where scheduled work records that it ran, so two instances never do it twice, and
+ * `POST /api/scheduled-runs/run-now` for the tasks other plugins name with `withScheduledTask`.
+ */
 export const schedulerPlugin =
   (_options: SchedulerPluginOptions = {}) =>
   (config: Config): Config => ({
     ...config,
-    collections: [...(config.collections ?? []), ScheduledRuns],
+    collections: [
+      ...(config.collections ?? []),
+      {
+        ...ScheduledRuns,
+        endpoints: [...(ScheduledRuns.endpoints || []), runNowEndpoint],
+        admin: { ...ScheduledRuns.admin, components: { ...ScheduledRuns.admin?.components, beforeListTable: ['/plugins/scheduler/components/RunNow#RunNow'] } },
+      },
+    ],
   })

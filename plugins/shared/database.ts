@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 // drizzle-orm's query operators are dialect-neutral and both adapters re-export the same copy,
 // so atomic statements written with them run on SQLite and PostgreSQL alike.
-export { and, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from '@payloadcms/db-sqlite/drizzle'
+export { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from '@payloadcms/db-sqlite/drizzle'
 
 /**
  * A drizzle database of either dialect. Its query builders differ in type but not in the calls we

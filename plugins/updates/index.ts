@@ -13,6 +13,8 @@ import { loadRecipientsEndpoint, pullReleaseEndpoint, restoreReleaseEndpoint, ro
 import { bumpOnArtifactChange, bumpOnArtifactDelete } from './hooks/bumpOnArtifactChange'
 import { bumpOnReleaseChange, bumpOnReleaseDelete } from './hooks/bumpOnReleaseChange'
 import { fillGlobalRecipients, queueMailsOnPublish } from './hooks/releaseMails'
+import { withScheduledTask } from '../scheduler'
+import { applyRetention } from './applyRetention'
 import { scheduleRetention } from './jobs/retention'
 import { resolveUpdatesOptions, type UpdatesPluginOptions, type UpdatesSettings } from './types'
 
@@ -121,7 +123,7 @@ export const updatesPlugin =
     if (!settings.enabled) return withCollections
 
     return {
-      ...withCollections,
+      ...withScheduledTask(withCollections, 'retention', (payload) => applyRetention(payload)),
       endpoints: [...(config.endpoints ?? []), manifestEndpoint, downloadEndpoint, downloadFileEndpoint, offlineBundleEndpoint],
       onInit: async (payload) => {
         await config.onInit?.(payload)

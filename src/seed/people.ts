@@ -25,6 +25,8 @@ type LicenseState = {
   notes?: string
   /** Installed machines already activated on it (hostname, role). */
   machines?: Array<{ hostname: string; role: 'app' | 'collector' | 'cockpit' | 'slave' }>
+  /** Metered use by its first machine: `creditsPerDay` on each of the last `days` days (on-usage). */
+  usage?: { days: number; creditsPerDay: number }
 }
 
 /** Companies, their accounts (password `demoCustomerPassword`) and a license of every type and state. */
@@ -56,7 +58,8 @@ export const seedCompanies: Array<{ name: string; contacts: Array<{ email: strin
     contacts: [{ email: 'monitoring@umbrella.example', name: 'Ulla Ops' }],
     accounts: ['ulla@umbrella.example'],
     licenses: [
-      { product: 'promonitor', line: 'v7', type: 'on-usage', startsInDays: -90, expiresInDays: 275, maxClients: 10, maxUsers: 50, credits: 1200, modules: ['api-access'], machines: [{ hostname: 'umb-hub', role: 'app' }] },
+      // 1500 credits bought, 300 spent over the last 30 days: 1200 left.
+      { product: 'promonitor', line: 'v7', type: 'on-usage', startsInDays: -90, expiresInDays: 275, maxClients: 10, maxUsers: 50, credits: 1500, modules: ['api-access'], machines: [{ hostname: 'umb-hub', role: 'app' }], usage: { days: 30, creditsPerDay: 10 } },
       { product: 'cockpit', line: 'v1', type: 'subscription', startsInDays: -90, expiresInDays: 275, maxClients: 1, maxUsers: 5, modules: ['multi-site'] },
     ],
   },
@@ -65,6 +68,23 @@ export const seedCompanies: Array<{ name: string; contacts: Array<{ email: strin
     contacts: [{ email: 'ops@stark.example', name: 'Tony Ops' }],
     accounts: ['tony@stark.example'],
     licenses: [{ product: 'promonitor', line: 'v7', type: 'subscription', status: 'suspended', startsInDays: -120, expiresInDays: 245, maxClients: 4, maxUsers: 20, notes: 'Suspended: invoice 2026-0815 unpaid.' }],
+  },
+  {
+    // One license at each customer warning (30, 15, 5, 3, 1 days left) and one just expired: the
+    // first license-alerts sweep mails each of them (and staff about the renewals due).
+    name: 'Wayne Monitoring',
+    contacts: [{ email: 'renewals@wayne.example', name: 'Bruce Renewals' }],
+    accounts: ['bruce@wayne.example'],
+    licenses: [30, 15, 5, 3, 1, -2].map((days) => ({
+      product: 'promonitor' as const,
+      line: 'v7',
+      type: 'subscription' as const,
+      startsInDays: -300,
+      expiresInDays: days,
+      maxClients: 2,
+      maxUsers: 10,
+      notes: days > 0 ? `Expires in ${days} days: gets the ${days}-day warning.` : 'Expired 2 days ago: gets the license-expired mail.',
+    })),
   },
 ]
 

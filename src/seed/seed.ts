@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { activateLicense, appActor } from '../../plugins/licensing'
+import { recordUsage } from '../../plugins/metering'
 
 import { defaultTemplates } from '../../collections/EmailTemplates/defaultTemplates'
 import type { EmailTemplateKey } from '../../collections/EmailTemplates/templateKeys'
@@ -120,6 +121,13 @@ export const seed = async (payload: Payload, { adminPassword }: { adminPassword:
       for (const machine of license.machines ?? []) {
         const fingerprint = createHash('sha256').update(machine.hostname).digest('hex')
         await activateLicense(payload, created.key!, { fingerprint, hostname: machine.hostname, role: machine.role, appVersion: license.line === 'v6' ? '6.9.2' : '7.3.0' }, appActor(fingerprint, machine.hostname))
+      }
+      // Through the real metering path too, so the usage chart and records are what apps leave.
+      if (license.usage && license.machines?.[0]) {
+        const { days, creditsPerDay } = license.usage
+        const fingerprint = createHash('sha256').update(license.machines[0].hostname).digest('hex')
+        const uses = Array.from({ length: days }, (_, index) => ({ quantity: creditsPerDay, idempotencyKey: `seed-use-${index}`, occurredAt: addDays(now, index - days + 0.5) }))
+        await recordUsage(payload, { key: created.key!, fingerprint, uses, receivedAt: now })
       }
     }
   }

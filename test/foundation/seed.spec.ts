@@ -48,6 +48,16 @@ describe('seed', () => {
     expect(summary).toContain(`-d '{"key":"${exampleKey}","nonce":"n1"}'`)
   })
 
+  it('has an on-usage license with usage history and a license for each expiry warning', async () => {
+    const { docs } = await booted.payload.find({ collection: 'licenses', depth: 1, limit: 100 })
+    const metered = docs.find((license) => license.type === 'on-usage')!
+    const records = await booted.payload.find({ collection: 'usage-records', where: { license: { equals: metered.id } }, limit: 100, depth: 0 })
+    expect(records.totalDocs).toBe(30)
+    expect(records.docs.reduce((sum, record) => sum + record.quantity, 0)).toBe(300)
+    const wayne = docs.filter((license) => typeof license.customer === 'object' && license.customer.name === 'Wayne Monitoring')
+    expect(wayne.map((license) => license.daysLeft).sort((a, b) => Number(b) - Number(a))).toEqual([30, 15, 5, 3, 1, 0])
+  })
+
   it('creates a reseller with an API key', async () => {
     const { docs } = await booted.payload.find({ collection: 'resellers', limit: 1 })
     expect(docs[0]).toMatchObject({ name: 'DataDog Marketplace', active: true })

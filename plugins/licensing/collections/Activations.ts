@@ -32,5 +32,12 @@ export const Activations: CollectionConfig = {
     { name: 'appVersion', type: 'text' },
     { name: 'activatedAt', type: 'date', required: true },
     { name: 'lastSeenAt', type: 'date' },
+    {
+      type: 'row',
+      fields: [
+        { name: 'users', type: 'number', min: 0, admin: { description: 'Users this installation last reported (validate or activate).' } },
+        { name: 'usersReportedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      ],
+    },
   ],
 }

@@ -16,6 +16,8 @@ export const licenseEventTypes = [
   'deactivated',
   'limit-reached',
   'trial-mail-resent',
+  'credit-low',
+  'credit-exhausted',
 ] as const
 
 export type LicenseEventType = (typeof licenseEventTypes)[number]

@@ -4,7 +4,7 @@ import { activateLicense } from '../activateLicense'
 import { appActor } from '../actors'
 import { signedAnswer } from '../signedAnswer'
 import { bufferedJson } from '../../shared/bufferedResponse'
-import { activationAnswerSchema, badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, nonceProperty, roleProperty } from './openapi'
+import { activationAnswerSchema, badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, nonceProperty, roleProperty, usersProperty } from './openapi'
 import { activateRequest } from './schemas'
 
 export const activateEndpoint = clientEndpoint({
@@ -19,7 +19,7 @@ export const activateEndpoint = clientEndpoint({
     requestBody: jsonBody({
       type: 'object',
       required: ['key', 'fingerprint'],
-      properties: { key: keyProperty, fingerprint: fingerprintProperty, hostname: { type: 'string', maxLength: 255 }, role: roleProperty, appVersion: { type: 'string', maxLength: 64 }, nonce: nonceProperty },
+      properties: { key: keyProperty, fingerprint: fingerprintProperty, hostname: { type: 'string', maxLength: 255 }, role: roleProperty, appVersion: { type: 'string', maxLength: 64 }, users: usersProperty, nonce: nonceProperty },
     }),
     responses: { 200: jsonResponse('The decision', activationAnswerSchema), 400: badRequestResponse },
   },

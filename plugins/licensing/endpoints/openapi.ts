@@ -20,6 +20,12 @@ export const licenseFileProperty = {
   description:
     'License file: compact JWS, typ `license+jws`, claims `{ licenseId, key, customer: { id, name }, product, line, type, modules, maxClients, maxUsers, fingerprint, startsAt, expiresAt, iat, exp }`. Also accepted armoured (-----BEGIN LICENSE FILE-----).',
 }
+export const usersProperty = { type: 'integer', minimum: 0, maximum: 1000000, description: 'Users this installation has now; stored on its activation, summed as the license’s `usersInUse`' }
+export const limitsProperty = {
+  type: 'object',
+  description: 'Present when the license is over a soft limit: the decision stands, staff are told',
+  properties: { users: { type: 'object', required: ['used', 'max'], properties: { used: { type: 'integer' }, max: { type: 'integer' } } } },
+}
 export const roleProperty = { type: 'string', enum: ['app', 'collector', 'cockpit', 'slave'], default: 'app' }
 
 export const licenseSchema = {
@@ -34,6 +40,7 @@ export const licenseSchema = {
     modules: { type: 'array', items: { type: 'string' } },
     maxClients: { type: 'integer' },
     maxUsers: { type: 'integer' },
+    usersInUse: { type: 'integer', description: 'Users its active installations report, summed (soft limit: maxUsers)' },
     activeClients: { type: 'integer' },
     startsAt: { type: 'string', format: 'date-time' },
     expiresAt: { type: ['string', 'null'], format: 'date-time' },
@@ -52,6 +59,7 @@ export const activationAnswerSchema = {
     code: { type: 'string', enum: activationCodes },
     activation: { type: 'object', properties: { id: { type: ['integer', 'string'] }, fingerprint: { type: 'string' } } },
     licenseFile: licenseFileProperty,
+    limits: limitsProperty,
     signed: { ...signedProperty, description: 'Compact JWS, typ `activation+jws`, of the other fields plus `iat` and `nonce`' },
   },
 }

@@ -8,12 +8,15 @@ export const licenseKey = plainText().trim().min(1, 'Required').max(256, 'At mos
 export const fingerprint = plainText().trim().min(1, 'Required').max(256, 'At most 256 characters')
 export const nonce = plainText().min(1).max(256, 'At most 256 characters').optional()
 const shortText = plainText().trim().min(1).max(128)
+/** How many users the installation has now (reported with validate and activate). */
+const users = z.number({ invalid_type_error: 'Must be a whole number' }).int('Must be a whole number').min(0).max(1_000_000).optional()
 
 export const validateRequest = z.object({
   key: licenseKey,
   fingerprint: fingerprint.optional(),
   product: shortText.optional(),
   line: shortText.optional(),
+  users,
   nonce,
 })
 
@@ -23,6 +26,7 @@ export const activateRequest = z.object({
   hostname: plainText().trim().max(255).optional(),
   role: z.enum(activationRoles).optional(),
   appVersion: plainText().trim().max(64).optional(),
+  users,
   nonce,
 })
 

@@ -5,7 +5,7 @@ import { clientEndpoint, parseJsonBody, readJsonBody } from '../../clientApi'
 import { signedAnswer } from '../signedAnswer'
 import { validateLicense, type ValidateLicenseArgs } from '../validateLicense'
 import { wholeJson, wholeResponse, type WholeAnswer } from '../../shared/bufferedResponse'
-import { badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, licenseFileProperty, licenseSchema, nonceProperty, signedProperty, validationCodes } from './openapi'
+import { badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, licenseFileProperty, licenseSchema, limitsProperty, nonceProperty, signedProperty, usersProperty, validationCodes } from './openapi'
 import { validateRequest } from './schemas'
 
 const answerValidation = async (payload: Payload, request: ValidateLicenseArgs, nonce: string | undefined): Promise<WholeAnswer> =>
@@ -22,7 +22,7 @@ export const validateEndpoint = clientEndpoint({
     requestBody: jsonBody({
       type: 'object',
       required: ['key'],
-      properties: { key: keyProperty, fingerprint: fingerprintProperty, product: { type: 'string', examples: ['promonitor'] }, line: { type: 'string', examples: ['v7'] }, nonce: nonceProperty },
+      properties: { key: keyProperty, fingerprint: fingerprintProperty, product: { type: 'string', examples: ['promonitor'] }, line: { type: 'string', examples: ['v7'] }, users: usersProperty, nonce: nonceProperty },
     }),
     responses: {
       200: jsonResponse('The decision', {
@@ -33,6 +33,7 @@ export const validateEndpoint = clientEndpoint({
           code: { type: 'string', enum: validationCodes },
           license: licenseSchema,
           licenseFile: licenseFileProperty,
+          limits: limitsProperty,
           signed: { ...signedProperty, description: 'Compact JWS, typ `validation+jws`, of the other fields plus `iat` and `nonce`' },
         },
       }),

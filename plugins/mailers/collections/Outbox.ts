@@ -51,5 +51,7 @@ export const Outbox: CollectionConfig = {
     },
     { name: 'lastError', type: 'textarea', admin: { readOnly: true } },
     { name: 'context', type: 'json', admin: { description: 'What the mail is about (license, release, …).' } },
+    // From `context.license`, so a license's history lists the mails about it with an indexed query.
+    { name: 'license', type: 'relationship', relationTo: 'licenses', index: true, admin: { readOnly: true, position: 'sidebar' } },
   ],
 }

@@ -4,7 +4,9 @@ import { hasRole } from '../../../collections/access/hasRole'
 
 /**
  * One row per run of a scheduled task and period (`retention:2026-11-28`). The unique run key is
- * the claim: the instance whose insert lands does the work; the others skip it.
+ * the claim: the instance whose insert lands does the work; the others skip it until
+ * `claimedUntil`, after which a run that did not finish (its instance died, or it failed) is
+ * taken over by the next trigger.
  */
 export const ScheduledRuns: CollectionConfig = {
   slug: 'scheduled-runs',
@@ -18,6 +20,7 @@ export const ScheduledRuns: CollectionConfig = {
     { name: 'instance', type: 'text' },
     { name: 'startedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'claimedUntil', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Another instance may take an unfinished run over after this.' } },
     { name: 'result', type: 'json' },
     { name: 'error', type: 'textarea' },
   ],
