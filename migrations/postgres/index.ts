@@ -1,6 +1,7 @@
 import * as migration_20261128_034522_initial from './20261128_034522_initial';
 import * as migration_20261202_065927_modules_by_license_index from './20261202_065927_modules_by_license_index';
 import * as migration_20261203_154252_registration_and_sign_in from './20261203_154252_registration_and_sign_in';
+import * as migration_20261203_172525_metering_and_alerts from './20261203_172525_metering_and_alerts';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261203_154252_registration_and_sign_in.up,
     down: migration_20261203_154252_registration_and_sign_in.down,
-    name: '20261203_154252_registration_and_sign_in'
+    name: '20261203_154252_registration_and_sign_in',
+  },
+  {
+    up: migration_20261203_172525_metering_and_alerts.up,
+    down: migration_20261203_172525_metering_and_alerts.down,
+    name: '20261203_172525_metering_and_alerts'
   },
 ];
