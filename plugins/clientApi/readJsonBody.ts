@@ -9,14 +9,17 @@ export const maxBodyBytes = 16 * 1024
 
 const decoder = new TextDecoder()
 
-const tooLarge = (): ClientError => {
-  const { code, message } = payloadTooLarge(maxBodyBytes)
+/** A body limit other than `maxBodyBytes`, for an endpoint whose contract allows more (a batch). */
+export type BodyLimit = { maxBytes?: number }
+
+const tooLarge = (maxBytes: number): ClientError => {
+  const { code, message } = payloadTooLarge(maxBytes)
   return new ClientError(413, code, message)
 }
 
 /** Validates a JSON body already read whole: over `maxBodyBytes` is 413 PAYLOAD_TOO_LARGE; not JSON or not matching `schema` 400 BAD_REQUEST. */
-export const parseJsonBody = <Schema extends z.ZodTypeAny>(body: Uint8Array | string, schema: Schema): z.infer<Schema> => {
-  if ((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) > maxBodyBytes) throw tooLarge()
+export const parseJsonBody = <Schema extends z.ZodTypeAny>(body: Uint8Array | string, schema: Schema, { maxBytes = maxBodyBytes }: BodyLimit = {}): z.infer<Schema> => {
+  if ((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) > maxBytes) throw tooLarge(maxBytes)
   let json: unknown
   try {
     json = JSON.parse(typeof body === 'string' ? body : decoder.decode(body))
@@ -32,7 +35,7 @@ export const parseJsonBody = <Schema extends z.ZodTypeAny>(body: Uint8Array | st
 }
 
 /** The body's bytes, read from its stream only up to `maxBodyBytes`: one more and the stream is cancelled. */
-const readCapped = async (body: ReadableStream<Uint8Array>): Promise<Uint8Array> => {
+const readCapped = async (body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> => {
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let length = 0
@@ -40,9 +43,9 @@ const readCapped = async (body: ReadableStream<Uint8Array>): Promise<Uint8Array>
     const { done, value } = await reader.read()
     if (done) break
     length += value.byteLength
-    if (length > maxBodyBytes) {
+    if (length > maxBytes) {
       void reader.cancel().catch(() => {})
-      throw tooLarge()
+      throw tooLarge(maxBytes)
     }
     chunks.push(value)
   }
@@ -53,18 +56,18 @@ const readCapped = async (body: ReadableStream<Uint8Array>): Promise<Uint8Array>
  * Reads and validates a request's JSON body (see `parseJsonBody`). A declared length over the
  * limit is refused unread; a body without one (chunked) is read only up to the limit.
  */
-export const readJsonBody = async <Schema extends z.ZodTypeAny>(req: PayloadRequest, schema: Schema): Promise<z.infer<Schema>> => {
+export const readJsonBody = async <Schema extends z.ZodTypeAny>(req: PayloadRequest, schema: Schema, { maxBytes = maxBodyBytes }: BodyLimit = {}): Promise<z.infer<Schema>> => {
   const declared = req.headers.get('content-length')
-  if (Number(declared ?? 0) > maxBodyBytes) throw tooLarge()
+  if (Number(declared ?? 0) > maxBytes) throw tooLarge(maxBytes)
   let body: Uint8Array | string
   try {
     // With a declared length the framing bounds the body: it can be read whole.
-    body = declared !== null || !req.body ? ((await req.text?.()) ?? '') : await readCapped(req.body)
+    body = declared !== null || !req.body ? ((await req.text?.()) ?? '') : await readCapped(req.body, maxBytes)
   } catch (error) {
     if (error instanceof ClientError) throw error
     throw badRequest('Unreadable body')
   }
-  return parseJsonBody(body, schema)
+  return parseJsonBody(body, schema, { maxBytes })
 }
 
 /** Validates query parameters the same way. */

@@ -236,6 +236,16 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     expect(await recordCount()).toBe(3)
   })
 
+  it('takes the largest batch the contract allows: 100 records with 128-character keys and their times', async () => {
+    const occurredAt = new Date().toISOString()
+    const records = Array.from({ length: 100 }, (_, index) => ({ quantity: 1_000_000, idempotencyKey: `${newKey()}-${index}-`.padEnd(128, 'k'), occurredAt }))
+    const answer = await batch({ nonce: 'n'.repeat(256), records })
+    expect(JSON.stringify({ key: license.key, fingerprint, nonce: 'n'.repeat(256), records }).length).toBeGreaterThan(16 * 1024)
+    expect(answer.status).toBe(200)
+    expect(answer.body.results).toHaveLength(100)
+    expect(answer.body.results.every((result: { code: string }) => result.code === 'NO_CREDIT')).toBe(true)
+  })
+
   it('crossing below the low-credit level records credit-low and mails the license contacts and staff once; the first NO_CREDIT records credit-exhausted once; a top-up re-arms both', async () => {
     const mailsOf = async (kind: string) =>
       (await booted.payload.find({ collection: 'outbox', where: { templateKey: { in: [kind, `staff-${kind}`] } }, limit: 100, depth: 0 })).docs

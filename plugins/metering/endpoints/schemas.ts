@@ -9,6 +9,8 @@ const nonce = z.string().min(1).max(256, 'At most 256 characters').optional()
 
 export const maxQuantity = 1_000_000
 export const maxBatchRecords = 100
+/** 100 records with 128-character keys and their times come to about 20 KB: more than one use's 16 KB. */
+export const maxBatchBodyBytes = 64 * 1024
 /** How far back a buffered use may be reported, and how far ahead a client clock may run. */
 export const oldestUseMs = 7 * 24 * 60 * 60 * 1000
 export const futureUseMs = 5 * 60 * 1000

@@ -6,7 +6,7 @@ import { wholeJson, wholeResponse, type WholeAnswer } from '../../shared/buffere
 import { recordUsage } from '../recordUsage'
 import { signedUsageAnswer } from '../usageAnswer'
 import { badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, mismatchResponse, nonceProperty, usageDecisionSchema, usageRecordProperties } from './openapi'
-import { maxBatchRecords, meteredUses, usageBatchRequest } from './schemas'
+import { maxBatchBodyBytes, maxBatchRecords, meteredUses, usageBatchRequest } from './schemas'
 
 const answerBatch = async (payload: Payload, { key, fingerprint, nonce, records }: z.infer<typeof usageBatchRequest>): Promise<WholeAnswer> => {
   const receivedAt = new Date()
@@ -19,7 +19,7 @@ export const usageBatchEndpoint = clientEndpoint({
   method: 'post',
   openapi: {
     summary: 'Meter several buffered uses at once',
-    description: `1 … ${maxBatchRecords} uses of one installation (the whole body at most 16 KB), applied in order; one signed answer with a \`results\` array in the same order, each as \`POST /api/v1/usage\` answers it. Bad input or an idempotency mismatch in any record refuses the whole batch and records nothing.`,
+    description: `1 … ${maxBatchRecords} uses of one installation (the whole body at most ${maxBatchBodyBytes / 1024} KB), applied in order; one signed answer with a \`results\` array in the same order, each as \`POST /api/v1/usage\` answers it. Bad input or an idempotency mismatch in any record refuses the whole batch and records nothing.`,
     tags: ['usage'],
     requestBody: jsonBody({
       type: 'object',
@@ -44,6 +44,6 @@ export const usageBatchEndpoint = clientEndpoint({
       409: mismatchResponse,
     },
   },
-  handler: async (req) => wholeResponse(await answerBatch(req.payload, await readJsonBody(req, usageBatchRequest))),
-  fastAnswer: ({ payload, body }) => answerBatch(payload, parseJsonBody(body, usageBatchRequest)),
+  handler: async (req) => wholeResponse(await answerBatch(req.payload, await readJsonBody(req, usageBatchRequest, { maxBytes: maxBatchBodyBytes }))),
+  fastAnswer: ({ payload, body }) => answerBatch(payload, parseJsonBody(body, usageBatchRequest, { maxBytes: maxBatchBodyBytes })),
 })
