@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { ActivationCode } from '../../src/lib/protocol'
 import { and, drizzleFor, eq, gt, sql, tableOf } from '../shared/database'
 import type { Actor } from './actors'
 import type { activationRoles } from './collections/Activations'
@@ -13,7 +14,7 @@ import { productById } from './productCatalogue'
 import { recordLicenseEvent } from './recordLicenseEvent'
 import { licensingSettings } from './settings'
 
-export type ActivationCode = 'ACTIVATED' | 'ALREADY_ACTIVE' | 'TOO_MANY_CLIENTS' | 'NOT_FOUND' | Exclude<LicenseUsability, 'VALID'>
+export type { ActivationCode }
 
 export type Installation = {
   fingerprint: string

@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
 
-import { armorLicenseFile } from '../../src/lib/licenseFileArmor'
-import { SignedKind } from '../../src/lib/signedKinds'
+import { armorLicenseFile, SignedKind, type LicenseFileClaims } from '../../src/lib/protocol'
 import { addDays } from '../../src/lib/time'
 import { signJws } from '../signing'
 import { customerName } from './customerNames'
@@ -30,7 +29,8 @@ export const issueLicenseFile = async (
   const fileEnd = addDays(now, validDays).getTime()
   const licenseEnd = license.expiresAt ? new Date(license.expiresAt).getTime() : Number.POSITIVE_INFINITY
   const exp = Math.floor(Math.min(fileEnd, licenseEnd) / 1000)
-  return signJws(payload, SignedKind.license, {
+  if (!license.key) throw new Error(`License ${license.id} has no key to put in its file`)
+  const claims: LicenseFileClaims = {
     licenseId: String(license.id),
     key: license.key,
     customer: { id: String(license.customer), name: await customerName(payload, license.customer) },
@@ -45,7 +45,8 @@ export const issueLicenseFile = async (
     expiresAt: license.expiresAt ? new Date(license.expiresAt).toISOString() : null,
     iat,
     exp,
-  })
+  }
+  return signJws(payload, SignedKind.license, claims)
 }
 
 /** The same file wrapped for copy and paste (the app's offline license textbox). */

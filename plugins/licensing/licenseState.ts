@@ -1,9 +1,10 @@
+import type { UsabilityCode } from '../../src/lib/protocol'
 import { daysLeft, isExpired } from '../../src/lib/time'
 import type { LicenseRecord } from './licenseRecord'
 import type { ProductInfo } from './productCatalogue'
 
 /** Why a license can or cannot be used right now (the protocol's decision codes). */
-export type LicenseUsability = 'VALID' | 'PRODUCT_MISMATCH' | 'LINE_MISMATCH' | 'SUSPENDED' | 'NOT_STARTED' | 'EXPIRED' | 'NO_CREDIT'
+export type LicenseUsability = UsabilityCode
 
 /**
  * Checks a license in a fixed order: the scope asked for (product, line) first, then its state

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { SignedKind } from '../../src/lib/signedKinds'
+import type { SignedKind } from '../../src/lib/protocol'
 import { signJws } from '../signing'
 
 /**

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import type { ValidationCode } from '../../src/lib/protocol'
 import { appActor } from './actors'
 import { findActivation } from './findActivation'
 import { issueLicenseFile } from './issueLicenseFile'
@@ -10,7 +11,7 @@ import { productById } from './productCatalogue'
 import { licensingSettings } from './settings'
 import { countValidation } from './validationCounts'
 
-export type ValidationCode = LicenseUsability | 'NOT_FOUND' | 'NO_ACTIVATION'
+export type { ValidationCode }
 
 export type ValidateLicenseArgs = {
   key: string

@@ -1,13 +1,12 @@
 import type { Payload } from 'payload'
 
+import { usageCodes, type UsageCode } from '../../src/lib/protocol'
 import { ClientError } from '../clientApi'
 import { findActivation, findLicenseByKey, usabilityOf, type LicenseRecord } from '../licensing'
 import { and, drizzleFor, eq, inArray, tableOf } from '../shared/database'
 import { spendCredits, type MeteredUse } from './spendCredits'
 
-export type UsageCode = 'RECORDED' | 'NO_CREDIT' | 'NOT_METERED' | 'NOT_FOUND' | 'EXPIRED' | 'SUSPENDED' | 'NOT_STARTED' | 'NO_ACTIVATION'
-
-export const usageCodes: UsageCode[] = ['RECORDED', 'NO_CREDIT', 'NOT_METERED', 'NOT_FOUND', 'EXPIRED', 'SUSPENDED', 'NOT_STARTED', 'NO_ACTIVATION']
+export { usageCodes, type UsageCode }
 
 export type UsageDecision = {
   code: UsageCode

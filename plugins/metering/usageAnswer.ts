@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { SignedKind } from '../../src/lib/signedKinds'
+import { SignedKind } from '../../src/lib/protocol'
 import { signJws } from '../signing'
 
 /**

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { SignedKind } from '../../src/lib/signedKinds'
+import { SignedKind } from '../../src/lib/protocol'
 import { and, drizzleFor, eq, tableOf } from '../shared/database'
 import { setActiveSigningKey } from './activeSigningKeys'
 import { forgetPublicKeySet } from './publicKeySet'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { PublicSigningKey } from '../../src/sdk/trustStore'
+import type { PublicSigningKey } from '../../src/lib/protocol'
 
 export type PublicKeySet = { keys: PublicSigningKey[]; statements: string[] }
 

@@ -2,7 +2,7 @@ import { sign } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import type { SignedKind } from '../../src/lib/signedKinds'
+import type { SignedKind } from '../../src/lib/protocol'
 import { activeSigningKey } from './activeSigningKeys'
 import type { SigningKey } from './signingKey'
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { calculateJwkThumbprint } from 'jose'
 
-import type { PublicSigningKey } from '../../src/sdk/trustStore'
+import type { PublicSigningKey } from '../../src/lib/protocol'
 
 /** An Ed25519 private key ready to sign, with its published half and kid (RFC 7638 thumbprint). */
 export type SigningKey = {

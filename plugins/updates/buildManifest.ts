@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { rcompare } from 'semver'
 
-import type { PulledRelease, UpdateManifest } from '../../src/sdk/updates/types'
+import type { PulledRelease, UpdateManifest } from '../../src/lib/protocol'
 import { addDays } from '../../src/lib/time'
 import type { CatalogueProduct } from './catalogue'
 import { channelsVisibleTo, type ReleaseChannel } from './channels'

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { SignedKind } from '../../src/lib/signedKinds'
-import type { UpdateManifest } from '../../src/sdk/updates/types'
+import { SignedKind, type UpdateManifest } from '../../src/lib/protocol'
 import { ClientError } from '../clientApi'
 import { and, eq, lt, tableOf } from '../shared/database'
 import { signJws } from '../signing'

@@ -1,5 +1,5 @@
 import type { Artifact, Release } from '../../payload-types'
-import type { ManifestRelease } from '../../src/sdk/updates/types'
+import type { ManifestRelease } from '../../src/lib/protocol'
 
 /** The fields of a release a manifest lists; a change to any of them bumps the channel's sequence. */
 export const releaseFieldsInManifest = {

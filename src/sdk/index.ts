@@ -1,15 +1,15 @@
 export { VerificationError, isVerificationError, verificationCodes } from './errors'
 export type { VerificationCode } from './errors'
 export { TrustStore } from './trustStore'
-export type { PublicSigningKey, VerifiedObject } from './trustStore'
+export type { VerifiedObject } from './trustStore'
 export { verifySignedAnswer } from './verifySignedAnswer'
 export type { VerifySignedAnswerOptions } from './verifySignedAnswer'
 export { verifyLicenseFile } from './licenseFile'
-export type { LicenseFileClaims, VerifyLicenseFileOptions } from './licenseFile'
+export type { VerifyLicenseFileOptions } from './licenseFile'
 export * from './updates'
 
-// Shared helpers an app needs around the SDK: the license textbox, expiry banners, signed kinds.
-export { SignedKind } from '../lib/signedKinds'
-export { armorLicenseFile, unarmorLicenseFile } from '../lib/licenseFileArmor'
+// The protocol's shapes and codes, and helpers an app needs around the SDK (the license textbox,
+// expiry banners).
+export * from '../lib/protocol'
 export { canonicalLicenseKey, isWellFormedLicenseKey, normalizeLicenseKey } from '../lib/licenseKey'
 export { daysLeft, isExpired } from '../lib/time'

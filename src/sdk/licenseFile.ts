@@ -1,5 +1,4 @@
-import { unarmorLicenseFile } from '../lib/licenseFileArmor'
-import { SignedKind } from '../lib/signedKinds'
+import { SignedKind, unarmorLicenseFile, type LicenseFileClaims } from '../lib/protocol'
 import { VerificationError } from './errors'
 import {
   readArray,
@@ -12,26 +11,7 @@ import {
 } from './payloadFields'
 import type { TrustStore } from './trustStore'
 
-export type LicenseFileClaims = {
-  licenseId: string
-  key: string
-  customer: { id: string; name: string }
-  product: string
-  line: string
-  type: string
-  modules: string[]
-  maxClients: number
-  maxUsers: number
-  /** The installation the file is bound to; null for a file not yet bound (before activation). */
-  fingerprint: string | null
-  startsAt: string
-  /** When the license itself ends; null for a perpetual license. */
-  expiresAt: string | null
-  /** Issued at, in seconds. */
-  iat: number
-  /** End of this file's own short validity, in seconds: after it the app must refresh online. */
-  exp: number
-}
+export type { LicenseFileClaims }
 
 export type VerifyLicenseFileOptions = {
   trust: TrustStore

@@ -1,22 +1,15 @@
 import { compactVerify, decodeProtectedHeader, errors, importJWK } from 'jose'
 import type { CompactJWSHeaderParameters, CryptoKey, JWK } from 'jose'
-import { SignedKind } from '../lib/signedKinds'
+import { SignedKind, type PublicSigningKey } from '../lib/protocol'
 import { VerificationError } from './errors'
 import { isPlainObject } from './payloadFields'
-
-export type PublicSigningKey = {
-  kty: 'OKP'
-  crv: 'Ed25519'
-  x: string
-  kid: string
-  alg: 'EdDSA'
-  use: 'sig'
-}
 
 export type VerifiedObject = {
   payload: Record<string, unknown>
   header: CompactJWSHeaderParameters
 }
+
+export type { PublicSigningKey }
 
 const algorithm = 'EdDSA'
 

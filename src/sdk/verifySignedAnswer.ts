@@ -1,4 +1,4 @@
-import type { SignedKind } from '../lib/signedKinds'
+import type { SignedKind } from '../lib/protocol'
 import { VerificationError } from './errors'
 import type { TrustStore } from './trustStore'
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { signJws } from '../../plugins/signing'
-import { SignedKind } from '../../src/lib/signedKinds'
+import { SignedKind } from '../../src/lib/protocol'
 import { extractManifestJws } from '../../src/sdk'
 import { createSigningKey, sign, withEditedPayload } from '../sdk/signingFixtures'
 import { runAgent } from './agentCli'

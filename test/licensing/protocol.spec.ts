@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { flushValidationCounts, stopValidationCountFlush } from '../../plugins/licensing'
-import { armorLicenseFile } from '../../src/lib/licenseFileArmor'
+import { armorLicenseFile } from '../../src/lib/protocol'
 import { generateLicenseKey } from '../../src/lib/licenseKey'
 import { addDays } from '../../src/lib/time'
 import { SignedKind, verifyLicenseFile, verifySignedAnswer, type TrustStore } from '../../src/sdk'

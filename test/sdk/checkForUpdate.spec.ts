@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { isInRollout } from '../../src/lib/rollout'
-import { SignedKind } from '../../src/lib/signedKinds'
+import { SignedKind } from '../../src/lib/protocol'
 import { checkForUpdate } from '../../src/sdk/updates/checkForUpdate'
 import type { UpdateManifest } from '../../src/sdk/updates/types'
 import { installedV7, installIdWhere, manifest, now, release } from './manifestFixtures'

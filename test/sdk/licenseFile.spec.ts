@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { armorLicenseFile } from '../../src/lib/licenseFileArmor'
-import { SignedKind } from '../../src/lib/signedKinds'
+import { armorLicenseFile, SignedKind } from '../../src/lib/protocol'
 import { verifyLicenseFile } from '../../src/sdk/licenseFile'
 import { createSigningKey, sign, trustOnly, withEditedPayload, type SigningKey } from './signingFixtures'
 

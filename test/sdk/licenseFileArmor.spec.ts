@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { armorLicenseFile, unarmorLicenseFile } from '../../src/lib/licenseFileArmor'
+import { armorLicenseFile, unarmorLicenseFile } from '../../src/lib/protocol'
 
 const jws = `${'a'.repeat(40)}.${'B_-9'.repeat(30)}.${'c'.repeat(86)}`
 

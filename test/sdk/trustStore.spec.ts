@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { SignedKind } from '../../src/lib/signedKinds'
+import { SignedKind } from '../../src/lib/protocol'
 import { VerificationError } from '../../src/sdk/errors'
 import { TrustStore } from '../../src/sdk/trustStore'
 import {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { SignedKind } from '../../src/lib/signedKinds'
+import { SignedKind } from '../../src/lib/protocol'
 import { verifySignedAnswer } from '../../src/sdk/verifySignedAnswer'
 import { createSigningKey, sign, trustOnly, withEditedPayload, type SigningKey } from './signingFixtures'
 

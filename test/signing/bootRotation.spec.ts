@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { generatePrivateJwk, getPublicKeySet, signJws } from '../../plugins/signing'
 import { importSigningKey } from '../../plugins/signing/signingKey'
-import { SignedKind } from '../../src/lib/signedKinds'
+import { SignedKind } from '../../src/lib/protocol'
 import { TrustStore } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 

@@ -5,7 +5,7 @@ import { calculateJwkThumbprint } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { generatePrivateJwk, getPublicKeySet, rotateSigningKey, signJws } from '../../plugins/signing'
-import { SignedKind } from '../../src/lib/signedKinds'
+import { SignedKind } from '../../src/lib/protocol'
 import { TrustStore } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { serveApi, type ApiServer } from '../helpers/serveApi'

@@ -1,4 +1,4 @@
-import { SignedKind } from '../../../src/lib/signedKinds'
+import { SignedKind } from '../../../src/lib/protocol'
 import { clientEndpoint, clientRateLimits, readJsonBody } from '../../clientApi'
 import { appActor } from '../actors'
 import { deactivateLicense } from '../deactivateLicense'

@@ -1,3 +1,5 @@
+import { activationCodes, validationCodes } from '../../../src/lib/protocol'
+
 /** OpenAPI pieces shared by the licensing endpoints (the document is built by plugins/clientApi). */
 
 export const errorResponse = (description: string) => ({
@@ -49,8 +51,7 @@ export const licenseSchema = {
   },
 }
 
-export const validationCodes = ['VALID', 'NOT_FOUND', 'EXPIRED', 'SUSPENDED', 'NOT_STARTED', 'PRODUCT_MISMATCH', 'LINE_MISMATCH', 'NO_ACTIVATION', 'NO_CREDIT']
-export const activationCodes = ['ACTIVATED', 'ALREADY_ACTIVE', 'TOO_MANY_CLIENTS', 'NOT_FOUND', 'EXPIRED', 'SUSPENDED', 'NOT_STARTED', 'NO_CREDIT']
+export { activationCodes, validationCodes }
 
 export const activationAnswerSchema = {
   type: 'object',

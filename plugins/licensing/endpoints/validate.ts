@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { SignedKind } from '../../../src/lib/signedKinds'
+import { SignedKind } from '../../../src/lib/protocol'
 import { clientEndpoint, parseJsonBody, readJsonBody } from '../../clientApi'
 import { signedAnswer } from '../signedAnswer'
 import { validateLicense, type ValidateLicenseArgs } from '../validateLicense'

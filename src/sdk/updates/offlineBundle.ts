@@ -13,18 +13,19 @@
  */
 import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
-import { SignedKind } from '../../lib/signedKinds'
+import { offlineBundleMagicLine, SignedKind } from '../../lib/protocol'
 import { VerificationError } from '../errors'
 import type { TrustStore } from '../trustStore'
 import type { ManifestRelease, UpdateManifest } from './types'
 import { verifyArtifact } from './verifyArtifact'
 import { readManifest } from './verifyManifest'
 
-export const offlineBundleMagicLine = 'PROMONITOR-OFFLINE-BUNDLE 1\n'
 
 /** A manifest with one release is a few kilobytes; anything near this is not a bundle. */
 const maximumHeaderBytes = 1024 * 1024
 const newline = 0x0a
+
+export { offlineBundleMagicLine }
 
 export type OfflineBundleHeader = { jws: string; artifactOffset: number }
 

@@ -1,5 +1,5 @@
 import { valid, validRange } from 'semver'
-import { SignedKind } from '../../lib/signedKinds'
+import { SignedKind } from '../../lib/protocol'
 import { VerificationError } from '../errors'
 import {
   isPlainObject,
