@@ -1,7 +1,7 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
 import type { ActivationCode } from '../../src/lib/protocol'
-import { and, drizzleFor, eq, gt, sql, tableOf } from '../shared/database'
+import { drizzleFor, eq, sql, tableOf } from '../shared/database'
 import type { Actor } from './actors'
 import type { activationRoles } from './collections/Activations'
 import { findActivation } from './findActivation'
@@ -9,9 +9,10 @@ import { issueLicenseFile } from './issueLicenseFile'
 import { limitsOf, type LicenseLimits } from './licenseLimits'
 import { findLicenseByKey, type LicenseRecord } from './licenseRecord'
 import { noteLimitExceeded } from './limitReached'
-import { usabilityOf, type LicenseUsability } from './licenseState'
+import { usabilityOf } from './licenseState'
 import { productById } from './productCatalogue'
 import { recordLicenseEvent } from './recordLicenseEvent'
+import { releaseSeatOf, reserveSeat } from './seats'
 import { licensingSettings } from './settings'
 
 export type { ActivationCode }
@@ -31,28 +32,6 @@ export type ActivationAnswer = {
   licenseFile?: string
   /** Present when the license is over a soft limit (users): the activation still stands. */
   limits?: LicenseLimits
-}
-
-/** Takes a client seat: one conditional UPDATE, so concurrent activations never exceed maxClients. */
-const reserveSeat = async (payload: Payload, licenseId: number | string): Promise<boolean> => {
-  const licenses = tableOf(payload, 'licenses')
-  const database = await drizzleFor(payload)
-  const reserved = await database
-    .update(licenses)
-    .set({ activeClients: sql`coalesce(${licenses.activeClients}, 0) + 1` })
-    .where(and(eq(licenses.id, licenseId), sql`coalesce(${licenses.activeClients}, 0) < ${licenses.maxClients}`))
-    .returning({ id: licenses.id })
-  return reserved.length === 1
-}
-
-/** Gives a seat back (an activation was not created after all, or was removed). */
-export const releaseSeatOf = async (payload: Payload, licenseId: number | string, req?: Partial<PayloadRequest>): Promise<void> => {
-  const licenses = tableOf(payload, 'licenses')
-  const database = await drizzleFor(payload, req)
-  await database
-    .update(licenses)
-    .set({ activeClients: sql`${licenses.activeClients} - 1` })
-    .where(and(eq(licenses.id, licenseId), gt(licenses.activeClients, 0)))
 }
 
 const noteLimitReached = async (payload: Payload, license: LicenseRecord, installation: Installation, actor: Actor): Promise<void> => {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { and, drizzleFor, eq, tableOf } from '../shared/database'
-import { releaseSeatOf } from './activateLicense'
+import { releaseSeatOf } from './seats'
 import type { Actor } from './actors'
 import { findLicenseByKey } from './licenseRecord'
 import { recordLicenseEvent } from './recordLicenseEvent'

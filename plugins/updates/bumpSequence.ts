@@ -2,7 +2,6 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { and, drizzleFor, eq, sql, tableOf } from '../shared/database'
 import type { ReleaseChannel } from './channels'
-import { forgetCachedChannels } from './manifestCache'
 
 export type ChannelOfLine = { productId: number | string; line: string; channel: ReleaseChannel }
 
@@ -11,17 +10,18 @@ const channelKey = ({ productId, line, channel }: ChannelOfLine) => `${productId
 /**
  * Adds one to the sequence of each channel (creating its row on first use), each with a single
  * atomic statement, inside the request's transaction when there is one. Channels are bumped in a
- * fixed order so two transactions never wait on each other's rows.
+ * fixed order so two transactions never wait on each other's rows. Answers the channels bumped,
+ * whose cached manifests the caller forgets (`forgetCachedChannels`).
  */
 export const bumpSequences = async (
   payload: Payload,
   channels: ChannelOfLine[],
   req?: Partial<PayloadRequest>,
-): Promise<void> => {
+): Promise<ChannelOfLine[]> => {
   const unique = [...new Map(channels.map((channel) => [channelKey(channel), channel])).values()].sort((left, right) =>
     channelKey(left).localeCompare(channelKey(right)),
   )
-  if (unique.length === 0) return
+  if (unique.length === 0) return []
   const table = tableOf(payload, 'update-channels')
   const database = await drizzleFor(payload, req)
   for (const { productId, line, channel } of unique) {
@@ -37,7 +37,7 @@ export const bumpSequences = async (
       .set({ sequence: sql`${table.sequence} + 1`, updatedAt: now })
       .where(and(eq(table.product, productId), eq(table.line, line), eq(table.channel, channel)))
   }
-  forgetCachedChannels(payload, unique)
+  return unique
 }
 
 /** The current sequence of a channel; 0 before anything was ever published on it. */

@@ -4,6 +4,7 @@ import type { Release, ReleaseEvent } from '../../payload-types'
 import { ClientError } from '../clientApi'
 import { and, drizzleFor, eq, tableOf } from '../shared/database'
 import { bumpSequences } from './bumpSequence'
+import { forgetCachedChannels } from './manifestCache'
 import { sequenceBumpedContext } from './hooks/bumpOnReleaseChange'
 import { channelsShowing } from './releaseChannelsOf'
 import { chooseRollbackTarget } from './rollbackTargets'
@@ -59,7 +60,8 @@ const changeReleaseState = async (
         : new ClientError(409, 'NOT_PULLED', `Release ${release.version} is not pulled (it may have just been restored)`)
     }
     const updated = await saveReleaseChange(payload, { id: release.id, data, req })
-    await bumpSequences(payload, [...channelsShowing(release), ...channelsShowing(updated)], req)
+    const bumped = await bumpSequences(payload, [...channelsShowing(release), ...channelsShowing(updated)], req)
+    forgetCachedChannels(payload, bumped)
     const recorded = await payload.create({
       collection: 'release-events',
       data: {

@@ -1,5 +1,4 @@
-import { compactVerify, decodeProtectedHeader, errors, importJWK } from 'jose'
-import type { CompactJWSHeaderParameters, CryptoKey, JWK } from 'jose'
+import { compactVerify, decodeProtectedHeader, errors, importJWK, type CompactJWSHeaderParameters, type CryptoKey, type JWK } from 'jose'
 import { SignedKind, type PublicSigningKey } from '../lib/protocol'
 import { VerificationError } from './errors'
 import { isPlainObject } from './payloadFields'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { deliverOutbox } from '../../plugins/mailers'
-import type { Customer, CustomerUser } from '../../payload-types'
+import type { Customer } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { createCatalogue, createCustomer, createCustomerAccount, createLicense } from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
@@ -14,7 +14,6 @@ describe('anonymous trials own nothing they have not proven', () => {
   let api: ApiServer
   let smtp: SmtpSink
   let acme: Customer
-  let alice: CustomerUser
   let address = 0
 
   const requestTrial = (body: unknown) => api.call('POST', '/api/v1/trials', { body, headers: { 'X-Forwarded-For': `198.51.100.${++address}` } })
@@ -28,7 +27,7 @@ describe('anonymous trials own nothing they have not proven', () => {
     api = await serveApi(booted)
     const { promonitor } = await createCatalogue(booted.payload)
     acme = await createCustomer(booted.payload, 'Acme Industrial', [{ email: 'alice@acme.example' }])
-    alice = (await createCustomerAccount(booted.payload, 'alice@acme.example', [acme.id], 'alice-api-key-0001')) as CustomerUser
+    await createCustomerAccount(booted.payload, 'alice@acme.example', [acme.id], 'alice-api-key-0001')
     await createLicense(booted.payload, { customer: acme, product: promonitor })
   })
   afterAll(async () => {

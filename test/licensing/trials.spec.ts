@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { deliverOutbox } from '../../plugins/mailers'
 import { SignedKind, verifyLicenseFile, verifySignedAnswer, type TrustStore } from '../../src/sdk'
-import type { Customer, Product } from '../../payload-types'
+import type { Customer } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { createCatalogue, createCustomer, createCustomerAccount, pinnedTrust } from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
@@ -13,7 +13,6 @@ describe('in-app trials', () => {
   let api: ApiServer
   let smtp: SmtpSink
   let trust: TrustStore
-  let promonitor: Product
   let acme: Customer
   let address = 0
 
@@ -29,7 +28,7 @@ describe('in-app trials', () => {
     smtp = await startSmtpSink()
     booted = await bootPayload({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://hub.example.com' })
     api = await serveApi(booted)
-    ;({ promonitor } = await createCatalogue(booted.payload))
+    await createCatalogue(booted.payload)
     acme = await createCustomer(booted.payload, 'Acme Industrial')
     await createCustomerAccount(booted.payload, 'alice@acme.example', [acme.id], 'alice-api-key-0001')
     trust = await pinnedTrust(api.call)

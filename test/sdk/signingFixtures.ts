@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
-import { CompactSign, exportJWK, generateKeyPair } from 'jose'
-import type { CryptoKey, JWK } from 'jose'
+import { CompactSign, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose'
 import { TrustStore } from '../../src/sdk/trustStore'
 
 export type SigningKey = { kid: string; privateKey: CryptoKey; publicJwk: JWK }

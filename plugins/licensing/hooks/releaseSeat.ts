@@ -1,7 +1,7 @@
 import type { CollectionAfterDeleteHook } from 'payload'
 
 import { actorOf } from '../actors'
-import { releaseSeatOf } from '../activateLicense'
+import { releaseSeatOf } from '../seats'
 import { recordLicenseEvent } from '../recordLicenseEvent'
 import { sumUsersInUse } from '../reportUsers'
 

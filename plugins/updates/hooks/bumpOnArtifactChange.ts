@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import type { Artifact } from '../../../payload-types'
 import { bumpSequences } from '../bumpSequence'
+import { forgetCachedChannels } from '../manifestCache'
 import { channelsShowing, isShippedRelease } from '../releaseChannelsOf'
 
 const releaseIdOf = (artifact: Partial<Artifact> | null | undefined): number | undefined =>
@@ -22,7 +23,8 @@ const bumpForReleases = async (req: PayloadRequest, releaseIds: Array<number | u
       disableErrors: true,
       select: { product: true, line: true, channel: true, status: true, _status: true },
     })
-    if (release && isShippedRelease(release)) await bumpSequences(req.payload, channelsShowing(release), req)
+    if (!release || !isShippedRelease(release)) continue
+    forgetCachedChannels(req.payload, await bumpSequences(req.payload, channelsShowing(release), req))
   }
 }
 

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import type { Release } from '../../../payload-types'
 import { bumpSequences } from '../bumpSequence'
+import { forgetCachedChannels } from '../manifestCache'
 import { releaseFieldsInManifest } from '../manifestRelease'
 import { channelsShowing, isShippedRelease } from '../releaseChannelsOf'
 
@@ -27,11 +28,13 @@ export const bumpOnReleaseChange: CollectionAfterChangeHook<Release> = async ({ 
   const after = manifestView(doc)
   if (before === after) return doc
   const channels = [...(before ? channelsShowing(previousDoc) : []), ...(after ? channelsShowing(doc) : [])]
-  await bumpSequences(req.payload, channels, req)
+  forgetCachedChannels(req.payload, await bumpSequences(req.payload, channels, req))
   return doc
 }
 
 export const bumpOnReleaseDelete: CollectionAfterDeleteHook<Release> = async ({ doc, req }) => {
-  if (isShippedRelease(doc)) await bumpSequences(req.payload, channelsShowing(doc), req)
+  if (isShippedRelease(doc)) {
+    forgetCachedChannels(req.payload, await bumpSequences(req.payload, channelsShowing(doc), req))
+  }
   return doc
 }

@@ -1,5 +1,4 @@
-import type { AgentContext } from '../context'
-import { emitEvent } from '../context'
+import { type AgentContext, emitEvent } from '../context'
 import { addNotification } from './notifications'
 import { updateState } from './stateFolder'
 import { targetStateOf } from './targets'
