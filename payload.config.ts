@@ -27,6 +27,7 @@ import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { alertsPlugin } from './plugins/alerts'
 import { apiGuardPlugin } from './plugins/apiGuard'
+import { cataloguePlugin } from './plugins/catalogue'
 import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter } from './plugins/mailers/emailAdapter'
 import { mailersPlugin } from './plugins/mailers'
@@ -127,6 +128,7 @@ export default buildConfig({
         [CustomerUsers.slug]: { resetPath: (token) => `/portal/reset?token=${token}` },
       },
     }),
+    cataloguePlugin(),
     signingPlugin({ privateJwk: env.signingPrivateJwk, previousPrivateJwk: env.signingPreviousPrivateJwk, dataDir: env.dataDir }),
     licensingPlugin({ publicUrl: env.publicUrl, trialDays: env.trialDays, licenseFileDays: env.licenseFileDays }),
     meteringPlugin({ publicUrl: env.publicUrl }),

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { drizzleFor, eq, and, inArray, tableOf } from '../shared/database'
 import { toLicenseRecord, licenseSelect, type LicenseRecord } from './licenseRecord'
 import { usabilityOf, type LicenseUsability } from './licenseState'
-import type { ProductInfo } from './productCatalogue'
+import type { ProductInfo } from '../catalogue'
 
 type Candidate = { license: LicenseRecord; usability: LicenseUsability; holdsFingerprint: boolean }
 

@@ -4,7 +4,7 @@ import type { License } from '../../payload-types'
 import { addDays } from '../../src/lib/time'
 import type { Actor } from './actors'
 import { licenseHistoryContext } from './hooks/recordLicenseHistory'
-import type { ProductInfo } from './productCatalogue'
+import type { ProductInfo } from '../catalogue'
 
 export type NewLicenseTerms = {
   customer: number | string

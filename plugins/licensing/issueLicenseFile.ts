@@ -5,7 +5,7 @@ import { addDays } from '../../src/lib/time'
 import { signJws } from '../signing'
 import { customerName } from './customerNames'
 import type { LicenseRecord } from './licenseRecord'
-import type { ProductInfo } from './productCatalogue'
+import type { ProductInfo } from '../catalogue'
 
 export type IssueLicenseFileOptions = {
   /** The installation the file is bound to; null for an unbound file. */

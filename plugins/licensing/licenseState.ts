@@ -1,7 +1,7 @@
 import type { UsabilityCode } from '../../src/lib/protocol'
 import { daysLeft, isExpired } from '../../src/lib/time'
 import type { LicenseRecord } from './licenseRecord'
-import type { ProductInfo } from './productCatalogue'
+import type { ProductInfo } from '../catalogue'
 
 /** Why a license can or cannot be used right now (the protocol's decision codes). */
 export type LicenseUsability = UsabilityCode

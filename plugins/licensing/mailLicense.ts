@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { License } from '../../payload-types'
 import { queueMail } from '../mailers'
 import { registerLinkFor } from '../registration'
-import type { ProductInfo } from './productCatalogue'
+import type { ProductInfo } from '../catalogue'
 import { licensingSettings } from './settings'
 
 export type LicenseMail = {

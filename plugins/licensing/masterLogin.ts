@@ -6,7 +6,7 @@ import { ClientError } from '../clientApi'
 import { activateFoundLicense, type ActivationAnswer, type Installation } from './activateLicense'
 import { actorOf } from './actors'
 import { chooseCompanyLicense } from './chooseCompanyLicense'
-import { productBySlug, resolveLine } from './productCatalogue'
+import { productBySlug, resolveLine } from '../catalogue'
 
 export type CustomerAccount = NonNullable<PayloadRequest['user']> & { collection: typeof customerCollectionSlug }
 

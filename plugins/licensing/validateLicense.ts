@@ -7,7 +7,7 @@ import { issueLicenseFile } from './issueLicenseFile'
 import { findLicenseByKey } from './licenseRecord'
 import { describeLicense, usabilityOf, type LicenseDescription } from './licenseState'
 import { limitsOf, type LicenseLimits } from './licenseLimits'
-import { productById } from './productCatalogue'
+import { productById } from '../catalogue'
 import { licensingSettings } from './settings'
 import { countValidation } from './validationCounts'
 

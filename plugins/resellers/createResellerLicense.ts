@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
 import type { License, Reseller } from '../../payload-types'
+import { productBySlug, resolveLine } from '../catalogue'
 import { badRequest, ClientError } from '../clientApi'
-import { createLicense, dropUnusedCompany, findLicenseByCreationKey, licensingSettings, mailLicense, productBySlug, recordLicenseEvent, resendBucket, resolveLine, trialClaim, type Actor, type NewLicenseTerms } from '../licensing'
+import { createLicense, dropUnusedCompany, findLicenseByCreationKey, licensingSettings, mailLicense, recordLicenseEvent, resendBucket, trialClaim, type Actor, type NewLicenseTerms } from '../licensing'
 import { registerPageUrl } from '../registration'
 import { findOrCreateResellerCompany } from './resellerCompany'
 

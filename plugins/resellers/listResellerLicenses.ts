@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Reseller } from '../../payload-types'
 import { daysLeft } from '../../src/lib/time'
-import { productById } from '../licensing'
+import { productById } from '../catalogue'
 
 const idOf = (value: unknown): number | string => (typeof value === 'object' && value !== null ? (value as { id: number | string }).id : (value as number | string))
 

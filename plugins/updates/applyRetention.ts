@@ -3,7 +3,7 @@ import { rcompare } from 'semver'
 
 import type { Release } from '../../payload-types'
 import { addDays } from '../../src/lib/time'
-import { readCatalogue } from './catalogue'
+import { readCatalogue } from '../catalogue'
 import { deleteArtifactFile } from './downloads/artifactStorage'
 import { saveReleaseChange } from './saveReleaseChange'
 

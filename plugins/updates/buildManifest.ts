@@ -3,14 +3,14 @@ import { rcompare } from 'semver'
 
 import type { PulledRelease, UpdateManifest } from '../../src/lib/protocol'
 import { addDays } from '../../src/lib/time'
-import type { CatalogueProduct } from './catalogue'
+import type { ProductInfo } from '../catalogue'
 import { channelsVisibleTo, type ReleaseChannel } from './channels'
 import { releaseFieldsInManifest, toManifestRelease, type ListedArtifact, type ListedRelease } from './manifestRelease'
 
 /** A manifest lists at most this many releases, newest first. */
 export const maximumManifestReleases = 10
 
-export type ManifestScope = { product: CatalogueProduct; line: string; channel: ReleaseChannel; platform: string }
+export type ManifestScope = { product: ProductInfo; line: string; channel: ReleaseChannel; platform: string }
 
 export type BuildManifestArgs = ManifestScope & {
   sequence: number

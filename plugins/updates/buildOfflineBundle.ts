@@ -7,10 +7,10 @@ import { valid } from 'semver'
 
 import { offlineBundleMagicLine, SignedKind, type UpdateManifest } from '../../src/lib/protocol'
 import { addDays } from '../../src/lib/time'
+import { productBySlug } from '../catalogue'
 import { badRequest, ClientError } from '../clientApi'
 import { signJws } from '../signing'
 import { readSequence } from './bumpSequence'
-import { readCatalogue } from './catalogue'
 import { isReleaseChannel } from './channels'
 import { localPathOf, objectKeyOf, readArtifactObject, usesObjectStorage } from './downloads/artifactStorage'
 import type { DownloadCredentials } from './downloads/entitlement'
@@ -42,7 +42,7 @@ export const buildOfflineBundle = async (
 ): Promise<OfflineBundle> => {
   const { product: slug, line, version, platform } = query
   if (!valid(version)) throw badRequest(`version: "${version}" is not a semantic version`)
-  const product = (await readCatalogue(payload)).get(slug)
+  const product = await productBySlug(payload, slug)
   if (!product) throw new ClientError(404, 'UNKNOWN_PRODUCT', `No product "${slug}"`)
   if (!(product.lines ?? []).includes(line)) throw new ClientError(404, 'UNKNOWN_LINE', `${product.name} has no line "${line}"`)
   if (!(product.platforms ?? []).includes(platform)) throw new ClientError(404, 'UNKNOWN_PLATFORM', `${product.name} is not built for "${platform}"`)

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Release } from '../../payload-types'
 import { ClientError } from '../clientApi'
-import { productIdOf } from './catalogue'
+import { productIdOf } from './productIdOf'
 import { findGlobalRecipients, mergeRecipients } from './releaseRecipients'
 import { saveReleaseChange } from './saveReleaseChange'
 

@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { SignedKind, type UpdateManifest } from '../../src/lib/protocol'
+import { productBySlug } from '../catalogue'
 import { ClientError } from '../clientApi'
 import { and, eq, lt, tableOf } from '../shared/database'
 import { signJws } from '../signing'
 import { buildManifest, type ManifestScope } from './buildManifest'
 import { readSequence, type ChannelOfLine } from './bumpSequence'
-import { readCatalogue, type CatalogueProduct } from './catalogue'
 import { isReleaseChannel } from './channels'
 import { updatesSettingsOf } from './settings'
 
@@ -46,8 +46,6 @@ export class ManifestCache {
   readonly #payload: Payload
   readonly #answers = new Map<string, CachedAnswer>()
   readonly #pending = new Map<string, Promise<CachedAnswer>>()
-  #catalogue?: { products: Map<string, CatalogueProduct>; readAt: number }
-  #catalogueReading?: Promise<Map<string, CatalogueProduct>>
 
   constructor(payload: Payload) {
     this.#payload = payload
@@ -87,11 +85,10 @@ export class ManifestCache {
         answer.checkedAt = Number.NEGATIVE_INFINITY
       }
     }
-    if (this.#catalogue) this.#catalogue.readAt = Number.NEGATIVE_INFINITY
   }
 
   async #refresh(key: string, query: ManifestQuery, now: number): Promise<CachedAnswer> {
-    const scope = await this.#scopeOf(query, now)
+    const scope = await this.#scopeOf(query)
     const channelOfLine: ChannelOfLine = { productId: scope.product.id, line: scope.line, channel: scope.channel }
     const sequence = await readSequence(this.#payload, channelOfLine)
     const cached = this.#answers.get(key)
@@ -107,8 +104,10 @@ export class ManifestCache {
     return answer
   }
 
-  async #scopeOf({ product: slug, line, channel, platform }: ManifestQuery, now: number): Promise<ManifestScope> {
-    const product = (await this.#products(now)).get(slug)
+  async #scopeOf({ product: slug, line, channel, platform }: ManifestQuery): Promise<ManifestScope> {
+    const shipsIt = (candidate: { lines: string[]; platforms: string[] }) =>
+      candidate.lines.includes(line) && candidate.platforms.includes(platform)
+    const product = await productBySlug(this.#payload, slug, shipsIt)
     if (!product) throw new ClientError(404, 'UNKNOWN_PRODUCT', `No product "${slug}"`)
     if (!(product.lines ?? []).includes(line)) throw new ClientError(404, 'UNKNOWN_LINE', `${product.name} has no line "${line}"`)
     if (!isReleaseChannel(channel)) throw new ClientError(404, 'UNKNOWN_CHANNEL', `No channel "${channel}" (stable, beta, alpha)`)
@@ -116,20 +115,6 @@ export class ManifestCache {
       throw new ClientError(404, 'UNKNOWN_PLATFORM', `${product.name} is not built for "${platform}"`)
     }
     return { product, line, channel, platform }
-  }
-
-  async #products(now: number): Promise<Map<string, CatalogueProduct>> {
-    const catalogue = this.#catalogue
-    if (catalogue && now - catalogue.readAt < this.#settings.sequenceCheckIntervalMs) return catalogue.products
-    this.#catalogueReading ??= readCatalogue(this.#payload)
-      .then((products) => {
-        this.#catalogue = { products, readAt: now }
-        return products
-      })
-      .finally(() => {
-        this.#catalogueReading = undefined
-      })
-    return this.#catalogueReading
   }
 
   #where(scope: ManifestScope, sequence: number) {

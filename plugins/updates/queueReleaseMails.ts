@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Release } from '../../payload-types'
 import { queueMail } from '../mailers'
-import { productIdOf } from './catalogue'
+import { productIdOf } from './productIdOf'
 import { notesUrlOf } from './manifestRelease'
 import { updatesSettingsOf } from './settings'
 

@@ -4,7 +4,7 @@ import { lt, rcompare, valid } from 'semver'
 import type { Release } from '../../payload-types'
 import { badRequest } from '../clientApi'
 import { channelsVisibleTo, isReleaseChannel } from './channels'
-import { productIdOf } from './catalogue'
+import { productIdOf } from './productIdOf'
 
 type PulledCandidate = Pick<Release, 'id' | 'product' | 'line' | 'channel' | 'version'>
 

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { badRequest, ClientError } from '../../clientApi'
 import type { Actor } from '../actors'
 import { createLicense } from '../createLicense'
-import { productById, productBySlug, resolveLine } from '../productCatalogue'
+import { productById, productBySlug, resolveLine } from '../../catalogue'
 import { licensingSettings } from '../settings'
 
 /** "Create trial" for a customer: a trial of `product` (all its modules) for `days` (default from config). */

@@ -10,7 +10,7 @@ import { extendLicense } from '../actions/extendLicense'
 import { reinstateLicense, suspendLicense } from '../actions/setLicenseStatus'
 import { issueArmoredLicenseFile } from '../issueLicenseFile'
 import { findLicenseById } from '../licenseRecord'
-import { productById } from '../productCatalogue'
+import { productById } from '../../catalogue'
 import { licensingSettings } from '../settings'
 import { staffEndpoint } from './staffEndpoint'
 

@@ -9,7 +9,7 @@ export const fingerprint = plainText().trim().min(1, 'Required').max(256, 'At mo
 export const nonce = plainText().min(1).max(256, 'At most 256 characters').optional()
 const shortText = plainText().trim().min(1).max(128)
 /** How many users the installation has now (reported with validate and activate). */
-const users = z.number({ invalid_type_error: 'Must be a whole number' }).int('Must be a whole number').min(0).max(1_000_000).optional()
+const users = z.number({ error: 'Must be a whole number' }).int('Must be a whole number').min(0).max(1_000_000).optional()
 
 export const validateRequest = z.object({
   key: licenseKey,

@@ -16,7 +16,7 @@ export const oldestUseMs = 7 * 24 * 60 * 60 * 1000
 export const futureUseMs = 5 * 60 * 1000
 
 const usageRecord = z.object({
-  quantity: z.number({ invalid_type_error: 'Must be a whole number' }).int('Must be a whole number').min(1, 'At least 1').max(maxQuantity, `At most ${maxQuantity}`),
+  quantity: z.number({ error: 'Must be a whole number' }).int('Must be a whole number').min(1, 'At least 1').max(maxQuantity, `At most ${maxQuantity}`),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, '8 to 128 characters of A-Z a-z 0-9 . _ : -'),
   occurredAt: z.string().datetime({ offset: true, message: 'An ISO 8601 date-time' }).optional(),
 })

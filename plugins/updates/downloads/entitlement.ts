@@ -6,7 +6,7 @@ import type { License, Release } from '../../../payload-types'
 import { canonicalLicenseKey } from '../../../src/lib/licenseKey'
 import { isExpired } from '../../../src/lib/time'
 import { ClientError } from '../../clientApi'
-import { productIdOf } from '../catalogue'
+import { productIdOf } from '../productIdOf'
 
 /** Who asks for a download: an installed app with its license key, or a logged-in account. */
 export type DownloadCredentials = { licenseKey: string } | { user: TypedUser }

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
 import type { Release } from '../../../payload-types'
-import { productIdOf } from '../catalogue'
+import { productIdOf } from '../productIdOf'
 import { queueReleaseMails } from '../queueReleaseMails'
 import { findGlobalRecipients, mergeRecipients } from '../releaseRecipients'
 
