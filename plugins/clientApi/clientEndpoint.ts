@@ -3,6 +3,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { wholeJson, wholeResponse } from '../shared/bufferedResponse'
 import { ClientError, errorAnswer, errorResponse } from './clientError'
 import type { FastAnswer } from './fastAnswer'
+import { refusal } from './openapi/operationParts'
 import { clientAddress, createRateLimiter } from './rateLimit'
 
 export type OpenApiOperation = Record<string, unknown>
@@ -54,13 +55,12 @@ export const clientEndpoint = ({ path, method, openapi, handler, rateLimit, fast
     if (!limiter) limiters.set(req.payload, (limiter = createRateLimiter(rateLimit)))
     limiter(clientAddress(req))
   }
-  const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
   const documented = {
     ...openapi,
     responses: {
       ...(openapi.responses as object),
-      ...(openapi.requestBody ? { 413: { description: '`PAYLOAD_TOO_LARGE`: the body is over the size limit (read no further)', content: errorContent } } : {}),
-      ...(rateLimit ? { 429: { description: '`RATE_LIMITED`: too many requests from this address (see Retry-After)', content: errorContent } } : {}),
+      ...(openapi.requestBody ? { 413: refusal('`PAYLOAD_TOO_LARGE`: the body is over the size limit (read no further)') } : {}),
+      ...(rateLimit ? { 429: refusal('`RATE_LIMITED`: too many requests from this address (see Retry-After)') } : {}),
     },
   }
   return {

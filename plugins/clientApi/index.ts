@@ -1,7 +1,7 @@
 import type { Config, Endpoint } from 'payload'
 
 import { bufferedJson } from '../shared/bufferedResponse'
-import { buildOpenApiDocument } from './buildOpenApiDocument'
+import { buildOpenApiDocument } from './openapi/buildOpenApiDocument'
 
 export { ClientError, badRequest, errorResponse } from './clientError'
 export { clientEndpoint, type ClientEndpointOptions } from './clientEndpoint'
@@ -11,7 +11,17 @@ export { clientAddress, createRateLimiter } from './rateLimit'
 export { multiLineText, plainText } from './plainText'
 export { parseJsonBody, readJsonBody, readQuery, maxBodyBytes } from './readJsonBody'
 export { createRouteLookup, type RouteLookup } from './routeLookup'
+export { routeTableOf, type Route } from './routeTable'
 export { withClientMethods } from './withClientMethods'
+export {
+  idSchema,
+  jsonAnswer,
+  jsonBody,
+  nonceMeta,
+  queryParameters,
+  refusal,
+  signedField,
+} from './openapi/operationParts'
 
 /**
  * The client protocol's shared parts: serves `/api/v1/openapi.json`, built from every `/v1`

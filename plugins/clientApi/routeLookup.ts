@@ -1,7 +1,7 @@
-import { match, type MatchFunction } from 'path-to-regexp'
 import type { Endpoint } from 'payload'
 
-import { fastAnswerOf, type FastAnswer } from './fastAnswer'
+import type { FastAnswer } from './fastAnswer'
+import { routeTableOf } from './routeTable'
 
 export type RouteLookup =
   /** `fastAnswer`: the matched endpoint's, for its own method (HEAD for GET), not for OPTIONS (see `clientEndpoint`). */
@@ -9,17 +9,15 @@ export type RouteLookup =
   | { kind: 'not-found' }
   | { kind: 'method-not-allowed'; allowed: string[] }
 
-type Route = { method: string; matches: MatchFunction<object>; fastAnswer?: FastAnswer }
-
 /**
  * Which client requests some `/v1` endpoint answers, decided the way `handleEndpoints` decides it
  * (same path-to-regexp, same decoding), so unknown paths get the protocol's `{ code, message }`
  * instead of Payload's own 404 shape. A HEAD request is served by the GET endpoint (body omitted).
  */
 export const createRouteLookup = (endpoints: Endpoint[]) => {
-  const routes: Route[] = endpoints
-    .filter((endpoint) => endpoint.path.startsWith('/v1/'))
-    .map((endpoint) => ({ method: endpoint.method.toUpperCase(), matches: match(endpoint.path, { decode: decodeURIComponent }), fastAnswer: fastAnswerOf(endpoint) }))
+  const routes = routeTableOf(endpoints)
+    .filter(({ endpoint, matches }) => endpoint.path.startsWith('/v1/') && matches)
+    .map((route) => ({ ...route, method: route.method.toUpperCase(), matches: route.matches! }))
 
   /** `apiPath` is the pathname after `/api`, e.g. `/v1/licenses/validate`; throws URIError on bad escapes. */
   return (method: string, apiPath: string): RouteLookup => {

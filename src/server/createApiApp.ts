@@ -4,7 +4,7 @@ import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
 
 import { createClientOrigin, type TrustProxy } from './clientOrigin'
 import { createRouteLookup } from '../../plugins/clientApi'
-import { createEndpointRoutes } from './endpointRoutes'
+import { mirrorHandleEndpoints } from './mirrorHandleEndpoints'
 import { payloadInstanceKeyOf } from './payloadInstanceKey'
 import { apiSecurityHeaders } from './securityHeaders'
 import { sendWebResponse, sendWholeAnswer } from './sendWebResponse'
@@ -55,7 +55,7 @@ const parseUrl = (path: string, protocol: string, host: string | undefined): URL
 /**
  * The API host's request listener: every `/api/v1/*` request goes to the plugins' own endpoints
  * as Payload's `handleEndpoints` would dispatch them (the handlers the Next app serves too), on an
- * already booted `payload`, through a route table compiled once (`createEndpointRoutes`). Nothing
+ * already booted `payload`, through a route table compiled once (`mirrorHandleEndpoints`). Nothing
  * else is served: any other path is 404 `{ code: 'NOT_FOUND' }`.
  *
  * The listener is mounted straight on node:http, with no express app or Router in between: the
@@ -68,7 +68,7 @@ export const createApiApp = (payload: Payload, { trustProxy = false, publicUrl =
   const apiRoute = payload.config.routes.api
   const clientApiPrefix = `${apiRoute}/v1/`
   const lookupRoute = createRouteLookup(payload.config.endpoints)
-  const answerEndpoint = createEndpointRoutes(payload, payloadInstanceCacheKey)
+  const answerEndpoint = mirrorHandleEndpoints(payload, payloadInstanceCacheKey)
   const originOf = createClientOrigin(trustProxy)
   // A request without credentials or an Origin gets nothing from createPayloadRequest that its
   // answer could depend on (no user, no refreshed cookies), and the same CORS headers as any other

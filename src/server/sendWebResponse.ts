@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http'
 
 import type { WholeAnswer } from '../../plugins/shared/bufferedResponse'
 import { fileSourceOf, type FileSource } from '../../plugins/shared/fileBody'
-import type { WebAnswer } from './endpointRoutes'
+import type { WebAnswer } from './mirrorHandleEndpoints'
 
 /** Resolves when the socket can take more, or is gone (then the caller stops). */
 const drained = (res: ServerResponse): Promise<void> =>

@@ -1,7 +1,8 @@
-import { clientEndpoint, clientRateLimits } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, jsonAnswer } from '../../clientApi'
 import { listAccountCompanies, requireCustomerAccount } from '../masterLogin'
 import { bufferedJson } from '../../shared/bufferedResponse'
-import { errorResponse, jsonResponse } from './openapi'
+import { companiesAnswer } from './answers'
+import { badCustomerKeyRefusal } from './refusals'
 
 export const appCompaniesEndpoint = clientEndpoint({
   path: '/v1/app/companies',
@@ -13,12 +14,8 @@ export const appCompaniesEndpoint = clientEndpoint({
     tags: ['master login'],
     security: [{ customerApiKey: [] }],
     responses: {
-      200: jsonResponse('The companies', {
-        type: 'object',
-        required: ['companies'],
-        properties: { companies: { type: 'array', items: { type: 'object', required: ['id', 'name'], properties: { id: { type: ['integer', 'string'] }, name: { type: 'string' } } } } },
-      }),
-      401: errorResponse('`UNAUTHORIZED`: no or a bad customer account API key'),
+      200: jsonAnswer('The companies', companiesAnswer),
+      401: badCustomerKeyRefusal,
     },
   },
   handler: async (req) => {

@@ -1,9 +1,10 @@
 import { SignedKind } from '../../../src/lib/protocol'
-import { clientEndpoint, clientRateLimits, readJsonBody } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, jsonAnswer, jsonBody, readJsonBody, refusal } from '../../clientApi'
 import { activateCompanyLicense, requireCustomerAccount } from '../masterLogin'
 import { signedAnswer } from '../signedAnswer'
 import { bufferedJson } from '../../shared/bufferedResponse'
-import { activationAnswerSchema, badRequestResponse, errorResponse, fingerprintProperty, jsonBody, jsonResponse, nonceProperty, roleProperty } from './openapi'
+import { activationAnswer } from './answers'
+import { badCustomerKeyRefusal, badRequestRefusal } from './refusals'
 import { appLicenseRequest } from './schemas'
 
 export const appLicenseEndpoint = clientEndpoint({
@@ -16,25 +17,12 @@ export const appLicenseEndpoint = clientEndpoint({
       'Picks the company\'s license of the product (and line) by best state — usable, already running on this machine, a seat free, latest expiry — and activates the fingerprint: the activate answer. No such license answers `NOT_FOUND`.',
     tags: ['master login'],
     security: [{ customerApiKey: [] }],
-    requestBody: jsonBody({
-      type: 'object',
-      required: ['company', 'product', 'fingerprint'],
-      properties: {
-        company: { type: ['integer', 'string'], description: 'A company id from GET /api/v1/app/companies' },
-        product: { type: 'string', examples: ['promonitor'] },
-        line: { type: 'string', examples: ['v7'] },
-        fingerprint: fingerprintProperty,
-        hostname: { type: 'string', maxLength: 255 },
-        role: roleProperty,
-        appVersion: { type: 'string', maxLength: 64 },
-        nonce: nonceProperty,
-      },
-    }),
+    requestBody: jsonBody(appLicenseRequest),
     responses: {
-      200: jsonResponse('The decision', activationAnswerSchema),
-      400: badRequestResponse,
-      401: errorResponse('`UNAUTHORIZED`: no or a bad customer account API key'),
-      403: errorResponse('`FORBIDDEN`: the account is not linked to that company'),
+      200: jsonAnswer('The decision', activationAnswer),
+      400: badRequestRefusal,
+      401: badCustomerKeyRefusal,
+      403: refusal('`FORBIDDEN`: the account is not linked to that company'),
     },
   },
   handler: async (req) => {

@@ -1,9 +1,10 @@
-import { clientAddress, clientEndpoint, createRateLimiter, readJsonBody } from '../../clientApi'
+import { clientAddress, clientEndpoint, createRateLimiter, jsonAnswer, jsonBody, readJsonBody, refusal } from '../../clientApi'
 import { appActor } from '../actors'
 import { licensingSettings } from '../settings'
 import { startTrial } from '../startTrial'
 import { bufferedJson } from '../../shared/bufferedResponse'
-import { badRequestResponse, errorResponse, fingerprintProperty, jsonBody, jsonResponse, licenseFileProperty } from './openapi'
+import { trialAnswer } from './answers'
+import { badRequestRefusal } from './refusals'
 import { trialRequest } from './schemas'
 
 const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>()
@@ -16,27 +17,12 @@ export const trialsEndpoint = clientEndpoint({
     description:
       'Creates a trial license in a company of its own for the email (never an existing customer\'s company, and no portal account), activates the fingerprint when sent, and mails the key with a single-use portal register link (`trial-created`) through which the mailbox owner creates an account or adds the trial to the one they have. The answer is the same whether or not the email already has an account. A second trial for the same email and product is 409 `TRIAL_EXISTS` (no key) and the mail is sent again. Rate-limited per address and per email.',
     tags: ['trials'],
-    requestBody: jsonBody({
-      type: 'object',
-      required: ['email', 'product'],
-      properties: {
-        email: { type: 'string', format: 'email', maxLength: 254 },
-        product: { type: 'string', examples: ['promonitor'] },
-        line: { type: 'string', examples: ['v7'], description: "Default: the product's newest line" },
-        fingerprint: fingerprintProperty,
-        hostname: { type: 'string', maxLength: 255 },
-        source: { type: 'string', maxLength: 64, examples: ['datadog-button'] },
-      },
-    }),
+    requestBody: jsonBody(trialRequest),
     responses: {
-      201: jsonResponse('Trial created', {
-        type: 'object',
-        required: ['code', 'key'],
-        properties: { code: { const: 'TRIAL_CREATED' }, key: { type: 'string' }, licenseFile: licenseFileProperty },
-      }),
-      400: badRequestResponse,
-      409: errorResponse('`TRIAL_EXISTS`: this email already has a trial of this product; the mail was sent again'),
-      429: errorResponse('`RATE_LIMITED`: too many trial requests from this address or for this email (see Retry-After)'),
+      201: jsonAnswer('Trial created', trialAnswer),
+      400: badRequestRefusal,
+      409: refusal('`TRIAL_EXISTS`: this email already has a trial of this product; the mail was sent again'),
+      429: refusal('`RATE_LIMITED`: too many trial requests from this address or for this email (see Retry-After)'),
     },
   },
   handler: async (req) => {

@@ -1,11 +1,21 @@
 import { z } from 'zod'
 
-import { badRequest } from '../../clientApi'
+import { badRequest, nonceMeta } from '../../clientApi'
 import type { MeteredUse } from '../spendCredits'
 
-const licenseKey = z.string().trim().min(1, 'Required').max(256, 'At most 256 characters')
-const fingerprint = z.string().trim().min(1, 'Required').max(256, 'At most 256 characters')
-const nonce = z.string().min(1).max(256, 'At most 256 characters').optional()
+const licenseKey = z
+  .string()
+  .trim()
+  .min(1, 'Required')
+  .max(256, 'At most 256 characters')
+  .meta({ description: 'License key (case and dashes do not matter)' })
+const fingerprint = z
+  .string()
+  .trim()
+  .min(1, 'Required')
+  .max(256, 'At most 256 characters')
+  .meta({ description: 'The activated installation that used the credits' })
+const nonce = z.string().min(1).max(256, 'At most 256 characters').meta(nonceMeta).optional()
 
 export const maxQuantity = 1_000_000
 export const maxBatchRecords = 100
@@ -16,9 +26,21 @@ export const oldestUseMs = 7 * 24 * 60 * 60 * 1000
 export const futureUseMs = 5 * 60 * 1000
 
 const usageRecord = z.object({
-  quantity: z.number({ error: 'Must be a whole number' }).int('Must be a whole number').min(1, 'At least 1').max(maxQuantity, `At most ${maxQuantity}`),
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, '8 to 128 characters of A-Z a-z 0-9 . _ : -'),
-  occurredAt: z.string().datetime({ offset: true, message: 'An ISO 8601 date-time' }).optional(),
+  quantity: z
+    .number({ error: 'Must be a whole number' })
+    .int('Must be a whole number')
+    .min(1, 'At least 1')
+    .max(maxQuantity, `At most ${maxQuantity}`)
+    .meta({ description: 'Credits this use spends' }),
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{8,128}$/, '8 to 128 characters of A-Z a-z 0-9 . _ : -')
+    .meta({ description: 'Chosen by the app per use; a retry sends the same one' }),
+  occurredAt: z
+    .string()
+    .datetime({ offset: true, message: 'An ISO 8601 date-time' })
+    .meta({ description: 'When the use happened (default: when received); at most 7 days old, 5 minutes ahead' })
+    .optional(),
 })
 
 export const usageRequest = usageRecord.extend({ key: licenseKey, fingerprint, nonce })

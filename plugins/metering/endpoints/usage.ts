@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
 import type { z } from 'zod'
 
-import { clientEndpoint, parseJsonBody, readJsonBody } from '../../clientApi'
+import { clientEndpoint, jsonAnswer, jsonBody, parseJsonBody, readJsonBody } from '../../clientApi'
 import { wholeJson, wholeResponse, type WholeAnswer } from '../../shared/bufferedResponse'
 import { recordUsage } from '../recordUsage'
 import { signedUsageAnswer } from '../usageAnswer'
-import { badRequestResponse, fingerprintProperty, jsonBody, jsonResponse, keyProperty, mismatchResponse, nonceProperty, usageDecisionSchema, usageRecordProperties } from './openapi'
+import { usageAnswer, badUsageRefusal, mismatchRefusal } from './answers'
 import { meteredUses, usageRequest } from './schemas'
 
 const answerUsage = async (payload: Payload, { key, fingerprint, nonce, ...record }: z.infer<typeof usageRequest>): Promise<WholeAnswer> => {
@@ -23,20 +23,8 @@ export const usageEndpoint = clientEndpoint({
     description:
       'Spends `quantity` credits atomically, or none: every decision is HTTP 200 with a `code`. The same `idempotencyKey` again answers the original decision with `replayed: true` and counts nothing. At `NO_CREDIT` the app must stop the metered feature.',
     tags: ['usage'],
-    requestBody: jsonBody({
-      type: 'object',
-      required: ['key', 'fingerprint', 'quantity', 'idempotencyKey'],
-      properties: { key: keyProperty, fingerprint: fingerprintProperty, ...usageRecordProperties, nonce: nonceProperty },
-    }),
-    responses: {
-      200: jsonResponse('The decision', {
-        ...usageDecisionSchema,
-        required: [...usageDecisionSchema.required, 'signed'],
-        properties: { ...usageDecisionSchema.properties, signed: { type: 'string', description: 'Compact JWS, typ `usage+jws`, of the other fields plus `iat` and `nonce`' } },
-      }),
-      400: badRequestResponse,
-      409: mismatchResponse,
-    },
+    requestBody: jsonBody(usageRequest),
+    responses: { 200: jsonAnswer('The decision', usageAnswer), 400: badUsageRefusal, 409: mismatchRefusal },
   },
   handler: async (req) => wholeResponse(await answerUsage(req.payload, await readJsonBody(req, usageRequest))),
   // Needs nothing of a PayloadRequest: the API host answers it from the body it read.

@@ -1,26 +1,99 @@
 import { z } from 'zod'
 
 import { licenseTypes } from '../../../collections/Licenses'
-import { badRequest, clientEndpoint, clientRateLimits, plainText, readJsonBody, readQuery } from '../../clientApi'
+import {
+  badRequest,
+  clientEndpoint,
+  clientRateLimits,
+  idSchema,
+  jsonAnswer,
+  jsonBody,
+  plainText,
+  queryParameters,
+  readJsonBody,
+  readQuery,
+  refusal,
+} from '../../clientApi'
 import { createResellerLicense } from '../createResellerLicense'
 import { listResellerLicenses } from '../listResellerLicenses'
 import { requireReseller } from '../requireReseller'
 import { bufferedJson } from '../../shared/bufferedResponse'
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
-
 const createRequest = z.object({
   email: plainText().trim().toLowerCase().max(254).email('Not an email address'),
-  company: plainText().trim().min(1).max(200).optional(),
-  product: plainText().trim().min(1).max(64),
-  line: plainText().trim().min(1).max(32).optional(),
+  company: plainText()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({
+      description:
+        "Name of the subscriber's company among this reseller's own; a new company of that name when none matches. Default: this reseller's first company for the email, else a new one named after the email",
+    })
+    .optional(),
+  product: plainText().trim().min(1).max(64).meta({ examples: ['promonitor'] }),
+  line: plainText()
+    .trim()
+    .min(1)
+    .max(32)
+    .meta({ examples: ['v7'], description: "Default: the product's newest line" })
+    .optional(),
   type: z.enum(licenseTypes),
-  days: z.number().int().min(1).max(3650).optional(),
-  maxClients: z.number().int().min(0).max(100_000).optional(),
-  maxUsers: z.number().int().min(0).max(100_000).optional(),
+  days: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .meta({ description: 'Length; default 30 for a trial, 365 otherwise; ignored for perpetual' })
+    .optional(),
+  maxClients: z.number().int().min(0).max(100_000).meta({ description: 'Default: 1' }).optional(),
+  maxUsers: z.number().int().min(0).max(100_000).meta({ description: 'Default: 5' }).optional(),
   modules: z.array(plainText().trim().min(1).max(64)).max(50).optional(),
-  credits: z.number().int().min(0).max(100_000_000).optional(),
+  credits: z.number().int().min(0).max(100_000_000).meta({ description: 'On-usage licenses only' }).optional(),
 })
+
+const createdAnswer = z.object({
+  license: z.object({
+    id: idSchema,
+    key: z.string(),
+    type: z.enum(licenseTypes),
+    expiresAt: z.iso.datetime().nullable(),
+  }),
+  registerUrl: z.url().meta({
+    description:
+      "The portal's register page, without a token (the link that claims the company is only in the subscriber's mail)",
+  }),
+})
+
+const listQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+})
+
+const listedLicense = z.object({
+  id: idSchema,
+  key: z.string(),
+  customer: z.object({ id: idSchema, name: z.string() }),
+  product: z.string().nullable(),
+  line: z.string(),
+  type: z.enum(licenseTypes),
+  status: z.string(),
+  startsAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().nullable(),
+  daysLeft: z.number().int().nullable(),
+  maxClients: z.number().int(),
+  maxUsers: z.number().int(),
+  activeClients: z.number().int(),
+  createdAt: z.iso.datetime(),
+})
+
+const listAnswer = z.object({
+  licenses: z.array(listedLicense),
+  page: z.number().int(),
+  totalPages: z.number().int(),
+  totalDocs: z.number().int(),
+})
+
+const badResellerKey = refusal('`UNAUTHORIZED`: no or a bad reseller API key')
 
 const idempotencyKeyOf = (headers: Headers): string | undefined => {
   const key = headers.get('idempotency-key')?.trim()
@@ -40,49 +113,13 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
       tags: ['resellers'],
       security: [{ resellerApiKey: [] }],
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 } }],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['email', 'product', 'type'],
-              properties: {
-                email: { type: 'string', format: 'email' },
-                company: { type: 'string', description: "Name of the subscriber's company among this reseller's own; a new company of that name when none matches. Default: this reseller's first company for the email, else a new one named after the email" },
-                product: { type: 'string', examples: ['promonitor'] },
-                line: { type: 'string', examples: ['v7'], description: "Default: the product's newest line" },
-                type: { type: 'string', enum: [...licenseTypes] },
-                days: { type: 'integer', minimum: 1, description: 'Length; default 30 for a trial, 365 otherwise; ignored for perpetual' },
-                maxClients: { type: 'integer', minimum: 0, default: 1 },
-                maxUsers: { type: 'integer', minimum: 0, default: 5 },
-                modules: { type: 'array', items: { type: 'string' } },
-                credits: { type: 'integer', minimum: 0, description: 'On-usage licenses only' },
-              },
-            },
-          },
-        },
-      },
+      requestBody: jsonBody(createRequest),
       responses: {
-        201: {
-          description: 'License created (or the one this Idempotency-Key created before)',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['license', 'registerUrl'],
-                properties: {
-                  license: { type: 'object', required: ['id', 'key', 'type', 'expiresAt'], properties: { id: { type: 'integer' }, key: { type: 'string' }, type: { type: 'string' }, expiresAt: { type: ['string', 'null'], format: 'date-time' } } },
-                  registerUrl: { type: 'string', format: 'uri', description: "The portal's register page, without a token (the link that claims the company is only in the subscriber's mail)" },
-                },
-              },
-            },
-          },
-        },
-        400: errorResponse('`BAD_REQUEST`: not JSON, a field missing or invalid, unknown product, line or module'),
-        401: errorResponse('`UNAUTHORIZED`: no or a bad reseller API key'),
-        403: errorResponse('`FORBIDDEN`: product or license type not allowed for this reseller, or the reseller is deactivated'),
-        409: errorResponse('`TRIAL_EXISTS`: this email already has a trial of this product; the mail was sent again'),
+        201: jsonAnswer('License created (or the one this Idempotency-Key created before)', createdAnswer),
+        400: refusal('`BAD_REQUEST`: not JSON, a field missing or invalid, unknown product, line or module'),
+        401: badResellerKey,
+        403: refusal('`FORBIDDEN`: product or license type not allowed for this reseller, or the reseller is deactivated'),
+        409: refusal('`TRIAL_EXISTS`: this email already has a trial of this product; the mail was sent again'),
       },
     },
     handler: async (req) => {
@@ -100,57 +137,17 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
       summary: 'List the licenses this reseller created',
       tags: ['resellers'],
       security: [{ resellerApiKey: [] }],
-      parameters: [
-        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
-      ],
+      parameters: queryParameters(listQuery),
       responses: {
-        200: {
-          description: 'A page of licenses, newest first',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['licenses', 'page', 'totalPages', 'totalDocs'],
-                properties: {
-                  licenses: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      properties: {
-                        id: { type: 'integer' },
-                        key: { type: 'string' },
-                        customer: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } },
-                        product: { type: 'string' },
-                        line: { type: 'string' },
-                        type: { type: 'string' },
-                        status: { type: 'string' },
-                        startsAt: { type: 'string', format: 'date-time' },
-                        expiresAt: { type: ['string', 'null'], format: 'date-time' },
-                        daysLeft: { type: ['integer', 'null'] },
-                        maxClients: { type: 'integer' },
-                        maxUsers: { type: 'integer' },
-                        activeClients: { type: 'integer' },
-                        createdAt: { type: 'string', format: 'date-time' },
-                      },
-                    },
-                  },
-                  page: { type: 'integer' },
-                  totalPages: { type: 'integer' },
-                  totalDocs: { type: 'integer' },
-                },
-              },
-            },
-          },
-        },
-        400: errorResponse('`BAD_REQUEST`: page or limit out of range'),
-        401: errorResponse('`UNAUTHORIZED`: no or a bad reseller API key'),
-        403: errorResponse('`FORBIDDEN`: the reseller is deactivated'),
+        200: jsonAnswer('A page of licenses, newest first', listAnswer),
+        400: refusal('`BAD_REQUEST`: page or limit out of range'),
+        401: badResellerKey,
+        403: refusal('`FORBIDDEN`: the reseller is deactivated'),
       },
     },
     handler: async (req) => {
       const reseller = requireReseller(req)
-      const { page, limit } = readQuery(req, z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1), limit: z.coerce.number().int().min(1).max(100).default(50) }))
+      const { page, limit } = readQuery(req, listQuery)
       return bufferedJson(await listResellerLicenses(req.payload, reseller, { page, limit }))
     },
   }),

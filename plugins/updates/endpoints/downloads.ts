@@ -1,14 +1,14 @@
 import { z } from 'zod'
 
-import { clientEndpoint, clientRateLimits, readQuery } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, jsonAnswer, queryParameters, readQuery, refusal } from '../../clientApi'
 import { artifactFileResponse } from '../downloads/artifactFileResponse'
 import { authorizeDownload } from '../downloads/authorizeDownload'
 import { downloadCredentialsOf } from '../downloads/entitlement'
 import { parseId } from '../downloads/findDownloadableArtifact'
 import { bufferedJson } from '../../shared/bufferedResponse'
+import { downloadLinkAnswer } from './answers'
 
-const errorSchema = { $ref: '#/components/schemas/Error' }
-const errorContent = { 'application/json': { schema: errorSchema } }
+const fileQuery = z.object({ token: z.string().min(1).max(2048).meta({ description: 'From the download link' }) })
 const artifactIdParameter = { name: 'artifactId', in: 'path', required: true, schema: { type: 'string' } }
 
 export const downloadEndpoint = clientEndpoint({
@@ -24,13 +24,13 @@ export const downloadEndpoint = clientEndpoint({
     parameters: [artifactIdParameter],
     responses: {
       302: {
-        description: 'Redirect to `/api/v1/downloads/{artifactId}/file?token=…`; the body repeats it as `{ url, expiresAt }`.',
+        ...jsonAnswer('Redirect to `/api/v1/downloads/{artifactId}/file?token=…`; the body repeats it.', downloadLinkAnswer),
         headers: { Location: { schema: { type: 'string' } } },
       },
-      401: { description: '`UNAUTHORIZED`: no license key or account, or an unknown key.', content: errorContent },
-      403: { description: '`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.', content: errorContent },
-      404: { description: '`NOT_FOUND`: no such artifact.', content: errorContent },
-      410: { description: '`RELEASE_PULLED` (the release was pulled) or `ARTIFACT_GONE` (its file was deleted by retention).', content: errorContent },
+      401: refusal('`UNAUTHORIZED`: no license key or account, or an unknown key.'),
+      403: refusal('`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.'),
+      404: refusal('`NOT_FOUND`: no such artifact.'),
+      410: refusal('`RELEASE_PULLED` (the release was pulled) or `ARTIFACT_GONE` (its file was deleted by retention).'),
     },
   },
   handler: async (req) => {
@@ -44,8 +44,6 @@ export const downloadEndpoint = clientEndpoint({
   },
 })
 
-const fileQuery = z.object({ token: z.string().min(1).max(2048) })
-
 export const downloadFileEndpoint = clientEndpoint({
   path: '/v1/downloads/:artifactId/file',
   method: 'get',
@@ -56,7 +54,7 @@ export const downloadFileEndpoint = clientEndpoint({
     tags: ['updates'],
     parameters: [
       artifactIdParameter,
-      { name: 'token', in: 'query', required: true, schema: { type: 'string' } },
+      ...queryParameters(fileQuery),
       { name: 'Range', in: 'header', required: false, schema: { type: 'string', examples: ['bytes=1048576-'] } },
     ],
     responses: {
@@ -71,11 +69,11 @@ export const downloadFileEndpoint = clientEndpoint({
       },
       206: { description: 'The requested byte range (`Content-Range`).' },
       302: { description: 'S3 storage: redirect to a presigned object URL.' },
-      400: { description: '`BAD_REQUEST`: no token.', content: errorContent },
-      403: { description: '`TOKEN_EXPIRED` or `TOKEN_INVALID`.', content: errorContent },
-      404: { description: '`NOT_FOUND`.', content: errorContent },
-      410: { description: '`ARTIFACT_GONE`.', content: errorContent },
-      416: { description: '`RANGE_NOT_SATISFIABLE`, with `Content-Range: bytes */<size>`.', content: errorContent },
+      400: refusal('`BAD_REQUEST`: no token.'),
+      403: refusal('`TOKEN_EXPIRED` or `TOKEN_INVALID`.'),
+      404: refusal('`NOT_FOUND`.'),
+      410: refusal('`ARTIFACT_GONE`.'),
+      416: refusal('`RANGE_NOT_SATISFIABLE`, with `Content-Range: bytes */<size>`.'),
     },
   },
   handler: async (req) => {

@@ -1,18 +1,17 @@
 import { z } from 'zod'
 
-import { clientEndpoint, clientRateLimits, plainText, readQuery } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, plainText, queryParameters, readQuery, refusal } from '../../clientApi'
 import { attachmentDisposition } from '../downloads/artifactStorage'
 import { downloadCredentialsOf } from '../downloads/entitlement'
 import { buildOfflineBundle } from '../buildOfflineBundle'
+import { lineName, platformName, productSlug } from './queryFields'
 
 const bundleQuery = z.object({
-  product: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'a product slug such as promonitor'),
-  line: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'a line such as v7'),
-  version: plainText().min(1).max(64),
-  platform: z.string().regex(/^[a-z0-9]+-[a-z0-9_]+$/, 'a platform such as linux-x64').max(60),
+  product: productSlug,
+  line: lineName,
+  version: plainText().min(1).max(64).meta({ examples: ['7.3.0'] }),
+  platform: platformName,
 })
-
-const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
 
 export const offlineBundleEndpoint = clientEndpoint({
   path: '/v1/updates/offline-bundle',
@@ -24,14 +23,14 @@ export const offlineBundleEndpoint = clientEndpoint({
       'One file: the line `PROMONITOR-OFFLINE-BUNDLE 1`, a line holding a signed manifest (`typ: manifest+jws`, `offline: true`, exactly this release), then exactly `releases[0].artifact.size` artifact bytes. The app checks it with the SDK’s `verifyOfflineBundle` before installing. Same license rules as downloads.',
     tags: ['updates'],
     security: [{ licenseKey: [] }, { customerApiKey: [] }],
-    parameters: ['product', 'line', 'version', 'platform'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string' } })),
+    parameters: queryParameters(bundleQuery),
     responses: {
       200: { description: 'The bundle, streamed.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
-      400: { description: '`BAD_REQUEST`.', content: errorContent },
-      401: { description: '`UNAUTHORIZED`.', content: errorContent },
-      403: { description: '`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.', content: errorContent },
-      404: { description: '`UNKNOWN_PRODUCT`, `UNKNOWN_LINE`, `UNKNOWN_PLATFORM` or `UNKNOWN_VERSION`.', content: errorContent },
-      410: { description: '`RELEASE_PULLED` or `ARTIFACT_GONE`.', content: errorContent },
+      400: refusal('`BAD_REQUEST`.'),
+      401: refusal('`UNAUTHORIZED`.'),
+      403: refusal('`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.'),
+      404: refusal('`UNKNOWN_PRODUCT`, `UNKNOWN_LINE`, `UNKNOWN_PLATFORM` or `UNKNOWN_VERSION`.'),
+      410: refusal('`RELEASE_PULLED` or `ARTIFACT_GONE`.'),
     },
   },
   handler: async (req) => {

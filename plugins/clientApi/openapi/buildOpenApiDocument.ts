@@ -1,5 +1,8 @@
 import type { Endpoint } from 'payload'
 
+import { jsonSchemaOf } from './jsonSchemaOf'
+import { errorSchema } from './operationParts'
+
 /** The OpenAPI document of the client protocol, built from the endpoints themselves. */
 export const buildOpenApiDocument = (endpoints: Endpoint[], serverUrl: string) => {
   const paths: Record<string, Record<string, unknown>> = {}
@@ -20,11 +23,7 @@ export const buildOpenApiDocument = (endpoints: Endpoint[], serverUrl: string) =
     servers: [{ url: serverUrl }],
     components: {
       schemas: {
-        Error: {
-          type: 'object',
-          required: ['code', 'message'],
-          properties: { code: { type: 'string', examples: ['BAD_REQUEST'] }, message: { type: 'string' } },
-        },
+        Error: jsonSchemaOf(errorSchema, 'output'),
       },
       securitySchemes: {
         licenseKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`License <key>`' },

@@ -1,4 +1,3 @@
-import { match, type MatchFunction } from 'path-to-regexp'
 import {
   APIError,
   createPayloadRequest,
@@ -12,6 +11,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { routeTableOf } from '../../plugins/clientApi'
 import { BufferedResponse } from '../../plugins/shared/bufferedResponse'
 
 /**
@@ -19,13 +19,6 @@ import { BufferedResponse } from '../../plugins/shared/bufferedResponse'
  * is a whole body kept as bytes (a `BufferedResponse`), written without a stream.
  */
 export type WebAnswer = Pick<Response, 'status' | 'statusText' | 'headers' | 'body'> & { wholeBody?: Uint8Array }
-
-type EndpointRoute = {
-  method: Endpoint['method']
-  /** Undefined when path-to-regexp refused the pattern: Payload would throw on it per request, so such a request goes to `handleEndpoints`. */
-  matches: MatchFunction<Record<string, unknown>> | undefined
-  endpoint: Endpoint
-}
 
 /** Matching threw (a bad escape) or reached a pattern Payload could not compile: let `handleEndpoints` answer it its own way. */
 const noDecision = Symbol('no decision')
@@ -66,6 +59,10 @@ const routeError = async (config: Payload['config'], error: unknown, req: Payloa
   return Response.json(response, { headers: req.responseHeaders ? mergeHeaders(req.responseHeaders, headers) : headers, status })
 }
 
+// Everything here mirrors Payload's own dispatch (payload/dist/utilities/handleEndpoints and
+// routeError, not exported); test/server/mirrorHandleEndpoints.spec.ts compares the two answer for
+// answer and fails when a Payload upgrade changes what is mirrored.
+
 /**
  * Payload's `handleEndpoints` for root (`config.endpoints`) endpoints, with every endpoint's path
  * pattern compiled once here instead of on every request. For a request it decides, it does
@@ -75,18 +72,10 @@ const routeError = async (config: Payload['config'], error: unknown, req: Payloa
  * thrown error answered as `routeError` answers it. Anything else (a method override, a path under
  * a collection or global, no match, an OPTIONS preflight) goes to `handleEndpoints` itself.
  */
-export const createEndpointRoutes = (payload: Payload, payloadInstanceCacheKey: string) => {
+export const mirrorHandleEndpoints = (payload: Payload, payloadInstanceCacheKey: string) => {
   const { config } = payload
   const apiRoute = config.routes.api
-  const routes: EndpointRoute[] = (config.endpoints || []).map((endpoint) => {
-    let matches: EndpointRoute['matches']
-    try {
-      matches = match(endpoint.path, { decode: decodeURIComponent })
-    } catch {
-      matches = undefined
-    }
-    return { method: endpoint.method, matches, endpoint }
-  })
+  const routes = routeTableOf(config.endpoints || [])
   // handleEndpoints strips `NEXT_BASE_PATH + routes.api` (formatAdminURL); with a base path the table stays out of the way.
   const isTableUsable = !process.env.NEXT_BASE_PATH
 
@@ -98,7 +87,7 @@ export const createEndpointRoutes = (payload: Payload, payloadInstanceCacheKey: 
     for (const route of routes) {
       if (route.method !== wanted) continue
       if (!route.matches) return noDecision
-      let result: ReturnType<MatchFunction<Record<string, unknown>>>
+      let result: ReturnType<NonNullable<typeof route.matches>>
       try {
         result = route.matches(apiPath)
       } catch {
