@@ -29,20 +29,19 @@ import { alertsPlugin } from './plugins/alerts'
 import { apiGuardPlugin } from './plugins/apiGuard'
 import { cataloguePlugin } from './plugins/catalogue'
 import { clientApiPlugin } from './plugins/clientApi'
-import { buildEmailAdapter } from './plugins/mailers/emailAdapter'
-import { mailersPlugin } from './plugins/mailers'
+import { buildEmailAdapter, mailersPlugin } from './plugins/mailers'
 import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
 import { meteringPlugin } from './plugins/metering'
 import { registrationPlugin } from './plugins/registration'
 import { resellersPlugin } from './plugins/resellers'
 import { schedulerPlugin } from './plugins/scheduler'
-import { uploadFileSizeLimit } from './plugins/shared/bodyLimits'
+import { uploadFileSizeLimit } from './src/http/bodyLimits'
 import { signInPlugin } from './plugins/signIn'
 import { signingPlugin } from './plugins/signing'
 import { updatesPlugin } from './plugins/updates'
 import { env, usesPostgres } from './src/env'
 import { createRuntimeFolders } from './src/runtimeFolders'
-import { seedPlugin } from './src/seed/seedPlugin'
+import { seedPlugin } from './plugins/seed'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const mailDir = path.join(env.dataDir, 'mail')
@@ -157,6 +156,11 @@ export default buildConfig({
     // After every plugin that adds collections or storage handlers: it guards them all.
     apiGuardPlugin({}),
     // After every other plugin has initialised.
-    seedPlugin({ enabled: env.seedOnInit }),
+    seedPlugin({
+      enabled: env.seedOnInit,
+      adminPassword: env.seedAdminPassword,
+      publicUrl: env.publicUrl,
+      passwordHint: env.seedPasswordHint,
+    }),
   ],
 })

@@ -8,7 +8,7 @@ import { getPayload, type Payload } from 'payload'
 import { migrations } from '../migrations/postgres'
 import { activateLicense, appActor } from '../plugins/licensing'
 import { sweepLicenseAlerts } from '../plugins/alerts'
-import { and, asc, drizzleFor, gt, tableOf } from '../plugins/shared/database'
+import { and, asc, drizzleFor, gt, tableOf } from '../src/database/database'
 import { addDays } from '../src/lib/time'
 
 export type MeteringPrepared = {

@@ -7,7 +7,8 @@ import { once } from 'node:events'
 
 import { getPayload, type Payload } from 'payload'
 
-import { seedIfEmpty } from '../src/seed/seedIfEmpty'
+import { seedIfEmpty } from '../plugins/seed'
+import { env } from '../src/env'
 import type { PreparedData } from './preparedData'
 
 const artifactMegabytes = Number(process.argv[2] || 200)
@@ -71,7 +72,7 @@ const prepare = async (payload: Payload): Promise<PreparedData> => {
 const { default: config } = await import('../payload.config')
 const payload = await getPayload({ config })
 try {
-  await seedIfEmpty(payload)
+  await seedIfEmpty(payload, { adminPassword: env.seedAdminPassword, publicUrl: env.publicUrl })
   const prepared = await prepare(payload)
   process.stdout.write(`\nPREPARED ${JSON.stringify(prepared)}\n`)
   await payload.destroy()

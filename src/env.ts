@@ -86,6 +86,8 @@ export const env = {
   },
   seedOnInit: flag('SEED_ON_INIT', true),
   seedAdminPassword: process.env.SEED_ADMIN_PASSWORD || 'demo-admin-2026',
+  /** How the seed summary names the admin password: never print one set through the environment. */
+  seedPasswordHint: process.env.SEED_ADMIN_PASSWORD ? 'SEED_ADMIN_PASSWORD' : undefined,
   scheduledTasks: flag('SCHEDULED_TASKS', true),
   /** The daily license-alerts sweep (expiry warnings, staff alerts), `HH:MM` UTC. */
   alertsAt: timeOfDay('ALERTS_AT', '07:00'),

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Customer } from '../../payload-types'
 import { queueMails, type MailToQueue } from '../mailers'
-import { and, asc, drizzleFor, eq, gt, gte, isNotNull, lte, tableOf } from '../shared/database'
+import { and, asc, drizzleFor, eq, gt, gte, isNotNull, lte, tableOf } from '../../src/database/database'
 import { addDays } from '../../src/lib/time'
 import { alertSettings } from './alertSettings'
 import { dueExpiryAlerts, expiredMailDays, type ExpiringLicense } from './expiryAlerts'

@@ -1,6 +1,6 @@
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { wholeJson, wholeResponse } from '../shared/bufferedResponse'
+import { wholeJson, wholeResponse } from '../../src/http/bufferedResponse'
 import { ClientError, errorAnswer, errorResponse } from './clientError'
 import type { FastAnswer } from './fastAnswer'
 import { refusal } from './openapi/operationParts'

@@ -1,4 +1,4 @@
-import { wholeJson, wholeResponse, type WholeAnswer } from '../shared/bufferedResponse'
+import { wholeJson, wholeResponse, type WholeAnswer } from '../../src/http/bufferedResponse'
 
 /**
  * A refusal the client protocol documents: a stable machine `code`, a message for people, and

@@ -1,6 +1,6 @@
 import type { Config, Endpoint } from 'payload'
 
-import { bufferedJson } from '../shared/bufferedResponse'
+import { bufferedJson } from '../../src/http/bufferedResponse'
 import { buildOpenApiDocument } from './openapi/buildOpenApiDocument'
 
 export { ClientError, badRequest, errorResponse } from './clientError'

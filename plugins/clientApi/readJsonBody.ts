@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import type { z } from 'zod'
 
-import { payloadTooLarge } from '../shared/bodyLimits'
+import { payloadTooLarge } from '../../src/http/bodyLimits'
 import { badRequest, ClientError } from './clientError'
 
 /** Client requests are small; anything larger is refused (413) before it is parsed. */

@@ -2,8 +2,8 @@ import type { Payload } from 'payload'
 
 import type { License } from '../../payload-types'
 import { addDays } from '../../src/lib/time'
-import type { Actor } from './actors'
-import { licenseHistoryContext } from './hooks/recordLicenseHistory'
+import type { Actor } from './history/actors'
+import { licenseHistoryContext } from './history/recordLicenseHistory'
 import type { ProductInfo } from '../catalogue'
 
 export type NewLicenseTerms = {

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { and, drizzleFor, eq, sql, tableOf, type DrizzleDatabase } from '../shared/database'
-import { prepareRead, type PreparedRead } from '../shared/preparedRead'
+import { and, drizzleFor, eq, sql, tableOf, type DrizzleDatabase } from '../../src/database/database'
+import { prepareRead, type PreparedRead } from '../../src/database/preparedRead'
 
 import { canonicalLicenseKey } from '../../src/lib/licenseKey'
 import type { License } from '../../payload-types'

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Outbox } from '../../payload-types'
-import { and, eq, lt, tableOf } from '../shared/database'
+import { and, eq, lt, tableOf } from '../../src/database/database'
 
 /** A claim older than this belongs to an instance that died mid-send: the mail goes again. */
 const staleClaimMs = 10 * 60 * 1000

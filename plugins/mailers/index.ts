@@ -6,6 +6,7 @@ import { deliverOutbox } from './deliverOutbox'
 import { defaultMailersOptions, type MailersPluginOptions } from './types'
 
 export { deliverOutbox } from './deliverOutbox'
+export { buildEmailAdapter } from './emailAdapter'
 export { queueMail, type QueueMailArgs } from './queueMail'
 export { queueMails, type MailToQueue } from './queueMails'
 export { renderTemplate, type TemplateVariables } from './renderTemplate'

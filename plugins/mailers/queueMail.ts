@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { EmailTemplateKey } from '../../collections/EmailTemplates/templateKeys'
-import { drizzleFor, tableOf } from '../shared/database'
+import { drizzleFor, tableOf } from '../../src/database/database'
 import { findTemplate, outboxRow } from './queueMails'
 import type { TemplateVariables } from './renderTemplate'
 

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { defaultTemplates } from '../../collections/EmailTemplates/defaultTemplates'
 import type { EmailTemplateKey } from '../../collections/EmailTemplates/templateKeys'
-import { drizzleFor, tableOf } from '../shared/database'
+import { drizzleFor, tableOf } from '../../src/database/database'
 import { withAbsoluteLinks } from './absoluteLinks'
 import { insertOutboxRowsPostgres, postgresPoolOf } from './insertOutboxRowsPostgres'
 import { renderTemplate, type TemplateVariables } from './renderTemplate'

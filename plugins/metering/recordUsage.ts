@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { usageCodes, type UsageCode } from '../../src/lib/protocol'
 import { ClientError } from '../clientApi'
 import { findActivation, findLicenseByKey, usabilityOf, type LicenseRecord } from '../licensing'
-import { and, drizzleFor, eq, inArray, tableOf } from '../shared/database'
+import { and, drizzleFor, eq, inArray, tableOf } from '../../src/database/database'
 import { spendCredits, type MeteredUse } from './spendCredits'
 
 export { usageCodes, type UsageCode }

@@ -1,7 +1,7 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { LicenseRecord } from '../licensing'
-import { and, drizzleFor, eq, gte, isNull, or, sql, tableOf, type DrizzleDatabase } from '../shared/database'
+import { and, drizzleFor, eq, gte, isNull, or, sql, tableOf, type DrizzleDatabase } from '../../src/database/database'
 import { alertCreditLevel } from './alertCreditLevel'
 import { oneWriterAtATime } from './oneWriterAtATime'
 

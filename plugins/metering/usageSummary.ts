@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { addDays } from '../../src/lib/time'
-import { and, drizzleFor, eq, gte, tableOf } from '../shared/database'
+import { and, drizzleFor, eq, gte, tableOf } from '../../src/database/database'
 
 export type UsageSummary = {
   credits: number

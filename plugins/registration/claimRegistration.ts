@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { customerCollectionSlug } from '../../collections/access/roles'
-import { drizzleFor, eq, tableOf } from '../shared/database'
+import { drizzleFor, eq, tableOf } from '../../src/database/database'
 import { signIn } from '../signIn'
 import { RegistrationError } from './registrationError'
 import { accountOf, companyOf, isClaimed, linkUsed } from './registrationState'

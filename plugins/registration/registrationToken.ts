@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { errors, jwtVerify, SignJWT } from 'jose'
 import type { Payload } from 'payload'
 
-import { keyFromSecret } from '../shared/keyFromSecret'
+import { keyFromSecret } from '../signing'
 import { RegistrationError } from './registrationError'
 import { registrationSettings } from './settings'
 

@@ -2,7 +2,7 @@ import { hostname } from 'node:os'
 
 import type { Payload } from 'payload'
 
-import { and, drizzleFor, eq, isNull, lt, ne, or, tableOf } from '../shared/database'
+import { and, drizzleFor, eq, isNull, lt, ne, or, tableOf } from '../../src/database/database'
 
 export const instanceName = `${hostname()}:${process.pid}`
 

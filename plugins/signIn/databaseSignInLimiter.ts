@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { drizzleFor, eq, sql, tableOf, type DrizzleDatabase } from '../shared/database'
+import { drizzleFor, eq, sql, tableOf, type DrizzleDatabase } from '../../src/database/database'
 import { signInFailuresSlug } from './collections/SignInFailures'
 import { accountAndAddressKeyOf, accountOf, addressKeyOf, type Admission, type SignInLimiter } from './signInLimiter'
 import type { SignInBudget, SignInBudgets } from './types'

@@ -7,6 +7,7 @@ import { installSigningKey } from './installSigningKey'
 import { importSigningKey, loadDevelopmentPrivateJwk } from './signingKey'
 import { defaultSigningOptions, type SigningPluginOptions } from './types'
 
+export { keyFromSecret } from './keyFromSecret'
 export { signJws } from './signJws'
 export { getPublicKeySet, type PublicKeySet } from './publicKeySet'
 export { rotateSigningKey, type RotateSigningKeyArgs } from './rotateSigningKey'

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { SignedKind } from '../../src/lib/protocol'
-import { and, drizzleFor, eq, tableOf } from '../shared/database'
+import { and, drizzleFor, eq, tableOf } from '../../src/database/database'
 import { setActiveSigningKey } from './activeSigningKeys'
 import { forgetPublicKeySet } from './publicKeySet'
 import { signWithKey } from './signJws'

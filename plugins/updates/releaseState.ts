@@ -2,7 +2,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import type { Release, ReleaseEvent } from '../../payload-types'
 import { ClientError } from '../clientApi'
-import { and, drizzleFor, eq, tableOf } from '../shared/database'
+import { and, drizzleFor, eq, tableOf } from '../../src/database/database'
 import { bumpSequences } from './bumpSequence'
 import { forgetCachedChannels } from './manifestCache'
 import { sequenceBumpedContext } from './hooks/bumpOnReleaseChange'

@@ -7,9 +7,9 @@ import { createRouteLookup } from '../../plugins/clientApi'
 import { mirrorHandleEndpoints } from './mirrorHandleEndpoints'
 import { payloadInstanceKeyOf } from './payloadInstanceKey'
 import { apiSecurityHeaders } from './securityHeaders'
-import { sendWebResponse, sendWholeAnswer } from './sendWebResponse'
+import { sendWebResponse, sendWholeAnswer } from '../http/sendWebResponse'
 import { isDraining } from './serveApiApp'
-import { readWholeBody, toWebRequest } from './toWebRequest'
+import { readWholeBody, toWebRequest } from '../http/toWebRequest'
 
 export type ApiAppOptions = {
   /**

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 
-import { bodyLimitFor } from '../../plugins/shared/bodyLimits'
-import { capRequestBody } from './capRequestBody'
+import { bodyLimitFor } from '../http/bodyLimits'
+import { capRequestBody } from '../http/capRequestBody'
 import { createClientOrigin, type ClientOrigin, type TrustProxy } from './clientOrigin'
 import { appSecurityHeaders } from './securityHeaders'
 

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { flushValidationCounts, stopValidationCountFlush } from '../../plugins/licensing'
 import { stopScheduledTasks } from '../../plugins/scheduler'
-import { closeReadConnection } from '../../plugins/shared/preparedRead'
+import { closeReadConnection } from '../database/preparedRead'
 import { forgetPayloadInstance } from './payloadInstanceKey'
 
 export type ShutdownHook = { name: string; run: (payload: Payload) => Promise<void> | void }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { installIntoDirectory } from '../../src/agent/update/installers/directoryInstaller'
-import { seededArtifactPackage } from '../../src/seed/seededArtifactPackage'
+import { seededArtifactPackage } from '../../plugins/seed/seededArtifactPackage'
 import { makeTempDir } from '../helpers/tempDir'
 
 describe('seeded packages', () => {

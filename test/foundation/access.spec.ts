@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { License } from '../../payload-types'
-import { seed } from '../../src/seed/seed'
-import { demoCustomerPassword } from '../../src/seed/people'
+import { seed } from '../../plugins/seed/seed'
+import { demoCustomerPassword } from '../../plugins/seed/people'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { loginHeaders, rest } from '../helpers/rest'
 

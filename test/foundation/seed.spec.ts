@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { seed, type SeededLicense } from '../../src/seed/seed'
-import { seedSummary } from '../../src/seed/seedSummary'
+import { seed, type SeededLicense } from '../../plugins/seed/seed'
+import { seedSummary } from '../../plugins/seed/seedSummary'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 
 describe('seed', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { runOnce } from '../../plugins/scheduler'
-import { tableOf } from '../../plugins/shared/database'
+import { tableOf } from '../../src/database/database'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 
 describe('runOnce', () => {

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Actor } from '../actors'
+import type { Actor } from '../history/actors'
 import { changeLicense } from './changeLicense'
 
 /** "Add module(s)": the license unlocks these too (modules it has already are left as they are). */

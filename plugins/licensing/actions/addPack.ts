@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import { badRequest } from '../../clientApi'
-import { drizzleFor, eq, sql, tableOf } from '../../shared/database'
-import type { Actor } from '../actors'
+import { drizzleFor, eq, sql, tableOf } from '../../../src/database/database'
+import type { Actor } from '../history/actors'
 import { changeLicense } from './changeLicense'
 
 export type Pack = { clients?: number; users?: number; credits?: number }

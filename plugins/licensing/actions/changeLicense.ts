@@ -2,10 +2,10 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { License } from '../../../payload-types'
 import { ClientError } from '../../clientApi'
-import type { Actor } from '../actors'
+import type { Actor } from '../history/actors'
 import type { LicenseEventType } from '../collections/LicenseEvents'
-import { licenseHistoryContext } from '../hooks/recordLicenseHistory'
-import { recordLicenseEvent } from '../recordLicenseEvent'
+import { licenseHistoryContext } from '../history/recordLicenseHistory'
+import { recordLicenseEvent } from '../history/recordLicenseEvent'
 import { inTransaction } from './inTransaction'
 
 export const licenseNotFound = (id: number | string) => new ClientError(404, 'NOT_FOUND', `No license ${id}`)

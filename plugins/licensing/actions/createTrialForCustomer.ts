@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { badRequest, ClientError } from '../../clientApi'
-import type { Actor } from '../actors'
+import type { Actor } from '../history/actors'
 import { createLicense } from '../createLicense'
 import { productById, productBySlug, resolveLine } from '../../catalogue'
 import { licensingSettings } from '../settings'

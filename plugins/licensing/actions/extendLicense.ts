@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { addDays } from '../../../src/lib/time'
-import type { Actor } from '../actors'
+import type { Actor } from '../history/actors'
 import { changeLicense, conflict } from './changeLicense'
 
 /**

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Actor } from '../actors'
+import type { Actor } from '../history/actors'
 import { changeLicense, conflict } from './changeLicense'
 
 /** "Suspend": every check answers SUSPENDED until support reinstates the license. */

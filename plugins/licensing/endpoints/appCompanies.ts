@@ -1,6 +1,6 @@
 import { clientEndpoint, clientRateLimits, jsonAnswer } from '../../clientApi'
-import { listAccountCompanies, requireCustomerAccount } from '../masterLogin'
-import { bufferedJson } from '../../shared/bufferedResponse'
+import { listAccountCompanies, requireCustomerAccount } from '../masterLogin/masterLogin'
+import { bufferedJson } from '../../../src/http/bufferedResponse'
 import { companiesAnswer } from './answers'
 import { badCustomerKeyRefusal } from './refusals'
 

@@ -2,7 +2,7 @@ import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
 import { userHasRole } from '../../../collections/access/hasRole'
 import { ClientError, errorResponse } from '../../clientApi'
-import { actorOf, type Actor } from '../actors'
+import { actorOf, type Actor } from '../history/actors'
 
 type StaffHandler = (req: PayloadRequest, context: { id: string; actor: Actor }) => Promise<Response>
 

@@ -1,9 +1,9 @@
 import type { CollectionAfterDeleteHook } from 'payload'
 
-import { actorOf } from '../actors'
-import { releaseSeatOf } from '../seats'
-import { recordLicenseEvent } from '../recordLicenseEvent'
-import { sumUsersInUse } from '../reportUsers'
+import { actorOf } from '../history/actors'
+import { releaseSeatOf } from '../activation/seats'
+import { recordLicenseEvent } from '../history/recordLicenseEvent'
+import { sumUsersInUse } from '../activation/reportUsers'
 
 /** Support deleted an activation in the admin: its seat is free again, and the history says who. */
 export const releaseSeat: CollectionAfterDeleteHook = async ({ doc, req }) => {

@@ -1,6 +1,6 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { drizzleFor, eq, tableOf } from '../../shared/database'
+import { drizzleFor, eq, tableOf } from '../../../src/database/database'
 
 /**
  * Deleting a license (admins only) takes its activations and history with it, in the same

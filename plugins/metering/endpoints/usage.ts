@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import type { z } from 'zod'
 
 import { clientEndpoint, jsonAnswer, jsonBody, parseJsonBody, readJsonBody } from '../../clientApi'
-import { wholeJson, wholeResponse, type WholeAnswer } from '../../shared/bufferedResponse'
+import { wholeJson, wholeResponse, type WholeAnswer } from '../../../src/http/bufferedResponse'
 import { recordUsage } from '../recordUsage'
 import { signedUsageAnswer } from '../usageAnswer'
 import { usageAnswer, badUsageRefusal, mismatchRefusal } from './answers'

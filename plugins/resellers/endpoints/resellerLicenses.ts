@@ -17,7 +17,7 @@ import {
 import { createResellerLicense } from '../createResellerLicense'
 import { listResellerLicenses } from '../listResellerLicenses'
 import { requireReseller } from '../requireReseller'
-import { bufferedJson } from '../../shared/bufferedResponse'
+import { bufferedJson } from '../../../src/http/bufferedResponse'
 
 const createRequest = z.object({
   email: plainText().trim().toLowerCase().max(254).email('Not an email address'),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { clientEndpoint, jsonAnswer } from '../../clientApi'
 import { getPublicKeySet } from '../publicKeySet'
-import { bufferedJson } from '../../shared/bufferedResponse'
+import { bufferedJson } from '../../../src/http/bufferedResponse'
 
 const publicJwk = z.object({
   kty: z.literal('OKP'),

@@ -5,7 +5,7 @@ import rangeParser from 'range-parser'
 
 import type { Artifact } from '../../../payload-types'
 import { ClientError } from '../../clientApi'
-import { fileBody } from '../../shared/fileBody'
+import { fileBody } from '../../../src/http/fileBody'
 import { updatesSettingsOf } from '../settings'
 import { attachmentDisposition, localPathOf, presignArtifactUrl, usesObjectStorage } from './artifactStorage'
 import { verifyDownloadToken } from './downloadToken'

@@ -2,7 +2,7 @@ import { errors, jwtVerify, SignJWT } from 'jose'
 import type { Payload } from 'payload'
 
 import { ClientError } from '../../clientApi'
-import { keyFromSecret } from '../../shared/keyFromSecret'
+import { keyFromSecret } from '../../signing'
 
 const audience = 'artifact-download'
 

@@ -5,7 +5,7 @@ import { artifactFileResponse } from '../downloads/artifactFileResponse'
 import { authorizeDownload } from '../downloads/authorizeDownload'
 import { downloadCredentialsOf } from '../downloads/entitlement'
 import { parseId } from '../downloads/findDownloadableArtifact'
-import { bufferedJson } from '../../shared/bufferedResponse'
+import { bufferedJson } from '../../../src/http/bufferedResponse'
 import { downloadLinkAnswer } from './answers'
 
 const fileQuery = z.object({ token: z.string().min(1).max(2048).meta({ description: 'From the download link' }) })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { releaseChannels } from '../../../collections/Releases'
 import { clientEndpoint, jsonAnswer, queryParameters, readQuery, refusal, type FastAnswer } from '../../clientApi'
 import { getManifest, manifestCacheOf, type ManifestAnswer, type ManifestQuery } from '../manifestCache'
-import { wholeResponse, type WholeAnswer } from '../../shared/bufferedResponse'
+import { wholeResponse, type WholeAnswer } from '../../../src/http/bufferedResponse'
 import { manifestAnswer as manifestAnswerSchema } from './answers'
 import { lineName, platformName, productSlug } from './queryFields'
 

@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import { payloadTooLarge } from './bodyLimits'
+
+/** How long a refused client may go on sending (dropped unread) before its connection is cut. */
+const lingerMs = 2_000
+
+const refuse = (req: IncomingMessage, res: ServerResponse, limit: number): void => {
+  // Whatever the handler still tries to write goes nowhere once the answer is out.
+  res.on('error', () => {})
+  if (res.headersSent) return void req.destroy()
+  const body = JSON.stringify(payloadTooLarge(limit))
+  res.writeHead(413, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+  // Lingering close (as nginx does): closing a socket at once while the client still sends makes
+  // the kernel reset the connection, and the client can lose the 413 it has not read yet. So the
+  // rest is dropped as it comes (Node drains an unread body after the answer; `push` above passes
+  // none of it on) for a moment, then the connection is cut.
+  res.end(body, () => setTimeout(() => req.socket.destroy(), lingerMs).unref())
+}
+
+/**
+ * Holds `req`'s body to `limit` bytes while it streams, whoever reads it: a declared
+ * Content-Length over it is refused before a byte is read, and a body without one (chunked)
+ * is refused the moment it passes the limit. The refusal is 413 `PAYLOAD_TOO_LARGE`; what the
+ * client still sends is dropped unread for a moment, then the connection is cut. False when refused at once.
+ */
+export const capRequestBody = (req: IncomingMessage, res: ServerResponse, limit: number): boolean => {
+  const declared = req.headers['content-length']
+  if (declared !== undefined) {
+    if (Number(declared) > limit) {
+      refuse(req, res, limit)
+      return false
+    }
+    // Node's parser stops at the declared length: that bounds the body.
+    return true
+  }
+  if (req.headers['transfer-encoding'] === undefined) return true
+
+  // Node's HTTP parser hands each piece of body to `push`: counting there counts it before any
+  // reader (Next, Payload) has buffered it, and what comes after the limit is never passed on.
+  const push = req.push.bind(req)
+  let received = 0
+  let refused = false
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (refused) return true
+    if (chunk === null) return push(null)
+    received += (chunk as Buffer).length
+    if (received > limit) {
+      refused = true
+      refuse(req, res, limit)
+      return true
+    }
+    return push(chunk, encoding)
+  }
+  return true
+}
