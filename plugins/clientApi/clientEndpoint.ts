@@ -1,7 +1,7 @@
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { wholeJson, wholeResponse } from '../../src/http/bufferedResponse'
-import { ClientError, errorAnswer, errorResponse } from './clientError'
+import { jsonAnswer, responseOf } from '../../src/http/answers'
+import { ClientError, errorAnswer, errorResponse } from '../../src/http/clientError'
 import type { FastAnswer } from './fastAnswer'
 import { refusal } from './openapi/operationParts'
 import { clientAddress, createRateLimiter } from './rateLimit'
@@ -36,7 +36,7 @@ export const clientEndpoint = ({ path, method, openapi, handler, rateLimit, fast
   if (fastAnswer && rateLimit) throw new Error(`${method.toUpperCase()} /api${path}: a fast answer skips the handler, and with it the rate limit`)
   const unhandled = (payload: Payload, error: unknown) => {
     payload.logger.error({ err: error, msg: `Unhandled error in ${method.toUpperCase()} /api${path}` })
-    return wholeJson({ code: 'INTERNAL', message: 'Internal error' }, { status: 500 })
+    return jsonAnswer({ code: 'INTERNAL', message: 'Internal error' }, { status: 500 })
   }
   // Refusals and bugs are answered as the handler answers them.
   const guardedFastAnswer: FastAnswer | undefined =
@@ -72,7 +72,7 @@ export const clientEndpoint = ({ path, method, openapi, handler, rateLimit, fast
         limitAddress(req)
         return await handler(req)
       } catch (error) {
-        return error instanceof ClientError ? errorResponse(error) : wholeResponse(unhandled(req.payload, error))
+        return error instanceof ClientError ? errorResponse(error) : responseOf(unhandled(req.payload, error))
       }
     },
   }

@@ -1,6 +1,6 @@
 import type { Endpoint, Payload } from 'payload'
 
-import type { WholeAnswer } from '../../src/http/bufferedResponse'
+import type { WholeAnswer } from '../../src/http/answers'
 
 /** What a fast answer may read of a request. No PayloadRequest is built for it: no user, no i18n, no parsed query. */
 export type FastRequest = {

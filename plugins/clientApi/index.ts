@@ -1,21 +1,21 @@
 import type { Config, Endpoint } from 'payload'
 
-import { bufferedJson } from '../../src/http/bufferedResponse'
+import { jsonResponse } from '../../src/http/answers'
 import { buildOpenApiDocument } from './openapi/buildOpenApiDocument'
 
-export { ClientError, badRequest, errorResponse } from './clientError'
+export { ClientError, badRequest, errorResponse } from '../../src/http/clientError'
 export { clientEndpoint, type ClientEndpointOptions } from './clientEndpoint'
 export { clientRateLimits } from './clientRateLimits'
 export { fastAnswerOf, type FastAnswer, type FastRequest } from './fastAnswer'
 export { clientAddress, createRateLimiter } from './rateLimit'
 export { multiLineText, plainText } from './plainText'
-export { parseJsonBody, readJsonBody, readQuery, maxBodyBytes } from './readJsonBody'
+export { parseJsonBody, readJsonBody, readQuery, maxBodyBytes } from '../../src/http/readJsonBody'
 export { createRouteLookup, type RouteLookup } from './routeLookup'
 export { routeTableOf, type Route } from './routeTable'
 export { withClientMethods } from './withClientMethods'
 export {
   idSchema,
-  jsonAnswer,
+  documentedAnswer,
   jsonBody,
   nonceMeta,
   queryParameters,
@@ -34,7 +34,7 @@ export const clientApiPlugin =
       path: '/v1/openapi.json',
       method: 'get',
       handler: async (req) =>
-        bufferedJson(buildOpenApiDocument(req.payload.config.endpoints, publicUrl), {
+        jsonResponse(buildOpenApiDocument(req.payload.config.endpoints, publicUrl), {
           headers: { 'Cache-Control': 'public, max-age=300' },
         }),
     }

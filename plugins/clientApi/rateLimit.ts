@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { ClientError } from './clientError'
+import { ClientError } from '../../src/http/clientError'
 
 type Window = { startedAt: number; count: number }
 

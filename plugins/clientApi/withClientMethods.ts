@@ -1,6 +1,6 @@
 import type { SanitizedConfig } from 'payload'
 
-import { errorResponse, ClientError } from './clientError'
+import { errorResponse, ClientError } from '../../src/http/clientError'
 import { createRouteLookup } from './routeLookup'
 
 type RouteHandler<Args extends unknown[]> = (request: Request, ...args: Args) => Promise<Response>

@@ -9,7 +9,7 @@ import { UpdateChannels } from './collections/UpdateChannels'
 import { downloadEndpoint, downloadFileEndpoint } from './endpoints/downloads'
 import { manifestEndpoint } from './endpoints/manifest'
 import { offlineBundleEndpoint } from './endpoints/offlineBundle'
-import { loadRecipientsEndpoint, pullReleaseEndpoint, restoreReleaseEndpoint, rollbackTargetsEndpoint } from './endpoints/releaseActions'
+import { releaseActionEndpoints } from './endpoints/releaseActions'
 import { bumpOnArtifactChange, bumpOnArtifactDelete } from './hooks/bumpOnArtifactChange'
 import { bumpOnReleaseChange, bumpOnReleaseDelete } from './hooks/bumpOnReleaseChange'
 import { fillGlobalRecipients, queueMailsOnPublish } from './hooks/releaseMails'
@@ -70,7 +70,7 @@ const withReleaseBehaviour = (collection: CollectionConfig, enabled: boolean): C
           }
         : {}),
     },
-    ...(enabled ? { endpoints: [...(collection.endpoints || []), pullReleaseEndpoint, restoreReleaseEndpoint, rollbackTargetsEndpoint, loadRecipientsEndpoint] } : {}),
+    ...(enabled ? { endpoints: [...(collection.endpoints || []), ...releaseActionEndpoints] } : {}),
   }
 }
 

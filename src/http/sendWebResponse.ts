@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 
-import type { WholeAnswer } from './bufferedResponse'
+import type { WholeAnswer } from './answers'
 import { fileSourceOf, type FileSource } from './fileBody'
 import type { WebAnswer } from '../server/mirrorHandleEndpoints'
 

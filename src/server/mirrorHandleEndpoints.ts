@@ -12,7 +12,7 @@ import {
 } from 'payload'
 
 import { routeTableOf } from '../../plugins/clientApi'
-import { BufferedResponse } from '../http/bufferedResponse'
+import { BufferedResponse } from '../http/answers'
 
 /**
  * What the host writes back: a web `Response`, or the same parts without building one; `wholeBody`

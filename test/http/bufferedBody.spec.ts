@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { BufferedBody } from '../../src/http/bufferedBody'
-import { bufferedJson, bufferedResponse } from '../../src/http/bufferedResponse'
+import { jsonResponse, bytesResponse } from '../../src/http/answers'
 import { BufferedRequest } from '../../src/http/bufferedRequest'
 
 const requestOf = (text: string, contentType = 'application/json') =>
@@ -13,7 +13,7 @@ describe('BufferedResponse', () => {
   it('reads like Response.json: status, headers, text, json, bytes and a body stream', async () => {
     const data = { valid: true, code: 'VALID', nested: { emoji: '✓' } }
     const expected = Response.json(data, { status: 201, headers: { 'x-extra': '1' } })
-    const answer = bufferedJson(data, { status: 201, headers: { 'x-extra': '1' } })
+    const answer = jsonResponse(data, { status: 201, headers: { 'x-extra': '1' } })
     expect(answer).toBeInstanceOf(Response)
     expect([answer.status, answer.headers.get('content-type'), answer.headers.get('x-extra')]).toEqual([expected.status, expected.headers.get('content-type'), '1'])
     expect(await answer.clone().json()).toEqual(data)
@@ -23,21 +23,21 @@ describe('BufferedResponse', () => {
   })
 
   it('is read once, like any body', async () => {
-    const answer = bufferedResponse('{"a":1}')
+    const answer = bytesResponse('{"a":1}')
     expect(answer.bodyUsed).toBe(false)
     await answer.text()
     expect(answer.bodyUsed).toBe(true)
     await expect(answer.json()).rejects.toThrow(TypeError)
     expect(() => answer.clone()).toThrow(TypeError)
 
-    const streamed = bufferedResponse('{"a":1}')
+    const streamed = bytesResponse('{"a":1}')
     const reader = streamed.body!.getReader()
     await expect(streamed.text()).rejects.toThrow(TypeError)
     reader.releaseLock()
   })
 
   it('survives being copied into a plain Response (what handleEndpoints and Next do)', async () => {
-    const answer = bufferedJson({ code: 'NOT_FOUND' }, { status: 404 })
+    const answer = jsonResponse({ code: 'NOT_FOUND' }, { status: 404 })
     const copy = new Response(answer.body, { status: answer.status, headers: answer.headers })
     expect(copy.status).toBe(404)
     expect(await copy.json()).toEqual({ code: 'NOT_FOUND' })
@@ -45,8 +45,8 @@ describe('BufferedResponse', () => {
 
   it('keeps shared bytes as they are (one cached manifest serves many answers)', async () => {
     const bytes = new TextEncoder().encode('{"sequence":7}') as Uint8Array<ArrayBuffer>
-    const first = bufferedResponse(bytes)
-    const second = bufferedResponse(bytes)
+    const first = bytesResponse(bytes)
+    const second = bytesResponse(bytes)
     expect(await first.text()).toBe('{"sequence":7}')
     expect(await second.json()).toEqual({ sequence: 7 })
   })

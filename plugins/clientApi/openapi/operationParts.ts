@@ -23,7 +23,7 @@ export const jsonBody = (schema: z.ZodType) => ({
 })
 
 /** A JSON answer of the shape `schema` describes. */
-export const jsonAnswer = (description: string, schema: z.ZodType) => ({
+export const documentedAnswer = (description: string, schema: z.ZodType) => ({
   description,
   content: { 'application/json': { schema: jsonSchemaOf(schema, 'output') } },
 })

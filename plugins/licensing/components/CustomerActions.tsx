@@ -4,7 +4,7 @@ import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
-import { useStaffAction } from './useStaffAction'
+import { useStaffAction } from '../../../src/admin/useStaffAction'
 
 /** "Create trial" on a customer: a trial of the chosen product, then straight to the new license. */
 export const CustomerActions = () => {

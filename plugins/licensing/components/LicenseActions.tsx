@@ -3,7 +3,7 @@
 import { Button, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useState } from 'react'
 
-import { useStaffAction } from './useStaffAction'
+import { useStaffAction } from '../../../src/admin/useStaffAction'
 
 const numberOrZero = (text: string): number => Math.max(0, Math.floor(Number(text) || 0))
 

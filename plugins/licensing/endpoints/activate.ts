@@ -1,9 +1,9 @@
 import { SignedKind } from '../../../src/lib/protocol'
-import { clientEndpoint, clientRateLimits, jsonAnswer, jsonBody, readJsonBody } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, documentedAnswer, jsonBody, readJsonBody } from '../../clientApi'
 import { activateLicense } from '../activation/activateLicense'
 import { appActor } from '../history/actors'
 import { signedAnswer } from '../signedAnswer'
-import { bufferedJson } from '../../../src/http/bufferedResponse'
+import { jsonResponse } from '../../../src/http/answers'
 import { activationAnswer } from './answers'
 import { badRequestRefusal } from './refusals'
 import { activateRequest } from './schemas'
@@ -18,11 +18,11 @@ export const activateEndpoint = clientEndpoint({
       '`ACTIVATED` takes a seat and returns a license file bound to the fingerprint; the same fingerprint again is `ALREADY_ACTIVE` (idempotent). Over `maxClients` is `TOO_MANY_CLIENTS`; an unusable license answers its validate code. Concurrent activations never exceed `maxClients`.',
     tags: ['licenses'],
     requestBody: jsonBody(activateRequest),
-    responses: { 200: jsonAnswer('The decision', activationAnswer), 400: badRequestRefusal },
+    responses: { 200: documentedAnswer('The decision', activationAnswer), 400: badRequestRefusal },
   },
   handler: async (req) => {
     const { key, nonce, ...installation } = await readJsonBody(req, activateRequest)
     const answer = await activateLicense(req.payload, key, installation, appActor(installation.fingerprint, installation.hostname))
-    return bufferedJson(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
+    return jsonResponse(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
   },
 })

@@ -1,6 +1,6 @@
-import { clientEndpoint, clientRateLimits, jsonAnswer } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, documentedAnswer } from '../../clientApi'
 import { listAccountCompanies, requireCustomerAccount } from '../masterLogin/masterLogin'
-import { bufferedJson } from '../../../src/http/bufferedResponse'
+import { jsonResponse } from '../../../src/http/answers'
 import { companiesAnswer } from './answers'
 import { badCustomerKeyRefusal } from './refusals'
 
@@ -14,12 +14,12 @@ export const appCompaniesEndpoint = clientEndpoint({
     tags: ['master login'],
     security: [{ customerApiKey: [] }],
     responses: {
-      200: jsonAnswer('The companies', companiesAnswer),
+      200: documentedAnswer('The companies', companiesAnswer),
       401: badCustomerKeyRefusal,
     },
   },
   handler: async (req) => {
     const account = requireCustomerAccount(req)
-    return bufferedJson({ companies: await listAccountCompanies(req.payload, account) })
+    return jsonResponse({ companies: await listAccountCompanies(req.payload, account) })
   },
 })

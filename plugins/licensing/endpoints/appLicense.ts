@@ -1,8 +1,8 @@
 import { SignedKind } from '../../../src/lib/protocol'
-import { clientEndpoint, clientRateLimits, jsonAnswer, jsonBody, readJsonBody, refusal } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, documentedAnswer, jsonBody, readJsonBody, refusal } from '../../clientApi'
 import { activateCompanyLicense, requireCustomerAccount } from '../masterLogin/masterLogin'
 import { signedAnswer } from '../signedAnswer'
-import { bufferedJson } from '../../../src/http/bufferedResponse'
+import { jsonResponse } from '../../../src/http/answers'
 import { activationAnswer } from './answers'
 import { badCustomerKeyRefusal, badRequestRefusal } from './refusals'
 import { appLicenseRequest } from './schemas'
@@ -19,7 +19,7 @@ export const appLicenseEndpoint = clientEndpoint({
     security: [{ customerApiKey: [] }],
     requestBody: jsonBody(appLicenseRequest),
     responses: {
-      200: jsonAnswer('The decision', activationAnswer),
+      200: documentedAnswer('The decision', activationAnswer),
       400: badRequestRefusal,
       401: badCustomerKeyRefusal,
       403: refusal('`FORBIDDEN`: the account is not linked to that company'),
@@ -29,6 +29,6 @@ export const appLicenseEndpoint = clientEndpoint({
     const account = requireCustomerAccount(req)
     const { nonce, ...request } = await readJsonBody(req, appLicenseRequest)
     const answer = await activateCompanyLicense(req.payload, account, request)
-    return bufferedJson(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
+    return jsonResponse(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
   },
 })

@@ -1,9 +1,9 @@
 import { SignedKind } from '../../../src/lib/protocol'
-import { clientEndpoint, clientRateLimits, jsonAnswer, jsonBody, readJsonBody } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, documentedAnswer, jsonBody, readJsonBody } from '../../clientApi'
 import { appActor } from '../history/actors'
 import { deactivateLicense } from '../activation/deactivateLicense'
 import { signedAnswer } from '../signedAnswer'
-import { bufferedJson } from '../../../src/http/bufferedResponse'
+import { jsonResponse } from '../../../src/http/answers'
 import { deactivationAnswer } from './answers'
 import { badRequestRefusal } from './refusals'
 import { deactivateRequest } from './schemas'
@@ -17,11 +17,11 @@ export const deactivateEndpoint = clientEndpoint({
     description: '`DEACTIVATED` frees the seat; a fingerprint that holds none is `NOT_ACTIVE`; an unknown key is `NOT_FOUND`.',
     tags: ['licenses'],
     requestBody: jsonBody(deactivateRequest),
-    responses: { 200: jsonAnswer('The decision', deactivationAnswer), 400: badRequestRefusal },
+    responses: { 200: documentedAnswer('The decision', deactivationAnswer), 400: badRequestRefusal },
   },
   handler: async (req) => {
     const { key, fingerprint, nonce } = await readJsonBody(req, deactivateRequest)
     const answer = await deactivateLicense(req.payload, key, fingerprint, appActor(fingerprint))
-    return bufferedJson(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
+    return jsonResponse(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
   },
 })

@@ -1,8 +1,8 @@
-import { clientAddress, clientEndpoint, createRateLimiter, jsonAnswer, jsonBody, readJsonBody, refusal } from '../../clientApi'
+import { clientAddress, clientEndpoint, createRateLimiter, documentedAnswer, jsonBody, readJsonBody, refusal } from '../../clientApi'
 import { appActor } from '../history/actors'
 import { licensingSettings } from '../settings'
 import { startTrial } from '../trials/startTrial'
-import { bufferedJson } from '../../../src/http/bufferedResponse'
+import { jsonResponse } from '../../../src/http/answers'
 import { trialAnswer } from './answers'
 import { badRequestRefusal } from './refusals'
 import { trialRequest } from './schemas'
@@ -19,7 +19,7 @@ export const trialsEndpoint = clientEndpoint({
     tags: ['trials'],
     requestBody: jsonBody(trialRequest),
     responses: {
-      201: jsonAnswer('Trial created', trialAnswer),
+      201: documentedAnswer('Trial created', trialAnswer),
       400: badRequestRefusal,
       409: refusal('`TRIAL_EXISTS`: this email already has a trial of this product; the mail was sent again'),
       429: refusal('`RATE_LIMITED`: too many trial requests from this address or for this email (see Retry-After)'),
@@ -34,6 +34,6 @@ export const trialsEndpoint = clientEndpoint({
     const request = await readJsonBody(req, trialRequest)
     const actor = { ...appActor(request.fingerprint ?? request.email, request.hostname), label: request.source ? `trial button (${request.source})` : 'trial button' }
     const answer = await startTrial(req.payload, { ...request, address }, actor)
-    return bufferedJson(answer, { status: 201 })
+    return jsonResponse(answer, { status: 201 })
   },
 })

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import type { z } from 'zod'
 
-import { clientEndpoint, jsonAnswer, jsonBody, parseJsonBody, readJsonBody } from '../../clientApi'
-import { wholeJson, wholeResponse, type WholeAnswer } from '../../../src/http/bufferedResponse'
+import { clientEndpoint, documentedAnswer, jsonBody, parseJsonBody, readJsonBody } from '../../clientApi'
+import { jsonAnswer, responseOf, type WholeAnswer } from '../../../src/http/answers'
 import { recordUsage } from '../recordUsage'
 import { signedUsageAnswer } from '../usageAnswer'
 import { usageAnswer, badUsageRefusal, mismatchRefusal } from './answers'
@@ -12,7 +12,7 @@ const answerUsage = async (payload: Payload, { key, fingerprint, nonce, ...recor
   const receivedAt = new Date()
   const uses = meteredUses([record], receivedAt, () => 'occurredAt')
   const [decision] = await recordUsage(payload, { key, fingerprint, uses, receivedAt })
-  return wholeJson(await signedUsageAnswer(payload, decision, nonce))
+  return jsonAnswer(await signedUsageAnswer(payload, decision, nonce))
 }
 
 export const usageEndpoint = clientEndpoint({
@@ -24,9 +24,9 @@ export const usageEndpoint = clientEndpoint({
       'Spends `quantity` credits atomically, or none: every decision is HTTP 200 with a `code`. The same `idempotencyKey` again answers the original decision with `replayed: true` and counts nothing. At `NO_CREDIT` the app must stop the metered feature.',
     tags: ['usage'],
     requestBody: jsonBody(usageRequest),
-    responses: { 200: jsonAnswer('The decision', usageAnswer), 400: badUsageRefusal, 409: mismatchRefusal },
+    responses: { 200: documentedAnswer('The decision', usageAnswer), 400: badUsageRefusal, 409: mismatchRefusal },
   },
-  handler: async (req) => wholeResponse(await answerUsage(req.payload, await readJsonBody(req, usageRequest))),
+  handler: async (req) => responseOf(await answerUsage(req.payload, await readJsonBody(req, usageRequest))),
   // Needs nothing of a PayloadRequest: the API host answers it from the body it read.
   fastAnswer: ({ payload, body }) => answerUsage(payload, parseJsonBody(body, usageRequest)),
 })

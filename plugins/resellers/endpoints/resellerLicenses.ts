@@ -6,7 +6,7 @@ import {
   clientEndpoint,
   clientRateLimits,
   idSchema,
-  jsonAnswer,
+  documentedAnswer,
   jsonBody,
   plainText,
   queryParameters,
@@ -17,7 +17,7 @@ import {
 import { createResellerLicense } from '../createResellerLicense'
 import { listResellerLicenses } from '../listResellerLicenses'
 import { requireReseller } from '../requireReseller'
-import { bufferedJson } from '../../../src/http/bufferedResponse'
+import { jsonResponse } from '../../../src/http/answers'
 
 const createRequest = z.object({
   email: plainText().trim().toLowerCase().max(254).email('Not an email address'),
@@ -115,7 +115,7 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 } }],
       requestBody: jsonBody(createRequest),
       responses: {
-        201: jsonAnswer('License created (or the one this Idempotency-Key created before)', createdAnswer),
+        201: documentedAnswer('License created (or the one this Idempotency-Key created before)', createdAnswer),
         400: refusal('`BAD_REQUEST`: not JSON, a field missing or invalid, unknown product, line or module'),
         401: badResellerKey,
         403: refusal('`FORBIDDEN`: product or license type not allowed for this reseller, or the reseller is deactivated'),
@@ -127,7 +127,7 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
       const idempotencyKey = idempotencyKeyOf(req.headers)
       const request = await readJsonBody(req, createRequest)
       const answer = await createResellerLicense(req.payload, reseller, { ...request, idempotencyKey }, { defaultDays })
-      return bufferedJson(answer, { status: 201 })
+      return jsonResponse(answer, { status: 201 })
     },
   }),
   clientEndpoint({
@@ -139,7 +139,7 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
       security: [{ resellerApiKey: [] }],
       parameters: queryParameters(listQuery),
       responses: {
-        200: jsonAnswer('A page of licenses, newest first', listAnswer),
+        200: documentedAnswer('A page of licenses, newest first', listAnswer),
         400: refusal('`BAD_REQUEST`: page or limit out of range'),
         401: badResellerKey,
         403: refusal('`FORBIDDEN`: the reseller is deactivated'),
@@ -148,7 +148,7 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
     handler: async (req) => {
       const reseller = requireReseller(req)
       const { page, limit } = readQuery(req, listQuery)
-      return bufferedJson(await listResellerLicenses(req.payload, reseller, { page, limit }))
+      return jsonResponse(await listResellerLicenses(req.payload, reseller, { page, limit }))
     },
   }),
 ]

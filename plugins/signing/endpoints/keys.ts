@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
-import { clientEndpoint, jsonAnswer } from '../../clientApi'
+import { clientEndpoint, documentedAnswer } from '../../clientApi'
 import { getPublicKeySet } from '../publicKeySet'
-import { bufferedJson } from '../../../src/http/bufferedResponse'
+import { jsonResponse } from '../../../src/http/answers'
 
 const publicJwk = z.object({
   kty: z.literal('OKP'),
@@ -27,8 +27,8 @@ export const keysEndpoint = clientEndpoint({
     description:
       'Every key that signs or signed (retired keys stay so old objects verify) and the rotation chain: each statement is a `key+jws` signed by the older key with payload `{ kid, jwk, iat }`, meaning "kid is trusted". An app accepts a new key only through a statement from a key it already trusts.',
     tags: ['keys'],
-    responses: { 200: jsonAnswer('The key set', keySetAnswer) },
+    responses: { 200: documentedAnswer('The key set', keySetAnswer) },
   },
   handler: async (req) =>
-    bufferedJson(await getPublicKeySet(req.payload), { headers: { 'Cache-Control': 'public, max-age=300' } }),
+    jsonResponse(await getPublicKeySet(req.payload), { headers: { 'Cache-Control': 'public, max-age=300' } }),
 })

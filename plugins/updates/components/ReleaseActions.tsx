@@ -1,58 +1,33 @@
 'use client'
 
-import { Button, toast, useConfig, useDocumentInfo } from '@payloadcms/ui'
+import { Button, useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-type Answer = { code?: string; message?: string; errors?: Array<{ message: string }> }
+import { useStaffAction } from '../../../src/admin/useStaffAction'
 
 /**
  * Sidebar of a release: Pull (choosing the version apps go back to, the previous one by default),
- * Restore, and Load recipients. Each calls the staff endpoint and reloads the document.
+ * Restore, and Load recipients. Each runs the release's staff action and reloads the document.
  */
 export const ReleaseActions: React.FC = () => {
   const { id, savedDocumentData } = useDocumentInfo()
-  const { config } = useConfig()
+  const { run, read, busy } = useStaffAction('releases', id, { afterChange: 'reload' })
   const [targets, setTargets] = useState<string[]>([])
   const [rollbackTo, setRollbackTo] = useState<string>('')
-  const [busy, setBusy] = useState(false)
   const status = savedDocumentData?.status as string | undefined
   const isLive = savedDocumentData?._status === 'published'
-  const endpoint = `${config.serverURL ?? ''}${config.routes.api}/releases/${id}`
 
   useEffect(() => {
     if (!id || status !== 'published') return
-    fetch(`${endpoint}/rollback-targets`, { credentials: 'include' })
-      .then((response) => (response.ok ? response.json() : { versions: [], default: null }))
-      .then((answer: { versions: string[]; default: string | null }) => {
-        setTargets(answer.versions)
-        setRollbackTo(answer.default ?? '')
+    read('rollback-targets')
+      .then((answer) => {
+        setTargets((answer?.versions as string[] | undefined) ?? [])
+        setRollbackTo((answer?.default as string | null | undefined) ?? '')
       })
       .catch(() => setTargets([]))
-  }, [endpoint, id, status])
+  }, [read, id, status])
 
   if (!id) return <p className="field-description">Save the release to pull, restore or load recipients.</p>
-
-  const run = async (action: string, body: unknown, done: string) => {
-    setBusy(true)
-    try {
-      const response = await fetch(`${endpoint}/${action}`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      const answer = (await response.json().catch(() => ({}))) as Answer
-      if (!response.ok) {
-        toast.error(answer.message ?? answer.errors?.[0]?.message ?? `Failed (${response.status})`)
-        return
-      }
-      toast.success(done)
-      window.location.reload()
-    } finally {
-      setBusy(false)
-    }
-  }
-
   return (
     <div className="release-actions" style={{ display: 'grid', gap: 'calc(var(--base) / 2)', marginBottom: 'var(--base)' }}>
       <strong>Release actions</strong>

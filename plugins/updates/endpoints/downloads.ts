@@ -1,11 +1,11 @@
 import { z } from 'zod'
 
-import { clientEndpoint, clientRateLimits, jsonAnswer, queryParameters, readQuery, refusal } from '../../clientApi'
+import { clientEndpoint, clientRateLimits, documentedAnswer, queryParameters, readQuery, refusal } from '../../clientApi'
 import { artifactFileResponse } from '../downloads/artifactFileResponse'
 import { authorizeDownload } from '../downloads/authorizeDownload'
 import { downloadCredentialsOf } from '../downloads/entitlement'
 import { parseId } from '../downloads/findDownloadableArtifact'
-import { bufferedJson } from '../../../src/http/bufferedResponse'
+import { jsonResponse } from '../../../src/http/answers'
 import { downloadLinkAnswer } from './answers'
 
 const fileQuery = z.object({ token: z.string().min(1).max(2048).meta({ description: 'From the download link' }) })
@@ -24,7 +24,7 @@ export const downloadEndpoint = clientEndpoint({
     parameters: [artifactIdParameter],
     responses: {
       302: {
-        ...jsonAnswer('Redirect to `/api/v1/downloads/{artifactId}/file?token=…`; the body repeats it.', downloadLinkAnswer),
+        ...documentedAnswer('Redirect to `/api/v1/downloads/{artifactId}/file?token=…`; the body repeats it.', downloadLinkAnswer),
         headers: { Location: { schema: { type: 'string' } } },
       },
       401: refusal('`UNAUTHORIZED`: no license key or account, or an unknown key.'),
@@ -37,7 +37,7 @@ export const downloadEndpoint = clientEndpoint({
     const credentials = downloadCredentialsOf(req.headers.get('authorization'), req.user)
     const artifactId = parseId(req.routeParams?.artifactId, 'artifact')
     const { url, expiresAt } = await authorizeDownload(req.payload, { artifactId, credentials })
-    return bufferedJson(
+    return jsonResponse(
       { url, expiresAt: expiresAt.toISOString() },
       { status: 302, headers: { Location: url, 'Cache-Control': 'no-store' } },
     )

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 
 import { releaseChannels } from '../../../collections/Releases'
-import { clientEndpoint, jsonAnswer, queryParameters, readQuery, refusal, type FastAnswer } from '../../clientApi'
+import { clientEndpoint, documentedAnswer, queryParameters, readQuery, refusal, type FastAnswer } from '../../clientApi'
 import { getManifest, manifestCacheOf, type ManifestAnswer, type ManifestQuery } from '../manifestCache'
-import { wholeResponse, type WholeAnswer } from '../../../src/http/bufferedResponse'
+import { responseOf, type WholeAnswer } from '../../../src/http/answers'
 import { manifestAnswer as manifestAnswerSchema } from './answers'
 import { lineName, platformName, productSlug } from './queryFields'
 
@@ -62,7 +62,7 @@ export const manifestEndpoint = clientEndpoint({
     ],
     responses: {
       200: {
-        ...jsonAnswer('`{ signed, ...manifest }`: the manifest fields and their signature.', manifestAnswerSchema),
+        ...documentedAnswer('`{ signed, ...manifest }`: the manifest fields and their signature.', manifestAnswerSchema),
         headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
       },
       304: { description: 'Not modified (the `If-None-Match` ETag is current).' },
@@ -73,7 +73,7 @@ export const manifestEndpoint = clientEndpoint({
   handler: async (req) => {
     const query = readQuery(req, manifestQuery)
     const answer = await getManifest(req.payload, query)
-    return wholeResponse(manifestAnswer(answer, req.headers.get('if-none-match')))
+    return responseOf(manifestAnswer(answer, req.headers.get('if-none-match')))
   },
   fastAnswer: answerFromCache,
 })

@@ -1,65 +1,75 @@
-import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { userHasRole } from '../../../collections/access/hasRole'
-import { badRequest, ClientError, errorResponse, plainText } from '../../clientApi'
-import { parseId } from '../downloads/findDownloadableArtifact'
+import { plainText } from '../../clientApi'
+import { ClientError } from '../../../src/http/clientError'
+import { staffAction } from '../../../src/http/staffAction'
 import { loadReleaseRecipients } from '../loadReleaseRecipients'
 import { pullRelease, restoreRelease } from '../releaseState'
 import { findRollbackTargets } from '../rollbackTargets'
 
-/** A staff action on one release (`/api/releases/:id/<action>`), for release managers and admins. */
-const releaseAction = (method: Endpoint['method'], path: string, handler: (req: PayloadRequest, releaseId: number) => Promise<Response>): Endpoint => ({
-  method,
-  path: `/:id/${path}`,
-  handler: async (req) => {
-    try {
-      if (!req.user) throw new ClientError(401, 'UNAUTHORIZED', 'Log in first')
-      if (!userHasRole(req.user, ['release-manager'])) throw new ClientError(403, 'FORBIDDEN', 'Only release managers and admins may do this')
-      return await handler(req, parseId(req.routeParams?.id, 'release'))
-    } catch (error) {
-      if (error instanceof ClientError) return errorResponse(error)
-      throw error
-    }
-  },
-})
+const releaseManagers = ['release-manager'] as const
 
-const readOptionalJson = async <Schema extends z.ZodTypeAny>(req: PayloadRequest, schema: Schema): Promise<z.infer<Schema>> => {
-  const text = (await req.text?.())?.trim() ?? ''
-  let body: unknown = {}
-  if (text) {
-    try {
-      body = JSON.parse(text)
-    } catch {
-      throw badRequest('Body is not valid JSON')
-    }
-  }
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) throw badRequest(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '))
-  return parsed.data
-}
-
-const pullBody = z.object({ rollbackTo: plainText().max(64).nullable().optional() }).strict()
-
-export const pullReleaseEndpoint = releaseAction('post', 'pull', async (req, releaseId) => {
-  const { rollbackTo } = await readOptionalJson(req, pullBody)
-  const { release, event } = await pullRelease(req.payload, { releaseId, rollbackTo, actor: req.user })
-  return Response.json({ release: { id: release.id, version: release.version, status: release.status, rollbackTo: release.rollbackTo, pulledAt: release.pulledAt }, event })
-})
-
-export const restoreReleaseEndpoint = releaseAction('post', 'restore', async (req, releaseId) => {
-  const { release, event } = await restoreRelease(req.payload, { releaseId, actor: req.user })
-  return Response.json({ release: { id: release.id, version: release.version, status: release.status, rollbackTo: release.rollbackTo ?? null }, event })
-})
-
-export const rollbackTargetsEndpoint = releaseAction('get', 'rollback-targets', async (req, releaseId) => {
-  const release = await req.payload.findByID({ collection: 'releases', id: releaseId, depth: 0, overrideAccess: true, disableErrors: true })
-  if (!release) throw new ClientError(404, 'NOT_FOUND', `No release ${releaseId}`)
-  const versions = await findRollbackTargets(req.payload, release)
-  return Response.json({ versions, default: versions[0] ?? null })
-})
-
-export const loadRecipientsEndpoint = releaseAction('post', 'load-recipients', async (req, releaseId) => {
-  const release = await loadReleaseRecipients(req.payload, { releaseId })
-  return Response.json({ recipients: release.recipients ?? [] })
-})
+/**
+ * A release manager's actions on a release (`/api/releases/:id/actions/<action>`). Until the next
+ * release cycle they also answer at their first paths (`/api/releases/:id/pull`, …).
+ */
+export const releaseActionEndpoints = [
+  ...staffAction({
+    collection: 'releases',
+    action: 'pull',
+    roles: releaseManagers,
+    body: z.object({ rollbackTo: plainText().max(64).nullable().optional() }).strict(),
+    formerPaths: ['/:id/pull'],
+    handler: async ({ req, id, body, user }) => {
+      const { release, event } = await pullRelease(req.payload, {
+        releaseId: id,
+        rollbackTo: body.rollbackTo,
+        actor: user,
+      })
+      const { version, status, rollbackTo, pulledAt } = release
+      return { release: { id: release.id, version, status, rollbackTo, pulledAt }, event }
+    },
+  }),
+  ...staffAction({
+    collection: 'releases',
+    action: 'restore',
+    roles: releaseManagers,
+    body: z.object({}),
+    formerPaths: ['/:id/restore'],
+    handler: async ({ req, id, user }) => {
+      const { release, event } = await restoreRelease(req.payload, { releaseId: id, actor: user })
+      const { version, status, rollbackTo } = release
+      return { release: { id: release.id, version, status, rollbackTo: rollbackTo ?? null }, event }
+    },
+  }),
+  ...staffAction({
+    collection: 'releases',
+    action: 'rollback-targets',
+    method: 'get',
+    roles: releaseManagers,
+    formerPaths: ['/:id/rollback-targets'],
+    handler: async ({ req, id }) => {
+      const release = await req.payload.findByID({
+        collection: 'releases',
+        id,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
+      })
+      if (!release) throw new ClientError(404, 'NOT_FOUND', `No release ${id}`)
+      const versions = await findRollbackTargets(req.payload, release)
+      return { versions, default: versions[0] ?? null }
+    },
+  }),
+  ...staffAction({
+    collection: 'releases',
+    action: 'load-recipients',
+    roles: releaseManagers,
+    body: z.object({}),
+    formerPaths: ['/:id/load-recipients'],
+    handler: async ({ req, id }) => {
+      const release = await loadReleaseRecipients(req.payload, { releaseId: id })
+      return { recipients: release.recipients ?? [] }
+    },
+  }),
+]

@@ -20,27 +20,27 @@ export class BufferedResponse extends Response {
 readBodyFromBuffer(BufferedResponse.prototype)
 
 /** `new Response(body, init)` for a body that is already whole (text or bytes). */
-export const bufferedResponse = (body: string | Uint8Array<ArrayBuffer>, init: ResponseInit = {}): BufferedResponse =>
+export const bytesResponse = (body: string | Uint8Array<ArrayBuffer>, init: ResponseInit = {}): BufferedResponse =>
   new BufferedResponse(typeof body === 'string' ? BufferedBody.ofText(body) : new BufferedBody(body), init)
 
 /** `Response.json(data, init)`, as a `BufferedResponse`. */
-export const bufferedJson = (data: unknown, init: ResponseInit = {}): BufferedResponse => {
+export const jsonResponse = (data: unknown, init: ResponseInit = {}): BufferedResponse => {
   const headers = new Headers(init.headers)
   if (!headers.has('content-type')) headers.set('content-type', 'application/json')
-  return bufferedResponse(JSON.stringify(data), { ...init, headers })
+  return bytesResponse(JSON.stringify(data), { ...init, headers })
 }
 
 /** A whole answer, ready to write: status, headers, and the body bytes (none for a 304). */
 export type WholeAnswer = { status: number; headers: Record<string, string>; body?: Uint8Array<ArrayBuffer> }
 
 /** The `Response` of a whole answer. */
-export const wholeResponse = ({ status, headers, body }: WholeAnswer): Response =>
-  body ? bufferedResponse(body, { status, headers }) : new Response(null, { status, headers })
+export const responseOf = ({ status, headers, body }: WholeAnswer): Response =>
+  body ? bytesResponse(body, { status, headers }) : new Response(null, { status, headers })
 
 const encoder = new TextEncoder()
 
-/** A JSON whole answer (what `bufferedJson` answers, before it is a `Response`). */
-export const wholeJson = (data: unknown, { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {}): WholeAnswer => ({
+/** A JSON whole answer (what `jsonResponse` answers, before it is a `Response`). */
+export const jsonAnswer = (data: unknown, { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {}): WholeAnswer => ({
   status,
   headers: { 'content-type': 'application/json', ...headers },
   body: encoder.encode(JSON.stringify(data)) as Uint8Array<ArrayBuffer>,

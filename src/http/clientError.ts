@@ -1,4 +1,4 @@
-import { wholeJson, wholeResponse, type WholeAnswer } from '../../src/http/bufferedResponse'
+import { jsonAnswer, responseOf, type WholeAnswer } from './answers'
 
 /**
  * A refusal the client protocol documents: a stable machine `code`, a message for people, and
@@ -19,6 +19,6 @@ export class ClientError extends Error {
 export const badRequest = (message: string): ClientError => new ClientError(400, 'BAD_REQUEST', message)
 
 /** A refusal as a whole answer (what a fast answer sends), and as the `Response` a handler returns. */
-export const errorAnswer = (error: ClientError): WholeAnswer => wholeJson({ code: error.code, message: error.message }, { status: error.status, headers: error.headers })
+export const errorAnswer = (error: ClientError): WholeAnswer => jsonAnswer({ code: error.code, message: error.message }, { status: error.status, headers: error.headers })
 
-export const errorResponse = (error: ClientError): Response => wholeResponse(errorAnswer(error))
+export const errorResponse = (error: ClientError): Response => responseOf(errorAnswer(error))

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import type { z } from 'zod'
 
-import { payloadTooLarge } from '../../src/http/bodyLimits'
+import { payloadTooLarge } from './bodyLimits'
 import { badRequest, ClientError } from './clientError'
 
 /** Client requests are small; anything larger is refused (413) before it is parsed. */
@@ -9,8 +9,12 @@ export const maxBodyBytes = 16 * 1024
 
 const decoder = new TextDecoder()
 
-/** A body limit other than `maxBodyBytes`, for an endpoint whose contract allows more (a batch). */
-export type BodyLimit = { maxBytes?: number }
+export type BodyLimit = {
+  /** A limit other than `maxBodyBytes`, for an endpoint whose contract allows more (a batch). */
+  maxBytes?: number
+  /** What an empty body reads as (a one-click staff action sends none); refused when unset. */
+  emptyAs?: unknown
+}
 
 const tooLarge = (maxBytes: number): ClientError => {
   const { code, message } = payloadTooLarge(maxBytes)
@@ -18,11 +22,12 @@ const tooLarge = (maxBytes: number): ClientError => {
 }
 
 /** Validates a JSON body already read whole: over `maxBodyBytes` is 413 PAYLOAD_TOO_LARGE; not JSON or not matching `schema` 400 BAD_REQUEST. */
-export const parseJsonBody = <Schema extends z.ZodTypeAny>(body: Uint8Array | string, schema: Schema, { maxBytes = maxBodyBytes }: BodyLimit = {}): z.infer<Schema> => {
+export const parseJsonBody = <Schema extends z.ZodTypeAny>(body: Uint8Array | string, schema: Schema, { maxBytes = maxBodyBytes, emptyAs }: BodyLimit = {}): z.infer<Schema> => {
   if ((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) > maxBytes) throw tooLarge(maxBytes)
-  let json: unknown
+  const text = typeof body === 'string' ? body : decoder.decode(body)
+  let json: unknown = emptyAs
   try {
-    json = JSON.parse(typeof body === 'string' ? body : decoder.decode(body))
+    if (emptyAs === undefined || text.trim() !== '') json = JSON.parse(text)
   } catch {
     throw badRequest('Body is not valid JSON')
   }
@@ -56,7 +61,7 @@ const readCapped = async (body: ReadableStream<Uint8Array>, maxBytes: number): P
  * Reads and validates a request's JSON body (see `parseJsonBody`). A declared length over the
  * limit is refused unread; a body without one (chunked) is read only up to the limit.
  */
-export const readJsonBody = async <Schema extends z.ZodTypeAny>(req: PayloadRequest, schema: Schema, { maxBytes = maxBodyBytes }: BodyLimit = {}): Promise<z.infer<Schema>> => {
+export const readJsonBody = async <Schema extends z.ZodTypeAny>(req: PayloadRequest, schema: Schema, { maxBytes = maxBodyBytes, emptyAs }: BodyLimit = {}): Promise<z.infer<Schema>> => {
   const declared = req.headers.get('content-length')
   if (Number(declared ?? 0) > maxBytes) throw tooLarge(maxBytes)
   let body: Uint8Array | string
@@ -67,7 +72,7 @@ export const readJsonBody = async <Schema extends z.ZodTypeAny>(req: PayloadRequ
     if (error instanceof ClientError) throw error
     throw badRequest('Unreadable body')
   }
-  return parseJsonBody(body, schema, { maxBytes })
+  return parseJsonBody(body, schema, { maxBytes, emptyAs })
 }
 
 /** Validates query parameters the same way. */
