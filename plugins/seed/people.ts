@@ -1,3 +1,4 @@
+import type { License } from '../../payload-types'
 import type { StaffRole } from '../../collections/access/roles'
 
 export const demoCustomerPassword = 'demo-customer-2026'
@@ -13,7 +14,7 @@ export const seedStaff: Array<{ email: string; name: string; roles: StaffRole[] 
 type LicenseState = {
   product: 'promonitor' | 'collector' | 'cockpit'
   line: string
-  type: 'trial' | 'subscription' | 'perpetual' | 'on-usage'
+  type: License['type']
   status?: 'active' | 'suspended'
   /** Days from now; negative is in the past. */
   startsInDays: number

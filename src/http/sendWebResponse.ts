@@ -3,7 +3,12 @@ import type { ServerResponse } from 'node:http'
 
 import type { WholeAnswer } from './answers'
 import { fileSourceOf, type FileSource } from './fileBody'
-import type { WebAnswer } from '../server/mirrorHandleEndpoints'
+
+/**
+ * What the host writes back: a web `Response`, or the same parts without building one; `wholeBody`
+ * is a whole body kept as bytes (a `BufferedResponse`), written without a stream.
+ */
+export type WebAnswer = Pick<Response, 'status' | 'statusText' | 'headers' | 'body'> & { wholeBody?: Uint8Array }
 
 /** Resolves when the socket can take more, or is gone (then the caller stops). */
 const drained = (res: ServerResponse): Promise<void> =>

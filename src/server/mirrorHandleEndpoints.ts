@@ -13,15 +13,15 @@ import {
 
 import { routeTableOf } from '../../plugins/clientApi'
 import { BufferedResponse } from '../http/answers'
+import type { WebAnswer } from '../http/sendWebResponse'
 
-/**
- * What the host writes back: a web `Response`, or the same parts without building one; `wholeBody`
- * is a whole body kept as bytes (a `BufferedResponse`), written without a stream.
- */
-export type WebAnswer = Pick<Response, 'status' | 'statusText' | 'headers' | 'body'> & { wholeBody?: Uint8Array }
+export type { WebAnswer }
 
 /** Matching threw (a bad escape) or reached a pattern Payload could not compile: let `handleEndpoints` answer it its own way. */
 const noDecision = Symbol('no decision')
+
+/** Statuses a web `Response` refuses a body for (undici's null body statuses). */
+const nullBodyStatuses = new Set([101, 204, 205, 304])
 
 /** `isErrorPublic` of payload/dist/utilities (not exported): which error messages a client may read. */
 const isErrorPublic = (error: { isPublic?: boolean; status?: number }, config: Payload['config']): boolean => {
@@ -123,13 +123,17 @@ export const mirrorHandleEndpoints = (payload: Payload, payloadInstanceCacheKey:
       const response = await found.endpoint.handler(req)
       // handleEndpoints copies the answer into a new Response, which refuses these: same failure here.
       if (response.status < 200 || response.status > 599) throw new RangeError(`init["status"] must be in the range of 200 to 599, inclusive.`)
-      const wholeBody = response instanceof BufferedResponse && !response.buffered.used ? response.buffered.take() : undefined
-      if (!wholeBody && (response.bodyUsed || response.body?.locked)) throw new TypeError('Response body object should not be disturbed or locked')
+      const isBuffered = response instanceof BufferedResponse
+      const wholeBody = isBuffered && !response.buffered.used ? response.buffered.take() : undefined
+      // A BufferedResponse read already still hands handleEndpoints a stream of its bytes.
+      const body = wholeBody ? null : response.body
+      if (!wholeBody && (body?.locked || (!isBuffered && response.bodyUsed))) throw new TypeError('Response body object should not be disturbed or locked')
+      if ((wholeBody || body) && nullBodyStatuses.has(response.status)) throw new TypeError(`Response constructor: Invalid response status code ${response.status}`)
       return {
         status: response.status,
         statusText: response.statusText,
         headers: headersWithCors({ headers: mergeHeaders(req.responseHeaders ?? new Headers(), response.headers), req }),
-        body: wholeBody ? null : response.body,
+        body,
         wholeBody,
       }
     } catch (error) {

@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeOperationHook, type Payload } from 'payload'
 
-import { clientAddress } from '../../clientApi/rateLimit'
+import { clientAddress } from '../../clientApi'
 import { hashAgainstNobody } from '../hashAgainstNobody'
 import { pendingSignIns } from '../pendingSignIns'
 import { isPossibleEmail, normalizeEmail, type SignInLimiter } from '../signInLimiter'

@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react'
 
-import { callDaemon } from './api'
+import { callDaemon, type Answer } from './api'
 import { useAgentStatus, type Progress, type Target } from './useAgentStatus'
 
 const stateOf = (target: Target): string => (target.state === 'error' ? (target.lastGoodState ?? 'idle') : target.state)
@@ -54,7 +54,7 @@ export const App = () => {
 
   if (!status) return <main style={styles.page}>Loading…</main>
 
-  const act = async (work: () => Promise<{ ok: boolean; body: Record<string, any> }>) => {
+  const act = async (work: () => Promise<Answer>) => {
     setBusy(true)
     setMessage(null)
     try {

@@ -1,7 +1,7 @@
 /** The daemon's routes, called with the token the panel was opened with (`/?token=…`). */
 export const token = new URLSearchParams(window.location.search).get('token') ?? ''
 
-export type Answer = { ok: boolean; body: Record<string, any> }
+export type Answer = { ok: boolean; body: Record<string, unknown> }
 
 export const callDaemon = async (method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<Answer> => {
   const response = await fetch(path, {

@@ -19,10 +19,13 @@ export type Progress = Record<string, { bytes: number; total: number }>
 export const useAgentStatus = () => {
   const [status, setStatus] = useState<Status | null>(null)
   const [progress, setProgress] = useState<Progress>({})
-  const refresh = useCallback(async () => {
-    const answer = await callDaemon('GET', '/status')
-    if (answer.ok) setStatus(answer.body as Status)
-  }, [])
+  const refresh = useCallback(
+    () =>
+      callDaemon('GET', '/status').then((answer) => {
+        if (answer.ok) setStatus(answer.body as Status)
+      }),
+    [],
+  )
 
   useEffect(() => {
     void refresh()
