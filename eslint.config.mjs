@@ -34,7 +34,15 @@ const parts = [
   'test',
 ]
 const hosts = ['src/server', 'src/app', 'payload.config.ts', 'src/env.ts', 'src/runtimeFolders.ts']
-const server = ['plugins', 'collections', 'src/lib', 'src/http', 'src/database', 'src/admin', 'payload-types.ts']
+const server = [
+  'plugins',
+  'collections',
+  'src/lib',
+  'src/http',
+  'src/database',
+  'src/admin',
+  'payload-types.ts',
+]
 const mayImport = {
   'src/lib': [],
   'src/sdk': ['src/lib'],

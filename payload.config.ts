@@ -74,7 +74,8 @@ const database = usesPostgres(env.databaseUrl)
 export default buildConfig({
   admin: {
     user: Users.slug,
-    // Payload's default would load each staff member's Gravatar (their email's hash to a third party, and an image the CSP refuses).
+    // Payload's default would load each staff member's Gravatar (their email's hash to a third
+    // party, and an image the CSP refuses).
     avatar: 'default',
     meta: { titleSuffix: ' · License & Update Hub' },
     importMap: {
@@ -103,7 +104,12 @@ export default buildConfig({
   editor: lexicalEditor(),
   // Payload types the keys as its own error names; ours are looked up by `error.name` all the same.
   loggingLevels: { RecordInUse: 'info' } as Config['loggingLevels'],
-  email: buildEmailAdapter({ smtpUrl: env.smtpUrl, mailDir, from: env.mailFrom, fromName: env.mailFromName }),
+  email: buildEmailAdapter({
+    smtpUrl: env.smtpUrl,
+    mailDir,
+    from: env.mailFrom,
+    fromName: env.mailFromName,
+  }),
   secret: env.payloadSecret,
   sharp,
   upload: {
@@ -128,10 +134,23 @@ export default buildConfig({
       },
     }),
     cataloguePlugin(),
-    signingPlugin({ privateJwk: env.signingPrivateJwk, previousPrivateJwk: env.signingPreviousPrivateJwk, dataDir: env.dataDir }),
-    licensingPlugin({ publicUrl: env.publicUrl, trialDays: env.trialDays, licenseFileDays: env.licenseFileDays }),
+    signingPlugin({
+      privateJwk: env.signingPrivateJwk,
+      previousPrivateJwk: env.signingPreviousPrivateJwk,
+      dataDir: env.dataDir,
+    }),
+    licensingPlugin({
+      publicUrl: env.publicUrl,
+      trialDays: env.trialDays,
+      licenseFileDays: env.licenseFileDays,
+    }),
     meteringPlugin({ publicUrl: env.publicUrl }),
-    alertsPlugin({ scheduleSweep: env.scheduledTasks, alertsAt: env.alertsAt, staffAlertsTo: env.staffAlertsTo, publicUrl: env.publicUrl }),
+    alertsPlugin({
+      scheduleSweep: env.scheduledTasks,
+      alertsAt: env.alertsAt,
+      staffAlertsTo: env.staffAlertsTo,
+      publicUrl: env.publicUrl,
+    }),
     resellersPlugin({}),
     registrationPlugin({}),
     updatesPlugin({

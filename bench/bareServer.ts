@@ -12,18 +12,27 @@ const recorded = JSON.parse(readFileSync(process.argv[3], 'utf8')) as RecordedAn
 const answers = new Map(
   recorded.answers.map((answer) => [
     `${answer.method} ${answer.path} ${answer.conditional ? 'conditional' : ''}`,
-    { status: answer.status, headers: Object.fromEntries(answer.headers), body: Buffer.from(answer.bodyBase64, 'base64') },
+    {
+      status: answer.status,
+      headers: Object.fromEntries(answer.headers),
+      body: Buffer.from(answer.bodyBase64, 'base64'),
+    },
   ]),
 )
 
 const server = createServer((req, res) => {
   if (req.url === '/ready') return void res.end('ok')
   if (req.url === '/file' && recorded.file) {
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': recorded.file.size })
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': recorded.file.size,
+    })
     createReadStream(recorded.file.path).pipe(res)
     return
   }
-  const answer = answers.get(`${req.method} ${req.url} ${req.headers['if-none-match'] ? 'conditional' : ''}`)
+  const answer = answers.get(
+    `${req.method} ${req.url} ${req.headers['if-none-match'] ? 'conditional' : ''}`,
+  )
   // Read the request body like any server must, then answer.
   req.resume()
   req.on('end', () => {

@@ -12,7 +12,10 @@ const fetchHead = (url: string, headers: Record<string, string>): Promise<Incomi
  * flow (`GET /downloads/:id` → 302 → the signed file link), else a plain GET. Reads as fast as the
  * socket delivers, counting bytes (and hashing them when `hash` is given).
  */
-export const downloadOnce = async (url: string, { authorization, hash }: { authorization?: string; hash?: Hash } = {}) => {
+export const downloadOnce = async (
+  url: string,
+  { authorization, hash }: { authorization?: string; hash?: Hash } = {},
+) => {
   const started = process.hrtime.bigint()
   let response = await fetchHead(url, authorization ? { authorization } : {})
   if (authorization) {
@@ -22,7 +25,9 @@ export const downloadOnce = async (url: string, { authorization, hash }: { autho
         response.on('data', (chunk: Buffer) => (text += chunk.toString()))
         response.on('end', () => resolve(text.slice(0, 300)))
       })
-      throw new Error(`GET ${url} with a license: expected 302 to the file link, got ${response.statusCode} ${body}`)
+      throw new Error(
+        `GET ${url} with a license: expected 302 to the file link, got ${response.statusCode} ${body}`,
+      )
     }
     response.resume()
     response = await fetchHead(new URL(response.headers.location, url).toString(), {})
@@ -66,18 +71,27 @@ export const compareDownloads = async ({
   const checked = await downloadOnce(apiHost.url, { authorization: apiHost.authorization, hash })
   const digest = hash.digest('hex')
   if (checked.bytes !== expected.size || digest !== expected.sha256) {
-    throw new Error(`Download through the API host is wrong: ${checked.bytes} bytes, sha256 ${digest} (expected ${expected.size}, ${expected.sha256})`)
+    throw new Error(
+      `Download through the API host is wrong: ${checked.bytes} bytes, sha256 ${digest} (expected ${expected.size}, ${expected.sha256})`,
+    )
   }
   await downloadOnce(plain.url)
 
   const timings = { apiHost: [] as DownloadTiming[], plain: [] as DownloadTiming[] }
   for (let run = 0; run < count; run += 1) {
     for (const which of ['apiHost', 'plain'] as const) {
-      const { bytes, seconds } = which === 'apiHost' ? await downloadOnce(apiHost.url, { authorization: apiHost.authorization }) : await downloadOnce(plain.url)
-      if (bytes !== expected.size) throw new Error(`${which} download was ${bytes} bytes, expected ${expected.size}`)
+      const { bytes, seconds } =
+        which === 'apiHost'
+          ? await downloadOnce(apiHost.url, { authorization: apiHost.authorization })
+          : await downloadOnce(plain.url)
+      if (bytes !== expected.size)
+        throw new Error(`${which} download was ${bytes} bytes, expected ${expected.size}`)
       timings[which].push({ seconds, megabytesPerSecond: bytes / 1e6 / seconds })
     }
   }
-  const summarize = (runs: DownloadTiming[]): DownloadResult => ({ runs, medianMegabytesPerSecond: median(runs.map((run) => run.megabytesPerSecond)) })
+  const summarize = (runs: DownloadTiming[]): DownloadResult => ({
+    runs,
+    medianMegabytesPerSecond: median(runs.map((run) => run.megabytesPerSecond)),
+  })
   return { apiHost: summarize(timings.apiHost), plain: summarize(timings.plain) }
 }

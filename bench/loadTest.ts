@@ -1,6 +1,12 @@
 import autocannon from 'autocannon'
 
-export type LoadRequest = { path: string; method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; expectedStatus: number }
+export type LoadRequest = {
+  path: string
+  method: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+  expectedStatus: number
+}
 
 export type LoadResult = {
   requestsPerSecond: number
@@ -19,20 +25,31 @@ export type LoadSettings = { connections: number; warmupSeconds: number; duratio
  * caches, Next's lazy boot), then for `durationSeconds` (measured). Any answer other than
  * `expectedStatus`, or any socket error, makes the figure worthless: that throws.
  */
-export const runLoad = async (baseUrl: string, request: LoadRequest, settings: LoadSettings): Promise<LoadResult> => {
+export const runLoad = async (
+  baseUrl: string,
+  request: LoadRequest,
+  settings: LoadSettings,
+): Promise<LoadResult> => {
   const options = {
     url: `${baseUrl}${request.path}`,
     method: request.method,
-    headers: { ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
+    headers: {
+      ...(request.body ? { 'content-type': 'application/json' } : {}),
+      ...request.headers,
+    },
     body: request.body,
     connections: settings.connections,
     timeout: 30,
   }
   if (settings.warmupSeconds > 0) await autocannon({ ...options, duration: settings.warmupSeconds })
   const result = await autocannon({ ...options, duration: settings.durationSeconds })
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]))
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+  )
   const requests = Object.values(statusCodes).reduce((sum, count) => sum + count, 0)
-  const unexpected = Object.keys(statusCodes).filter((code) => Number(code) !== request.expectedStatus)
+  const unexpected = Object.keys(statusCodes).filter(
+    (code) => Number(code) !== request.expectedStatus,
+  )
   if (requests === 0 || unexpected.length > 0 || result.errors > 0) {
     throw new Error(
       `${request.method} ${options.url}: expected only ${request.expectedStatus}, got ${JSON.stringify(statusCodes)}, ${result.errors} errors, ${result.timeouts} timeouts`,
@@ -40,7 +57,12 @@ export const runLoad = async (baseUrl: string, request: LoadRequest, settings: L
   }
   return {
     requestsPerSecond: Math.round(requests / result.duration),
-    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, average: result.latency.average, max: result.latency.max },
+    latencyMs: {
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      average: result.latency.average,
+      max: result.latency.max,
+    },
     requests,
     durationSeconds: result.duration,
     statusCodes,

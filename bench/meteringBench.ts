@@ -4,7 +4,8 @@
 // validate on the same host as the baseline, then a check that the credits spent equal the sum of
 // the usage records; and the license-alerts sweep over 100,000 licenses, against reading the same
 // pages alone. Knobs: BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s),
-// BENCH_USAGE_LICENSES (64), BENCH_SWEEP_LICENSES (100000). Results: bench/results/metering-<time>.json
+// BENCH_USAGE_LICENSES (64), BENCH_SWEEP_LICENSES (100000). Results:
+// bench/results/metering-<time>.json
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -17,7 +18,8 @@ import type { MeteringPrepared } from './meteringPrepare'
 import { freePort, spawnLogged, startServer, waitForExit } from './processes'
 import { repoRoot } from './settings'
 
-const number = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback)
+const number = (name: string, fallback: number) =>
+  Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback
 const connections = number('BENCH_CONNECTIONS', 64)
 const warmupSeconds = number('BENCH_WARMUP', 3)
 const durationSeconds = number('BENCH_DURATION', 10)
@@ -27,8 +29,14 @@ const adminUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.
 const targets = { usesPerSecond: 2000, p99Ms: 50, sweepSeconds: 10 }
 
 const startedAt = new Date()
-const say = (message: string) => console.log(`[bench metering ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s] ${message}`)
-const tsx = (script: string, ...args: string[]) => ({ command: process.execPath, args: ['--conditions=production', '--import', 'tsx', script, ...args] })
+const say = (message: string) =>
+  console.log(
+    `[bench metering ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s] ${message}`,
+  )
+const tsx = (script: string, ...args: string[]) => ({
+  command: process.execPath,
+  args: ['--conditions=production', '--import', 'tsx', script, ...args],
+})
 
 const reachable = async () => {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 })
@@ -41,19 +49,47 @@ const reachable = async () => {
   }
 }
 
-type Load = { requestsPerSecond: number; p50: number; p99: number; requests: number; statusCodes: Record<string, number>; errors: number }
+type Load = {
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  requests: number
+  statusCodes: Record<string, number>
+  errors: number
+}
 
-const load = async (baseUrl: string, requestPath: string, body: () => string, seconds: number): Promise<Load> => {
+const load = async (
+  baseUrl: string,
+  requestPath: string,
+  body: () => string,
+  seconds: number,
+): Promise<Load> => {
   const result = await autocannon({
     url: baseUrl,
     connections,
     duration: seconds,
     timeout: 30,
-    requests: [{ method: 'POST', path: requestPath, headers: { 'content-type': 'application/json' }, setupRequest: (request: Record<string, unknown>) => ({ ...request, body: body() }) }],
+    requests: [
+      {
+        method: 'POST',
+        path: requestPath,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request: Record<string, unknown>) => ({ ...request, body: body() }),
+      },
+    ],
   } as never)
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]))
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+  )
   const requests = Object.values(statusCodes).reduce((sum, count) => sum + count, 0)
-  return { requestsPerSecond: Math.round(requests / result.duration), p50: result.latency.p50, p99: result.latency.p99, requests, statusCodes, errors: result.errors }
+  return {
+    requestsPerSecond: Math.round(requests / result.duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests,
+    statusCodes,
+    errors: result.errors,
+  }
 }
 
 if (!(await reachable())) {
@@ -75,7 +111,9 @@ try {
     DATA_DIR: path.join(workDir, 'data'),
     MEDIA_DIR: path.join(workDir, 'media'),
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
-    SIGNING_PRIVATE_JWK: JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
+    SIGNING_PRIVATE_JWK: JSON.stringify(
+      generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
+    ),
     SEED_ON_INIT: 'false',
     SCHEDULED_TASKS: 'off',
     SMTP_URL: '',
@@ -84,29 +122,69 @@ try {
     NODE_ENV: 'development',
     NODE_OPTIONS: '--no-deprecation',
   }
-  say(`preparing ${usageLicenses} on-usage licenses and ${sweepLicenses} expiring licenses in ${databaseName}, then sweeping them`)
+  say(
+    `preparing ${usageLicenses} on-usage licenses and ${sweepLicenses} expiring licenses in ${databaseName}, then sweeping them`,
+  )
   const prepare = tsx('bench/meteringPrepare.ts', String(usageLicenses), String(sweepLicenses))
-  const { child, logFile } = spawnLogged('metering-prepare', prepare.command, prepare.args, env, workDir)
+  const { child, logFile } = spawnLogged(
+    'metering-prepare',
+    prepare.command,
+    prepare.args,
+    env,
+    workDir,
+  )
   await waitForExit(child, 'Preparing the metering bench', logFile)
-  const line = readFileSync(logFile, 'utf8').split('\n').find((text) => text.startsWith('PREPARED '))
+  const line = readFileSync(logFile, 'utf8')
+    .split('\n')
+    .find((text) => text.startsWith('PREPARED '))
   if (!line) throw new Error(`meteringPrepare.ts printed no PREPARED line; see ${logFile}`)
   const prepared = JSON.parse(line.slice('PREPARED '.length)) as MeteringPrepared
 
   const port = await freePort()
   say('starting the API host on PostgreSQL')
-  const host = await startServer({ name: 'api-host-postgres', ...tsx('src/server/main.ts'), env: { ...env, NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, API_HOST_WORKERS: '1' }, workDir, port, readyPath: '/api/v1/openapi.json' })
+  const host = await startServer({
+    name: 'api-host-postgres',
+    ...tsx('src/server/main.ts'),
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      API_HOST_WORKERS: '1',
+    },
+    workDir,
+    port,
+    readyPath: '/api/v1/openapi.json',
+  })
   try {
     let sent = 0
     const runId = randomBytes(4).toString('hex')
     const nextLicense = () => prepared.usageLicenses[sent++ % prepared.usageLicenses.length]
-    const useBody = () => JSON.stringify({ key: nextLicense().key, fingerprint: prepared.fingerprint, quantity: 1 + (sent % 3), idempotencyKey: `bench-${runId}-${sent}` })
-    const validateBody = () => JSON.stringify({ key: nextLicense().key, fingerprint: prepared.fingerprint })
+    const useBody = () =>
+      JSON.stringify({
+        key: nextLicense().key,
+        fingerprint: prepared.fingerprint,
+        quantity: 1 + (sent % 3),
+        idempotencyKey: `bench-${runId}-${sent}`,
+      })
+    const validateBody = () =>
+      JSON.stringify({ key: nextLicense().key, fingerprint: prepared.fingerprint })
 
-    say(`validate (baseline): ${connections} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s`)
+    say(
+      `validate (baseline): ${connections} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s`,
+    )
     await load(host.url, '/api/v1/licenses/validate', validateBody, warmupSeconds)
-    const baseline = await load(host.url, '/api/v1/licenses/validate', validateBody, durationSeconds)
-    if (Object.keys(baseline.statusCodes).some((code) => code !== '200')) throw new Error(`validate answered ${JSON.stringify(baseline.statusCodes)}`)
-    say(`usage: ${connections} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s, distinct idempotency keys over ${prepared.usageLicenses.length} licenses`)
+    const baseline = await load(
+      host.url,
+      '/api/v1/licenses/validate',
+      validateBody,
+      durationSeconds,
+    )
+    if (Object.keys(baseline.statusCodes).some((code) => code !== '200'))
+      throw new Error(`validate answered ${JSON.stringify(baseline.statusCodes)}`)
+    say(
+      `usage: ${connections} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s, distinct idempotency keys over ${prepared.usageLicenses.length} licenses`,
+    )
     const warmup = await load(host.url, '/api/v1/usage', useBody, warmupSeconds)
     const usage = await load(host.url, '/api/v1/usage', useBody, durationSeconds)
 
@@ -120,15 +198,22 @@ try {
     )
     await database.end()
     const starting = new Map(prepared.usageLicenses.map((license) => [license.id, license.credits]))
-    const mismatched = rows.filter((row) => starting.get(row.id)! - Number(row.credits) !== Number(row.used))
+    const mismatched = rows.filter(
+      (row) => starting.get(row.id)! - Number(row.credits) !== Number(row.used),
+    )
     const records = rows.reduce((sum, row) => sum + Number(row.records), 0)
     const answered = (warmup.statusCodes['200'] ?? 0) + (usage.statusCodes['200'] ?? 0)
-    // Autocannon stops with up to one request per connection still in flight: recorded, not counted.
+    // Autocannon stops with up to one request per connection still in flight: recorded, not
+    // counted.
     const accounted = records >= answered && records <= answered + 2 * connections
     const consistent = mismatched.length === 0 && accounted
 
     const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
-    const usageOk = usage.requestsPerSecond >= targets.usesPerSecond && usage.p99 < targets.p99Ms && usage.errors === 0 && Object.keys(usage.statusCodes).every((code) => code === '200')
+    const usageOk =
+      usage.requestsPerSecond >= targets.usesPerSecond &&
+      usage.p99 < targets.p99Ms &&
+      usage.errors === 0 &&
+      Object.keys(usage.statusCodes).every((code) => code === '200')
     const sweepOk = prepared.sweep.seconds < targets.sweepSeconds
     failed = !usageOk || !sweepOk || !consistent
     console.log(`
@@ -146,8 +231,14 @@ Credits spent = sum of usage records on all ${rows.length} licenses: ${mismatche
 `)
     const resultsDir = path.join(repoRoot, 'bench/results')
     mkdirSync(resultsDir, { recursive: true })
-    const resultsFile = path.join(resultsDir, `metering-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
-    writeFileSync(resultsFile, `${JSON.stringify({ startedAt, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version }, connections, durationSeconds, baseline, usage, consistency: { mismatched: mismatched.length, records, answered }, sweep: prepared.sweep, targets }, null, 2)}\n`)
+    const resultsFile = path.join(
+      resultsDir,
+      `metering-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`,
+    )
+    writeFileSync(
+      resultsFile,
+      `${JSON.stringify({ startedAt, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version }, connections, durationSeconds, baseline, usage, consistency: { mismatched: mismatched.length, records, answered }, sweep: prepared.sweep, targets }, null, 2)}\n`,
+    )
     say(`results: ${path.relative(repoRoot, resultsFile)}`)
   } finally {
     await host.stop()

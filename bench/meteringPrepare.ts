@@ -14,7 +14,13 @@ import { addDays } from '../src/lib/time'
 export type MeteringPrepared = {
   usageLicenses: Array<{ id: number; key: string; credits: number }>
   fingerprint: string
-  sweep: { licenses: number; seconds: number; checked: number; queued: number; readOnlySeconds: number }
+  sweep: {
+    licenses: number
+    seconds: number
+    checked: number
+    queued: number
+    readOnlySeconds: number
+  }
 }
 
 const usageLicenseCount = Number(process.argv[2] || 64)
@@ -27,10 +33,27 @@ const makeUsageLicenses = async (payload: Payload, customer: number, product: nu
   for (let index = 0; index < usageLicenseCount; index += 1) {
     const license = await payload.create({
       collection: 'licenses',
-      data: { customer, product, line: 'v7', type: 'on-usage', status: 'active', startsAt: addDays(new Date(), -1).toISOString(), expiresAt: addDays(new Date(), 365).toISOString(), maxClients: 1, maxUsers: 5, credits: startingCredits },
+      data: {
+        customer,
+        product,
+        line: 'v7',
+        type: 'on-usage',
+        status: 'active',
+        startsAt: addDays(new Date(), -1).toISOString(),
+        expiresAt: addDays(new Date(), 365).toISOString(),
+        maxClients: 1,
+        maxUsers: 5,
+        credits: startingCredits,
+      },
     })
-    const activated = await activateLicense(payload, license.key as string, { fingerprint }, appActor(fingerprint))
-    if (activated.code !== 'ACTIVATED') throw new Error(`Bench data: activation answered ${activated.code}`)
+    const activated = await activateLicense(
+      payload,
+      license.key as string,
+      { fingerprint },
+      appActor(fingerprint),
+    )
+    if (activated.code !== 'ACTIVATED')
+      throw new Error(`Bench data: activation answered ${activated.code}`)
     made.push({ id: license.id, key: license.key as string, credits: startingCredits })
   }
   return made
@@ -46,9 +69,17 @@ const makeSweepLicenses = async (payload: Payload, product: number) => {
   const now = new Date().toISOString()
   const companyIds: number[] = []
   for (let index = 0; index < 1000; index += 1) {
-    const [company] = await database.insert(customers).values({ name: `Sweep company ${index}`, origin: 'staff', createdAt: now, updatedAt: now }).returning({ id: customers.id })
+    const [company] = await database
+      .insert(customers)
+      .values({ name: `Sweep company ${index}`, origin: 'staff', createdAt: now, updatedAt: now })
+      .returning({ id: customers.id })
     const contactId = `sweep-${index}`
-    await database.insert(contacts).values({ _order: 1, _parentID: company.id, id: contactId, email: `it-${index}@sweep.example` })
+    await database.insert(contacts).values({
+      _order: 1,
+      _parentID: company.id,
+      id: contactId,
+      email: `it-${index}@sweep.example`,
+    })
     await database.insert(receives).values({ order: 1, parent: contactId, value: 'licenses' })
     companyIds.push(company.id)
   }
@@ -63,7 +94,9 @@ const makeSweepLicenses = async (payload: Payload, product: number) => {
         status: 'active',
         startsAt: addDays(new Date(), -100).toISOString(),
         // 1 … 30 days left: every one of them is due a warning today.
-        expiresAt: new Date(addDays(new Date(), 1 + (index % 30)).getTime() - 3_600_000).toISOString(),
+        expiresAt: new Date(
+          addDays(new Date(), 1 + (index % 30)).getTime() - 3_600_000,
+        ).toISOString(),
         maxClients: 1,
         maxUsers: 5,
         credits: 10,
@@ -75,13 +108,20 @@ const makeSweepLicenses = async (payload: Payload, product: number) => {
   }
 }
 
-/** The same pages the sweep reads, without deciding or queueing anything: the floor under its time. */
+/**
+ * The same pages the sweep reads, without deciding or queueing anything: the floor under its time.
+ */
 const readAllPages = async (payload: Payload) => {
   const licenses = tableOf(payload, 'licenses')
   const database = await drizzleFor(payload)
   let after = 0
   for (;;) {
-    const rows = await database.select({ id: licenses.id, expiresAt: licenses.expiresAt, customer: licenses.customer }).from(licenses).where(and(gt(licenses.id, after))).orderBy(asc(licenses.id)).limit(2000)
+    const rows = await database
+      .select({ id: licenses.id, expiresAt: licenses.expiresAt, customer: licenses.customer })
+      .from(licenses)
+      .where(and(gt(licenses.id, after)))
+      .orderBy(asc(licenses.id))
+      .limit(2000)
     if (rows.length === 0) return
     after = rows[rows.length - 1].id
   }
@@ -95,8 +135,13 @@ const markMigrationsApplied = async (payload: Payload) => {
   // The push's own marker (batch -1) would make a production boot ask whether to migrate.
   await payload.delete({ collection: 'payload-migrations', where: { batch: { equals: -1 } } })
   for (const { name } of migrations) {
-    const applied = await payload.find({ collection: 'payload-migrations', where: { name: { equals: name } }, limit: 1 })
-    if (applied.docs.length === 0) await payload.create({ collection: 'payload-migrations', data: { name, batch: 1 } })
+    const applied = await payload.find({
+      collection: 'payload-migrations',
+      where: { name: { equals: name } },
+      limit: 1,
+    })
+    if (applied.docs.length === 0)
+      await payload.create({ collection: 'payload-migrations', data: { name, batch: 1 } })
   }
 }
 
@@ -104,8 +149,23 @@ const { default: config } = await import('../payload.config')
 const payload = await getPayload({ config })
 try {
   await markMigrationsApplied(payload)
-  const product = await payload.create({ collection: 'products', data: { slug: 'promonitor', name: 'ProMonitor', lines: ['v6', 'v7'], platforms: ['linux-x64'], keepVersionsDays: 365 } })
-  const customer = await payload.create({ collection: 'customers', data: { name: 'Metered Ltd', contacts: [{ email: 'ops@metered.example', receives: ['licenses'] }] } })
+  const product = await payload.create({
+    collection: 'products',
+    data: {
+      slug: 'promonitor',
+      name: 'ProMonitor',
+      lines: ['v6', 'v7'],
+      platforms: ['linux-x64'],
+      keepVersionsDays: 365,
+    },
+  })
+  const customer = await payload.create({
+    collection: 'customers',
+    data: {
+      name: 'Metered Ltd',
+      contacts: [{ email: 'ops@metered.example', receives: ['licenses'] }],
+    },
+  })
   const usageLicenses = await makeUsageLicenses(payload, customer.id, product.id)
   await makeSweepLicenses(payload, product.id)
 
@@ -115,7 +175,11 @@ try {
   const sweepStart = performance.now()
   const report = await sweepLicenseAlerts(payload)
   const seconds = (performance.now() - sweepStart) / 1000
-  const prepared: MeteringPrepared = { usageLicenses, fingerprint, sweep: { licenses: sweepLicenseCount, seconds, readOnlySeconds, ...report } }
+  const prepared: MeteringPrepared = {
+    usageLicenses,
+    fingerprint,
+    sweep: { licenses: sweepLicenseCount, seconds, readOnlySeconds, ...report },
+  }
   process.stdout.write(`\nPREPARED ${JSON.stringify(prepared)}\n`)
   await payload.destroy()
   process.exit(0)

@@ -17,7 +17,8 @@ if (!workDir) throw new Error('usage: prepare.ts <artifactMegabytes> <workDir>')
 
 const single = async <T>(what: string, find: () => Promise<{ docs: T[] }>): Promise<T> => {
   const { docs } = await find()
-  if (docs.length === 0) throw new Error(`Bench data: no ${what} in the seeded database (has the demo seed changed?)`)
+  if (docs.length === 0)
+    throw new Error(`Bench data: no ${what} in the seeded database (has the demo seed changed?)`)
   return docs[0]
 }
 
@@ -33,28 +34,63 @@ const writeArtifactFile = async (file: string, megabytes: number): Promise<void>
 }
 
 const prepare = async (payload: Payload): Promise<PreparedData> => {
-  const promonitor = await single('product promonitor', () => payload.find({ collection: 'products', where: { slug: { equals: 'promonitor' } }, limit: 1 }))
-  const acme = await single('customer Acme Industrial', () => payload.find({ collection: 'customers', where: { name: { equals: 'Acme Industrial' } }, limit: 1 }))
+  const promonitor = await single('product promonitor', () =>
+    payload.find({ collection: 'products', where: { slug: { equals: 'promonitor' } }, limit: 1 }),
+  )
+  const acme = await single('customer Acme Industrial', () =>
+    payload.find({
+      collection: 'customers',
+      where: { name: { equals: 'Acme Industrial' } },
+      limit: 1,
+    }),
+  )
   const license = await single('active ProMonitor V7 subscription of Acme', () =>
     payload.find({
       collection: 'licenses',
-      where: { customer: { equals: acme.id }, product: { equals: promonitor.id }, line: { equals: 'v7' }, status: { equals: 'active' } },
+      where: {
+        customer: { equals: acme.id },
+        product: { equals: promonitor.id },
+        line: { equals: 'v7' },
+        status: { equals: 'active' },
+      },
       limit: 1,
       overrideAccess: true,
     }),
   )
   const release = await single('ProMonitor 7.2.0 release', () =>
-    payload.find({ collection: 'releases', where: { product: { equals: promonitor.id }, version: { equals: '7.2.0' } }, limit: 1 }),
+    payload.find({
+      collection: 'releases',
+      where: { product: { equals: promonitor.id }, version: { equals: '7.2.0' } },
+      limit: 1,
+    }),
   )
-  const releaseManager = await single('release manager', () => payload.find({ collection: 'users', where: { email: { equals: 'releases@example.com' } }, limit: 1 }))
+  const releaseManager = await single('release manager', () =>
+    payload.find({
+      collection: 'users',
+      where: { email: { equals: 'releases@example.com' } },
+      limit: 1,
+    }),
+  )
   const user = { ...releaseManager, collection: 'users' as const }
 
   // The seeded linux-x64 file of 7.2.0 makes way for the big one, uploaded as staff would.
-  await payload.delete({ collection: 'artifacts', where: { release: { equals: release.id }, platform: { equals: 'linux-x64' } }, user, overrideAccess: false })
+  await payload.delete({
+    collection: 'artifacts',
+    where: { release: { equals: release.id }, platform: { equals: 'linux-x64' } },
+    user,
+    overrideAccess: false,
+  })
   const file = path.join(workDir, `promonitor-7.2.0-linux-x64-${artifactMegabytes}mb.bin`)
   await writeArtifactFile(file, artifactMegabytes)
-  const artifact = await payload.create({ collection: 'artifacts', data: { release: release.id, platform: 'linux-x64' }, filePath: file, user, overrideAccess: false })
-  if (!artifact.sha256 || !artifact.size || !artifact.filename) throw new Error('Bench data: the uploaded artifact has no sha256/size/filename')
+  const artifact = await payload.create({
+    collection: 'artifacts',
+    data: { release: release.id, platform: 'linux-x64' },
+    filePath: file,
+    user,
+    overrideAccess: false,
+  })
+  if (!artifact.sha256 || !artifact.size || !artifact.filename)
+    throw new Error('Bench data: the uploaded artifact has no sha256/size/filename')
 
   return {
     licenseKey: license.key as string,

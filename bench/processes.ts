@@ -5,11 +5,19 @@ import path from 'node:path'
 
 import { repoRoot } from './settings'
 
-export type ChildServer = { name: string; url: string; logFile: string; child: ChildProcess; stop: () => Promise<void> }
+export type ChildServer = {
+  name: string
+  url: string
+  logFile: string
+  child: ChildProcess
+  stop: () => Promise<void>
+}
 
 const running = new Set<ChildProcess>()
 
-/** Kills what the bench started (each child leads its own process group) if the bench dies first. */
+/**
+ * Kills what the bench started (each child leads its own process group) if the bench dies first.
+ */
 const killAll = () => {
   for (const child of running) {
     try {
@@ -34,10 +42,21 @@ export const freePort = (): Promise<number> =>
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Starts a child in its own process group, output to `<workDir>/<name>.log`. */
-export const spawnLogged = (name: string, command: string, args: string[], env: NodeJS.ProcessEnv, workDir: string) => {
+export const spawnLogged = (
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  workDir: string,
+) => {
   const logFile = path.join(workDir, `${name}.log`)
   const log = createWriteStream(logFile)
-  const child = spawn(command, args, { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   child.stdout!.pipe(log)
   child.stderr!.pipe(log)
   running.add(child)
@@ -49,7 +68,9 @@ export const spawnLogged = (name: string, command: string, args: string[], env: 
 export const waitForExit = (child: ChildProcess, name: string, logFile: string): Promise<void> =>
   new Promise((resolve, reject) => {
     child.once('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${name} failed (exit ${code ?? signal}); see ${logFile}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${name} failed (exit ${code ?? signal}); see ${logFile}`)),
     )
   })
 
@@ -83,11 +104,13 @@ export const startServer = async ({
   const deadline = Date.now() + timeoutMs
   for (;;) {
     if (exited) throw new Error(`${name} exited while starting; see ${logFile}`)
-    if (Date.now() > deadline) throw new Error(`${name} was not ready after ${timeoutMs / 1000} s; see ${logFile}`)
+    if (Date.now() > deadline)
+      throw new Error(`${name} was not ready after ${timeoutMs / 1000} s; see ${logFile}`)
     try {
       const response = await fetch(`${url}${readyPath}`)
       await response.arrayBuffer()
-      if (response.status === 200 && (!readyLog || readyLog.test(readFileSync(logFile, 'utf8')))) break
+      if (response.status === 200 && (!readyLog || readyLog.test(readFileSync(logFile, 'utf8'))))
+        break
     } catch {
       // not listening yet
     }

@@ -11,13 +11,23 @@ export type ScenarioOutcome = {
   failures: Partial<Record<ServerName, string>>
 }
 
-export type DownloadOutcome = { megabytes: number; apiHost?: DownloadResult; plain?: DownloadResult; failure?: string }
+export type DownloadOutcome = {
+  megabytes: number
+  apiHost?: DownloadResult
+  plain?: DownloadResult
+  failure?: string
+}
 
 export type Target = { name: string; goal: string; actual: string; met: boolean }
 
 /** How a server is named in the table; `workers` is the API_HOST_WORKERS of the second API host. */
 const labelOf = (server: ServerName, workers: number): string =>
-  ({ apiHost: 'API host', apiHostWorkers: `API host ×${workers}`, nextStart: 'next start', bare: 'bare node:http' })[server]
+  ({
+    apiHost: 'API host',
+    apiHostWorkers: `API host ×${workers}`,
+    nextStart: 'next start',
+    bare: 'bare node:http',
+  })[server]
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`
 const pad = (text: string, width: number) => text.padEnd(width)
@@ -27,36 +37,91 @@ const padLeft = (text: string, width: number) => text.padStart(width)
  * The issues' targets, checked against what was measured (a target whose figures are missing is
  * not met): for the single-process API host, and again for the one with workers when it ran.
  */
-export const checkTargets = (scenarios: ScenarioOutcome[], download: DownloadOutcome, workers: number): Target[] => {
+export const checkTargets = (
+  scenarios: ScenarioOutcome[],
+  download: DownloadOutcome,
+  workers: number,
+): Target[] => {
   const targets: Target[] = []
-  const of = (id: Scenario['id']) => scenarios.find((outcome) => outcome.scenario.id === id)?.results ?? {}
+  const of = (id: Scenario['id']) =>
+    scenarios.find((outcome) => outcome.scenario.id === id)?.results ?? {}
   const validate = of('validate')
   const manifest = of('manifest')
   const conditional = of('manifest304')
-  const ratio = (a?: LoadResult, b?: LoadResult) => (a && b ? a.requestsPerSecond / b.requestsPerSecond : undefined)
-  const add = (name: string, goal: string, value: number | undefined, shown: (value: number) => string, met: (value: number) => boolean) =>
-    targets.push({ name, goal, actual: value === undefined ? 'not measured' : shown(value), met: value !== undefined && met(value) })
+  const ratio = (a?: LoadResult, b?: LoadResult) =>
+    a && b ? a.requestsPerSecond / b.requestsPerSecond : undefined
+  const add = (
+    name: string,
+    goal: string,
+    value: number | undefined,
+    shown: (value: number) => string,
+    met: (value: number) => boolean,
+  ) =>
+    targets.push({
+      name,
+      goal,
+      actual: value === undefined ? 'not measured' : shown(value),
+      met: value !== undefined && met(value),
+    })
 
-  const hosts: ServerName[] = validate.apiHostWorkers || manifest.apiHostWorkers ? ['apiHost', 'apiHostWorkers'] : ['apiHost']
+  const hosts: ServerName[] =
+    validate.apiHostWorkers || manifest.apiHostWorkers ? ['apiHost', 'apiHostWorkers'] : ['apiHost']
   for (const host of hosts) {
     const label = labelOf(host, workers)
-    add(`validate: ${label} vs bare`, '≥ 5 %', ratio(validate[host], validate.bare), percent, (value) => value >= 0.05)
-    add(`validate: ${label} p99`, '< 50 ms', validate[host]?.latencyMs.p99, (value) => `${value} ms`, (value) => value < 50)
-    add(`validate: ${label} vs next start`, '≥ 5×', ratio(validate[host], validate.nextStart), (value) => `${value.toFixed(1)}×`, (value) => value >= 5)
-    add(`manifest: ${label} vs bare`, '≥ 20 %', ratio(manifest[host], manifest.bare), percent, (value) => value >= 0.2)
-    add(`manifest: 304 vs 200 on the ${label}`, '≥ 1×', ratio(conditional[host], manifest[host]), (value) => `${value.toFixed(2)}×`, (value) => value >= 1)
+    add(
+      `validate: ${label} vs bare`,
+      '≥ 5 %',
+      ratio(validate[host], validate.bare),
+      percent,
+      (value) => value >= 0.05,
+    )
+    add(
+      `validate: ${label} p99`,
+      '< 50 ms',
+      validate[host]?.latencyMs.p99,
+      (value) => `${value} ms`,
+      (value) => value < 50,
+    )
+    add(
+      `validate: ${label} vs next start`,
+      '≥ 5×',
+      ratio(validate[host], validate.nextStart),
+      (value) => `${value.toFixed(1)}×`,
+      (value) => value >= 5,
+    )
+    add(
+      `manifest: ${label} vs bare`,
+      '≥ 20 %',
+      ratio(manifest[host], manifest.bare),
+      percent,
+      (value) => value >= 0.2,
+    )
+    add(
+      `manifest: 304 vs 200 on the ${label}`,
+      '≥ 1×',
+      ratio(conditional[host], manifest[host]),
+      (value) => `${value.toFixed(2)}×`,
+      (value) => value >= 1,
+    )
   }
   add(
     `download ${download.megabytes} MB: API host vs fs pipe`,
     '≥ 70 %',
-    download.apiHost && download.plain ? download.apiHost.medianMegabytesPerSecond / download.plain.medianMegabytesPerSecond : undefined,
+    download.apiHost && download.plain
+      ? download.apiHost.medianMegabytesPerSecond / download.plain.medianMegabytesPerSecond
+      : undefined,
     percent,
     (value) => value >= 0.7,
   )
   return targets
 }
 
-export const formatTable = (scenarios: ScenarioOutcome[], download: DownloadOutcome, targets: Target[], workers: number): string => {
+export const formatTable = (
+  scenarios: ScenarioOutcome[],
+  download: DownloadOutcome,
+  targets: Target[],
+  workers: number,
+): string => {
   const lines: string[] = []
   const header = `${pad('scenario', 36)}${pad('server', 16)}${padLeft('req/s', 9)}${padLeft('p50 ms', 9)}${padLeft('p99 ms', 9)}${padLeft('vs bare', 10)}${padLeft('API/next', 10)}`
   lines.push(header, '-'.repeat(header.length))
@@ -71,11 +136,16 @@ export const formatTable = (scenarios: ScenarioOutcome[], download: DownloadOutc
       const title = index === 0 ? outcome.scenario.title : ''
       const result = outcome.results[server]
       if (!result) {
-        lines.push(`${pad(title, 36)}${pad(labelOf(server, workers), 16)}FAILED: ${outcome.failures[server] ?? 'not run'}`)
+        lines.push(
+          `${pad(title, 36)}${pad(labelOf(server, workers), 16)}FAILED: ${outcome.failures[server] ?? 'not run'}`,
+        )
         return
       }
       const vsBare = bare ? percent(result.requestsPerSecond / bare.requestsPerSecond) : '–'
-      const vsNext = (server === 'apiHost' || server === 'apiHostWorkers') && next ? `${(result.requestsPerSecond / next.requestsPerSecond).toFixed(1)}×` : ''
+      const vsNext =
+        (server === 'apiHost' || server === 'apiHostWorkers') && next
+          ? `${(result.requestsPerSecond / next.requestsPerSecond).toFixed(1)}×`
+          : ''
       lines.push(
         `${pad(title, 36)}${pad(labelOf(server, workers), 16)}${padLeft(String(result.requestsPerSecond), 9)}${padLeft(String(result.latencyMs.p50), 9)}${padLeft(String(result.latencyMs.p99), 9)}${padLeft(vsBare, 10)}${padLeft(vsNext, 10)}`,
       )
@@ -85,11 +155,19 @@ export const formatTable = (scenarios: ScenarioOutcome[], download: DownloadOutc
   const downloadTitle = `download ${download.megabytes} MB (median)`
   if (download.failure) lines.push(`${pad(downloadTitle, 36)}FAILED: ${download.failure}`)
   else if (download.apiHost && download.plain) {
-    const share = download.apiHost.medianMegabytesPerSecond / download.plain.medianMegabytesPerSecond
-    lines.push(`${pad(downloadTitle, 36)}${pad('API host', 16)}${padLeft(download.apiHost.medianMegabytesPerSecond.toFixed(0), 9)} MB/s  ${percent(share)} of the fs pipe`)
-    lines.push(`${pad('', 36)}${pad('fs pipe', 16)}${padLeft(download.plain.medianMegabytesPerSecond.toFixed(0), 9)} MB/s`)
+    const share =
+      download.apiHost.medianMegabytesPerSecond / download.plain.medianMegabytesPerSecond
+    lines.push(
+      `${pad(downloadTitle, 36)}${pad('API host', 16)}${padLeft(download.apiHost.medianMegabytesPerSecond.toFixed(0), 9)} MB/s  ${percent(share)} of the fs pipe`,
+    )
+    lines.push(
+      `${pad('', 36)}${pad('fs pipe', 16)}${padLeft(download.plain.medianMegabytesPerSecond.toFixed(0), 9)} MB/s`,
+    )
   }
   lines.push('', 'Targets')
-  for (const target of targets) lines.push(`  ${target.met ? 'met   ' : 'MISSED'}  ${pad(target.name, 48)}${pad(target.goal, 10)}${target.actual}`)
+  for (const target of targets)
+    lines.push(
+      `  ${target.met ? 'met   ' : 'MISSED'}  ${pad(target.name, 48)}${pad(target.goal, 10)}${target.actual}`,
+    )
   return lines.join('\n')
 }

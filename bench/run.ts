@@ -1,7 +1,9 @@
 // `npm run bench`: the client API through the API host (src/server), through `next start`, and a
 // bare node:http server answering the same bytes, in one run on one machine. Knobs (env):
-// BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s), BENCH_ROUNDS (3), BENCH_DOWNLOADS (5),
-// BENCH_ARTIFACT_MB (200), BENCH_MODE (production | development), BENCH_API_WORKERS (this machine's cores:
+// BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s), BENCH_ROUNDS (3),
+// BENCH_DOWNLOADS (5),
+// BENCH_ARTIFACT_MB (200), BENCH_MODE (production | development), BENCH_API_WORKERS (this machine's
+// cores:
 // the API_HOST_WORKERS of a second API host, 1 for none). Results: bench/results/<time>.json
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -21,7 +23,10 @@ const startedAt = new Date()
 const settings = readSettings()
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'))
 const notes: string[] = []
-const say = (message: string) => console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s] ${message}`)
+const say = (message: string) =>
+  console.log(
+    `[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s] ${message}`,
+  )
 
 const hostMode = settings.production ? 'production' : 'development'
 const baseEnv: NodeJS.ProcessEnv = {
@@ -30,7 +35,9 @@ const baseEnv: NodeJS.ProcessEnv = {
   DATA_DIR: path.join(workDir, 'data'),
   MEDIA_DIR: path.join(workDir, 'media'),
   PAYLOAD_SECRET: randomBytes(24).toString('hex'),
-  SIGNING_PRIVATE_JWK: JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
+  SIGNING_PRIVATE_JWK: JSON.stringify(
+    generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
+  ),
   SEED_ON_INIT: 'true',
   // Nothing in the background while measuring; local disk and mail folder only.
   SCHEDULED_TASKS: 'off',
@@ -40,7 +47,10 @@ const baseEnv: NodeJS.ProcessEnv = {
   NODE_OPTIONS: '--no-deprecation',
 }
 /** As `npm run start:api` runs a script (see src/server/main.ts for the condition). */
-const tsx = (script: string, ...args: string[]) => ({ command: process.execPath, args: ['--conditions=production', '--import', 'tsx', script, ...args] })
+const tsx = (script: string, ...args: string[]) => ({
+  command: process.execPath,
+  args: ['--conditions=production', '--import', 'tsx', script, ...args],
+})
 
 const prepareDatabase = async (): Promise<PreparedData> => {
   const schemaEnv = settings.schemaMode === 'migrations' ? 'production' : 'development'
@@ -51,26 +61,47 @@ const prepareDatabase = async (): Promise<PreparedData> => {
         : 'BENCH_MODE=development: schema by development push and the API host in development mode.',
     )
   }
-  say(`preparing a seeded SQLite database (schema: ${settings.schemaMode}) and a ${settings.artifactMegabytes} MB artifact in ${workDir}`)
+  say(
+    `preparing a seeded SQLite database (schema: ${settings.schemaMode}) and a ${settings.artifactMegabytes} MB artifact in ${workDir}`,
+  )
   const { command, args } = tsx('bench/prepare.ts', String(settings.artifactMegabytes), workDir)
-  const { child, logFile } = spawnLogged('prepare', command, args, { ...baseEnv, NODE_ENV: schemaEnv, SEED_ON_INIT: 'false' }, workDir)
+  const { child, logFile } = spawnLogged(
+    'prepare',
+    command,
+    args,
+    { ...baseEnv, NODE_ENV: schemaEnv, SEED_ON_INIT: 'false' },
+    workDir,
+  )
   await waitForExit(child, 'Preparing the bench database', logFile)
-  const line = readFileSync(logFile, 'utf8').split('\n').find((text) => text.startsWith('PREPARED '))
+  const line = readFileSync(logFile, 'utf8')
+    .split('\n')
+    .find((text) => text.startsWith('PREPARED '))
   if (!line) throw new Error(`prepare.ts printed no PREPARED line; see ${logFile}`)
   return JSON.parse(line.slice('PREPARED '.length)) as PreparedData
 }
 
 const startHosts = async () => {
   const hasNextBuild = existsSync(path.join(repoRoot, '.next/BUILD_ID'))
-  if (!hasNextBuild) notes.push('No production build (.next/BUILD_ID missing; run `npm run build`): the next start figures were skipped.')
+  if (!hasNextBuild)
+    notes.push(
+      'No production build (.next/BUILD_ID missing; run `npm run build`): the next start figures were skipped.',
+    )
   const [apiPort, workersPort, nextPort] = await Promise.all([freePort(), freePort(), freePort()])
   const { apiHostWorkers } = settings
-  say(`starting the API host${apiHostWorkers > 1 ? `, the API host with ${apiHostWorkers} workers` : ''}${hasNextBuild ? ' and next start' : ''}`)
+  say(
+    `starting the API host${apiHostWorkers > 1 ? `, the API host with ${apiHostWorkers} workers` : ''}${hasNextBuild ? ' and next start' : ''}`,
+  )
   const startApiHost = (name: string, port: number, workers: number) =>
     startServer({
       name,
       ...tsx('src/server/main.ts'),
-      env: { ...baseEnv, NODE_ENV: hostMode, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, API_HOST_WORKERS: String(workers) },
+      env: {
+        ...baseEnv,
+        NODE_ENV: hostMode,
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        API_HOST_WORKERS: String(workers),
+      },
       workDir,
       port,
       readyPath: '/api/v1/openapi.json',
@@ -79,19 +110,33 @@ const startHosts = async () => {
     })
   const api = startApiHost('api-host', apiPort, 1)
   // After the first host: its boot has migrated and seeded the shared database file.
-  const workers = apiHostWorkers > 1 ? api.then(() => startApiHost('api-host-workers', workersPort, apiHostWorkers)) : undefined
+  const workers =
+    apiHostWorkers > 1
+      ? api.then(() => startApiHost('api-host-workers', workersPort, apiHostWorkers))
+      : undefined
   const next = hasNextBuild
     ? startServer({
         name: 'next-start',
         command: process.execPath,
-        args: [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(nextPort), '-H', '127.0.0.1'],
+        args: [
+          path.join(repoRoot, 'node_modules/next/dist/bin/next'),
+          'start',
+          '-p',
+          String(nextPort),
+          '-H',
+          '127.0.0.1',
+        ],
         env: { ...baseEnv, NODE_ENV: 'production', PUBLIC_URL: `http://127.0.0.1:${nextPort}` },
         workDir,
         port: nextPort,
         readyPath: '/api/v1/openapi.json',
       })
     : undefined
-  const [apiHost, apiHostWithWorkers, nextStart] = await Promise.allSettled([api, workers ?? Promise.resolve(undefined), next ?? Promise.resolve(undefined)])
+  const [apiHost, apiHostWithWorkers, nextStart] = await Promise.allSettled([
+    api,
+    workers ?? Promise.resolve(undefined),
+    next ?? Promise.resolve(undefined),
+  ])
   if (apiHost.status === 'rejected') throw apiHost.reason
   if (apiHostWithWorkers.status === 'rejected') throw apiHostWithWorkers.reason
   const hosts = { apiHost: apiHost.value, apiHostWorkers: apiHostWithWorkers.value }
@@ -100,14 +145,25 @@ const startHosts = async () => {
     console.error(`✗ ${reason}`)
     return { ...hosts, nextStart: undefined, nextFailure: reason }
   }
-  return { ...hosts, nextStart: nextStart.value, nextFailure: hasNextBuild ? undefined : 'skipped: no production build' }
+  return {
+    ...hosts,
+    nextStart: nextStart.value,
+    nextFailure: hasNextBuild ? undefined : 'skipped: no production build',
+  }
 }
 
 const startBare = async (recorded: RecordedAnswers): Promise<ChildServer> => {
   const answersFile = path.join(workDir, 'answers.json')
   writeFileSync(answersFile, JSON.stringify(recorded))
   const port = await freePort()
-  return startServer({ name: 'bare', ...tsx('bench/bareServer.ts', String(port), answersFile), env: baseEnv, workDir, port, readyPath: '/ready' })
+  return startServer({
+    name: 'bare',
+    ...tsx('bench/bareServer.ts', String(port), answersFile),
+    env: baseEnv,
+    workDir,
+    port,
+    readyPath: '/ready',
+  })
 }
 
 const servers: ChildServer[] = []
@@ -115,12 +171,21 @@ let failed = false
 try {
   const prepared = await prepareDatabase()
   const { apiHost, apiHostWorkers, nextStart, nextFailure } = await startHosts()
-  servers.push(apiHost, ...(apiHostWorkers ? [apiHostWorkers] : []), ...(nextStart ? [nextStart] : []))
+  servers.push(
+    apiHost,
+    ...(apiHostWorkers ? [apiHostWorkers] : []),
+    ...(nextStart ? [nextStart] : []),
+  )
   // A build whose server would not start is a failure to report, not a figure to leave out.
   const measureNext = Boolean(nextStart) || !nextFailure?.startsWith('skipped')
   if (!nextStart && measureNext) failed = true
 
-  const measured: ServerName[] = ['apiHost', ...(apiHostWorkers ? (['apiHostWorkers'] as const) : []), ...(measureNext ? (['nextStart'] as const) : []), 'bare']
+  const measured: ServerName[] = [
+    'apiHost',
+    ...(apiHostWorkers ? (['apiHostWorkers'] as const) : []),
+    ...(measureNext ? (['nextStart'] as const) : []),
+    'bare',
+  ]
   const scenarios = await prepareScenarios(apiHost.url, prepared, measured)
   const recorded: RecordedAnswers = {
     answers: scenarios.flatMap((entry) => (entry.answer ? [entry.answer] : [])),
@@ -128,11 +193,22 @@ try {
   }
   const bare = await startBare(recorded)
   servers.push(bare)
-  const urls: Record<ServerName, string | undefined> = { apiHost: apiHost.url, apiHostWorkers: apiHostWorkers?.url, nextStart: nextStart?.url, bare: bare.url }
+  const urls: Record<ServerName, string | undefined> = {
+    apiHost: apiHost.url,
+    apiHostWorkers: apiHostWorkers?.url,
+    nextStart: nextStart?.url,
+    bare: bare.url,
+  }
 
   const outcomes: ScenarioOutcome[] = []
   for (const { scenario, unavailable } of scenarios) {
-    const outcome: ScenarioOutcome = { scenario, unavailable, results: {}, rounds: {}, failures: {} }
+    const outcome: ScenarioOutcome = {
+      scenario,
+      unavailable,
+      results: {},
+      rounds: {},
+      failures: {},
+    }
     outcomes.push(outcome)
     if (unavailable) {
       failed = true
@@ -149,9 +225,14 @@ try {
         if (outcome.failures[server]) continue
         // JIT and caches warm up once; later rounds measure straight away.
         const warmupSeconds = round === 1 ? settings.warmupSeconds : 0
-        say(`${scenario.title} on ${server}, round ${round}/${settings.rounds}: ${settings.connections} connections, ${warmupSeconds} s warm-up + ${settings.durationSeconds} s`)
+        say(
+          `${scenario.title} on ${server}, round ${round}/${settings.rounds}: ${settings.connections} connections, ${warmupSeconds} s warm-up + ${settings.durationSeconds} s`,
+        )
         try {
-          const result = await runLoad(urls[server]!, scenario.request, { ...settings, warmupSeconds })
+          const result = await runLoad(urls[server]!, scenario.request, {
+            ...settings,
+            warmupSeconds,
+          })
           ;(outcome.rounds[server] ??= []).push(result)
         } catch (error) {
           failed = true
@@ -166,12 +247,17 @@ try {
   }
 
   const download: DownloadOutcome = { megabytes: settings.artifactMegabytes }
-  say(`downloading the ${settings.artifactMegabytes} MB artifact ${settings.downloads}× through the API host and the fs pipe (plus one warm-up each)`)
+  say(
+    `downloading the ${settings.artifactMegabytes} MB artifact ${settings.downloads}× through the API host and the fs pipe (plus one warm-up each)`,
+  )
   try {
     Object.assign(
       download,
       await compareDownloads({
-        apiHost: { url: `${apiHost.url}/api/v1/downloads/${prepared.artifact.id}`, authorization: `License ${prepared.licenseKey}` },
+        apiHost: {
+          url: `${apiHost.url}/api/v1/downloads/${prepared.artifact.id}`,
+          authorization: `License ${prepared.licenseKey}`,
+        },
         plain: { url: `${bare.url}/file` },
         expected: prepared.artifact,
         count: settings.downloads,
@@ -184,7 +270,9 @@ try {
   }
 
   const targets = checkTargets(outcomes, download, settings.apiHostWorkers)
-  console.log(`\nEach req/s figure is the median of ${settings.rounds} rounds of ${settings.durationSeconds} s (its p50 and p99 are that round's).`)
+  console.log(
+    `\nEach req/s figure is the median of ${settings.rounds} rounds of ${settings.durationSeconds} s (its p50 and p99 are that round's).`,
+  )
   console.log(`\n${formatTable(outcomes, download, targets, settings.apiHostWorkers)}`)
   for (const note of notes) console.log(`\nNote: ${note}`)
 
@@ -197,10 +285,26 @@ try {
       {
         startedAt,
         seconds: (Date.now() - startedAt.getTime()) / 1000,
-        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+        machine: {
+          cpus: os.cpus().length,
+          cpuModel: os.cpus()[0]?.model,
+          node: process.version,
+          platform: `${os.platform()} ${os.arch()}`,
+        },
         settings: { ...settings, hostMode },
         notes,
-        scenarios: outcomes.map(({ scenario, unavailable, results, rounds, failures }) => ({ id: scenario.id, title: scenario.title, request: { ...scenario.request, body: scenario.request.body ? '<license key>' : undefined }, unavailable, results, rounds, failures })),
+        scenarios: outcomes.map(({ scenario, unavailable, results, rounds, failures }) => ({
+          id: scenario.id,
+          title: scenario.title,
+          request: {
+            ...scenario.request,
+            body: scenario.request.body ? '<license key>' : undefined,
+          },
+          unavailable,
+          results,
+          rounds,
+          failures,
+        })),
         download,
         targets,
       },

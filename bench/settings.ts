@@ -29,16 +29,20 @@ const numberFrom = (name: string, fallback: number): number => {
   const value = process.env[name]
   if (value === undefined || value === '') return fallback
   const parsed = Number(value)
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number, got "${value}"`)
+  if (!Number.isFinite(parsed) || parsed <= 0)
+    throw new Error(`${name} must be a positive number, got "${value}"`)
   return parsed
 }
 
 const hasSqliteMigrations = (): boolean =>
-  readdirSync(path.join(repoRoot, 'migrations/sqlite')).some((file) => /\.(ts|js)$/.test(file) && !/^index\./.test(file))
+  readdirSync(path.join(repoRoot, 'migrations/sqlite')).some(
+    (file) => /\.(ts|js)$/.test(file) && !/^index\./.test(file),
+  )
 
 export const readSettings = (): BenchSettings => {
   const mode = (process.env.BENCH_MODE || 'production').toLowerCase()
-  if (mode !== 'production' && mode !== 'development') throw new Error(`BENCH_MODE must be production or development, got "${mode}"`)
+  if (mode !== 'production' && mode !== 'development')
+    throw new Error(`BENCH_MODE must be production or development, got "${mode}"`)
   return {
     connections: numberFrom('BENCH_CONNECTIONS', 64),
     warmupSeconds: numberFrom('BENCH_WARMUP', 3),

@@ -8,7 +8,11 @@ export const changeKinds = ['added', 'changed', 'fixed', 'security'] as const
 /** What changed in one release, entry by entry (Keep a Changelog's kinds). */
 export const Changelogs: CollectionConfig = {
   slug: 'changelogs',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'release', 'updatedAt'], group: 'Docs & marketing' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'release', 'updatedAt'],
+    group: 'Docs & marketing',
+  },
   access: { read: staffOrOnPublishedRelease, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { name: 'title', type: 'text', required: true },
@@ -21,7 +25,13 @@ export const Changelogs: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'kind', type: 'select', required: true, defaultValue: 'changed', options: changeKinds.map((value) => ({ label: value, value })) },
+            {
+              name: 'kind',
+              type: 'select',
+              required: true,
+              defaultValue: 'changed',
+              options: changeKinds.map((value) => ({ label: value, value })),
+            },
             { name: 'text', type: 'text', required: true },
           ],
         },

@@ -20,9 +20,13 @@ export const CustomerUsers: CollectionConfig = {
     // Customer accounts never enter /admin.
     admin: () => false,
     // Support looks after accounts; other staff have no business with customers' logins.
-    read: ({ req }) => userHasRole(req.user, ['support']) || (req.user?.collection === customerCollectionSlug && { id: { equals: req.user.id } }),
+    read: ({ req }) =>
+      userHasRole(req.user, ['support']) ||
+      (req.user?.collection === customerCollectionSlug && { id: { equals: req.user.id } }),
     create: isSupport,
-    update: ({ req }) => isSupport({ req }) || (req.user?.collection === customerCollectionSlug && { id: { equals: req.user.id } }),
+    update: ({ req }) =>
+      isSupport({ req }) ||
+      (req.user?.collection === customerCollectionSlug && { id: { equals: req.user.id } }),
     delete: isSupport,
   },
   fields: [

@@ -27,14 +27,20 @@ export const Customers: CollectionConfig = {
     // Support manages companies; release managers read who is mailed; editors never see customers.
     read: ({ req }) => {
       if (userHasRole(req.user, ['support', 'release-manager'])) return true
-      return req.user?.collection === customerCollectionSlug ? { id: { in: companyIdsOf(req.user) } } : false
+      return req.user?.collection === customerCollectionSlug
+        ? { id: { in: companyIdsOf(req.user) } }
+        : false
     },
     create: isSupport,
     update: isSupport,
     delete: isSupport,
   },
   hooks: {
-    beforeDelete: [refuseDeleteWhileReferenced('customer', [{ collection: 'licenses', field: 'customer', label: ['license', 'licenses'] }])],
+    beforeDelete: [
+      refuseDeleteWhileReferenced('customer', [
+        { collection: 'licenses', field: 'customer', label: ['license', 'licenses'] },
+      ]),
+    ],
   },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },
@@ -66,7 +72,8 @@ export const Customers: CollectionConfig = {
       admin: {
         readOnly: true,
         position: 'sidebar',
-        description: 'Who made this company: staff, an in-app trial (unclaimed until the mailbox owner registers), or a reseller.',
+        description:
+          'Who made this company: staff, an in-app trial (unclaimed until the mailbox owner registers), or a reseller.',
       },
       // Written by the system when it creates the company, never by hand.
       access: { read: supportOnly, create: systemField, update: systemField },
@@ -76,7 +83,11 @@ export const Customers: CollectionConfig = {
       type: 'relationship',
       relationTo: 'resellers',
       index: true,
-      admin: { position: 'sidebar', description: 'The reseller this company belongs to: only it may create licenses here through the reseller API.' },
+      admin: {
+        position: 'sidebar',
+        description:
+          'The reseller this company belongs to: only it may create licenses here through the reseller API.',
+      },
       access: { read: supportOnly, create: supportOnly, update: supportOnly },
     },
     {

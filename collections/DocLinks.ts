@@ -7,15 +7,31 @@ import { validateHttpUrl } from './validation/validateHttpUrl'
 /** Links to the documentation site and the wiki, per product or release. */
 export const DocLinks: CollectionConfig = {
   slug: 'doc-links',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'kind', 'product', 'release'], group: 'Docs & marketing' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', 'product', 'release'],
+    group: 'Docs & marketing',
+  },
   access: { read: staffOrOnPublishedRelease, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { name: 'title', type: 'text', required: true },
     { name: 'url', type: 'text', required: true, validate: validateHttpUrl },
-    { name: 'kind', type: 'select', required: true, defaultValue: 'doc', options: [{ label: 'Documentation', value: 'doc' }, { label: 'Wiki', value: 'wiki' }] },
-    { type: 'row', fields: [
-      { name: 'product', type: 'relationship', relationTo: 'products', index: true },
-      { name: 'release', type: 'relationship', relationTo: 'releases', index: true },
-    ] },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'doc',
+      options: [
+        { label: 'Documentation', value: 'doc' },
+        { label: 'Wiki', value: 'wiki' },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'product', type: 'relationship', relationTo: 'products', index: true },
+        { name: 'release', type: 'relationship', relationTo: 'releases', index: true },
+      ],
+    },
   ],
 }

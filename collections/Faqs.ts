@@ -7,15 +7,28 @@ export const faqTopics = ['licensing', 'install', 'updates', 'billing', 'other']
 
 export const Faqs: CollectionConfig = {
   slug: 'faqs',
-  admin: { useAsTitle: 'question', defaultColumns: ['question', 'topic', 'order'], group: 'Docs & marketing' },
+  admin: {
+    useAsTitle: 'question',
+    defaultColumns: ['question', 'topic', 'order'],
+    group: 'Docs & marketing',
+  },
   defaultSort: 'order',
   access: { read: isLoggedIn, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { name: 'question', type: 'text', required: true },
     { name: 'answer', type: 'richText', required: true },
-    { type: 'row', fields: [
-      { name: 'topic', type: 'select', required: true, defaultValue: 'other', options: faqTopics.map((value) => ({ label: value, value })) },
-      { name: 'order', type: 'number', defaultValue: 100 },
-    ] },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'topic',
+          type: 'select',
+          required: true,
+          defaultValue: 'other',
+          options: faqTopics.map((value) => ({ label: value, value })),
+        },
+        { name: 'order', type: 'number', defaultValue: 100 },
+      ],
+    },
   ],
 }

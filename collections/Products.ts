@@ -34,7 +34,8 @@ export const Products: CollectionConfig = {
       required: true,
       unique: true,
       validate: (value: unknown) =>
-        (typeof value === 'string' && /^[a-z][a-z0-9-]{1,40}$/.test(value)) || 'Lowercase letters, digits and dashes',
+        (typeof value === 'string' && /^[a-z][a-z0-9-]{1,40}$/.test(value)) ||
+        'Lowercase letters, digits and dashes',
     },
     {
       name: 'lines',
@@ -48,7 +49,9 @@ export const Products: CollectionConfig = {
       type: 'text',
       hasMany: true,
       defaultValue: ['windows-x64', 'linux-x64'],
-      admin: { description: 'Platforms artifacts are built for, e.g. windows-x64, linux-x64, linux-arm64.' },
+      admin: {
+        description: 'Platforms artifacts are built for, e.g. windows-x64, linux-x64, linux-arm64.',
+      },
     },
     {
       name: 'modules',
@@ -62,7 +65,10 @@ export const Products: CollectionConfig = {
       required: true,
       defaultValue: 730,
       min: 1,
-      admin: { description: 'Artifact files of releases older than this are deleted (the release record stays).' },
+      admin: {
+        description:
+          'Artifact files of releases older than this are deleted (the release record stays).',
+      },
     },
   ],
 }

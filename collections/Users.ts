@@ -18,7 +18,8 @@ export const Users: CollectionConfig = {
     read: isStaff,
     create: hasRole('admin'),
     delete: hasRole('admin'),
-    update: ({ req, id }) => userHasRole(req.user, ['admin']) || (req.user?.collection === 'users' && req.user.id === id),
+    update: ({ req, id }) =>
+      userHasRole(req.user, ['admin']) || (req.user?.collection === 'users' && req.user.id === id),
   },
   fields: [
     { name: 'name', type: 'text' },
@@ -35,7 +36,10 @@ export const Users: CollectionConfig = {
         create: ({ req }) => userHasRole(req.user, ['admin']),
         update: ({ req }) => userHasRole(req.user, ['admin']),
       },
-      admin: { description: 'admin: everything · support: licenses & customers · release-manager: releases · editor: docs & marketing' },
+      admin: {
+        description:
+          'admin: everything · support: licenses & customers · release-manager: releases · editor: docs & marketing',
+      },
     },
   ],
 }

@@ -7,12 +7,21 @@ import { validateHttpUrl } from './validation/validateHttpUrl'
 /** A short video that shows what a release brings: an uploaded file or a hosted URL. */
 export const VideoTeasers: CollectionConfig = {
   slug: 'video-teasers',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'product', 'release'], group: 'Docs & marketing' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'product', 'release'],
+    group: 'Docs & marketing',
+  },
   access: { read: staffOrOnPublishedRelease, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { name: 'title', type: 'text', required: true },
     { name: 'description', type: 'textarea' },
-    { name: 'video', type: 'upload', relationTo: 'media', admin: { description: 'Upload a file, or give a URL below.' } },
+    {
+      name: 'video',
+      type: 'upload',
+      relationTo: 'media',
+      admin: { description: 'Upload a file, or give a URL below.' },
+    },
     {
       name: 'url',
       type: 'text',
@@ -22,9 +31,12 @@ export const VideoTeasers: CollectionConfig = {
       },
     },
     { name: 'poster', type: 'upload', relationTo: 'media' },
-    { type: 'row', fields: [
-      { name: 'product', type: 'relationship', relationTo: 'products' },
-      { name: 'release', type: 'relationship', relationTo: 'releases' },
-    ] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'product', type: 'relationship', relationTo: 'products' },
+        { name: 'release', type: 'relationship', relationTo: 'releases' },
+      ],
+    },
   ],
 }

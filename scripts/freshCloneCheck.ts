@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url'
 import { TrustStore, assertManifestIsFor, verifyManifest } from '../src/sdk'
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const manifestPath = '/api/v1/updates/manifest?product=promonitor&line=v7&channel=stable&platform=linux-x64'
+const manifestPath =
+  '/api/v1/updates/manifest?product=promonitor&line=v7&channel=stable&platform=linux-x64'
 /** How long the started app may take to answer its first page (first compile, migrations, seed). */
 const startTimeoutMs = Number(process.env.FRESH_CLONE_START_TIMEOUT_MS || 420_000)
 
@@ -38,10 +39,14 @@ const freePort = (): Promise<number> =>
 
 const run = (command: string, args: string[], cwd: string) => {
   const result = spawnSync(command, args, { cwd, stdio: 'inherit' })
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`)
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`)
 }
 
-/** GETs `url` until it answers (the first request waits for the compile); fails when `app` dies or time runs out. */
+/**
+ * GETs `url` until it answers (the first request waits for the compile); fails when `app` dies or
+ * time runs out.
+ */
 const firstAnswer = async (url: string, app: ChildProcess, deadline: number): Promise<Response> => {
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`npm run dev exited with code ${app.exitCode}`)
@@ -63,19 +68,25 @@ const groupIsAlive = (pid: number) => {
   }
 }
 
-/** Stops `npm run dev` and every process under it (Next's workers write to .next until they exit). */
+/**
+ * Stops `npm run dev` and every process under it (Next's workers write to .next until they exit).
+ */
 const stopApp = async (app: ChildProcess) => {
   const pid = app.pid!
   if (!groupIsAlive(pid)) return
   process.kill(-pid, 'SIGTERM')
-  for (let waited = 0; groupIsAlive(pid) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100))
+  for (let waited = 0; groupIsAlive(pid) && waited < 10_000; waited += 100)
+    await new Promise((resolve) => setTimeout(resolve, 100))
   if (groupIsAlive(pid)) process.kill(-pid, 'SIGKILL')
 }
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'hub-fresh-clone-'))
 const clone = path.join(folder, 'hub')
 const logs: Array<{ at: number; text: string }> = []
-/** The dev server's milestones (ready, compiles, requests, seeding) with when they came, to see where a slow start goes. */
+/**
+ * The dev server's milestones (ready, compiles, requests, seeding) with when they came, to see
+ * where a slow start goes.
+ */
 const timeline = (since: number) =>
   logs
     .flatMap(({ at, text }) => text.split('\n').map((line) => ({ at, line: line.trim() })))
@@ -88,9 +99,13 @@ let failed = false
 try {
   let started = Date.now()
   run('git', ['clone', '--quiet', '--no-hardlinks', repository, clone], folder)
-  // FRESH_CLONE_REF checks out another commit of the clone (to show the check failing on an old one).
-  if (process.env.FRESH_CLONE_REF) run('git', ['checkout', '--quiet', process.env.FRESH_CLONE_REF], clone)
-  log(`cloned ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: clone, encoding: 'utf8' }).stdout.trim()} in ${seconds(started)}`)
+  // FRESH_CLONE_REF checks out another commit of the clone (to show the check failing on an old
+  // one).
+  if (process.env.FRESH_CLONE_REF)
+    run('git', ['checkout', '--quiet', process.env.FRESH_CLONE_REF], clone)
+  log(
+    `cloned ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: clone, encoding: 'utf8' }).stdout.trim()} in ${seconds(started)}`,
+  )
 
   started = Date.now()
   run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], clone)
@@ -98,11 +113,18 @@ try {
 
   const port = await freePort()
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) }
-  for (const name of [...appSettings, 'NODE_ENV', 'TEST_DATABASE', 'FRESH_CLONE_REF']) if (name !== 'PORT') delete env[name]
+  for (const name of [...appSettings, 'NODE_ENV', 'TEST_DATABASE', 'FRESH_CLONE_REF'])
+    if (name !== 'PORT') delete env[name]
   started = Date.now()
-  app = spawn('npm', ['run', 'dev'], { cwd: clone, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  app = spawn('npm', ['run', 'dev'], {
+    cwd: clone,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   devStarted = started
-  for (const stream of [app.stdout!, app.stderr!]) stream.on('data', (chunk) => logs.push({ at: Date.now(), text: String(chunk) }))
+  for (const stream of [app.stdout!, app.stderr!])
+    stream.on('data', (chunk) => logs.push({ at: Date.now(), text: String(chunk) }))
   const base = `http://127.0.0.1:${port}`
   const deadline = Date.now() + startTimeoutMs
 
@@ -112,20 +134,39 @@ try {
 
   const manifestStarted = Date.now()
   const manifest = await firstAnswer(`${base}${manifestPath}`, app, deadline)
-  if (manifest.status !== 200) throw new Error(`the manifest answered ${manifest.status}: ${await manifest.text()}`)
-  const keys = (await (await firstAnswer(`${base}/api/v1/keys`, app, deadline)).json()) as { keys: ConstructorParameters<typeof TrustStore>[0] }
+  if (manifest.status !== 200)
+    throw new Error(`the manifest answered ${manifest.status}: ${await manifest.text()}`)
+  const keys = (await (await firstAnswer(`${base}/api/v1/keys`, app, deadline)).json()) as {
+    keys: ConstructorParameters<typeof TrustStore>[0]
+  }
   const verified = await verifyManifest(await manifest.text(), new TrustStore(keys.keys))
-  assertManifestIsFor(verified, { product: 'promonitor', line: 'v7', channel: 'stable', platform: 'linux-x64' })
+  assertManifestIsFor(verified, {
+    product: 'promonitor',
+    line: 'v7',
+    channel: 'stable',
+    platform: 'linux-x64',
+  })
   if (verified.releases.length === 0) throw new Error('the seeded manifest lists no release')
-  log(`signed manifest (sequence ${verified.sequence}, ${verified.releases.length} releases, newest ${verified.releases[0].version}) verified after ${seconds(manifestStarted)} more`)
+  log(
+    `signed manifest (sequence ${verified.sequence}, ${verified.releases.length} releases, newest ${verified.releases[0].version}) verified after ${seconds(manifestStarted)} more`,
+  )
   log(`where the start went:\n${timeline(devStarted)}`)
   log('passed')
 } catch (error) {
   failed = true
   console.error(`[fresh clone] FAILED: ${(error as Error).message}`)
-  if (logs.length > 0) console.error(`--- npm run dev (last lines) ---\n${logs.map(({ text }) => text).join('').split('\n').slice(-60).join('\n')}`)
+  if (logs.length > 0)
+    console.error(
+      `--- npm run dev (last lines) ---\n${logs
+        .map(({ text }) => text)
+        .join('')
+        .split('\n')
+        .slice(-60)
+        .join('\n')}`,
+    )
 } finally {
   if (app) await stopApp(app)
-  if (process.env.FRESH_CLONE_KEEP !== '1') rmSync(folder, { recursive: true, force: true, maxRetries: 5 })
+  if (process.env.FRESH_CLONE_KEEP !== '1')
+    rmSync(folder, { recursive: true, force: true, maxRetries: 5 })
 }
 process.exit(failed ? 1 : 0)

@@ -9,7 +9,10 @@ import path from 'node:path'
 
 const adapters = [
   { folder: 'migrations/postgres', databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres' },
-  { folder: 'migrations/sqlite', databaseUrl: `file:${path.join(os.tmpdir(), 'hub-migration-check.db')}` },
+  {
+    folder: 'migrations/sqlite',
+    databaseUrl: `file:${path.join(os.tmpdir(), 'hub-migration-check.db')}`,
+  },
 ]
 const [command, name = 'change'] = process.argv.slice(2)
 if (!['create', 'check'].includes(command)) {
@@ -20,22 +23,40 @@ if (!['create', 'check'].includes(command)) {
 let missing = false
 for (const adapter of adapters) {
   const before = new Set(readdirSync(adapter.folder))
-  const result = spawnSync('npx', ['payload', 'migrate:create', command === 'check' ? 'schema_check' : name, '--skip-empty'], {
-    stdio: 'inherit',
-    // migrate:create only diffs the config against the last snapshot: it does not connect.
-    env: { ...process.env, DATABASE_URL: adapter.databaseUrl, NODE_OPTIONS: '--no-deprecation --conditions=production', SEED_ON_INIT: 'false', SCHEDULED_TASKS: 'off' },
-  })
+  const result = spawnSync(
+    'npx',
+    ['payload', 'migrate:create', command === 'check' ? 'schema_check' : name, '--skip-empty'],
+    {
+      stdio: 'inherit',
+      // migrate:create only diffs the config against the last snapshot: it does not connect.
+      env: {
+        ...process.env,
+        DATABASE_URL: adapter.databaseUrl,
+        NODE_OPTIONS: '--no-deprecation --conditions=production',
+        SEED_ON_INIT: 'false',
+        SCHEDULED_TASKS: 'off',
+      },
+    },
+  )
   if (result.status !== 0) process.exit(result.status ?? 1)
   const added = readdirSync(adapter.folder).filter((file) => !before.has(file))
   if (command === 'create') {
-    console.log(added.length ? `${adapter.folder}: wrote ${added.join(', ')}` : `${adapter.folder}: no schema change`)
+    console.log(
+      added.length
+        ? `${adapter.folder}: wrote ${added.join(', ')}`
+        : `${adapter.folder}: no schema change`,
+    )
     continue
   }
   if (added.length) {
     missing = true
-    console.error(`${adapter.folder}: the config has schema changes without a migration. Run: npm run migrate:create -- <name>`)
+    console.error(
+      `${adapter.folder}: the config has schema changes without a migration. Run: npm run migrate:create -- <name>`,
+    )
     for (const file of added) rmSync(path.join(adapter.folder, file))
-    spawnSync('git', ['checkout', '--', path.join(adapter.folder, 'index.ts')], { stdio: 'inherit' })
+    spawnSync('git', ['checkout', '--', path.join(adapter.folder, 'index.ts')], {
+      stdio: 'inherit',
+    })
   } else {
     console.log(`${adapter.folder}: up to date`)
   }

@@ -13,12 +13,20 @@ let remaining: string[] = payload.config.collections.map((collection) => collect
 while (remaining.length > 0) {
   const failed: string[] = []
   for (const slug of remaining) {
-    const { errors } = await payload.delete({ collection: slug as never, where: { id: { exists: true } }, overrideAccess: true })
+    const { errors } = await payload.delete({
+      collection: slug as never,
+      where: { id: { exists: true } },
+      overrideAccess: true,
+    })
     if (errors.length > 0) failed.push(slug)
   }
   if (failed.length === remaining.length) throw new Error(`Could not empty: ${failed.join(', ')}`)
   remaining = failed
 }
-logSeedSummary(payload, await seed(payload, { adminPassword: env.seedAdminPassword }), { adminPassword: env.seedAdminPassword, publicUrl: env.publicUrl, passwordHint: env.seedPasswordHint })
+logSeedSummary(payload, await seed(payload, { adminPassword: env.seedAdminPassword }), {
+  adminPassword: env.seedAdminPassword,
+  publicUrl: env.publicUrl,
+  passwordHint: env.seedPasswordHint,
+})
 await payload.destroy()
 process.exit(0)

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite, as CI runs it.
 //   1. vitest on the embedded SQLite database,
-//   2. the same files on PostgreSQL when 127.0.0.1:5432 answers (skipped, loudly, when it does not),
+// 2. the same files on PostgreSQL when 127.0.0.1:5432 answers (skipped, loudly, when it does not),
 //   3. end-to-end: the production build (built first when missing) in a real Chromium.
 // Ends with one line "N passed, N failed, N skipped" over all of them.
 import { spawnSync } from 'node:child_process'
@@ -11,14 +11,18 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-const postgresAdminUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+const postgresAdminUrl =
+  process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
 const extraArgs = process.argv.slice(2)
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const outcomes = []
 const failures = []
 
 const postgresIsReachable = async () => {
-  const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 3000 })
+  const client = new pg.Client({
+    connectionString: postgresAdminUrl,
+    connectionTimeoutMillis: 3000,
+  })
   try {
     await client.connect()
     await client.end()
@@ -37,7 +41,9 @@ const staleAfterMs = 6 * 60 * 60 * 1000
 const dropTestDatabases = async () => {
   const client = new pg.Client({ connectionString: postgresAdminUrl })
   await client.connect()
-  const { rows } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'hub\\_test\\_%'")
+  const { rows } = await client.query(
+    "SELECT datname FROM pg_database WHERE datname LIKE 'hub\\_test\\_%'",
+  )
   for (const { datname } of rows) {
     const startedAt = datname.split('_')[2]
     if (startedAt === runStartedAt || Number(startedAt) < Date.now() - staleAfterMs) {
@@ -47,14 +53,24 @@ const dropTestDatabases = async () => {
   await client.end()
 }
 
-const firstLine = (text = '') => text.split('\n').find((line) => line.trim())?.trim().slice(0, 300) ?? ''
+const firstLine = (text = '') =>
+  text
+    .split('\n')
+    .find((line) => line.trim())
+    ?.trim()
+    .slice(0, 300) ?? ''
 
-/** "file › test: first error line" for every failed test (or file that failed to load) of a report. */
+/**
+ * "file › test: first error line" for every failed test (or file that failed to load) of a report.
+ */
 const failuresIn = (report, label) =>
   report.testResults.flatMap((file) => {
     const name = path.relative(process.cwd(), file.name)
     const failed = file.assertionResults.filter((test) => test.status === 'failed')
-    if (failed.length === 0 && file.status === 'failed') return [`[${label}] ${name}: ${firstLine(file.message) || 'failed before its tests ran (a hook or its setup; see the log above)'}`]
+    if (failed.length === 0 && file.status === 'failed')
+      return [
+        `[${label}] ${name}: ${firstLine(file.message) || 'failed before its tests ran (a hook or its setup; see the log above)'}`,
+      ]
     return failed.map((test) => {
       const message = test.failureMessages?.[0] ?? ''
       const where = message.match(/test\/[\w./-]+:\d+/)?.[0]
@@ -65,32 +81,63 @@ const failuresIn = (report, label) =>
 const runVitest = (label, configFile, env) => {
   const reportFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'hub-report-')), 'report.json')
   console.log(`\n=== ${label} ===`)
-  const result = spawnSync('npx', ['vitest', 'run', '--config', configFile, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...extraArgs], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  })
+  const result = spawnSync(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--config',
+      configFile,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reportFile}`,
+      ...extraArgs,
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  )
   let counts = { passed: 0, failed: 0, skipped: 0 }
   if (existsSync(reportFile)) {
     const report = JSON.parse(readFileSync(reportFile, 'utf8'))
-    counts = { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
-    // A file that failed to load, or whose setup failed so its tests were skipped, has no failed test to count, yet it is a failure.
-    counts.failed += report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed')).length
+    counts = {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      skipped: report.numPendingTests + report.numTodoTests,
+    }
+    // A file that failed to load, or whose setup failed so its tests were skipped, has no failed
+    // test to count, yet it is a failure.
+    counts.failed += report.testResults.filter(
+      (file) =>
+        file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'),
+    ).length
     failures.push(...failuresIn(report, label))
   } else if (result.status !== 0) {
     counts.failed += 1
   }
   for (const key of Object.keys(totals)) totals[key] += counts[key]
-  outcomes.push(`${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${result.status === 0 ? '' : ` (exit ${result.status})`}`)
+  outcomes.push(
+    `${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${result.status === 0 ? '' : ` (exit ${result.status})`}`,
+  )
   return result.status === 0
 }
 
-let allGreen = runVitest('integration tests on SQLite (embedded default)', 'vitest.config.ts', { TEST_DATABASE: 'sqlite' })
+let allGreen = runVitest('integration tests on SQLite (embedded default)', 'vitest.config.ts', {
+  TEST_DATABASE: 'sqlite',
+})
 
 if (await postgresIsReachable()) {
   await dropTestDatabases()
-  allGreen = runVitest('integration tests on PostgreSQL', 'vitest.config.ts', { TEST_DATABASE: 'postgres', TEST_RUN_STARTED_AT: runStartedAt }) && allGreen
+  allGreen =
+    runVitest('integration tests on PostgreSQL', 'vitest.config.ts', {
+      TEST_DATABASE: 'postgres',
+      TEST_RUN_STARTED_AT: runStartedAt,
+    }) && allGreen
 } else {
-  outcomes.push('PostgreSQL: SKIPPED (not reachable at 127.0.0.1:5432; start it to run the suite there too)')
+  outcomes.push(
+    'PostgreSQL: SKIPPED (not reachable at 127.0.0.1:5432; start it to run the suite there too)',
+  )
 }
 
 if (process.env.SKIP_E2E === '1') {
@@ -105,7 +152,11 @@ if (process.env.SKIP_E2E === '1') {
       allGreen = false
     }
   }
-  if (existsSync('.next/BUILD_ID')) allGreen = runVitest('end-to-end on the production build (Chromium)', 'vitest.e2e.config.ts', { TEST_RUN_STARTED_AT: runStartedAt }) && allGreen
+  if (existsSync('.next/BUILD_ID'))
+    allGreen =
+      runVitest('end-to-end on the production build (Chromium)', 'vitest.e2e.config.ts', {
+        TEST_RUN_STARTED_AT: runStartedAt,
+      }) && allGreen
 }
 
 if (await postgresIsReachable()) await dropTestDatabases()

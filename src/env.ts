@@ -25,7 +25,8 @@ const flag = (name: string, defaultValue: boolean): boolean => {
 const wholeNumber = (name: string, defaultValue: number): number => {
   const value = process.env[name]?.trim()
   if (!value) return defaultValue
-  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name} must be a whole number of at least 1, got "${value}"`)
+  if (!/^[1-9]\d*$/.test(value))
+    throw new Error(`${name} must be a whole number of at least 1, got "${value}"`)
   return Number(value)
 }
 
@@ -33,7 +34,8 @@ const wholeNumber = (name: string, defaultValue: number): number => {
 const timeOfDay = (name: string, defaultValue: string): string => {
   const value = process.env[name]?.trim()
   if (!value) return defaultValue
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new Error(`${name} must be a UTC time HH:MM, got "${value}"`)
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+    throw new Error(`${name} must be a UTC time HH:MM, got "${value}"`)
   return value
 }
 
@@ -59,7 +61,10 @@ export const env = {
   dataDir,
   /** `postgres://…` picks PostgreSQL; `file:<path>` (or nothing) the embedded SQLite file. */
   databaseUrl: process.env.DATABASE_URL || `file:${path.join(dataDir, 'hub.db')}`,
-  payloadSecret: requiredInProduction('PAYLOAD_SECRET', 'development-secret-do-not-use-in-production'),
+  payloadSecret: requiredInProduction(
+    'PAYLOAD_SECRET',
+    'development-secret-do-not-use-in-production',
+  ),
   publicUrl: (process.env.PUBLIC_URL || `http://localhost:${appPort}`).replace(/\/$/, ''),
   /**
    * The origins whose pages may call the API with the session cookie (Payload `csrf`) and read its
@@ -94,7 +99,8 @@ export const env = {
   /** Staff addresses for every alert the `alert-settings` global leaves empty (comma-separated). */
   staffAlertsTo: emailList('STAFF_ALERTS_TO'),
   /** Days a signed update manifest stays valid; it is re-signed when less than half is left. */
-  manifestValidityDays: Number(process.env.MANIFEST_VALIDITY_DAYS) > 0 ? Number(process.env.MANIFEST_VALIDITY_DAYS) : 7,
+  manifestValidityDays:
+    Number(process.env.MANIFEST_VALIDITY_DAYS) > 0 ? Number(process.env.MANIFEST_VALIDITY_DAYS) : 7,
   /** The active Ed25519 private JWK (JSON); without it a development key is kept in DATA_DIR. */
   signingPrivateJwk: process.env.SIGNING_PRIVATE_JWK || undefined,
   /** The key SIGNING_PRIVATE_JWK replaces, set for the one boot that rotates to it. */
@@ -104,12 +110,16 @@ export const env = {
   /** Days a license file stays valid offline before the app must refresh it online. */
   licenseFileDays: Number(process.env.LICENSE_FILE_DAYS) || 30,
   appPort,
-  /** The API host (`npm run start:api`, src/server): the port it listens on (PORT before it had its own name). */
+  /**
+   * The API host (`npm run start:api`, src/server): the port it listens on (PORT before it had its
+   * own name).
+   */
   apiHostPort: Number(process.env.API_HOST_PORT || process.env.PORT || 3001),
   /** How many API host processes share that port (node:cluster): one per core the host may use. */
   apiHostWorkers: wholeNumber('API_HOST_WORKERS', 1),
   /**
-   * Which proxies' `X-Forwarded-For` / `X-Forwarded-Proto` both hosts believe (express "trust proxy": `true`, a hop
+   * Which proxies' `X-Forwarded-For` / `X-Forwarded-Proto` both hosts believe (express "trust
+   * proxy": `true`, a hop
    * count such as `1`, or addresses/subnets such as `loopback, 10.0.0.0/8`). Empty: none.
    */
   trustProxy: process.env.TRUST_PROXY?.trim() || '',

@@ -15,7 +15,12 @@ export type RuntimeFolders = {
 /** The folder of a SQLite `file:` URL's database file, or undefined for any other URL. */
 export const sqliteFolderOf = (databaseUrl: string): string | undefined => {
   if (!databaseUrl.startsWith('file:')) return undefined
-  const filePath = decodeURIComponent(databaseUrl.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0])
+  const filePath = decodeURIComponent(
+    databaseUrl
+      .slice('file:'.length)
+      .replace(/^\/\/(?=\/)/, '')
+      .split('?')[0],
+  )
   if (!filePath || filePath === ':memory:') return undefined
   return path.dirname(path.resolve(filePath))
 }
@@ -26,7 +31,12 @@ export const sqliteFolderOf = (databaseUrl: string): string | undefined => {
  * own file: every start (dev, production, seed, API host, Payload's CLI) loads the config, which
  * calls this first.
  */
-export const createRuntimeFolders = ({ dataDir, databaseUrl, mailDir, uploadDirs }: RuntimeFolders): void => {
+export const createRuntimeFolders = ({
+  dataDir,
+  databaseUrl,
+  mailDir,
+  uploadDirs,
+}: RuntimeFolders): void => {
   const sqliteFolder = sqliteFolderOf(databaseUrl)
   for (const folder of [dataDir, mailDir, ...uploadDirs, ...(sqliteFolder ? [sqliteFolder] : [])]) {
     mkdirSync(folder, { recursive: true })

@@ -11,8 +11,17 @@ import { computeChecksum } from './hooks/computeChecksum'
  */
 export const Artifacts: CollectionConfig = {
   slug: 'artifacts',
-  admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'release', 'platform', 'size', 'sha256'], group: 'Releases' },
-  access: { read: isStaff, create: isReleaseManager, update: isReleaseManager, delete: isReleaseManager },
+  admin: {
+    useAsTitle: 'filename',
+    defaultColumns: ['filename', 'release', 'platform', 'size', 'sha256'],
+    group: 'Releases',
+  },
+  access: {
+    read: isStaff,
+    create: isReleaseManager,
+    update: isReleaseManager,
+    delete: isReleaseManager,
+  },
   upload: {
     staticDir: artifactsDir,
     disableLocalStorage: false,
@@ -28,16 +37,23 @@ export const Artifacts: CollectionConfig = {
       required: true,
       index: true,
       admin: { description: 'e.g. windows-x64, linux-x64, linux-arm64' },
-      validate: (value: unknown) => (typeof value === 'string' && /^[a-z0-9]+-[a-z0-9_]+$/.test(value)) || 'Like windows-x64',
+      validate: (value: unknown) =>
+        (typeof value === 'string' && /^[a-z0-9]+-[a-z0-9_]+$/.test(value)) || 'Like windows-x64',
     },
-    { type: 'row', fields: [
-      { name: 'sha256', type: 'text', index: true, admin: { readOnly: true } },
-      { name: 'size', type: 'number', admin: { readOnly: true } },
-    ] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'sha256', type: 'text', index: true, admin: { readOnly: true } },
+        { name: 'size', type: 'number', admin: { readOnly: true } },
+      ],
+    },
     {
       name: 'fileDeletedAt',
       type: 'date',
-      admin: { readOnly: true, description: 'When retention deleted the file; the record (checksum, size) stays.' },
+      admin: {
+        readOnly: true,
+        description: 'When retention deleted the file; the record (checksum, size) stays.',
+      },
     },
   ],
 }

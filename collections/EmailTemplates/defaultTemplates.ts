@@ -4,7 +4,10 @@ import type { EmailTemplateKey } from './templateKeys'
  * The wording every mail starts with. The seed copies these into `email-templates` for staff to
  * edit; a key with no template in the database still sends this text rather than nothing.
  */
-export const defaultTemplates: Record<EmailTemplateKey, { name: string; subject: string; body: string }> = {
+export const defaultTemplates: Record<
+  EmailTemplateKey,
+  { name: string; subject: string; body: string }
+> = {
   'release-published': {
     name: 'Release published',
     subject: '{{productName}} {{version}} is available',

@@ -23,7 +23,8 @@ const supportOnly = { read: rolesField('support') }
  * The key is the secret an app activates with: support and the owning customer (read access
  * already keeps a customer to its own licenses) read it; release managers see the rest, not this.
  */
-const keyReaders: FieldAccess = ({ req }) => userHasRole(req.user, ['support']) || req.user?.collection === customerCollectionSlug
+const keyReaders: FieldAccess = ({ req }) =>
+  userHasRole(req.user, ['support']) || req.user?.collection === customerCollectionSlug
 
 /**
  * A customer's right to run one product line. Days left and the expired state are derived when
@@ -33,7 +34,18 @@ export const Licenses: CollectionConfig = {
   slug: 'licenses',
   admin: {
     useAsTitle: 'key',
-    defaultColumns: ['key', 'customer', 'product', 'line', 'type', 'status', 'expiresAt', 'daysLeft', 'activeClients', 'limitReachedCount'],
+    defaultColumns: [
+      'key',
+      'customer',
+      'product',
+      'line',
+      'type',
+      'status',
+      'expiresAt',
+      'daysLeft',
+      'activeClients',
+      'limitReachedCount',
+    ],
     listSearchableFields: ['key'],
     group: 'Licensing',
   },
@@ -41,7 +53,9 @@ export const Licenses: CollectionConfig = {
     // Release managers read licenses to know who to mail; editors never see them.
     read: (args) =>
       hasRole('support', 'release-manager')(args) ||
-      (args.req.user?.collection === customerCollectionSlug ? ownCompaniesWhere(args.req.user) : false),
+      (args.req.user?.collection === customerCollectionSlug
+        ? ownCompaniesWhere(args.req.user)
+        : false),
     create: isSupport,
     update: isSupport,
     delete: hasRole('admin'),
@@ -62,32 +76,86 @@ export const Licenses: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'customer', type: 'relationship', relationTo: 'customers', required: true, index: true },
-        { name: 'product', type: 'relationship', relationTo: 'products', required: true, index: true },
+        {
+          name: 'customer',
+          type: 'relationship',
+          relationTo: 'customers',
+          required: true,
+          index: true,
+        },
+        {
+          name: 'product',
+          type: 'relationship',
+          relationTo: 'products',
+          required: true,
+          index: true,
+        },
         { name: 'line', type: 'text', required: true, validate: validateLineOfProduct },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'type', type: 'select', required: true, defaultValue: 'subscription', index: true, options: licenseTypes.map((value) => ({ label: value, value })) },
-        { name: 'status', type: 'select', required: true, defaultValue: 'active', index: true, options: licenseStatuses.map((value) => ({ label: value, value })) },
+        {
+          name: 'type',
+          type: 'select',
+          required: true,
+          defaultValue: 'subscription',
+          index: true,
+          options: licenseTypes.map((value) => ({ label: value, value })),
+        },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'active',
+          index: true,
+          options: licenseStatuses.map((value) => ({ label: value, value })),
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'startsAt', type: 'date', required: true, defaultValue: () => new Date().toISOString() },
-        { name: 'expiresAt', type: 'date', index: true, admin: { description: 'None for a perpetual license.', condition: (data) => data?.type !== 'perpetual' } },
+        {
+          name: 'startsAt',
+          type: 'date',
+          required: true,
+          defaultValue: () => new Date().toISOString(),
+        },
+        {
+          name: 'expiresAt',
+          type: 'date',
+          index: true,
+          admin: {
+            description: 'None for a perpetual license.',
+            condition: (data) => data?.type !== 'perpetual',
+          },
+        },
       ],
     },
     { name: 'modules', type: 'text', hasMany: true },
     {
       type: 'row',
       fields: [
-        { name: 'maxClients', type: 'number', required: true, defaultValue: 1, min: 0, admin: { description: 'Activated machines (apps, collectors, slaves).' } },
+        {
+          name: 'maxClients',
+          type: 'number',
+          required: true,
+          defaultValue: 1,
+          min: 0,
+          admin: { description: 'Activated machines (apps, collectors, slaves).' },
+        },
         { name: 'maxUsers', type: 'number', required: true, defaultValue: 5, min: 0 },
-        { name: 'credits', type: 'number', min: 0, admin: { description: 'Usage credits left (on-usage licenses).', condition: (data) => data?.type === 'on-usage' } },
+        {
+          name: 'credits',
+          type: 'number',
+          min: 0,
+          admin: {
+            description: 'Usage credits left (on-usage licenses).',
+            condition: (data) => data?.type === 'on-usage',
+          },
+        },
       ],
     },
     {
@@ -117,24 +185,67 @@ export const Licenses: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'activeClients', type: 'number', defaultValue: 0, admin: { readOnly: true }, access: systemOnly },
-            { name: 'limitReachedCount', type: 'number', defaultValue: 0, admin: { readOnly: true, description: 'Activations refused for the client limit.' }, access: systemOnly },
+            {
+              name: 'activeClients',
+              type: 'number',
+              defaultValue: 0,
+              admin: { readOnly: true },
+              access: systemOnly,
+            },
+            {
+              name: 'limitReachedCount',
+              type: 'number',
+              defaultValue: 0,
+              admin: { readOnly: true, description: 'Activations refused for the client limit.' },
+              access: systemOnly,
+            },
           ],
         },
         {
           type: 'row',
           fields: [
-            { name: 'usersInUse', type: 'number', defaultValue: 0, admin: { readOnly: true, description: 'Users its active installations report, summed (a soft limit against maxUsers).' }, access: systemOnly },
+            {
+              name: 'usersInUse',
+              type: 'number',
+              defaultValue: 0,
+              admin: {
+                readOnly: true,
+                description:
+                  'Users its active installations report, summed (a soft limit against maxUsers).',
+              },
+              access: systemOnly,
+            },
             // The UTC day of the last staff alert per limit, so each goes at most once a day.
-            { name: 'usersLimitAlertedOn', type: 'text', admin: { readOnly: true }, access: systemOnly },
-            { name: 'clientsLimitAlertedOn', type: 'text', admin: { readOnly: true }, access: systemOnly },
+            {
+              name: 'usersLimitAlertedOn',
+              type: 'text',
+              admin: { readOnly: true },
+              access: systemOnly,
+            },
+            {
+              name: 'clientsLimitAlertedOn',
+              type: 'text',
+              admin: { readOnly: true },
+              access: systemOnly,
+            },
           ],
         },
         {
           type: 'row',
           fields: [
-            { name: 'validationCount', type: 'number', defaultValue: 0, admin: { readOnly: true }, access: systemOnly },
-            { name: 'lastValidatedAt', type: 'date', admin: { readOnly: true }, access: systemOnly },
+            {
+              name: 'validationCount',
+              type: 'number',
+              defaultValue: 0,
+              admin: { readOnly: true },
+              access: systemOnly,
+            },
+            {
+              name: 'lastValidatedAt',
+              type: 'date',
+              admin: { readOnly: true },
+              access: systemOnly,
+            },
           ],
         },
       ],
@@ -145,7 +256,11 @@ export const Licenses: CollectionConfig = {
       type: 'relationship',
       relationTo: 'resellers',
       index: true,
-      admin: { readOnly: true, position: 'sidebar', description: 'The reseller that created this license through the reseller API.' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'The reseller that created this license through the reseller API.',
+      },
       access: { ...supportOnly, ...systemOnly },
     },
     {

@@ -44,9 +44,29 @@ export const Releases: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'product', type: 'relationship', relationTo: 'products', required: true, index: true, access: { update: releaseManagersOnly } },
-        { name: 'line', type: 'text', required: true, index: true, validate: validateLineOfProduct, access: { update: releaseManagersOnly } },
-        { name: 'version', type: 'text', required: true, validate: validateSemver, access: { update: releaseManagersOnly } },
+        {
+          name: 'product',
+          type: 'relationship',
+          relationTo: 'products',
+          required: true,
+          index: true,
+          access: { update: releaseManagersOnly },
+        },
+        {
+          name: 'line',
+          type: 'text',
+          required: true,
+          index: true,
+          validate: validateLineOfProduct,
+          access: { update: releaseManagersOnly },
+        },
+        {
+          name: 'version',
+          type: 'text',
+          required: true,
+          validate: validateSemver,
+          access: { update: releaseManagersOnly },
+        },
       ],
     },
     {
@@ -64,7 +84,8 @@ export const Releases: CollectionConfig = {
         {
           name: 'status',
           type: 'select',
-          // Its own enum: Payload's draft `_status` would otherwise claim `enum_releases_status` on PostgreSQL.
+          // Its own enum: Payload's draft `_status` would otherwise claim `enum_releases_status` on
+          // PostgreSQL.
           enumName: ({ tableName }) => `enum_${tableName}_release_status`,
           required: true,
           defaultValue: 'draft',
@@ -72,18 +93,31 @@ export const Releases: CollectionConfig = {
           options: releaseStatuses.map((value) => ({ label: value, value })),
           access: { create: releaseManagersOnly, update: releaseManagersOnly },
         },
-        { name: 'releasedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, access: { update: releaseManagersOnly } },
+        {
+          name: 'releasedAt',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          access: { update: releaseManagersOnly },
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'critical', type: 'checkbox', defaultValue: false, access: { update: releaseManagersOnly } },
+        {
+          name: 'critical',
+          type: 'checkbox',
+          defaultValue: false,
+          access: { update: releaseManagersOnly },
+        },
         {
           name: 'minimumUpgradeFrom',
           type: 'text',
           validate: (value: unknown) => (value ? validateSemver(value) : true),
-          admin: { description: 'Older installs must not update automatically (Sparkle’s minimumAutoupdateVersion).' },
+          admin: {
+            description:
+              'Older installs must not update automatically (Sparkle’s minimumAutoupdateVersion).',
+          },
           access: { update: releaseManagersOnly },
         },
         {
@@ -93,7 +127,10 @@ export const Releases: CollectionConfig = {
           defaultValue: 100,
           min: 0,
           max: 100,
-          admin: { description: 'Share of installs offered this release; the rest keep getting the previous one.' },
+          admin: {
+            description:
+              'Share of installs offered this release; the rest keep getting the previous one.',
+          },
           access: { update: releaseManagersOnly },
         },
       ],
@@ -107,13 +144,22 @@ export const Releases: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'product', type: 'text', required: true, admin: { description: 'Product slug, e.g. collector' } },
+            {
+              name: 'product',
+              type: 'text',
+              required: true,
+              admin: { description: 'Product slug, e.g. collector' },
+            },
             { name: 'range', type: 'text', required: true, validate: validateSemverRange },
           ],
         },
       ],
     },
-    { name: 'summary', type: 'textarea', admin: { description: 'One paragraph shown in apps and mails.' } },
+    {
+      name: 'summary',
+      type: 'textarea',
+      admin: { description: 'One paragraph shown in apps and mails.' },
+    },
     { name: 'notes', type: 'richText' },
     {
       type: 'row',
@@ -129,16 +175,32 @@ export const Releases: CollectionConfig = {
       label: 'Pull (roll back)',
       admin: { initCollapsed: true },
       fields: [
-        { name: 'rollbackTo', type: 'text', admin: { readOnly: true, description: 'Version apps on this release go back to.' }, access: { read: staffField } },
+        {
+          name: 'rollbackTo',
+          type: 'text',
+          admin: { readOnly: true, description: 'Version apps on this release go back to.' },
+          access: { read: staffField },
+        },
         { name: 'pulledAt', type: 'date', admin: { readOnly: true }, access: { read: staffField } },
-        { name: 'archived', type: 'checkbox', defaultValue: false, index: true, admin: { readOnly: true, description: 'Artifact files deleted by retention.' } },
+        {
+          name: 'archived',
+          type: 'checkbox',
+          defaultValue: false,
+          index: true,
+          admin: { readOnly: true, description: 'Artifact files deleted by retention.' },
+        },
       ],
     },
     {
       type: 'collapsible',
       label: 'Release mail',
       fields: [
-        { name: 'notifyByEmail', type: 'checkbox', defaultValue: false, access: { read: staffField, update: releaseManagersOnly } },
+        {
+          name: 'notifyByEmail',
+          type: 'checkbox',
+          defaultValue: false,
+          access: { read: staffField, update: releaseManagersOnly },
+        },
         {
           name: 'emailTemplate',
           type: 'relationship',
@@ -149,11 +211,17 @@ export const Releases: CollectionConfig = {
         {
           name: 'recipients',
           type: 'array',
-          // Every licensed company's contacts: for whoever sends the mail, not for editors or customers.
-          access: { read: releaseManagersOnly, create: releaseManagersOnly, update: releaseManagersOnly },
+          // Every licensed company's contacts: for whoever sends the mail, not for editors or
+          // customers.
+          access: {
+            read: releaseManagersOnly,
+            create: releaseManagersOnly,
+            update: releaseManagersOnly,
+          },
           admin: {
             condition: (data) => Boolean(data?.notifyByEmail),
-            description: 'Starts as every contact of every customer with a usable license for this product and line; untick to leave someone out, add extra addresses.',
+            description:
+              'Starts as every contact of every customer with a usable license for this product and line; untick to leave someone out, add extra addresses.',
           },
           fields: [
             {
@@ -161,7 +229,13 @@ export const Releases: CollectionConfig = {
               fields: [
                 { name: 'email', type: 'email', required: true },
                 { name: 'include', type: 'checkbox', defaultValue: true },
-                { name: 'source', type: 'select', defaultValue: 'extra', options: ['global', 'extra'], admin: { readOnly: true } },
+                {
+                  name: 'source',
+                  type: 'select',
+                  defaultValue: 'extra',
+                  options: ['global', 'extra'],
+                  admin: { readOnly: true },
+                },
               ],
             },
           ],

@@ -8,7 +8,9 @@ import { customerCollectionSlug } from './roles'
  * `forCustomer` returns the `Where` that limits a customer to what is theirs.
  */
 export const staffOrCustomer =
-  (forCustomer: (user: NonNullable<Parameters<Access>[0]['req']['user']>) => AccessResult): Access =>
+  (
+    forCustomer: (user: NonNullable<Parameters<Access>[0]['req']['user']>) => AccessResult,
+  ): Access =>
   ({ req }) => {
     if (isStaffUser(req.user)) return true
     if (req.user && req.user.collection === customerCollectionSlug) return forCustomer(req.user)

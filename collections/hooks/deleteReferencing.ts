@@ -8,6 +8,15 @@ import { APIError, type CollectionBeforeDeleteHook, type CollectionSlug } from '
 export const deleteReferencing =
   (collection: CollectionSlug, field: string): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
-    const { errors } = await req.payload.delete({ collection, where: { [field]: { equals: id } }, req, overrideAccess: true })
-    if (errors.length > 0) throw new APIError(`Its ${collection} could not be deleted: ${errors.map((error) => error.message).join('; ')}`, 500)
+    const { errors } = await req.payload.delete({
+      collection,
+      where: { [field]: { equals: id } },
+      req,
+      overrideAccess: true,
+    })
+    if (errors.length > 0)
+      throw new APIError(
+        `Its ${collection} could not be deleted: ${errors.map((error) => error.message).join('; ')}`,
+        500,
+      )
   }

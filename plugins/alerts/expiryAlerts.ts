@@ -12,9 +12,16 @@ export type DueAlert = {
   daysLeft: number
 }
 
-export type AlertThresholds = { customerWarningDays: number[]; renewalDays: number[]; trialDays: number[] }
+export type AlertThresholds = {
+  customerWarningDays: number[]
+  renewalDays: number[]
+  trialDays: number[]
+}
 
-/** Mails about an expired license go for this long after expiry (a sweep missed for days still sends one). */
+/**
+ * Mails about an expired license go for this long after expiry (a sweep missed for days still sends
+ * one).
+ */
 export const expiredMailDays = 7
 
 /**
@@ -31,17 +38,40 @@ export const nearestThreshold = (left: number, thresholds: number[]): number | u
  * `expiresAt` (the caller's idempotency key), so a new expiry (an extension) starts a new cycle
  * and a threshold passed before the extension is never mailed.
  */
-export const dueExpiryAlerts = (license: ExpiringLicense, thresholds: AlertThresholds, now: Date): DueAlert[] => {
+export const dueExpiryAlerts = (
+  license: ExpiringLicense,
+  thresholds: AlertThresholds,
+  now: Date,
+): DueAlert[] => {
   const left = daysLeft(license.expiresAt, now) ?? Number.POSITIVE_INFINITY
   if (left === 0) {
     const expiredFor = now.getTime() - new Date(license.expiresAt).getTime()
-    return expiredFor <= expiredMailDays * 24 * 60 * 60 * 1000 ? [{ audience: 'customer', templateKey: 'license-expired', daysLeft: 0 }] : []
+    return expiredFor <= expiredMailDays * 24 * 60 * 60 * 1000
+      ? [{ audience: 'customer', templateKey: 'license-expired', daysLeft: 0 }]
+      : []
   }
   const due: DueAlert[] = []
   const customer = nearestThreshold(left, thresholds.customerWarningDays)
-  if (customer !== undefined) due.push({ audience: 'customer', templateKey: 'license-expiring', threshold: customer, daysLeft: left })
-  const staffDays = license.type === 'subscription' ? thresholds.renewalDays : license.type === 'trial' ? thresholds.trialDays : []
+  if (customer !== undefined)
+    due.push({
+      audience: 'customer',
+      templateKey: 'license-expiring',
+      threshold: customer,
+      daysLeft: left,
+    })
+  const staffDays =
+    license.type === 'subscription'
+      ? thresholds.renewalDays
+      : license.type === 'trial'
+        ? thresholds.trialDays
+        : []
   const staff = nearestThreshold(left, staffDays)
-  if (staff !== undefined) due.push({ audience: 'staff', templateKey: license.type === 'trial' ? 'staff-trial-expiring' : 'staff-renewal-due', threshold: staff, daysLeft: left })
+  if (staff !== undefined)
+    due.push({
+      audience: 'staff',
+      templateKey: license.type === 'trial' ? 'staff-trial-expiring' : 'staff-renewal-due',
+      threshold: staff,
+      daysLeft: left,
+    })
   return due
 }

@@ -13,11 +13,18 @@ export { licenseMailFacts, licenseContactsOf, type LicenseMailFacts } from './li
 export { queueAlertMails, type AlertMail } from './queueAlertMails'
 export type { AlertsPluginOptions } from './types'
 
-/** Scheduled license mailers and staff alerts: the `alert-settings` global, the daily sweep, run now. */
+/**
+ * Scheduled license mailers and staff alerts: the `alert-settings` global, the daily sweep, run
+ * now.
+ */
 export const alertsPlugin =
   (options: AlertsPluginOptions = {}) =>
   (config: Config): Config => {
-    const settings = { ...defaultAlertsOptions, ...options, publicUrl: (options.publicUrl ?? defaultAlertsOptions.publicUrl).replace(/\/$/, '') }
+    const settings = {
+      ...defaultAlertsOptions,
+      ...options,
+      publicUrl: (options.publicUrl ?? defaultAlertsOptions.publicUrl).replace(/\/$/, ''),
+    }
     const { enabled, ...kept } = settings
     const withGlobal: Config = {
       ...config,

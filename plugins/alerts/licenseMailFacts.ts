@@ -14,8 +14,22 @@ export const licenseMailFacts = async (
   req?: Partial<PayloadRequest>,
 ): Promise<LicenseMailFacts> => {
   const [customer, product] = await Promise.all([
-    payload.findByID({ collection: 'customers', id: license.customer, depth: 0, disableErrors: true, req, select: { name: true, contacts: true } }),
-    payload.findByID({ collection: 'products', id: license.product, depth: 0, disableErrors: true, req, select: { name: true } }),
+    payload.findByID({
+      collection: 'customers',
+      id: license.customer,
+      depth: 0,
+      disableErrors: true,
+      req,
+      select: { name: true, contacts: true },
+    }),
+    payload.findByID({
+      collection: 'products',
+      id: license.product,
+      depth: 0,
+      disableErrors: true,
+      req,
+      select: { name: true },
+    }),
   ])
   return {
     customerName: customer?.name ?? '',
@@ -25,7 +39,9 @@ export const licenseMailFacts = async (
 }
 
 /** The contacts of a company that receive `licenses` mail, lower-cased, each once. */
-export const licenseContactsOf = (customer: Pick<Customer, 'contacts'> | null | undefined): string[] => [
+export const licenseContactsOf = (
+  customer: Pick<Customer, 'contacts'> | null | undefined,
+): string[] => [
   ...new Set(
     (customer?.contacts ?? [])
       .filter((contact) => (contact.receives ?? []).includes('licenses'))

@@ -9,7 +9,9 @@ export type AlertMail = {
   variables: TemplateVariables
   /** One mail per recipient: `<idempotencyKey>:<email>`, so a re-run queues nothing twice. */
   idempotencyKey: string
-  /** At least `license` and `kind` (and `daysLeft` for a threshold), so support and tests find it. */
+  /**
+   * At least `license` and `kind` (and `daysLeft` for a threshold), so support and tests find it.
+   */
   context: { license: number | string; kind: string } & Record<string, unknown>
   req?: Partial<PayloadRequest>
 }

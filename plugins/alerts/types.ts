@@ -16,7 +16,8 @@ export type AlertsPluginOptions = {
    */
   alertsAt?: string
   /**
-   * Staff addresses for every alert kind the `alert-settings` global leaves empty (`STAFF_ALERTS_TO`).
+   * Staff addresses for every alert kind the `alert-settings` global leaves empty
+   * (`STAFF_ALERTS_TO`).
    * @default []
    */
   staffAlertsTo?: string[]
@@ -38,5 +39,7 @@ export const defaultAlertsOptions: Required<AlertsPluginOptions> = {
 }
 
 /** The alerts plugin's settings, kept in `config.custom.alerts` by the plugin. */
-export const alertsOptionsOf = (payload: { config: { custom?: Record<string, unknown> } }): AlertsSettings =>
+export const alertsOptionsOf = (payload: {
+  config: { custom?: Record<string, unknown> }
+}): AlertsSettings =>
   (payload.config.custom?.alerts as AlertsSettings | undefined) ?? defaultAlertsOptions

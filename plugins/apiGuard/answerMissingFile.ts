@@ -3,7 +3,9 @@ import path from 'node:path'
 
 import type { PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
-type UploadHandler = NonNullable<Exclude<SanitizedCollectionConfig['upload'], false | undefined>['handlers']>[number]
+type UploadHandler = NonNullable<
+  Exclude<SanitizedCollectionConfig['upload'], false | undefined>['handlers']
+>[number]
 
 /**
  * The last upload handler of a collection stored on local disk: a file missing from the disk is
@@ -12,7 +14,10 @@ type UploadHandler = NonNullable<Exclude<SanitizedCollectionConfig['upload'], fa
  */
 export const answerMissingFile = (staticDir: string): UploadHandler => {
   const folder = path.resolve(staticDir)
-  const handler = async (req: PayloadRequest, { params }: Parameters<UploadHandler>[1]): Promise<Response | void> => {
+  const handler = async (
+    req: PayloadRequest,
+    { params }: Parameters<UploadHandler>[1],
+  ): Promise<Response | void> => {
     const filePath = path.resolve(folder, String(params.filename))
     if (!filePath.startsWith(folder + path.sep)) return
     const isMissing = await stat(filePath).then(
@@ -20,8 +25,13 @@ export const answerMissingFile = (staticDir: string): UploadHandler => {
       (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
     )
     if (!isMissing) return
-    req.payload.logger.error({ msg: `File ${params.filename} of ${params.collection} is missing from storage (expected at ${filePath})` })
-    return Response.json({ errors: [{ message: 'The file is missing from storage' }], code: 'FILE_MISSING' }, { status: 404 })
+    req.payload.logger.error({
+      msg: `File ${params.filename} of ${params.collection} is missing from storage (expected at ${filePath})`,
+    })
+    return Response.json(
+      { errors: [{ message: 'The file is missing from storage' }], code: 'FILE_MISSING' },
+      { status: 404 },
+    )
   }
   // Payload types a handler as answering a Response or nothing, not "a Response or nothing" later.
   return handler as UploadHandler

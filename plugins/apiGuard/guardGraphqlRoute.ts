@@ -16,6 +16,9 @@ export const guardGraphqlRoute =
       if (typeof status !== 'number' || status < 400 || status >= 500) throw error
       const message = (error as Error).message
       const code = refusalCodeOf(error) ?? (/JSON/i.test(message) ? 'INVALID_JSON' : 'BAD_REQUEST')
-      return Response.json({ errors: [{ message, extensions: { code, statusCode: status } }] }, { status })
+      return Response.json(
+        { errors: [{ message, extensions: { code, statusCode: status } }] },
+        { status },
+      )
     }
   }

@@ -6,7 +6,8 @@ export type QueriedField =
   | { kind: 'field'; field: FlattenedField; numericIds: boolean }
   | { kind: 'unknown' }
 
-const collectionOf = (payload: Payload, slug: string): Collection | undefined => (payload.collections as Record<string, Collection | undefined>)[slug]
+const collectionOf = (payload: Payload, slug: string): Collection | undefined =>
+  (payload.collections as Record<string, Collection | undefined>)[slug]
 
 const collectionIdIsNumeric = (payload: Payload, slug: string): boolean => {
   const collection = collectionOf(payload, slug)
@@ -20,7 +21,11 @@ const collectionIdIsNumeric = (payload: Payload, slug: string): boolean => {
  * single-collection relationships to the field it names. What it cannot follow (blocks, polymorphic
  * relationships, version paths) is `unknown`, left to Payload's own checks.
  */
-export const resolveFieldPath = (payload: Payload, collectionSlug: string, path: string): QueriedField => {
+export const resolveFieldPath = (
+  payload: Payload,
+  collectionSlug: string,
+  path: string,
+): QueriedField => {
   let slug = collectionSlug
   let fields: FlattenedField[] = collectionOf(payload, slug)?.config.flattenedFields ?? []
   const segments = path.split('.')
@@ -29,14 +34,22 @@ export const resolveFieldPath = (payload: Payload, collectionSlug: string, path:
     const isLast = index === segments.length - 1
     const field = fields.find((candidate) => 'name' in candidate && candidate.name === segment)
     if (!field) {
-      if (segment === 'id' && isLast) return { kind: 'id', numeric: collectionIdIsNumeric(payload, slug) }
+      if (segment === 'id' && isLast)
+        return { kind: 'id', numeric: collectionIdIsNumeric(payload, slug) }
       return { kind: 'unknown' }
     }
     if (isLast) {
       const relationTo = 'relationTo' in field ? field.relationTo : undefined
-      return { kind: 'field', field, numericIds: typeof relationTo === 'string' && collectionIdIsNumeric(payload, relationTo) }
+      return {
+        kind: 'field',
+        field,
+        numericIds: typeof relationTo === 'string' && collectionIdIsNumeric(payload, relationTo),
+      }
     }
-    if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') {
+    if (
+      (field.type === 'relationship' || field.type === 'upload') &&
+      typeof field.relationTo === 'string'
+    ) {
       slug = field.relationTo
       fields = collectionOf(payload, slug)?.config.flattenedFields ?? []
     } else if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) {

@@ -1,6 +1,9 @@
 import type { Payload } from 'payload'
 
-/** A product as the hot paths need it: licensing (lines, modules) and updates (platforms, retention). */
+/**
+ * A product as the hot paths need it: licensing (lines, modules) and updates (platforms,
+ * retention).
+ */
 export type ProductInfo = {
   id: number
   slug: string
@@ -20,7 +23,10 @@ type Catalogue = { byId: Map<string, ProductInfo>; bySlug: Map<string, ProductIn
  * or at once for a product, line or platform this instance has not seen yet (a miss reloads).
  */
 export const maxAgeMs = 2_000
-/** A miss reads again only a catalogue older than this, so a flood of unknown names costs no query each. */
+/**
+ * A miss reads again only a catalogue older than this, so a flood of unknown names costs no query
+ * each.
+ */
 const missReloadAfterMs = 250
 
 const cache = new WeakMap<Payload, { catalogue: Promise<Catalogue>; loadedAt: number }>()
@@ -31,19 +37,24 @@ const loadCatalogue = async (payload: Payload): Promise<Catalogue> => {
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { slug: true, name: true, lines: true, platforms: true, modules: true, keepVersionsDays: true },
+    select: {
+      slug: true,
+      name: true,
+      lines: true,
+      platforms: true,
+      modules: true,
+      keepVersionsDays: true,
+    },
   })
-  const products = docs.map(
-    (doc): ProductInfo => ({
-      id: doc.id,
-      slug: doc.slug,
-      name: doc.name,
-      lines: doc.lines ?? [],
-      platforms: doc.platforms ?? [],
-      modules: doc.modules ?? [],
-      keepVersionsDays: doc.keepVersionsDays,
-    }),
-  )
+  const products = docs.map((doc): ProductInfo => ({
+    id: doc.id,
+    slug: doc.slug,
+    name: doc.name,
+    lines: doc.lines ?? [],
+    platforms: doc.platforms ?? [],
+    modules: doc.modules ?? [],
+    keepVersionsDays: doc.keepVersionsDays,
+  }))
   return {
     byId: new Map(products.map((product) => [String(product.id), product])),
     bySlug: new Map(products.map((product) => [product.slug, product])),
@@ -51,9 +62,14 @@ const loadCatalogue = async (payload: Payload): Promise<Catalogue> => {
 }
 
 /** The catalogue, read at most once per `maxAgeMs`, or `missReloadAfterMs` when `fresh`. */
-const catalogueOf = async (payload: Payload, fresh = false, now = Date.now()): Promise<Catalogue> => {
+const catalogueOf = async (
+  payload: Payload,
+  fresh = false,
+  now = Date.now(),
+): Promise<Catalogue> => {
   const cached = cache.get(payload)
-  if (cached && now - cached.loadedAt < (fresh ? missReloadAfterMs : maxAgeMs)) return cached.catalogue
+  if (cached && now - cached.loadedAt < (fresh ? missReloadAfterMs : maxAgeMs))
+    return cached.catalogue
   const loading = loadCatalogue(payload)
   cache.set(payload, { catalogue: loading, loadedAt: now })
   loading.catch(() => cache.delete(payload))
@@ -84,8 +100,10 @@ const lookUp = async (
 }
 
 /** A product by id. */
-export const productById = (payload: Payload, id: number | string): Promise<ProductInfo | undefined> =>
-  lookUp(payload, ({ byId }) => byId.get(String(id)))
+export const productById = (
+  payload: Payload,
+  id: number | string,
+): Promise<ProductInfo | undefined> => lookUp(payload, ({ byId }) => byId.get(String(id)))
 
 /** A product by slug (`promonitor`, `collector`, `cockpit`); `accept` as in `lookUp`. */
 export const productBySlug = (

@@ -14,7 +14,9 @@ export type ClientEndpointOptions = {
   /** This endpoint's OpenAPI operation object; `/api/v1/openapi.json` is built from these. */
   openapi: OpenApiOperation
   handler: (req: PayloadRequest) => Promise<Response>
-  /** Requests one client address may make per window on this instance; over it: 429 `RATE_LIMITED`. */
+  /**
+   * Requests one client address may make per window on this instance; over it: 429 `RATE_LIMITED`.
+   */
   rateLimit?: { limit: number; windowMs: number }
   /**
    * The answer without a PayloadRequest (a cache hit, or an endpoint that needs nothing of one),
@@ -32,10 +34,23 @@ export type ClientEndpointOptions = {
  * A client-protocol endpoint (under /api/v1). A documented refusal becomes `{ code, message }`
  * with its status; anything else is a bug, logged, and answered 500 `INTERNAL` without details.
  */
-export const clientEndpoint = ({ path, method, openapi, handler, rateLimit, fastAnswer }: ClientEndpointOptions): Endpoint => {
-  if (fastAnswer && rateLimit) throw new Error(`${method.toUpperCase()} /api${path}: a fast answer skips the handler, and with it the rate limit`)
+export const clientEndpoint = ({
+  path,
+  method,
+  openapi,
+  handler,
+  rateLimit,
+  fastAnswer,
+}: ClientEndpointOptions): Endpoint => {
+  if (fastAnswer && rateLimit)
+    throw new Error(
+      `${method.toUpperCase()} /api${path}: a fast answer skips the handler, and with it the rate limit`,
+    )
   const unhandled = (payload: Payload, error: unknown) => {
-    payload.logger.error({ err: error, msg: `Unhandled error in ${method.toUpperCase()} /api${path}` })
+    payload.logger.error({
+      err: error,
+      msg: `Unhandled error in ${method.toUpperCase()} /api${path}`,
+    })
     return jsonAnswer({ code: 'INTERNAL', message: 'Internal error' }, { status: 500 })
   }
   // Refusals and bugs are answered as the handler answers them.
@@ -59,20 +74,29 @@ export const clientEndpoint = ({ path, method, openapi, handler, rateLimit, fast
     ...openapi,
     responses: {
       ...(openapi.responses as object),
-      ...(openapi.requestBody ? { 413: refusal('`PAYLOAD_TOO_LARGE`: the body is over the size limit (read no further)') } : {}),
-      ...(rateLimit ? { 429: refusal('`RATE_LIMITED`: too many requests from this address (see Retry-After)') } : {}),
+      ...(openapi.requestBody
+        ? { 413: refusal('`PAYLOAD_TOO_LARGE`: the body is over the size limit (read no further)') }
+        : {}),
+      ...(rateLimit
+        ? { 429: refusal('`RATE_LIMITED`: too many requests from this address (see Retry-After)') }
+        : {}),
     },
   }
   return {
     path,
     method,
-    custom: { openapi: documented, ...(guardedFastAnswer ? { fastAnswer: guardedFastAnswer } : {}) },
+    custom: {
+      openapi: documented,
+      ...(guardedFastAnswer ? { fastAnswer: guardedFastAnswer } : {}),
+    },
     handler: async (req) => {
       try {
         limitAddress(req)
         return await handler(req)
       } catch (error) {
-        return error instanceof ClientError ? errorResponse(error) : responseOf(unhandled(req.payload, error))
+        return error instanceof ClientError
+          ? errorResponse(error)
+          : responseOf(unhandled(req.payload, error))
       }
     },
   }

@@ -2,7 +2,10 @@ import type { Endpoint, Payload } from 'payload'
 
 import type { WholeAnswer } from '../../src/http/answers'
 
-/** What a fast answer may read of a request. No PayloadRequest is built for it: no user, no i18n, no parsed query. */
+/**
+ * What a fast answer may read of a request. No PayloadRequest is built for it: no user, no i18n, no
+ * parsed query.
+ */
 export type FastRequest = {
   payload: Payload
   searchParams: URLSearchParams
@@ -16,7 +19,9 @@ export type FastRequest = {
  * An endpoint's answer without a PayloadRequest (a cache hit, or an endpoint that needs nothing
  * of one), or undefined to take the whole way through its handler, which must answer the same.
  */
-export type FastAnswer = (request: FastRequest) => WholeAnswer | undefined | Promise<WholeAnswer | undefined>
+export type FastAnswer = (
+  request: FastRequest,
+) => WholeAnswer | undefined | Promise<WholeAnswer | undefined>
 
 /** The fast answer a `clientEndpoint` declared (`custom.fastAnswer`), if any. */
 export const fastAnswerOf = (endpoint: Endpoint): FastAnswer | undefined => {

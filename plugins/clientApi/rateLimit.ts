@@ -13,7 +13,8 @@ export const createRateLimiter = ({ limit, windowMs }: { limit: number; windowMs
   const windows = new Map<string, Window>()
   return (key: string, now = Date.now()): void => {
     if (windows.size > 50_000) {
-      for (const [storedKey, window] of windows) if (now - window.startedAt >= windowMs) windows.delete(storedKey)
+      for (const [storedKey, window] of windows)
+        if (now - window.startedAt >= windowMs) windows.delete(storedKey)
     }
     const window = windows.get(key)
     if (!window || now - window.startedAt >= windowMs) {
@@ -36,4 +37,5 @@ export const createRateLimiter = ({ limit, windowMs }: { limit: number; windowMs
  * The caller's address: the one `X-Forwarded-For` hop both hosts set before anything reads the
  * request (the socket's, or what a proxy TRUST_PROXY names forwarded; src/server/clientOrigin.ts).
  */
-export const clientAddress = (req: PayloadRequest): string => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown'
+export const clientAddress = (req: PayloadRequest): string =>
+  req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown'

@@ -4,7 +4,10 @@ import type { FastAnswer } from './fastAnswer'
 import { routeTableOf } from './routeTable'
 
 export type RouteLookup =
-  /** `fastAnswer`: the matched endpoint's, for its own method (HEAD for GET), not for OPTIONS (see `clientEndpoint`). */
+  /**
+   * `fastAnswer`: the matched endpoint's, for its own method (HEAD for GET), not for OPTIONS (see
+   * `clientEndpoint`).
+   */
   | { kind: 'found'; method: string; fastAnswer?: FastAnswer }
   | { kind: 'not-found' }
   | { kind: 'method-not-allowed'; allowed: string[] }
@@ -19,7 +22,10 @@ export const createRouteLookup = (endpoints: Endpoint[]) => {
     .filter(({ endpoint, matches }) => endpoint.path.startsWith('/v1/') && matches)
     .map((route) => ({ ...route, method: route.method.toUpperCase(), matches: route.matches! }))
 
-  /** `apiPath` is the pathname after `/api`, e.g. `/v1/licenses/validate`; throws URIError on bad escapes. */
+  /**
+   * `apiPath` is the pathname after `/api`, e.g. `/v1/licenses/validate`; throws URIError on bad
+   * escapes.
+   */
   return (method: string, apiPath: string): RouteLookup => {
     const wanted = method === 'HEAD' ? 'GET' : method
     const allowed: string[] = []
@@ -27,7 +33,11 @@ export const createRouteLookup = (endpoints: Endpoint[]) => {
       if (route.matches(apiPath) === false) continue
       if (route.method === method || route.method === wanted || method === 'OPTIONS') {
         const found = route.method === method ? method : wanted
-        return { kind: 'found', method: found, fastAnswer: found === route.method ? route.fastAnswer : undefined }
+        return {
+          kind: 'found',
+          method: found,
+          fastAnswer: found === route.method ? route.fastAnswer : undefined,
+        }
       }
       if (!allowed.includes(route.method)) allowed.push(route.method)
     }

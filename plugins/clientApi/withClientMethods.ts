@@ -13,7 +13,10 @@ type RouteHandler<Args extends unknown[]> = (request: Request, ...args: Args) =>
 export const withClientMethods = (configPromise: SanitizedConfig | Promise<SanitizedConfig>) => {
   let lookup: Promise<{ apiRoute: string; find: ReturnType<typeof createRouteLookup> }> | undefined
   const lookupOf = () =>
-    (lookup ??= Promise.resolve(configPromise).then((config) => ({ apiRoute: config.routes.api, find: createRouteLookup(config.endpoints) })))
+    (lookup ??= Promise.resolve(configPromise).then((config) => ({
+      apiRoute: config.routes.api,
+      find: createRouteLookup(config.endpoints),
+    })))
 
   return <Args extends unknown[]>(handler: RouteHandler<Args>): RouteHandler<Args> =>
     async (request, ...args) => {
@@ -28,6 +31,13 @@ export const withClientMethods = (configPromise: SanitizedConfig | Promise<Sanit
       }
       if (route.kind !== 'method-not-allowed') return handler(request, ...args)
       const allow = route.allowed.join(', ')
-      return errorResponse(new ClientError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${pathname}`, { Allow: allow }))
+      return errorResponse(
+        new ClientError(
+          405,
+          'METHOD_NOT_ALLOWED',
+          `${request.method} is not allowed on ${pathname}`,
+          { Allow: allow },
+        ),
+      )
     }
 }

@@ -22,18 +22,34 @@ export type NewLicenseTerms = {
   creationKey?: string
 }
 
-export type CreatedLicense = { license: License; created: true } | { license: License; created: false }
+export type CreatedLicense =
+  { license: License; created: true } | { license: License; created: false }
 
 /** The license a creation key made, if any. */
-export const findLicenseByCreationKey = async (payload: Payload, creationKey: string): Promise<License | undefined> =>
-  (await payload.find({ collection: 'licenses', where: { creationKey: { equals: creationKey } }, depth: 0, limit: 1, pagination: false })).docs[0]
+export const findLicenseByCreationKey = async (
+  payload: Payload,
+  creationKey: string,
+): Promise<License | undefined> =>
+  (
+    await payload.find({
+      collection: 'licenses',
+      where: { creationKey: { equals: creationKey } },
+      depth: 0,
+      limit: 1,
+      pagination: false,
+    })
+  ).docs[0]
 
 /**
  * Creates a license; its history records "created" (and "trial started") for `actor`. With a
  * `creationKey` the license is created at most once: a second call, from a retry or another
  * instance, gets the first license back with `created: false`.
  */
-export const createLicense = async (payload: Payload, terms: NewLicenseTerms, actor: Actor): Promise<CreatedLicense> => {
+export const createLicense = async (
+  payload: Payload,
+  terms: NewLicenseTerms,
+  actor: Actor,
+): Promise<CreatedLicense> => {
   if (terms.creationKey) {
     const existing = await findLicenseByCreationKey(payload, terms.creationKey)
     if (existing) return { license: existing, created: false }
@@ -51,7 +67,8 @@ export const createLicense = async (payload: Payload, terms: NewLicenseTerms, ac
         type: terms.type,
         status: 'active',
         startsAt: now.toISOString(),
-        expiresAt: terms.type === 'perpetual' ? null : addDays(now, terms.days ?? 365).toISOString(),
+        expiresAt:
+          terms.type === 'perpetual' ? null : addDays(now, terms.days ?? 365).toISOString(),
         maxClients: terms.maxClients ?? 1,
         maxUsers: terms.maxUsers ?? 5,
         modules: terms.modules ?? [],
@@ -62,7 +79,9 @@ export const createLicense = async (payload: Payload, terms: NewLicenseTerms, ac
     })
     return { license, created: true }
   } catch (error) {
-    const winner = terms.creationKey ? await findLicenseByCreationKey(payload, terms.creationKey) : undefined
+    const winner = terms.creationKey
+      ? await findLicenseByCreationKey(payload, terms.creationKey)
+      : undefined
     if (winner) return { license: winner, created: false }
     throw error
   }

@@ -17,15 +17,28 @@ import { startValidationCountFlush } from './validation/validationCounts'
 
 // Domain functions other plugins (resellers) and hosts (the API host's shutdown) may call.
 export { flushValidationCounts, stopValidationCountFlush } from './validation/validationCounts'
-export { validateLicense, type ValidateLicenseArgs, type ValidationAnswer } from './validation/validateLicense'
-export { activateLicense, activateFoundLicense, type ActivationAnswer, type Installation } from './activation/activateLicense'
+export {
+  validateLicense,
+  type ValidateLicenseArgs,
+  type ValidationAnswer,
+} from './validation/validateLicense'
+export {
+  activateLicense,
+  activateFoundLicense,
+  type ActivationAnswer,
+  type Installation,
+} from './activation/activateLicense'
 export { deactivateLicense } from './activation/deactivateLicense'
 export { findLicenseByKey, findLicenseById, type LicenseRecord } from './licenseRecord'
 export { findActivation } from './activation/findActivation'
 export { usabilityOf, describeLicense, type LicenseUsability } from './licenseState'
 export { issueLicenseFile, issueArmoredLicenseFile } from './licenseFiles/issueLicenseFile'
 export { createLicense, findLicenseByCreationKey, type NewLicenseTerms } from './createLicense'
-export { createSubscriberCompany, dropUnusedCompany, type SubscriberCompany } from './trials/subscribers'
+export {
+  createSubscriberCompany,
+  dropUnusedCompany,
+  type SubscriberCompany,
+} from './trials/subscribers'
 export { mailLicense, resendBucket } from './trials/mailLicense'
 export { startTrial, trialClaim } from './trials/startTrial'
 export { recordLicenseEvent } from './history/recordLicenseEvent'
@@ -46,7 +59,9 @@ const licenseHistoryField: Field = {
   admin: { components: { Field: '/plugins/licensing/components/LicenseTimeline#LicenseTimeline' } },
 }
 
-/** Licenses get the history hooks, the one-click actions and the timeline; customers "Create trial". */
+/**
+ * Licenses get the history hooks, the one-click actions and the timeline; customers "Create trial".
+ */
 const withLicensingAdditions = (collection: CollectionConfig): CollectionConfig => {
   if (collection.slug === 'customers') {
     return {
@@ -56,7 +71,13 @@ const withLicensingAdditions = (collection: CollectionConfig): CollectionConfig 
         ...collection.admin,
         components: {
           ...collection.admin?.components,
-          edit: { ...collection.admin?.components?.edit, beforeDocumentControls: [...(collection.admin?.components?.edit?.beforeDocumentControls ?? []), '/plugins/licensing/components/CustomerActions#CustomerActions'] },
+          edit: {
+            ...collection.admin?.components?.edit,
+            beforeDocumentControls: [
+              ...(collection.admin?.components?.edit?.beforeDocumentControls ?? []),
+              '/plugins/licensing/components/CustomerActions#CustomerActions',
+            ],
+          },
         },
       },
     }
@@ -74,7 +95,13 @@ const withLicensingAdditions = (collection: CollectionConfig): CollectionConfig 
       ...collection.admin,
       components: {
         ...collection.admin?.components,
-        edit: { ...collection.admin?.components?.edit, beforeDocumentControls: [...(collection.admin?.components?.edit?.beforeDocumentControls ?? []), '/plugins/licensing/components/LicenseActions#LicenseActions'] },
+        edit: {
+          ...collection.admin?.components?.edit,
+          beforeDocumentControls: [
+            ...(collection.admin?.components?.edit?.beforeDocumentControls ?? []),
+            '/plugins/licensing/components/LicenseActions#LicenseActions',
+          ],
+        },
       },
     },
     fields: [...collection.fields, licenseHistoryField],
@@ -90,10 +117,21 @@ export const licensingPlugin =
   (config: Config): Config => {
     const { enabled, ...settings } = { ...defaultLicensingOptions, ...options }
     const collections = [...(config.collections ?? []), Activations, LicenseEvents, TrialRequests]
-    const withCollections: Config = { ...config, collections, custom: { ...config.custom, licensing: settings } }
+    const withCollections: Config = {
+      ...config,
+      collections,
+      custom: { ...config.custom, licensing: settings },
+    }
     if (!enabled) return withCollections
 
-    const clientEndpoints: Endpoint[] = [validateEndpoint, activateEndpoint, deactivateEndpoint, appCompaniesEndpoint, appLicenseEndpoint, trialsEndpoint]
+    const clientEndpoints: Endpoint[] = [
+      validateEndpoint,
+      activateEndpoint,
+      deactivateEndpoint,
+      appCompaniesEndpoint,
+      appLicenseEndpoint,
+      trialsEndpoint,
+    ]
     return {
       ...withCollections,
       collections: collections.map(withLicensingAdditions),

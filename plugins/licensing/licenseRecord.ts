@@ -1,6 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { and, drizzleFor, eq, sql, tableOf, type DrizzleDatabase } from '../../src/database/database'
+import {
+  and,
+  drizzleFor,
+  eq,
+  sql,
+  tableOf,
+  type DrizzleDatabase,
+} from '../../src/database/database'
 import { prepareRead, type PreparedRead } from '../../src/database/preparedRead'
 
 import { canonicalLicenseKey } from '../../src/lib/licenseKey'
@@ -9,7 +16,19 @@ import type { License } from '../../payload-types'
 /** What the protocol needs of a license: one row, no relations populated. */
 export type LicenseRecord = Pick<
   License,
-  'id' | 'key' | 'line' | 'type' | 'status' | 'startsAt' | 'expiresAt' | 'modules' | 'maxClients' | 'maxUsers' | 'credits' | 'activeClients' | 'usersInUse'
+  | 'id'
+  | 'key'
+  | 'line'
+  | 'type'
+  | 'status'
+  | 'startsAt'
+  | 'expiresAt'
+  | 'modules'
+  | 'maxClients'
+  | 'maxUsers'
+  | 'credits'
+  | 'activeClients'
+  | 'usersInUse'
 > & { customer: number | string; product: number | string }
 
 export const licenseSelect = {
@@ -29,13 +48,25 @@ export const licenseSelect = {
   usersInUse: true,
 } as const
 
-const idOf = (value: unknown): number | string => (typeof value === 'object' && value !== null ? (value as { id: number | string }).id : (value as number | string))
+const idOf = (value: unknown): number | string =>
+  typeof value === 'object' && value !== null
+    ? (value as { id: number | string }).id
+    : (value as number | string)
 
 export const toLicenseRecord = (doc: Record<string, unknown>): LicenseRecord =>
-  ({ ...doc, customer: idOf(doc.customer), product: idOf(doc.product), modules: (doc.modules as string[] | null) ?? [], activeClients: (doc.activeClients as number | null) ?? 0, usersInUse: (doc.usersInUse as number | null) ?? 0 }) as LicenseRecord
+  ({
+    ...doc,
+    customer: idOf(doc.customer),
+    product: idOf(doc.product),
+    modules: (doc.modules as string[] | null) ?? [],
+    activeClients: (doc.activeClients as number | null) ?? 0,
+    usersInUse: (doc.usersInUse as number | null) ?? 0,
+  }) as LicenseRecord
 
-const isoDate = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString())
-const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value))
+const isoDate = (value: unknown): string | null =>
+  value === null || value === undefined ? null : new Date(value as string).toISOString()
+const numberOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value)
 
 type LicenseByKeyRow = {
   id: LicenseRecord['id']
@@ -63,7 +94,10 @@ type LicenseByKeyRow = {
  */
 const licenseByKeyQueries = new WeakMap<object, PreparedRead<LicenseByKeyRow>>()
 
-const licenseByKeyQuery = (payload: Payload, database: DrizzleDatabase): PreparedRead<LicenseByKeyRow> => {
+const licenseByKeyQuery = (
+  payload: Payload,
+  database: DrizzleDatabase,
+): PreparedRead<LicenseByKeyRow> => {
   let query = licenseByKeyQueries.get(database)
   if (query) return query
   const licenses = tableOf(payload, 'licenses')
@@ -101,7 +135,10 @@ const licenseByKeyQuery = (payload: Payload, database: DrizzleDatabase): Prepare
  * character) is answered without touching the database. This is the validate hot path, so it is
  * one indexed query (the license row joined with its modules), prepared once, not a Payload `find`.
  */
-export const findLicenseByKey = async (payload: Payload, key: string): Promise<LicenseRecord | null> => {
+export const findLicenseByKey = async (
+  payload: Payload,
+  key: string,
+): Promise<LicenseRecord | null> => {
   const canonicalKey = canonicalLicenseKey(key)
   if (canonicalKey === null) return null
   const database = await drizzleFor(payload)
@@ -131,7 +168,18 @@ export const findLicenseByKey = async (payload: Payload, key: string): Promise<L
   }
 }
 
-export const findLicenseById = async (payload: Payload, id: number | string, req?: Partial<PayloadRequest>): Promise<LicenseRecord | null> => {
-  const doc = await payload.findByID({ collection: 'licenses', id, select: licenseSelect, depth: 0, disableErrors: true, req })
+export const findLicenseById = async (
+  payload: Payload,
+  id: number | string,
+  req?: Partial<PayloadRequest>,
+): Promise<LicenseRecord | null> => {
+  const doc = await payload.findByID({
+    collection: 'licenses',
+    id,
+    select: licenseSelect,
+    depth: 0,
+    disableErrors: true,
+    req,
+  })
   return doc ? toLicenseRecord(doc as unknown as Record<string, unknown>) : null
 }

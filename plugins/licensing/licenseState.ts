@@ -13,10 +13,15 @@ export type LicenseUsability = UsabilityCode
 export const usabilityOf = (
   license: LicenseRecord,
   product: ProductInfo | undefined,
-  { wantedProduct, wantedLine, now = new Date() }: { wantedProduct?: string; wantedLine?: string; now?: Date } = {},
+  {
+    wantedProduct,
+    wantedLine,
+    now = new Date(),
+  }: { wantedProduct?: string; wantedLine?: string; now?: Date } = {},
 ): LicenseUsability => {
   if (wantedProduct !== undefined && wantedProduct !== product?.slug) return 'PRODUCT_MISMATCH'
-  if (wantedLine !== undefined && wantedLine.toLowerCase() !== license.line.toLowerCase()) return 'LINE_MISMATCH'
+  if (wantedLine !== undefined && wantedLine.toLowerCase() !== license.line.toLowerCase())
+    return 'LINE_MISMATCH'
   if (license.status === 'suspended') return 'SUSPENDED'
   if (new Date(license.startsAt).getTime() > now.getTime()) return 'NOT_STARTED'
   if (isExpired(license.expiresAt, now)) return 'EXPIRED'
@@ -25,7 +30,11 @@ export const usabilityOf = (
 }
 
 /** The license as the protocol shows it to an app (`license` in validate answers). */
-export const describeLicense = (license: LicenseRecord, product: ProductInfo | undefined, now = new Date()) => ({
+export const describeLicense = (
+  license: LicenseRecord,
+  product: ProductInfo | undefined,
+  now = new Date(),
+) => ({
   id: license.id,
   product: product?.slug ?? null,
   line: license.line,

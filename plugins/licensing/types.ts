@@ -1,11 +1,13 @@
 export type LicensingPluginOptions = {
   /**
-   * When false the collections and fields stay (schema unchanged) but no endpoint, hook or timer runs.
+   * When false the collections and fields stay (schema unchanged) but no endpoint, hook or timer
+   * runs.
    * @default true
    */
   enabled?: boolean
   /**
-   * Days a license file stays valid before the app must refresh it online (never past the license's expiry).
+   * Days a license file stays valid before the app must refresh it online (never past the license's
+   * expiry).
    * @default 30
    */
   licenseFileDays?: number

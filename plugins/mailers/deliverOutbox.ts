@@ -14,7 +14,11 @@ export type DeliveryReport = { sent: number; failed: number; retried: number }
  */
 export const deliverOutbox = async (
   payload: Payload,
-  { maxAttempts = 5, limit = 50, now = new Date() }: { maxAttempts?: number; limit?: number; now?: Date } = {},
+  {
+    maxAttempts = 5,
+    limit = 50,
+    now = new Date(),
+  }: { maxAttempts?: number; limit?: number; now?: Date } = {},
 ): Promise<DeliveryReport> => {
   const staleBefore = new Date(now.getTime() - staleClaimMs).toISOString()
   const due = await payload.find({
@@ -24,7 +28,12 @@ export const deliverOutbox = async (
     sort: 'createdAt',
     where: {
       or: [
-        { and: [{ status: { equals: 'queued' } }, { nextAttemptAt: { less_than_equal: now.toISOString() } }] },
+        {
+          and: [
+            { status: { equals: 'queued' } },
+            { nextAttemptAt: { less_than_equal: now.toISOString() } },
+          ],
+        },
         { and: [{ status: { equals: 'sending' } }, { claimedAt: { less_than: staleBefore } }] },
       ],
     },
@@ -35,11 +44,22 @@ export const deliverOutbox = async (
     if (!(await claim(payload, mail, now, staleBefore))) continue
     const attempts = (mail.attempts ?? 0) + 1
     try {
-      const info = (await payload.sendEmail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined })) as { messageId?: string } | undefined
+      const info = (await payload.sendEmail({
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+      })) as { messageId?: string } | undefined
       await payload.update({
         collection: 'outbox',
         id: mail.id,
-        data: { status: 'sent', attempts, sentAt: new Date().toISOString(), messageId: info?.messageId ?? null, lastError: null },
+        data: {
+          status: 'sent',
+          attempts,
+          sentAt: new Date().toISOString(),
+          messageId: info?.messageId ?? null,
+          lastError: null,
+        },
         depth: 0,
       })
       report.sent += 1
@@ -64,7 +84,12 @@ export const deliverOutbox = async (
   return report
 }
 
-const claim = async (payload: Payload, mail: Outbox, now: Date, staleBefore: string): Promise<boolean> => {
+const claim = async (
+  payload: Payload,
+  mail: Outbox,
+  now: Date,
+  staleBefore: string,
+): Promise<boolean> => {
   const table = tableOf(payload, 'outbox')
   const stillClaimable =
     mail.status === 'queued'

@@ -4,7 +4,17 @@ import nodemailer from 'nodemailer'
 import { createFolderTransport } from './folderTransport'
 
 /** SMTP when `SMTP_URL` is set; otherwise every mail lands as an .eml file in `mailDir`. */
-export const buildEmailAdapter = ({ smtpUrl, mailDir, from, fromName }: { smtpUrl?: string; mailDir: string; from: string; fromName: string }) =>
+export const buildEmailAdapter = ({
+  smtpUrl,
+  mailDir,
+  from,
+  fromName,
+}: {
+  smtpUrl?: string
+  mailDir: string
+  from: string
+  fromName: string
+}) =>
   nodemailerAdapter({
     defaultFromAddress: from,
     defaultFromName: fromName,

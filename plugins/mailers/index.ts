@@ -15,22 +15,31 @@ export { renderTemplate, type TemplateVariables } from './renderTemplate'
 export const mailersPlugin =
   (options: MailersPluginOptions = {}) =>
   (config: Config): Config => {
-    const settings = { ...defaultMailersOptions, ...options, publicUrl: (options.publicUrl ?? defaultMailersOptions.publicUrl).replace(/\/$/, '') }
+    const settings = {
+      ...defaultMailersOptions,
+      ...options,
+      publicUrl: (options.publicUrl ?? defaultMailersOptions.publicUrl).replace(/\/$/, ''),
+    }
     const withCollections = {
       ...config,
       collections: [...(config.collections ?? []), Outbox],
       custom: { ...config.custom, mailers: settings },
     }
     if (!settings.enabled) return withCollections
-    const withTask = withScheduledTask(withCollections, 'deliver-outbox', (payload) => deliverOutbox(payload, { maxAttempts: settings.maxAttempts }))
+    const withTask = withScheduledTask(withCollections, 'deliver-outbox', (payload) =>
+      deliverOutbox(payload, { maxAttempts: settings.maxAttempts }),
+    )
     if (!settings.scheduleDelivery) return withTask
 
     return {
       ...withTask,
       onInit: async (payload) => {
         await config.onInit?.(payload)
-        scheduleTask(payload, 'deliver-outbox', `*/${settings.deliveryIntervalSeconds} * * * * *`, () =>
-          deliverOutbox(payload, { maxAttempts: settings.maxAttempts }),
+        scheduleTask(
+          payload,
+          'deliver-outbox',
+          `*/${settings.deliveryIntervalSeconds} * * * * *`,
+          () => deliverOutbox(payload, { maxAttempts: settings.maxAttempts }),
         )
       },
     }

@@ -20,7 +20,8 @@ type OutboxRow = {
 type Pool = { query: (text: string, values: unknown[]) => Promise<{ rows: Array<{ id: number }> }> }
 
 /** The node-postgres pool of the PostgreSQL adapter, or undefined on SQLite. */
-export const postgresPoolOf = (payload: Payload): Pool | undefined => (payload.db.name === 'postgres' ? (payload.db as unknown as { pool?: Pool }).pool : undefined)
+export const postgresPoolOf = (payload: Payload): Pool | undefined =>
+  payload.db.name === 'postgres' ? (payload.db as unknown as { pool?: Pool }).pool : undefined
 
 /**
  * Many outbox rows in one statement on PostgreSQL: one array parameter per column (`unnest`), so

@@ -8,7 +8,9 @@ import type { TemplateVariables } from './renderTemplate'
 export type QueueMailArgs = {
   to: string
   templateKey: EmailTemplateKey
-  /** A specific template of that key (release mails let staff choose); else the oldest of the key. */
+  /**
+   * A specific template of that key (release mails let staff choose); else the oldest of the key.
+   */
   templateId?: number | string | null
   variables: TemplateVariables
   /** Same key, same mail: a second call with it queues nothing. */
@@ -24,7 +26,10 @@ export type QueueMailResult = { queued: boolean; outboxId: number | string }
  * Renders an email template and puts the mail in the outbox, at most once per idempotency key
  * (an atomic insert that does nothing on conflict, so two instances racing queue one mail).
  */
-export const queueMail = async (payload: Payload, args: QueueMailArgs): Promise<QueueMailResult> => {
+export const queueMail = async (
+  payload: Payload,
+  args: QueueMailArgs,
+): Promise<QueueMailResult> => {
   const template = await findTemplate(payload, args.templateKey, args.templateId, args.req)
   const table = tableOf(payload, 'outbox')
   const database = await drizzleFor(payload, args.req)

@@ -19,13 +19,30 @@ export type MailToQueue = {
 
 type Template = { id?: number | string; subject: string; body: string }
 
-/** Rows per INSERT: five hundred mails in one statement (14 values each: under both databases' parameter limits). */
+/**
+ * Rows per INSERT: five hundred mails in one statement (14 values each: under both databases'
+ * parameter limits).
+ */
 const rowsPerInsert = 500
 
 /** The template of a key staff edited (the oldest of the key), else the built-in wording. */
-export const findTemplate = async (payload: Payload, templateKey: EmailTemplateKey, templateId?: number | string | null, req?: Partial<PayloadRequest>): Promise<Template> => {
-  const where: Where = templateId ? { id: { equals: templateId }, key: { equals: templateKey } } : { key: { equals: templateKey } }
-  const found = await payload.find({ collection: 'email-templates', where, sort: 'createdAt', limit: 1, depth: 0, req })
+export const findTemplate = async (
+  payload: Payload,
+  templateKey: EmailTemplateKey,
+  templateId?: number | string | null,
+  req?: Partial<PayloadRequest>,
+): Promise<Template> => {
+  const where: Where = templateId
+    ? { id: { equals: templateId }, key: { equals: templateKey } }
+    : { key: { equals: templateKey } }
+  const found = await payload.find({
+    collection: 'email-templates',
+    where,
+    sort: 'createdAt',
+    limit: 1,
+    depth: 0,
+    req,
+  })
   return found.docs[0] ?? { id: undefined, ...defaultTemplates[templateKey] }
 }
 
@@ -36,7 +53,13 @@ const licenseOf = (context: Record<string, unknown> | undefined): number | strin
 
 /** The outbox row of a mail, rendered from its template. */
 export const outboxRow = (payload: Payload, template: Template, mail: MailToQueue, now: string) => {
-  const rendered = renderTemplate(template, withAbsoluteLinks({ recipientEmail: mail.to, ...mail.variables }, mailersSettingsOf(payload).publicUrl))
+  const rendered = renderTemplate(
+    template,
+    withAbsoluteLinks(
+      { recipientEmail: mail.to, ...mail.variables },
+      mailersSettingsOf(payload).publicUrl,
+    ),
+  )
   return {
     to: mail.to.trim().toLowerCase(),
     templateKey: mail.templateKey,
@@ -60,19 +83,35 @@ export const outboxRow = (payload: Payload, template: Template, mail: MailToQueu
  * there (so a re-run, or two instances at once, queue each mail once). Each template is read
  * once. Answers how many were new.
  */
-export const queueMails = async (payload: Payload, mails: MailToQueue[], req?: Partial<PayloadRequest>): Promise<number> => {
+export const queueMails = async (
+  payload: Payload,
+  mails: MailToQueue[],
+  req?: Partial<PayloadRequest>,
+): Promise<number> => {
   if (mails.length === 0) return 0
   const templates = new Map<EmailTemplateKey, Template>()
-  for (const key of new Set(mails.map((mail) => mail.templateKey))) templates.set(key, await findTemplate(payload, key, null, req))
+  for (const key of new Set(mails.map((mail) => mail.templateKey)))
+    templates.set(key, await findTemplate(payload, key, null, req))
   const table = tableOf(payload, 'outbox')
   const database = await drizzleFor(payload, req)
-  // Outside a transaction, PostgreSQL takes the rows as column arrays (see insertOutboxRowsPostgres).
+  // Outside a transaction, PostgreSQL takes the rows as column arrays (see
+  // insertOutboxRowsPostgres).
   const pool = req?.transactionID ? undefined : postgresPoolOf(payload)
   const now = new Date().toISOString()
   let queued = 0
   for (let start = 0; start < mails.length; start += rowsPerInsert) {
-    const rows = mails.slice(start, start + rowsPerInsert).map((mail) => outboxRow(payload, templates.get(mail.templateKey) as Template, mail, now))
-    queued += pool ? await insertOutboxRowsPostgres(pool, rows) : (await database.insert(table).values(rows).onConflictDoNothing().returning({ id: table.id })).length
+    const rows = mails
+      .slice(start, start + rowsPerInsert)
+      .map((mail) => outboxRow(payload, templates.get(mail.templateKey) as Template, mail, now))
+    queued += pool
+      ? await insertOutboxRowsPostgres(pool, rows)
+      : (
+          await database
+            .insert(table)
+            .values(rows)
+            .onConflictDoNothing()
+            .returning({ id: table.id })
+        ).length
   }
   return queued
 }

@@ -37,5 +37,8 @@ export const defaultMailersOptions: Required<MailersPluginOptions> = {
 }
 
 /** The mailers plugin's settings, kept in `config.custom.mailers` by the plugin. */
-export const mailersSettingsOf = (payload: { config: { custom?: Record<string, unknown> } }): Required<MailersPluginOptions> =>
-  (payload.config.custom?.mailers as Required<MailersPluginOptions> | undefined) ?? defaultMailersOptions
+export const mailersSettingsOf = (payload: {
+  config: { custom?: Record<string, unknown> }
+}): Required<MailersPluginOptions> =>
+  (payload.config.custom?.mailers as Required<MailersPluginOptions> | undefined) ??
+  defaultMailersOptions

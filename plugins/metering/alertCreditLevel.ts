@@ -9,7 +9,9 @@ export type CreditAlert = {
   license: LicenseRecord
   credits: number
   threshold?: number
-  /** When the alert was claimed: part of each mail's idempotency key (one set of mails per claim). */
+  /**
+   * When the alert was claimed: part of each mail's idempotency key (one set of mails per claim).
+   */
   at: string
   req: PayloadRequest
 }
@@ -19,12 +21,34 @@ export type CreditAlert = {
  * records it, the company's license contacts get one mail and the staff credit recipients one
  * alert, all in the caller's transaction.
  */
-export const alertCreditLevel = async (payload: Payload, { kind, license, credits, threshold, at, req }: CreditAlert): Promise<void> => {
+export const alertCreditLevel = async (
+  payload: Payload,
+  { kind, license, credits, threshold, at, req }: CreditAlert,
+): Promise<void> => {
   const { publicUrl } = meteringSettingsOf(payload)
   const facts = await licenseMailFacts(payload, license, req)
-  await recordLicenseEvent(payload, { license: license.id, type: kind, actor: systemActor, details: { credits, ...(threshold === undefined ? {} : { threshold }) } }, req)
-  const context = { license: license.id, kind, credits, ...(threshold === undefined ? {} : { threshold }) }
-  const common = { customerName: facts.customerName, productName: facts.productName, licenseKey: license.key ?? '', ...(kind === 'credit-low' ? { credits, threshold } : {}) }
+  await recordLicenseEvent(
+    payload,
+    {
+      license: license.id,
+      type: kind,
+      actor: systemActor,
+      details: { credits, ...(threshold === undefined ? {} : { threshold }) },
+    },
+    req,
+  )
+  const context = {
+    license: license.id,
+    kind,
+    credits,
+    ...(threshold === undefined ? {} : { threshold }),
+  }
+  const common = {
+    customerName: facts.customerName,
+    productName: facts.productName,
+    licenseKey: license.key ?? '',
+    ...(kind === 'credit-low' ? { credits, threshold } : {}),
+  }
   await queueAlertMails(payload, {
     templateKey: kind,
     recipients: facts.contacts,

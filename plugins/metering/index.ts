@@ -17,7 +17,10 @@ const withMeteringFields = (collection: CollectionConfig): CollectionConfig =>
     ? {
         ...collection,
         fields: [...collection.fields, ...meteringLicenseFields],
-        hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), removeUsageRecords] },
+        hooks: {
+          ...collection.hooks,
+          beforeDelete: [...(collection.hooks?.beforeDelete ?? []), removeUsageRecords],
+        },
       }
     : collection
 
@@ -32,8 +35,14 @@ export const meteringPlugin =
     const withCollections: Config = {
       ...config,
       collections: [...(config.collections ?? []).map(withMeteringFields), UsageRecords],
-      custom: { ...config.custom, metering: { ...settings, publicUrl: settings.publicUrl.replace(/\/$/, '') } },
+      custom: {
+        ...config.custom,
+        metering: { ...settings, publicUrl: settings.publicUrl.replace(/\/$/, '') },
+      },
     }
     if (!enabled) return withCollections
-    return { ...withCollections, endpoints: [...(config.endpoints ?? []), usageEndpoint, usageBatchEndpoint] }
+    return {
+      ...withCollections,
+      endpoints: [...(config.endpoints ?? []), usageEndpoint, usageBatchEndpoint],
+    }
   }

@@ -5,7 +5,11 @@ import { rolesField, systemField } from '../../collections/access/fieldAccess'
 const onUsage = (data: Record<string, unknown> | undefined) => data?.type === 'on-usage'
 
 /** Written by metering only (overrideAccess); support reads them. */
-const meteringBookkeeping = { read: rolesField('support'), create: systemField, update: systemField }
+const meteringBookkeeping = {
+  read: rolesField('support'),
+  create: systemField,
+  update: systemField,
+}
 
 /**
  * What metering keeps on an on-usage license: the alert level staff may set, and the
@@ -22,20 +26,43 @@ export const meteringLicenseFields: Field[] = [
         name: 'lowCreditThreshold',
         type: 'number',
         min: 0,
-        admin: { description: 'Below this many credits the customer and staff are mailed once. Empty: 10 % of the credits after the last top-up.' },
+        admin: {
+          description:
+            'Below this many credits the customer and staff are mailed once. Empty: 10 % of the credits after the last top-up.',
+        },
       },
       {
         type: 'row',
         fields: [
-          { name: 'creditsAtTopUp', type: 'number', admin: { readOnly: true, description: 'Credits after the last top-up.' }, access: meteringBookkeeping },
-          { name: 'creditsAfterLastUse', type: 'number', admin: { readOnly: true, description: 'Credits the last metered use left.' }, access: meteringBookkeeping },
+          {
+            name: 'creditsAtTopUp',
+            type: 'number',
+            admin: { readOnly: true, description: 'Credits after the last top-up.' },
+            access: meteringBookkeeping,
+          },
+          {
+            name: 'creditsAfterLastUse',
+            type: 'number',
+            admin: { readOnly: true, description: 'Credits the last metered use left.' },
+            access: meteringBookkeeping,
+          },
         ],
       },
       {
         type: 'row',
         fields: [
-          { name: 'creditLowAlertedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } }, access: meteringBookkeeping },
-          { name: 'creditExhaustedAlertedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } }, access: meteringBookkeeping },
+          {
+            name: 'creditLowAlertedAt',
+            type: 'date',
+            admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+            access: meteringBookkeeping,
+          },
+          {
+            name: 'creditExhaustedAlertedAt',
+            type: 'date',
+            admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+            access: meteringBookkeeping,
+          },
         ],
       },
       {

@@ -14,7 +14,11 @@ const tails = new WeakMap<Payload, Map<string, Promise<unknown>>>()
  * a second transaction waiting for the first one's write lock would block the event loop the
  * first one needs to finish. SQLite has one writer anyway.
  */
-export const oneWriterAtATime = <T>(payload: Payload, licenseId: number | string, work: () => Promise<T>): Promise<T> => {
+export const oneWriterAtATime = <T>(
+  payload: Payload,
+  licenseId: number | string,
+  work: () => Promise<T>,
+): Promise<T> => {
   let queues = tails.get(payload)
   if (!queues) tails.set(payload, (queues = new Map()))
   const lane = payload.db.name === 'sqlite' ? 'all' : String(licenseId)

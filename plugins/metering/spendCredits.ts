@@ -1,7 +1,17 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { LicenseRecord } from '../licensing'
-import { and, drizzleFor, eq, gte, isNull, or, sql, tableOf, type DrizzleDatabase } from '../../src/database/database'
+import {
+  and,
+  drizzleFor,
+  eq,
+  gte,
+  isNull,
+  or,
+  sql,
+  tableOf,
+  type DrizzleDatabase,
+} from '../../src/database/database'
 import { alertCreditLevel } from './alertCreditLevel'
 import { oneWriterAtATime } from './oneWriterAtATime'
 
@@ -25,21 +35,44 @@ const numberOf = (value: unknown): number => Number(value ?? 0)
  * undoes the deduction when the same use raced in first. Crossing the low-credit level, or the
  * first refusal after a top-up, records its event and queues its mails in the same transaction.
  */
-export const spendCredits = (payload: Payload, license: LicenseRecord, activationId: number | string, use: MeteredUse, receivedAt: Date): Promise<SpendOutcome> =>
-  oneWriterAtATime(payload, license.id, () => spendInTransaction(payload, license, activationId, use, receivedAt))
+export const spendCredits = (
+  payload: Payload,
+  license: LicenseRecord,
+  activationId: number | string,
+  use: MeteredUse,
+  receivedAt: Date,
+): Promise<SpendOutcome> =>
+  oneWriterAtATime(payload, license.id, () =>
+    spendInTransaction(payload, license, activationId, use, receivedAt),
+  )
 
 /**
  * The transaction itself, without this process's queue: what two instances do at once. Only the
  * database keeps them apart (row lock, conditional UPDATE, unique key), and that is enough.
  */
-export const spendInTransaction = async (payload: Payload, license: LicenseRecord, activationId: number | string, use: MeteredUse, receivedAt: Date): Promise<SpendOutcome> => {
+export const spendInTransaction = async (
+  payload: Payload,
+  license: LicenseRecord,
+  activationId: number | string,
+  use: MeteredUse,
+  receivedAt: Date,
+): Promise<SpendOutcome> => {
   const transactionID = await payload.db.beginTransaction()
   const session: Partial<PayloadRequest> = transactionID ? { transactionID } : {}
   try {
     const database = await drizzleFor(payload, session)
-    const outcome = await spendIn(payload, database, license, activationId, use, receivedAt, session)
+    const outcome = await spendIn(
+      payload,
+      database,
+      license,
+      activationId,
+      use,
+      receivedAt,
+      session,
+    )
     if (transactionID) {
-      if (outcome.spent || outcome.reason === 'no-credit') await payload.db.commitTransaction(transactionID)
+      if (outcome.spent || outcome.reason === 'no-credit')
+        await payload.db.commitTransaction(transactionID)
       else await payload.db.rollbackTransaction(transactionID)
     }
     return outcome
@@ -70,9 +103,24 @@ const spendIn = async (
   }
   const spent = await database
     .update(licenses)
-    .set({ ...rearmed, credits: sql`${licenses.credits} - ${use.quantity}`, creditsAfterLastUse: sql`${licenses.credits} - ${use.quantity}` })
-    .where(and(eq(licenses.id, license.id), eq(licenses.type, 'on-usage'), gte(licenses.credits, use.quantity)))
-    .returning({ credits: licenses.credits, creditsAtTopUp: licenses.creditsAtTopUp, lowCreditThreshold: licenses.lowCreditThreshold, creditLowAlertedAt: licenses.creditLowAlertedAt })
+    .set({
+      ...rearmed,
+      credits: sql`${licenses.credits} - ${use.quantity}`,
+      creditsAfterLastUse: sql`${licenses.credits} - ${use.quantity}`,
+    })
+    .where(
+      and(
+        eq(licenses.id, license.id),
+        eq(licenses.type, 'on-usage'),
+        gte(licenses.credits, use.quantity),
+      ),
+    )
+    .returning({
+      credits: licenses.credits,
+      creditsAtTopUp: licenses.creditsAtTopUp,
+      lowCreditThreshold: licenses.lowCreditThreshold,
+      creditLowAlertedAt: licenses.creditLowAlertedAt,
+    })
 
   if (spent.length === 0) return refuse(payload, database, license, use, at, rearmed, session)
 
@@ -97,10 +145,23 @@ const spendIn = async (
     .returning({ id: records.id })
   if (inserted.length === 0) return { spent: false, reason: 'raced' }
 
-  const threshold = after.lowCreditThreshold === null || after.lowCreditThreshold === undefined ? Math.ceil(numberOf(after.creditsAtTopUp) * defaultLowShare) : numberOf(after.lowCreditThreshold)
+  const threshold =
+    after.lowCreditThreshold === null || after.lowCreditThreshold === undefined
+      ? Math.ceil(numberOf(after.creditsAtTopUp) * defaultLowShare)
+      : numberOf(after.lowCreditThreshold)
   if (remaining < threshold && !after.creditLowAlertedAt) {
-    await database.update(licenses).set({ creditLowAlertedAt: at }).where(eq(licenses.id, license.id))
-    await alertCreditLevel(payload, { kind: 'credit-low', license, credits: remaining, threshold, at, req: await joined(payload, session) })
+    await database
+      .update(licenses)
+      .set({ creditLowAlertedAt: at })
+      .where(eq(licenses.id, license.id))
+    await alertCreditLevel(payload, {
+      kind: 'credit-low',
+      license,
+      credits: remaining,
+      threshold,
+      at,
+      req: await joined(payload, session),
+    })
   }
   return { spent: true, recordId: inserted[0].id, remaining }
 }
@@ -119,20 +180,43 @@ const refuse = async (
   const toppedUp = sql`coalesce(${licenses.credits}, 0) > coalesce(${licenses.creditsAfterLastUse}, -1)`
   const claimed = await database
     .update(licenses)
-    .set({ ...rearmed, creditExhaustedAlertedAt: at, creditsAfterLastUse: sql`coalesce(${licenses.credits}, 0)` })
-    .where(and(eq(licenses.id, license.id), eq(licenses.type, 'on-usage'), sql`coalesce(${licenses.credits}, 0) < ${use.quantity}`, or(isNull(licenses.creditExhaustedAlertedAt), toppedUp)))
+    .set({
+      ...rearmed,
+      creditExhaustedAlertedAt: at,
+      creditsAfterLastUse: sql`coalesce(${licenses.credits}, 0)`,
+    })
+    .where(
+      and(
+        eq(licenses.id, license.id),
+        eq(licenses.type, 'on-usage'),
+        sql`coalesce(${licenses.credits}, 0) < ${use.quantity}`,
+        or(isNull(licenses.creditExhaustedAlertedAt), toppedUp),
+      ),
+    )
     .returning({ credits: licenses.credits })
   if (claimed.length > 0) {
     const credits = numberOf(claimed[0].credits)
-    await alertCreditLevel(payload, { kind: 'credit-exhausted', license, credits, at, req: await joined(payload, session) })
+    await alertCreditLevel(payload, {
+      kind: 'credit-exhausted',
+      license,
+      credits,
+      at,
+      req: await joined(payload, session),
+    })
     return { spent: false, reason: 'no-credit', remaining: credits }
   }
-  const current = await database.select({ credits: licenses.credits }).from(licenses).where(eq(licenses.id, license.id))
+  const current = await database
+    .select({ credits: licenses.credits })
+    .from(licenses)
+    .where(eq(licenses.id, license.id))
   return { spent: false, reason: 'no-credit', remaining: numberOf(current[0]?.credits) }
 }
 
 /** A full local request in the open transaction, for the Local API calls an alert makes. */
-const joined = async (payload: Payload, session: Partial<PayloadRequest>): Promise<PayloadRequest> => {
+const joined = async (
+  payload: Payload,
+  session: Partial<PayloadRequest>,
+): Promise<PayloadRequest> => {
   const req = await createLocalReq({}, payload)
   if (session.transactionID) req.transactionID = session.transactionID
   return req

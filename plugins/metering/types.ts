@@ -20,5 +20,7 @@ export const defaultMeteringOptions: Required<MeteringPluginOptions> = {
 }
 
 /** The metering plugin's settings, kept in `config.custom.metering` by the plugin. */
-export const meteringSettingsOf = (payload: { config: { custom?: Record<string, unknown> } }): MeteringSettings =>
+export const meteringSettingsOf = (payload: {
+  config: { custom?: Record<string, unknown> }
+}): MeteringSettings =>
   (payload.config.custom?.metering as MeteringSettings | undefined) ?? defaultMeteringOptions

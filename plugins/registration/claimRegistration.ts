@@ -12,24 +12,42 @@ export type RegistrationClaimed = {
   company: { id: number | string; name: string }
   /** The email had no account and one was made with the chosen password. */
   accountCreated: boolean
-  /** A Payload session for the account (what its login returns), for the caller to set as the auth cookie. */
+  /**
+   * A Payload session for the account (what its login returns), for the caller to set as the auth
+   * cookie.
+   */
   session: { token: string; expiresAt?: number }
 }
 
 type Id = number | string
-const idOf = (value: unknown): Id => (typeof value === 'object' && value !== null ? (value as { id: Id }).id : (value as Id))
+const idOf = (value: unknown): Id =>
+  typeof value === 'object' && value !== null ? (value as { id: Id }).id : (value as Id)
 
 /**
  * Uses the token: one insert of its id into `registration-claims`, which the unique index lets
  * exactly one of any number of racing claims make. Throws `LINK_USED` for the others.
  */
 const consume = async (payload: Payload, grant: RegistrationGrant): Promise<void> => {
-  const license = grant.license !== undefined && (await payload.count({ collection: 'licenses', where: { id: { equals: grant.license } } })).totalDocs > 0 ? grant.license : null
+  const license =
+    grant.license !== undefined &&
+    (await payload.count({ collection: 'licenses', where: { id: { equals: grant.license } } }))
+      .totalDocs > 0
+      ? grant.license
+      : null
   const now = new Date().toISOString()
   const table = tableOf(payload, 'registration-claims')
-  const inserted = await (await drizzleFor(payload))
+  const inserted = await (
+    await drizzleFor(payload)
+  )
     .insert(table)
-    .values({ tokenId: grant.tokenId, email: grant.email, customer: grant.customer, license, createdAt: now, updatedAt: now })
+    .values({
+      tokenId: grant.tokenId,
+      email: grant.email,
+      customer: grant.customer,
+      license,
+      createdAt: now,
+      updatedAt: now,
+    })
     .onConflictDoNothing()
     .returning({ id: table.id })
   if (inserted.length === 0) throw linkUsed()
@@ -42,24 +60,48 @@ const release = async (payload: Payload, grant: RegistrationGrant): Promise<void
 }
 
 const recordAccount = (payload: Payload, grant: RegistrationGrant, account: Id) =>
-  payload.update({ collection: 'registration-claims', where: { tokenId: { equals: grant.tokenId } }, data: { account: account as number }, depth: 0 })
+  payload.update({
+    collection: 'registration-claims',
+    where: { tokenId: { equals: grant.tokenId } },
+    data: { account: account as number },
+    depth: 0,
+  })
 
 /**
  * A Payload error by its shape: in the Next build, code bundled in another layer may throw its
  * own copy of Payload's error classes (minified names too), so `instanceof` cannot tell them.
  */
-const payloadError = (error: unknown) => error as { status?: number; message?: string; data?: { errors?: Array<{ path?: string; message: string }> } | null }
+const payloadError = (error: unknown) =>
+  error as {
+    status?: number
+    message?: string
+    data?: { errors?: Array<{ path?: string; message: string }> } | null
+  }
 
-const logIn = async (payload: Payload, email: string, password: string, headers: Headers): Promise<RegistrationClaimed['session']> => {
+const logIn = async (
+  payload: Payload,
+  email: string,
+  password: string,
+  headers: Headers,
+): Promise<RegistrationClaimed['session']> => {
   let answer
   try {
     answer = await signIn(payload, { collection: customerCollectionSlug, email, password, headers })
   } catch (error) {
     const { status, message } = payloadError(error)
-    // Past a sign-in budget (a stranger trying passwords from this address): the page says when to try again.
-    if (status === 429) throw new RegistrationError('TOO_MANY_SIGN_INS', message ?? 'Too many failed sign-ins from this address. Try again later, or reset your password.')
+    // Past a sign-in budget (a stranger trying passwords from this address): the page says when to
+    // try again.
+    if (status === 429)
+      throw new RegistrationError(
+        'TOO_MANY_SIGN_INS',
+        message ??
+          'Too many failed sign-ins from this address. Try again later, or reset your password.',
+      )
     if (status !== 401) throw error
-    throw new RegistrationError('WRONG_PASSWORD', `That is not the password of the account ${email}.`)
+    throw new RegistrationError(
+      'WRONG_PASSWORD',
+      `That is not the password of the account ${email}.`,
+    )
   }
   if (!answer.token) throw new Error('Payload returned no session token')
   return { token: answer.token, expiresAt: answer.exp }
@@ -72,10 +114,20 @@ const logIn = async (payload: Payload, email: string, password: string, headers:
  */
 const linkCompany = async (payload: Payload, accountId: Id, companyId: Id): Promise<void> => {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const account = await payload.findByID({ collection: customerCollectionSlug, id: accountId, depth: 0, select: { customers: true } })
+    const account = await payload.findByID({
+      collection: customerCollectionSlug,
+      id: accountId,
+      depth: 0,
+      select: { customers: true },
+    })
     const companies = (account.customers ?? []).map(idOf)
     if (companies.some((id) => String(id) === String(companyId))) return
-    await payload.update({ collection: customerCollectionSlug, id: accountId, data: { customers: [...companies, companyId] as number[] }, depth: 0 })
+    await payload.update({
+      collection: customerCollectionSlug,
+      id: accountId,
+      data: { customers: [...companies, companyId] as number[] },
+      depth: 0,
+    })
   }
   throw new Error(`Could not add company ${companyId} to account ${accountId}`)
 }
@@ -90,7 +142,15 @@ const linkCompany = async (payload: Payload, accountId: Id, companyId: Id): Prom
  */
 export const claimRegistration = async (
   payload: Payload,
-  { token, password, headers = new Headers() }: { token: string; password: string; /** The request's, so sign-in limits know the client address. */ headers?: Headers },
+  {
+    token,
+    password,
+    headers = new Headers(),
+  }: {
+    token: string
+    password: string
+    /** The request's, so sign-in limits know the client address. */ headers?: Headers
+  },
 ): Promise<RegistrationClaimed> => {
   const grant = await readRegistrationToken(payload, token)
   const company = await companyOf(payload, grant)
@@ -111,23 +171,42 @@ export const claimRegistration = async (
     }
     await linkCompany(payload, existing.id, company.id)
     await recordAccount(payload, grant, existing.id)
-    return { account: { id: existing.id, email: existing.email }, company, accountCreated: false, session }
+    return {
+      account: { id: existing.id, email: existing.email },
+      company,
+      accountCreated: false,
+      session,
+    }
   }
 
   await consume(payload, grant)
   let account
   try {
-    account = await payload.create({ collection: customerCollectionSlug, data: { email: grant.email, password, customers: [company.id as number] }, depth: 0 })
+    account = await payload.create({
+      collection: customerCollectionSlug,
+      data: { email: grant.email, password, customers: [company.id as number] },
+      depth: 0,
+    })
   } catch (error) {
     await release(payload, grant)
-    const problems = payloadError(error).status === 400 ? (payloadError(error).data?.errors ?? []) : []
+    const problems =
+      payloadError(error).status === 400 ? (payloadError(error).data?.errors ?? []) : []
     if (problems.some((problem) => problem.path === 'password')) {
-      throw new RegistrationError('PASSWORD_REJECTED', problems.map((problem) => problem.message).join(' '))
+      throw new RegistrationError(
+        'PASSWORD_REJECTED',
+        problems.map((problem) => problem.message).join(' '),
+      )
     }
     // An account for this email was made meanwhile (another link of the same mailbox): ask again.
-    if (await accountOf(payload, grant.email)) return claimRegistration(payload, { token, password, headers })
+    if (await accountOf(payload, grant.email))
+      return claimRegistration(payload, { token, password, headers })
     throw error
   }
   await recordAccount(payload, grant, account.id)
-  return { account: { id: account.id, email: account.email }, company, accountCreated: true, session: await logIn(payload, grant.email, password, headers) }
+  return {
+    account: { id: account.id, email: account.email },
+    company,
+    accountCreated: true,
+    session: await logIn(payload, grant.email, password, headers),
+  }
 }

@@ -14,7 +14,10 @@ export type RegistrationOffer = {
  * What a register link offers, for the register page to ask the right question; throws a
  * `RegistrationError` when the link is invalid, expired or used. Reads only.
  */
-export const describeRegistration = async (payload: Payload, token: string): Promise<RegistrationOffer> => {
+export const describeRegistration = async (
+  payload: Payload,
+  token: string,
+): Promise<RegistrationOffer> => {
   const grant = await readRegistrationToken(payload, token)
   const company = await companyOf(payload, grant)
   if (await isClaimed(payload, grant)) throw linkUsed()

@@ -3,12 +3,21 @@ import type { Config } from 'payload'
 import { RegistrationClaims } from './collections/RegistrationClaims'
 import { defaultRegistrationOptions, type RegistrationPluginOptions } from './types'
 
-// Domain functions: licensing puts register links into its mails; the portal's register page claims them.
+// Domain functions: licensing puts register links into its mails; the portal's register page claims
+// them.
 export { registerLinkFor, registerPageUrl } from './registerLink'
 export { describeRegistration, type RegistrationOffer } from './describeRegistration'
 export { claimRegistration, type RegistrationClaimed } from './claimRegistration'
-export { isRegistrationError, RegistrationError, type RegistrationErrorCode } from './registrationError'
-export { issueRegistrationToken, readRegistrationToken, type RegistrationGrant } from './registrationToken'
+export {
+  isRegistrationError,
+  RegistrationError,
+  type RegistrationErrorCode,
+} from './registrationError'
+export {
+  issueRegistrationToken,
+  readRegistrationToken,
+  type RegistrationGrant,
+} from './registrationToken'
 export type { RegistrationPluginOptions } from './types'
 
 /**

@@ -20,11 +20,17 @@ export class RegistrationError extends Error {
     this.name = 'RegistrationError'
   }
 
-  /** The link itself is unusable (as opposed to a wrong or rejected password): ask for a new one. */
+  /**
+   * The link itself is unusable (as opposed to a wrong or rejected password): ask for a new one.
+   */
   get isLinkRefused(): boolean {
     return this.code === 'LINK_INVALID' || this.code === 'LINK_EXPIRED' || this.code === 'LINK_USED'
   }
 }
 
-/** `instanceof` that also holds across the Next build's bundle layers (the name is set, not minified). */
-export const isRegistrationError = (error: unknown): error is RegistrationError => error instanceof Error && error.name === 'RegistrationError' && 'code' in error
+/**
+ * `instanceof` that also holds across the Next build's bundle layers (the name is set, not
+ * minified).
+ */
+export const isRegistrationError = (error: unknown): error is RegistrationError =>
+  error instanceof Error && error.name === 'RegistrationError' && 'code' in error

@@ -4,7 +4,11 @@ import { Resellers } from './collections/Resellers'
 import { makeResellerEndpoints } from './endpoints/resellerLicenses'
 import { defaultResellersOptions, type ResellersPluginOptions } from './types'
 
-export { createResellerLicense, type ResellerLicenseRequest, type ResellerLicenseAnswer } from './createResellerLicense'
+export {
+  createResellerLicense,
+  type ResellerLicenseRequest,
+  type ResellerLicenseAnswer,
+} from './createResellerLicense'
 export { listResellerLicenses } from './listResellerLicenses'
 export type { ResellersPluginOptions } from './types'
 
@@ -13,7 +17,16 @@ export const resellersPlugin =
   (options: ResellersPluginOptions = {}) =>
   (config: Config): Config => {
     const settings = { ...defaultResellersOptions, ...options }
-    const withCollections: Config = { ...config, collections: [...(config.collections ?? []), Resellers] }
+    const withCollections: Config = {
+      ...config,
+      collections: [...(config.collections ?? []), Resellers],
+    }
     if (!settings.enabled) return withCollections
-    return { ...withCollections, endpoints: [...(config.endpoints ?? []), ...makeResellerEndpoints({ defaultDays: settings.defaultDays })] }
+    return {
+      ...withCollections,
+      endpoints: [
+        ...(config.endpoints ?? []),
+        ...makeResellerEndpoints({ defaultDays: settings.defaultDays }),
+      ],
+    }
   }

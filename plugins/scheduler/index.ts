@@ -21,7 +21,13 @@ export const schedulerPlugin =
       {
         ...ScheduledRuns,
         endpoints: [...(ScheduledRuns.endpoints || []), runNowEndpoint],
-        admin: { ...ScheduledRuns.admin, components: { ...ScheduledRuns.admin?.components, beforeListTable: ['/plugins/scheduler/components/RunNow#RunNow'] } },
+        admin: {
+          ...ScheduledRuns.admin,
+          components: {
+            ...ScheduledRuns.admin?.components,
+            beforeListTable: ['/plugins/scheduler/components/RunNow#RunNow'],
+          },
+        },
       },
     ],
   })

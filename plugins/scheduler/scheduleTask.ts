@@ -7,7 +7,12 @@ const jobsByPayload = new WeakMap<Payload, Job[]>()
  * A node-schedule trigger on this instance. The trigger fires on every instance; the work it
  * starts claims itself in the database (see `runOnce`, or per-row claims) so it is done once.
  */
-export const scheduleTask = (payload: Payload, name: string, rule: string | schedule.RecurrenceSpecObjLit, run: () => Promise<unknown>): void => {
+export const scheduleTask = (
+  payload: Payload,
+  name: string,
+  rule: string | schedule.RecurrenceSpecObjLit,
+  run: () => Promise<unknown>,
+): void => {
   const job = schedule.scheduleJob(name, rule, async () => {
     try {
       await run()

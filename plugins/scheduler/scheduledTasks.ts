@@ -6,7 +6,13 @@ export type ScheduledTaskRun = (payload: Payload) => Promise<Record<string, unkn
 /** Where each plugin names its tasks (`config.custom.scheduledTasks`), so run-now finds them. */
 export const withScheduledTask = (config: Config, name: string, run: ScheduledTaskRun): Config => ({
   ...config,
-  custom: { ...config.custom, scheduledTasks: { ...(config.custom?.scheduledTasks as Record<string, ScheduledTaskRun> | undefined), [name]: run } },
+  custom: {
+    ...config.custom,
+    scheduledTasks: {
+      ...(config.custom?.scheduledTasks as Record<string, ScheduledTaskRun> | undefined),
+      [name]: run,
+    },
+  },
 })
 
 export const scheduledTasksOf = (payload: Payload): Record<string, ScheduledTaskRun> =>

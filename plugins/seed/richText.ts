@@ -13,7 +13,9 @@ export const paragraphs = (...texts: string[]) => ({
       indent: 0,
       version: 1,
       textFormat: 0,
-      children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
+      children: [
+        { type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 },
+      ],
     })),
   },
 })

@@ -12,7 +12,12 @@ import { defaultSignInBudgets, type SignInPluginOptions, type SignInSettings } f
 import { withoutLoginMutations } from './withoutLoginMutations'
 
 export { signIn } from './signIn'
-export { isResetTokenUsable, resetPasswordWithToken, type PasswordResetOutcome, type PasswordResetProblem } from './resetPasswordWithToken'
+export {
+  isResetTokenUsable,
+  resetPasswordWithToken,
+  type PasswordResetOutcome,
+  type PasswordResetProblem,
+} from './resetPasswordWithToken'
 export type { SignInLimiter, SignInAttempt } from './signInLimiter'
 export type { SignInPluginOptions } from './types'
 
@@ -20,7 +25,10 @@ const settingsOf = (options: SignInPluginOptions): SignInSettings => ({
   enabled: options.enabled !== false,
   publicUrl: options.publicUrl.replace(/\/$/, ''),
   budgets: {
-    perAccountAndAddress: { ...defaultSignInBudgets.perAccountAndAddress, ...options.budgets?.perAccountAndAddress },
+    perAccountAndAddress: {
+      ...defaultSignInBudgets.perAccountAndAddress,
+      ...options.budgets?.perAccountAndAddress,
+    },
     perAddress: { ...defaultSignInBudgets.perAddress, ...options.budgets?.perAddress },
   },
 })
@@ -36,13 +44,15 @@ export const signInPlugin =
   (options: SignInPluginOptions) =>
   (config: Config): Config => {
     const settings = settingsOf(options)
-    const limiterFor = (payload: Payload): SignInLimiter => databaseSignInLimiter(payload, settings.budgets)
+    const limiterFor = (payload: Payload): SignInLimiter =>
+      databaseSignInLimiter(payload, settings.budgets)
     const guarded: CollectionConfig[] = []
 
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
       const collectionOptions = options.collections[collection.slug]
       if (!collectionOptions) return collection
-      if (!collection.auth) throw new Error(`signInPlugin: "${collection.slug}" is not an auth collection`)
+      if (!collection.auth)
+        throw new Error(`signInPlugin: "${collection.slug}" is not an auth collection`)
       guarded.push(collection)
       const auth = collection.auth === true ? {} : collection.auth
       const withAuth: CollectionConfig = {
@@ -52,8 +62,18 @@ export const signInPlugin =
           // This plugin's limits replace Payload's lock, which any stranger could set off.
           maxLoginAttempts: 0,
           // Served over https: the session cookie never travels over plain http.
-          cookies: { ...auth.cookies, secure: auth.cookies?.secure ?? settings.publicUrl.startsWith('https://') },
-          forgotPassword: { ...auth.forgotPassword, ...resetMailFor(collection.slug as CollectionSlug, settings.publicUrl, collectionOptions) },
+          cookies: {
+            ...auth.cookies,
+            secure: auth.cookies?.secure ?? settings.publicUrl.startsWith('https://'),
+          },
+          forgotPassword: {
+            ...auth.forgotPassword,
+            ...resetMailFor(
+              collection.slug as CollectionSlug,
+              settings.publicUrl,
+              collectionOptions,
+            ),
+          },
         },
       }
       if (!settings.enabled) return withAuth
@@ -70,15 +90,24 @@ export const signInPlugin =
       }
     })
     for (const slug of Object.keys(options.collections)) {
-      if (!collections.some((collection) => collection.slug === slug)) throw new Error(`signInPlugin: no collection "${slug}"`)
+      if (!collections.some((collection) => collection.slug === slug))
+        throw new Error(`signInPlugin: no collection "${slug}"`)
     }
 
     const withCollections: Config = { ...config, collections: [...collections, SignInFailures] }
     if (!settings.enabled) return withCollections
     return {
       ...withCollections,
-      // logFailedSignIn writes the one line; Payload's error and stack for the same failure would be a second.
-      loggingLevels: { ...config.loggingLevels, AuthenticationError: false, TooManySignIns: false } as Config['loggingLevels'],
-      graphQL: { ...config.graphQL, mutations: withoutLoginMutations(guarded, config.graphQL?.mutations) },
+      // logFailedSignIn writes the one line; Payload's error and stack for the same failure would
+      // be a second.
+      loggingLevels: {
+        ...config.loggingLevels,
+        AuthenticationError: false,
+        TooManySignIns: false,
+      } as Config['loggingLevels'],
+      graphQL: {
+        ...config.graphQL,
+        mutations: withoutLoginMutations(guarded, config.graphQL?.mutations),
+      },
     }
   }

@@ -2,7 +2,8 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { SignInCollectionOptions } from './types'
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 
 /** Payload's own admin view for a reset token: `<admin route><reset route>/<token>`. */
 const adminResetPath = (req: PayloadRequest, token: string): string => {
@@ -11,7 +12,8 @@ const adminResetPath = (req: PayloadRequest, token: string): string => {
 }
 
 const hoursOf = (req: PayloadRequest, collection: CollectionSlug): number => {
-  const expiration = req.payload.collections[collection]?.config.auth?.forgotPassword?.expiration ?? 60 * 60_000
+  const expiration =
+    req.payload.collections[collection]?.config.auth?.forgotPassword?.expiration ?? 60 * 60_000
   return Math.max(1, Math.round(expiration / (60 * 60_000)))
 }
 
@@ -21,7 +23,11 @@ type ResetMailArgs = { req?: PayloadRequest; token?: string; user?: { email?: un
  * Payload's forgot-password mail for one auth collection, its link absolute from `publicUrl`
  * (Payload's default is relative, or takes the request's Host, which any caller sets).
  */
-export const resetMailFor = (collection: CollectionSlug, publicUrl: string, { resetPath }: SignInCollectionOptions) => ({
+export const resetMailFor = (
+  collection: CollectionSlug,
+  publicUrl: string,
+  { resetPath }: SignInCollectionOptions,
+) => ({
   generateEmailSubject: () => 'Reset your ProMonitor password',
   generateEmailHTML: ({ req, token, user }: ResetMailArgs = {}): string => {
     // Payload passes all three (auth/operations/forgotPassword.js); its type leaves them optional.

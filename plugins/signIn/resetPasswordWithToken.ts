@@ -2,7 +2,8 @@ import { APIError, ValidationError, type CollectionSlug, type Payload } from 'pa
 
 export type PasswordResetProblem = 'PASSWORDS_DIFFER' | 'PASSWORD_REFUSED' | 'INVALID_TOKEN'
 
-export type PasswordResetOutcome = { changed: true } | { changed: false; problem: PasswordResetProblem; message: string }
+export type PasswordResetOutcome =
+  { changed: true } | { changed: false; problem: PasswordResetProblem; message: string }
 
 const invalidToken: PasswordResetOutcome = {
   changed: false,
@@ -11,11 +12,20 @@ const invalidToken: PasswordResetOutcome = {
 }
 
 /** Whether `token` would reset a password of `collection` now (unused, not expired). */
-export const isResetTokenUsable = async (payload: Payload, collection: CollectionSlug, token: unknown): Promise<boolean> => {
+export const isResetTokenUsable = async (
+  payload: Payload,
+  collection: CollectionSlug,
+  token: unknown,
+): Promise<boolean> => {
   if (typeof token !== 'string' || !token) return false
   const account = await payload.db.findOne({
     collection,
-    where: { and: [{ resetPasswordToken: { equals: token } }, { resetPasswordExpiration: { greater_than: new Date().toISOString() } }] },
+    where: {
+      and: [
+        { resetPasswordToken: { equals: token } },
+        { resetPasswordExpiration: { greater_than: new Date().toISOString() } },
+      ],
+    },
   })
   return Boolean(account)
 }
@@ -26,21 +36,42 @@ export const isResetTokenUsable = async (payload: Payload, collection: Collectio
  */
 export const resetPasswordWithToken = async (
   payload: Payload,
-  { collection, token, password, passwordAgain }: { collection: CollectionSlug; token: unknown; password: unknown; passwordAgain: unknown },
+  {
+    collection,
+    token,
+    password,
+    passwordAgain,
+  }: { collection: CollectionSlug; token: unknown; password: unknown; passwordAgain: unknown },
 ): Promise<PasswordResetOutcome> => {
   if (typeof token !== 'string' || !token) return invalidToken
   if (typeof password !== 'string' || typeof passwordAgain !== 'string' || !password.trim()) {
-    return { changed: false, problem: 'PASSWORD_REFUSED', message: 'Choose a new password and type it twice.' }
+    return {
+      changed: false,
+      problem: 'PASSWORD_REFUSED',
+      message: 'Choose a new password and type it twice.',
+    }
   }
-  if (password !== passwordAgain) return { changed: false, problem: 'PASSWORDS_DIFFER', message: 'The two passwords differ. Type the same new password twice.' }
+  if (password !== passwordAgain)
+    return {
+      changed: false,
+      problem: 'PASSWORDS_DIFFER',
+      message: 'The two passwords differ. Type the same new password twice.',
+    }
   try {
     await payload.resetPassword({ collection, data: { token, password }, overrideAccess: true })
     return { changed: true }
   } catch (error) {
     if (error instanceof ValidationError) {
-      return { changed: false, problem: 'PASSWORD_REFUSED', message: error.data.errors.map((each) => each.message).join(' ') || 'This password is not accepted.' }
+      return {
+        changed: false,
+        problem: 'PASSWORD_REFUSED',
+        message:
+          error.data.errors.map((each) => each.message).join(' ') ||
+          'This password is not accepted.',
+      }
     }
-    // Payload answers an unknown, used or expired token with 403 "Token is either invalid or has expired."
+    // Payload answers an unknown, used or expired token with 403 "Token is either invalid or has
+    // expired."
     if (error instanceof APIError && error.status === 403) return invalidToken
     throw error
   }

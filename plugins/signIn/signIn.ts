@@ -9,7 +9,12 @@ import { logSignInFailure } from './hooks/logFailedSignIn'
  */
 export const signIn = async (
   payload: Payload,
-  { collection, email, password, headers }: { collection: CollectionSlug; email: string; password: string; headers: Headers },
+  {
+    collection,
+    email,
+    password,
+    headers,
+  }: { collection: CollectionSlug; email: string; password: string; headers: Headers },
 ) => {
   const req = { headers }
   try {

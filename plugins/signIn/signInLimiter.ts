@@ -16,7 +16,10 @@ export type SignInLimiter = {
   /** The attempt signed in: it was no failure, and its account+address count starts over. */
   succeeded: (attempt: SignInAttempt, req?: Partial<PayloadRequest>) => Promise<void>
   /** The account's password was reset: every address may try it again. */
-  forgetAccount: (account: Pick<SignInAttempt, 'collection' | 'email'>, req?: Partial<PayloadRequest>) => Promise<void>
+  forgetAccount: (
+    account: Pick<SignInAttempt, 'collection' | 'email'>,
+    req?: Partial<PayloadRequest>,
+  ) => Promise<void>
 }
 
 /** How Payload matches an email at sign-in (login.js): lower case, trimmed. */
@@ -25,10 +28,15 @@ export const normalizeEmail = (email: string): string => email.toLowerCase().tri
 /** Longer than any address RFC 5321 allows; keys stay well inside an index entry. */
 const longestEmail = 320
 
-export const isPossibleEmail = (email: string): boolean => email.length <= longestEmail && !/[\u0000-\u001f\u007f]/.test(email)
+export const isPossibleEmail = (email: string): boolean =>
+  email.length <= longestEmail && !/[\u0000-\u001f\u007f]/.test(email)
 
-export const accountOf = ({ collection, email }: Pick<SignInAttempt, 'collection' | 'email'>): string => `${collection}:${normalizeEmail(email)}`
+export const accountOf = ({
+  collection,
+  email,
+}: Pick<SignInAttempt, 'collection' | 'email'>): string => `${collection}:${normalizeEmail(email)}`
 
 export const addressKeyOf = ({ address }: SignInAttempt): string => `address|${address}`
 
-export const accountAndAddressKeyOf = (attempt: SignInAttempt): string => `account|${accountOf(attempt)}|${attempt.address}`
+export const accountAndAddressKeyOf = (attempt: SignInAttempt): string =>
+  `account|${accountOf(attempt)}|${attempt.address}`

@@ -26,11 +26,15 @@ export type SignInCollectionOptions = {
 export type SignInPluginOptions = {
   /**
    * When false no sign-in is limited or logged by this plugin. The failure counts collection and
-   * the auth options (Payload's own lock off, absolute reset links) stay, so the schema does not change.
+   * the auth options (Payload's own lock off, absolute reset links) stay, so the schema does not
+   * change.
    * @default true
    */
   enabled?: boolean
-  /** The public base URL (`PUBLIC_URL`): every link in a reset mail starts with it; https makes session cookies `Secure`. */
+  /**
+   * The public base URL (`PUBLIC_URL`): every link in a reset mail starts with it; https makes
+   * session cookies `Secure`.
+   */
   publicUrl: string
   /** The auth collections (with a password) whose sign-in this plugin guards, by slug. */
   collections: Record<string, SignInCollectionOptions>

@@ -2,7 +2,8 @@ import { formatNames, toWords, type CollectionConfig, type GraphQLExtension } fr
 
 /** The name @payloadcms/graphql gives a collection's login mutation (schema/initCollections.js). */
 const loginMutationOf = (collection: CollectionConfig): string => {
-  const singularName = typeof collection.graphQL === 'object' ? collection.graphQL.singularName : undefined
+  const singularName =
+    typeof collection.graphQL === 'object' ? collection.graphQL.singularName : undefined
   return `login${singularName ? toWords(singularName, true) : formatNames(collection.slug).singular}`
 }
 
@@ -16,6 +17,7 @@ const loginMutationOf = (collection: CollectionConfig): string => {
 export const withoutLoginMutations =
   (collections: CollectionConfig[], customMutations?: GraphQLExtension): GraphQLExtension =>
   (graphQL, context) => {
-    for (const collection of collections) delete context.Mutation.fields[loginMutationOf(collection)]
+    for (const collection of collections)
+      delete context.Mutation.fields[loginMutationOf(collection)]
     return customMutations?.(graphQL, context) ?? {}
   }

@@ -9,7 +9,10 @@ import type { SigningKey } from './signingKey'
  */
 const activeKeys = new WeakMap<Payload, Promise<SigningKey>>()
 
-export const setActiveSigningKey = (payload: Payload, key: Promise<SigningKey> | SigningKey): void => {
+export const setActiveSigningKey = (
+  payload: Payload,
+  key: Promise<SigningKey> | SigningKey,
+): void => {
   const pending = Promise.resolve(key)
   // Boot reports a failed load itself; keep an unobserved rejection from crashing the process.
   pending.catch(() => {})

@@ -23,7 +23,10 @@ export const signingPlugin =
   (options: SigningPluginOptions = {}) =>
   (config: Config): Config => {
     const settings = { ...defaultSigningOptions, ...options }
-    const withCollections: Config = { ...config, collections: [...(config.collections ?? []), SigningKeys] }
+    const withCollections: Config = {
+      ...config,
+      collections: [...(config.collections ?? []), SigningKeys],
+    }
     if (!settings.enabled) return withCollections
 
     return {
@@ -32,8 +35,13 @@ export const signingPlugin =
       onInit: async (payload) => {
         await config.onInit?.(payload)
         const loading = (async () => {
-          const key = await importSigningKey(settings.privateJwk ?? loadDevelopmentPrivateJwk(settings.dataDir), 'SIGNING_PRIVATE_JWK')
-          const previous = settings.previousPrivateJwk ? await importSigningKey(settings.previousPrivateJwk, 'SIGNING_PREVIOUS_PRIVATE_JWK') : undefined
+          const key = await importSigningKey(
+            settings.privateJwk ?? loadDevelopmentPrivateJwk(settings.dataDir),
+            'SIGNING_PRIVATE_JWK',
+          )
+          const previous = settings.previousPrivateJwk
+            ? await importSigningKey(settings.previousPrivateJwk, 'SIGNING_PREVIOUS_PRIVATE_JWK')
+            : undefined
           await installSigningKey(payload, key, previous)
           return key
         })()

@@ -10,18 +10,37 @@ import type { SigningKey } from './signingKey'
 type KnownKey = { kid: string; status: 'active' | 'retired' }
 
 const knownKeys = async (payload: Payload): Promise<KnownKey[]> => {
-  const { docs } = await payload.find({ collection: 'signing-keys', pagination: false, depth: 0, overrideAccess: true, select: { kid: true, status: true } })
+  const { docs } = await payload.find({
+    collection: 'signing-keys',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { kid: true, status: true },
+  })
   return docs.map((doc) => ({ kid: doc.kid, status: doc.status }))
 }
 
 /** Inserts a key's public row; does nothing when another instance inserted it first. */
-const publish = async (payload: Payload, key: SigningKey, status: KnownKey['status'], statement: string | null): Promise<void> => {
+const publish = async (
+  payload: Payload,
+  key: SigningKey,
+  status: KnownKey['status'],
+  statement: string | null,
+): Promise<void> => {
   const table = tableOf(payload, 'signing-keys')
   const now = new Date().toISOString()
   const database = await drizzleFor(payload)
   await database
     .insert(table)
-    .values({ kid: key.kid, publicJwk: key.publicJwk, status, statement, retiredAt: status === 'retired' ? now : null, createdAt: now, updatedAt: now })
+    .values({
+      kid: key.kid,
+      publicJwk: key.publicJwk,
+      status,
+      statement,
+      retiredAt: status === 'retired' ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })
     .onConflictDoNothing()
 }
 
@@ -35,9 +54,15 @@ const retire = async (payload: Payload, kid: string): Promise<void> => {
     .where(and(eq(table.kid, kid), eq(table.status, 'active')))
 }
 
-/** The statement "`announced` is trusted", signed by `signer` (what the SDK's TrustStore accepts). */
+/**
+ * The statement "`announced` is trusted", signed by `signer` (what the SDK's TrustStore accepts).
+ */
 export const signKeyStatement = (signer: SigningKey, announced: SigningKey): string =>
-  signWithKey(signer, SignedKind.key, { kid: announced.kid, jwk: announced.publicJwk, iat: Math.floor(Date.now() / 1000) })
+  signWithKey(signer, SignedKind.key, {
+    kid: announced.kid,
+    jwk: announced.publicJwk,
+    iat: Math.floor(Date.now() / 1000),
+  })
 
 /**
  * Makes `key` the key this instance signs with, publishing it first when it is new:
@@ -48,11 +73,17 @@ export const signKeyStatement = (signer: SigningKey, announced: SigningKey): str
  * - a retired key is refused: retired keys never sign again.
  * Idempotent and safe when several instances boot with the same keys at once.
  */
-export const installSigningKey = async (payload: Payload, key: SigningKey, previous?: SigningKey): Promise<void> => {
+export const installSigningKey = async (
+  payload: Payload,
+  key: SigningKey,
+  previous?: SigningKey,
+): Promise<void> => {
   const known = await knownKeys(payload)
   const existing = known.find((candidate) => candidate.kid === key.kid)
   if (existing?.status === 'retired') {
-    throw new Error(`Signing key ${key.kid} is retired and never signs again; configure the current key (SIGNING_PRIVATE_JWK)`)
+    throw new Error(
+      `Signing key ${key.kid} is retired and never signs again; configure the current key (SIGNING_PRIVATE_JWK)`,
+    )
   }
   if (!existing) {
     const active = known.filter((candidate) => candidate.status === 'active')
@@ -66,10 +97,14 @@ export const installSigningKey = async (payload: Payload, key: SigningKey, previ
     } else {
       const previousRow = known.find((candidate) => candidate.kid === previous.kid)
       if (previousRow?.status === 'retired') {
-        throw new Error(`The previous signing key ${previous.kid} is retired and cannot vouch for ${key.kid}`)
+        throw new Error(
+          `The previous signing key ${previous.kid} is retired and cannot vouch for ${key.kid}`,
+        )
       }
       if (!previousRow && known.length > 0) {
-        throw new Error(`The previous signing key ${previous.kid} is unknown here; the active key is ${active.map((candidate) => candidate.kid).join(', ')}`)
+        throw new Error(
+          `The previous signing key ${previous.kid} is unknown here; the active key is ${active.map((candidate) => candidate.kid).join(', ')}`,
+        )
       }
       if (!previousRow) await publish(payload, previous, 'active', null)
       await publish(payload, key, 'active', signKeyStatement(previous, key))

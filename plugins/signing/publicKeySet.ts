@@ -11,7 +11,13 @@ const cacheMs = 30_000
 const cache = new WeakMap<Payload, CachedSet>()
 
 const loadPublicKeySet = async (payload: Payload): Promise<PublicKeySet> => {
-  const { docs } = await payload.find({ collection: 'signing-keys', pagination: false, sort: 'createdAt', depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'signing-keys',
+    pagination: false,
+    sort: 'createdAt',
+    depth: 0,
+    overrideAccess: true,
+  })
   return {
     keys: docs.map((doc) => doc.publicJwk as PublicSigningKey),
     statements: docs.flatMap((doc) => (doc.statement ? [doc.statement] : [])),

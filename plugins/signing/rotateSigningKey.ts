@@ -16,7 +16,10 @@ export type RotateSigningKeyArgs = {
  * instances pick the new key up when restarted with it (SIGNING_PRIVATE_JWK); until then they sign
  * with the previous key, which apps still trust.
  */
-export const rotateSigningKey = async (payload: Payload, { newPrivateJwk, previousPrivateJwk }: RotateSigningKeyArgs): Promise<{ kid: string; previousKid: string }> => {
+export const rotateSigningKey = async (
+  payload: Payload,
+  { newPrivateJwk, previousPrivateJwk }: RotateSigningKeyArgs,
+): Promise<{ kid: string; previousKid: string }> => {
   const key = await importSigningKey(newPrivateJwk, 'New signing key')
   const previous = await importSigningKey(previousPrivateJwk, 'Previous signing key')
   if (key.kid === previous.kid) throw new Error('The new signing key is the previous key')

@@ -14,7 +14,11 @@ const encodedHeader = (key: SigningKey, kind: SignedKind): string => {
   let headers = headerCache.get(key)
   if (!headers) headerCache.set(key, (headers = new Map()))
   let header = headers.get(kind)
-  if (!header) headers.set(kind, (header = base64url(JSON.stringify({ alg: 'EdDSA', kid: key.kid, typ: kind }))))
+  if (!header)
+    headers.set(
+      kind,
+      (header = base64url(JSON.stringify({ alg: 'EdDSA', kid: key.kid, typ: kind }))),
+    )
   return header
 }
 
@@ -22,7 +26,11 @@ const encodedHeader = (key: SigningKey, kind: SignedKind): string => {
  * A compact JWS of `claims` signed by `key` (header `{ alg: 'EdDSA', kid, typ: kind }`), with `iat`
  * (seconds) added when the claims lack it. Ed25519 through node:crypto: synchronous and fast.
  */
-export const signWithKey = (key: SigningKey, kind: SignedKind, claims: Record<string, unknown>): string => {
+export const signWithKey = (
+  key: SigningKey,
+  kind: SignedKind,
+  claims: Record<string, unknown>,
+): string => {
   const body = claims.iat === undefined ? { ...claims, iat: Math.floor(Date.now() / 1000) } : claims
   const signingInput = `${encodedHeader(key, kind)}.${base64url(JSON.stringify(body))}`
   const signature = sign(null, Buffer.from(signingInput), key.privateKey).toString('base64url')
@@ -30,5 +38,8 @@ export const signWithKey = (key: SigningKey, kind: SignedKind, claims: Record<st
 }
 
 /** Signs `claims` as a `kind` object with this server's active key. */
-export const signJws = async (payload: Payload, kind: SignedKind, claims: Record<string, unknown>): Promise<string> =>
-  signWithKey(await activeSigningKey(payload), kind, claims)
+export const signJws = async (
+  payload: Payload,
+  kind: SignedKind,
+  claims: Record<string, unknown>,
+): Promise<string> => signWithKey(await activeSigningKey(payload), kind, claims)

@@ -25,8 +25,15 @@ const parseJwk = (input: string | Record<string, unknown>, name: string): Privat
     }
   }
   const candidate = jwk as Partial<PrivateJwk> | null
-  if (!candidate || candidate.kty !== 'OKP' || candidate.crv !== 'Ed25519' || typeof candidate.d !== 'string') {
-    throw new Error(`${name} must be an Ed25519 private JWK ({ "kty": "OKP", "crv": "Ed25519", "d": …, "x": … })`)
+  if (
+    !candidate ||
+    candidate.kty !== 'OKP' ||
+    candidate.crv !== 'Ed25519' ||
+    typeof candidate.d !== 'string'
+  ) {
+    throw new Error(
+      `${name} must be an Ed25519 private JWK ({ "kty": "OKP", "crv": "Ed25519", "d": …, "x": … })`,
+    )
   }
   return candidate as PrivateJwk
 }
@@ -35,18 +42,28 @@ const parseJwk = (input: string | Record<string, unknown>, name: string): Privat
  * Imports a private JWK. The public half is derived from `d` (a mismatching `x` is refused), so a
  * key can never publish a public key that does not belong to it.
  */
-export const importSigningKey = async (input: string | Record<string, unknown>, name = 'Signing key'): Promise<SigningKey> => {
+export const importSigningKey = async (
+  input: string | Record<string, unknown>,
+  name = 'Signing key',
+): Promise<SigningKey> => {
   const jwk = parseJwk(input, name)
   let privateKey: KeyObject
   try {
-    privateKey = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: jwk.d, x: jwk.x ?? '' }, format: 'jwk' })
+    privateKey = createPrivateKey({
+      key: { kty: 'OKP', crv: 'Ed25519', d: jwk.d, x: jwk.x ?? '' },
+      format: 'jwk',
+    })
   } catch {
     throw new Error(`${name} is not a usable Ed25519 private key`)
   }
   const { x } = createPublicKey(privateKey).export({ format: 'jwk' }) as { x: string }
   if (jwk.x && jwk.x !== x) throw new Error(`${name}: "x" does not belong to "d"`)
   const kid = await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x }, 'sha256')
-  return { kid, privateKey, publicJwk: { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' } }
+  return {
+    kid,
+    privateKey,
+    publicJwk: { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' },
+  }
 }
 
 /** A fresh Ed25519 private JWK (rotation, tests, the development key). */
@@ -57,7 +74,8 @@ export const generatePrivateJwk = (): PrivateJwk => {
 
 /**
  * The development key: `<dataDir>/signing-key.json`, created once (mode 0600, exclusive create so
- * two processes starting together end up with the same key). Never committed, never in the database.
+ * two processes starting together end up with the same key). Never committed, never in the
+ * database.
  */
 export const loadDevelopmentPrivateJwk = (dataDir: string): PrivateJwk => {
   const file = path.join(dataDir, 'signing-key.json')

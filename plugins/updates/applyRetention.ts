@@ -13,7 +13,18 @@ export type RetentionReport = {
   deletedFiles: number
 }
 
-type RetentionRelease = Pick<Release, 'id' | 'line' | 'channel' | 'status' | 'version' | 'releasedAt' | 'createdAt' | 'rollbackTo' | 'archived'>
+type RetentionRelease = Pick<
+  Release,
+  | 'id'
+  | 'line'
+  | 'channel'
+  | 'status'
+  | 'version'
+  | 'releasedAt'
+  | 'createdAt'
+  | 'rollbackTo'
+  | 'archived'
+>
 
 /**
  * Deletes the artifact files of releases older than their product's `keepVersionsDays`, and marks
@@ -21,7 +32,10 @@ type RetentionRelease = Pick<Release, 'id' | 'line' | 'channel' | 'status' | 've
  * Never touched: the newest published release of each line and channel, any release a pulled
  * release sends apps back to, and drafts. Running it again changes nothing.
  */
-export const applyRetention = async (payload: Payload, { now = new Date() }: { now?: Date } = {}): Promise<RetentionReport> => {
+export const applyRetention = async (
+  payload: Payload,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<RetentionReport> => {
   const report: RetentionReport = { archived: [], deletedFiles: 0 }
   for (const product of (await readCatalogue(payload)).values()) {
     const found = await payload.find({
@@ -29,8 +43,23 @@ export const applyRetention = async (payload: Payload, { now = new Date() }: { n
       depth: 0,
       pagination: false,
       overrideAccess: true,
-      select: { line: true, channel: true, status: true, version: true, releasedAt: true, createdAt: true, rollbackTo: true, archived: true },
-      where: { and: [{ product: { equals: product.id } }, { status: { in: ['published', 'pulled'] } }, { _status: { equals: 'published' } }] },
+      select: {
+        line: true,
+        channel: true,
+        status: true,
+        version: true,
+        releasedAt: true,
+        createdAt: true,
+        rollbackTo: true,
+        archived: true,
+      },
+      where: {
+        and: [
+          { product: { equals: product.id } },
+          { status: { in: ['published', 'pulled'] } },
+          { _status: { equals: 'published' } },
+        ],
+      },
     })
     const releases = found.docs as RetentionRelease[]
     const newest = new Set<number | string>()
@@ -38,11 +67,14 @@ export const applyRetention = async (payload: Payload, { now = new Date() }: { n
     for (const release of releases.filter((candidate) => candidate.status === 'published')) {
       const key = `${release.line}\u0000${release.channel}`
       const current = newestByChannel.get(key)
-      if (!current || rcompare(release.version, current.version) < 0) newestByChannel.set(key, release)
+      if (!current || rcompare(release.version, current.version) < 0)
+        newestByChannel.set(key, release)
     }
     for (const release of newestByChannel.values()) newest.add(release.id)
     const rollbackTargets = new Set(
-      releases.filter((release) => release.status === 'pulled' && release.rollbackTo).map((release) => `${release.line}\u0000${release.rollbackTo}`),
+      releases
+        .filter((release) => release.status === 'pulled' && release.rollbackTo)
+        .map((release) => `${release.line}\u0000${release.rollbackTo}`),
     )
     const cutoff = addDays(now, -product.keepVersionsDays).getTime()
     const expired = releases.filter(
@@ -62,7 +94,13 @@ export const applyRetention = async (payload: Payload, { now = new Date() }: { n
       })
       for (const artifact of artifacts.docs) {
         await deleteArtifactFile(payload, artifact)
-        await payload.update({ collection: 'artifacts', id: artifact.id, data: { fileDeletedAt: now.toISOString() }, depth: 0, overrideAccess: true })
+        await payload.update({
+          collection: 'artifacts',
+          id: artifact.id,
+          data: { fileDeletedAt: now.toISOString() },
+          depth: 0,
+          overrideAccess: true,
+        })
         report.deletedFiles += 1
       }
       await saveReleaseChange(payload, { id: release.id, data: { archived: true } })

@@ -5,12 +5,22 @@ import type { PulledRelease, UpdateManifest } from '../../src/lib/protocol'
 import { addDays } from '../../src/lib/time'
 import type { ProductInfo } from '../catalogue'
 import { channelsVisibleTo, type ReleaseChannel } from './channels'
-import { releaseFieldsInManifest, toManifestRelease, type ListedArtifact, type ListedRelease } from './manifestRelease'
+import {
+  releaseFieldsInManifest,
+  toManifestRelease,
+  type ListedArtifact,
+  type ListedRelease,
+} from './manifestRelease'
 
 /** A manifest lists at most this many releases, newest first. */
 export const maximumManifestReleases = 10
 
-export type ManifestScope = { product: ProductInfo; line: string; channel: ReleaseChannel; platform: string }
+export type ManifestScope = {
+  product: ProductInfo
+  line: string
+  channel: ReleaseChannel
+  platform: string
+}
 
 export type BuildManifestArgs = ManifestScope & {
   sequence: number
@@ -20,7 +30,10 @@ export type BuildManifestArgs = ManifestScope & {
 }
 
 /** Published releases visible on the scope's channel, and pulled ones, newest first. */
-export const findListedReleases = async (payload: Payload, { product, line, channel }: Omit<ManifestScope, 'platform'>) => {
+export const findListedReleases = async (
+  payload: Payload,
+  { product, line, channel }: Omit<ManifestScope, 'platform'>,
+) => {
   const found = await payload.find({
     collection: 'releases',
     depth: 0,
@@ -42,7 +55,9 @@ export const findListedReleases = async (payload: Payload, { product, line, chan
       ],
     },
   })
-  const releases = (found.docs as ListedRelease[]).sort((left, right) => rcompare(left.version, right.version))
+  const releases = (found.docs as ListedRelease[]).sort((left, right) =>
+    rcompare(left.version, right.version),
+  )
   return {
     published: releases.filter((release) => release.status === 'published'),
     pulled: releases.filter((release) => release.status === 'pulled'),
@@ -50,7 +65,11 @@ export const findListedReleases = async (payload: Payload, { product, line, chan
 }
 
 /** The artifacts of `releaseIds` built for `platform` whose files are still kept, by release id. */
-export const findArtifactsByRelease = async (payload: Payload, releaseIds: number[], platform: string) => {
+export const findArtifactsByRelease = async (
+  payload: Payload,
+  releaseIds: number[],
+  platform: string,
+) => {
   if (releaseIds.length === 0) return new Map<number, ListedArtifact>()
   const found = await payload.find({
     collection: 'artifacts',
@@ -59,13 +78,20 @@ export const findArtifactsByRelease = async (payload: Payload, releaseIds: numbe
     overrideAccess: true,
     select: { sha256: true, size: true, release: true },
     where: {
-      and: [{ release: { in: releaseIds } }, { platform: { equals: platform } }, { fileDeletedAt: { exists: false } }],
+      and: [
+        { release: { in: releaseIds } },
+        { platform: { equals: platform } },
+        { fileDeletedAt: { exists: false } },
+      ],
     },
   })
   return new Map(
     (found.docs as ListedArtifact[])
       .filter((artifact) => artifact.sha256 && typeof artifact.size === 'number')
-      .map((artifact) => [typeof artifact.release === 'object' ? artifact.release!.id : artifact.release!, artifact]),
+      .map((artifact) => [
+        typeof artifact.release === 'object' ? artifact.release!.id : artifact.release!,
+        artifact,
+      ]),
   )
 }
 
@@ -73,7 +99,10 @@ export const findArtifactsByRelease = async (payload: Payload, releaseIds: numbe
  * The manifest payload of one product, line, channel and platform: what `signJws` signs and the
  * SDK's `verifyManifest` reads. Releases without an artifact for the platform are left out.
  */
-export const buildManifest = async (payload: Payload, args: BuildManifestArgs): Promise<UpdateManifest> => {
+export const buildManifest = async (
+  payload: Payload,
+  args: BuildManifestArgs,
+): Promise<UpdateManifest> => {
   const { product, line, channel, platform, sequence, now, validityDays, publicUrl } = args
   const { published, pulled } = await findListedReleases(payload, { product, line, channel })
   const artifacts = await findArtifactsByRelease(
@@ -94,6 +123,9 @@ export const buildManifest = async (payload: Payload, args: BuildManifestArgs): 
     issuedAt: now.toISOString(),
     expiresAt: addDays(now, validityDays).toISOString(),
     releases,
-    pulled: pulled.map((release): PulledRelease => ({ version: release.version, rollbackTo: release.rollbackTo || null })),
+    pulled: pulled.map((release): PulledRelease => ({
+      version: release.version,
+      rollbackTo: release.rollbackTo || null,
+    })),
   }
 }

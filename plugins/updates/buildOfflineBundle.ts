@@ -12,14 +12,24 @@ import { badRequest, ClientError } from '../clientApi'
 import { signJws } from '../signing'
 import { readSequence } from './bumpSequence'
 import { isReleaseChannel } from './channels'
-import { localPathOf, objectKeyOf, readArtifactObject, usesObjectStorage } from './downloads/artifactStorage'
+import {
+  localPathOf,
+  objectKeyOf,
+  readArtifactObject,
+  usesObjectStorage,
+} from './downloads/artifactStorage'
 import type { DownloadCredentials } from './downloads/entitlement'
 import { fileMissing, isMissingObject } from './downloads/fileMissing'
 import { findDownloadableArtifact } from './downloads/findDownloadableArtifact'
 import { releaseFieldsInManifest, toManifestRelease, type ListedRelease } from './manifestRelease'
 import { updatesSettingsOf } from './settings'
 
-export type OfflineBundleQuery = { product: string; line: string; version: string; platform: string }
+export type OfflineBundleQuery = {
+  product: string
+  line: string
+  version: string
+  platform: string
+}
 
 export type OfflineBundle = {
   manifest: UpdateManifest
@@ -38,14 +48,20 @@ export type OfflineBundle = {
  */
 export const buildOfflineBundle = async (
   payload: Payload,
-  { query, credentials, now = new Date() }: { query: OfflineBundleQuery; credentials: DownloadCredentials; now?: Date },
+  {
+    query,
+    credentials,
+    now = new Date(),
+  }: { query: OfflineBundleQuery; credentials: DownloadCredentials; now?: Date },
 ): Promise<OfflineBundle> => {
   const { product: slug, line, version, platform } = query
   if (!valid(version)) throw badRequest(`version: "${version}" is not a semantic version`)
   const product = await productBySlug(payload, slug)
   if (!product) throw new ClientError(404, 'UNKNOWN_PRODUCT', `No product "${slug}"`)
-  if (!(product.lines ?? []).includes(line)) throw new ClientError(404, 'UNKNOWN_LINE', `${product.name} has no line "${line}"`)
-  if (!(product.platforms ?? []).includes(platform)) throw new ClientError(404, 'UNKNOWN_PLATFORM', `${product.name} is not built for "${platform}"`)
+  if (!(product.lines ?? []).includes(line))
+    throw new ClientError(404, 'UNKNOWN_LINE', `${product.name} has no line "${line}"`)
+  if (!(product.platforms ?? []).includes(platform))
+    throw new ClientError(404, 'UNKNOWN_PLATFORM', `${product.name} is not built for "${platform}"`)
 
   const found = await payload.find({
     collection: 'releases',
@@ -54,11 +70,26 @@ export const buildOfflineBundle = async (
     pagination: false,
     overrideAccess: true,
     select: releaseFieldsInManifest,
-    where: { and: [{ product: { equals: product.id } }, { line: { equals: line } }, { version: { equals: version } }, { _status: { equals: 'published' } }] },
+    where: {
+      and: [
+        { product: { equals: product.id } },
+        { line: { equals: line } },
+        { version: { equals: version } },
+        { _status: { equals: 'published' } },
+      ],
+    },
   })
   const release = found.docs[0] as ListedRelease | undefined
-  if (!release || (release.status !== 'published' && release.status !== 'pulled') || !isReleaseChannel(release.channel)) {
-    throw new ClientError(404, 'UNKNOWN_VERSION', `No published ${product.name} ${line} release ${version}`)
+  if (
+    !release ||
+    (release.status !== 'published' && release.status !== 'pulled') ||
+    !isReleaseChannel(release.channel)
+  ) {
+    throw new ClientError(
+      404,
+      'UNKNOWN_VERSION',
+      `No published ${product.name} ${line} release ${version}`,
+    )
   }
   const artifacts = await payload.find({
     collection: 'artifacts',
@@ -69,8 +100,17 @@ export const buildOfflineBundle = async (
     select: { platform: true },
     where: { and: [{ release: { equals: release.id } }, { platform: { equals: platform } }] },
   })
-  if (artifacts.docs.length === 0) throw new ClientError(404, 'UNKNOWN_PLATFORM', `${product.name} ${version} has no build for "${platform}"`)
-  const { artifact } = await findDownloadableArtifact(payload, { artifactId: artifacts.docs[0].id, credentials, now })
+  if (artifacts.docs.length === 0)
+    throw new ClientError(
+      404,
+      'UNKNOWN_PLATFORM',
+      `${product.name} ${version} has no build for "${platform}"`,
+    )
+  const { artifact } = await findDownloadableArtifact(payload, {
+    artifactId: artifacts.docs[0].id,
+    credentials,
+    now,
+  })
   if (!usesObjectStorage(payload)) {
     const kept = await stat(localPathOf(payload, artifact)).catch(() => null)
     if (!kept) throw fileMissing(payload, artifact, localPathOf(payload, artifact))
@@ -82,7 +122,11 @@ export const buildOfflineBundle = async (
     line,
     channel: release.channel,
     platform,
-    sequence: await readSequence(payload, { productId: product.id, line, channel: release.channel }),
+    sequence: await readSequence(payload, {
+      productId: product.id,
+      line,
+      channel: release.channel,
+    }),
     issuedAt: now.toISOString(),
     expiresAt: addDays(now, manifestValidityDays).toISOString(),
     releases: [toManifestRelease(release, artifact, publicUrl)],
@@ -94,7 +138,9 @@ export const buildOfflineBundle = async (
   const stream = async (): Promise<ReadableStream> => {
     const artifactBytes = usesObjectStorage(payload)
       ? await readArtifactObject(payload, artifact).catch((error: unknown) => {
-          throw isMissingObject(error) ? fileMissing(payload, artifact, `the bucket, key ${objectKeyOf(artifact)}`) : error
+          throw isMissingObject(error)
+            ? fileMissing(payload, artifact, `the bucket, key ${objectKeyOf(artifact)}`)
+            : error
         })
       : createReadStream(localPathOf(payload, artifact))
     async function* bundleBytes() {

@@ -5,7 +5,8 @@ import type { ReleaseChannel } from './channels'
 
 export type ChannelOfLine = { productId: number | string; line: string; channel: ReleaseChannel }
 
-const channelKey = ({ productId, line, channel }: ChannelOfLine) => `${productId}\u0000${line}\u0000${channel}`
+const channelKey = ({ productId, line, channel }: ChannelOfLine) =>
+  `${productId}\u0000${line}\u0000${channel}`
 
 /**
  * Adds one to the sequence of each channel (creating its row on first use), each with a single
@@ -18,9 +19,9 @@ export const bumpSequences = async (
   channels: ChannelOfLine[],
   req?: Partial<PayloadRequest>,
 ): Promise<ChannelOfLine[]> => {
-  const unique = [...new Map(channels.map((channel) => [channelKey(channel), channel])).values()].sort((left, right) =>
-    channelKey(left).localeCompare(channelKey(right)),
-  )
+  const unique = [
+    ...new Map(channels.map((channel) => [channelKey(channel), channel])).values(),
+  ].sort((left, right) => channelKey(left).localeCompare(channelKey(right)))
   if (unique.length === 0) return []
   const table = tableOf(payload, 'update-channels')
   const database = await drizzleFor(payload, req)
@@ -41,7 +42,10 @@ export const bumpSequences = async (
 }
 
 /** The current sequence of a channel; 0 before anything was ever published on it. */
-export const readSequence = async (payload: Payload, { productId, line, channel }: ChannelOfLine): Promise<number> => {
+export const readSequence = async (
+  payload: Payload,
+  { productId, line, channel }: ChannelOfLine,
+): Promise<number> => {
   const table = tableOf(payload, 'update-channels')
   const rows = await payload.db.drizzle
     .select({ sequence: table.sequence })

@@ -20,18 +20,36 @@ import { resolveUpdatesOptions, type UpdatesPluginOptions, type UpdatesSettings 
 
 export { applyRetention, type RetentionReport } from './applyRetention'
 export { buildManifest } from './buildManifest'
-export { buildOfflineBundle, type OfflineBundle, type OfflineBundleQuery } from './buildOfflineBundle'
+export {
+  buildOfflineBundle,
+  type OfflineBundle,
+  type OfflineBundleQuery,
+} from './buildOfflineBundle'
 export { bumpSequences, readSequence, type ChannelOfLine } from './bumpSequence'
 export { channelsSeeing, channelsVisibleTo } from './channels'
 export { artifactFileResponse } from './downloads/artifactFileResponse'
 export { authorizeDownload, type AuthorizedDownload } from './downloads/authorizeDownload'
 export { issueDownloadToken, verifyDownloadToken } from './downloads/downloadToken'
-export { assertDownloadAllowed, downloadRefusal, type DownloadCredentials } from './downloads/entitlement'
+export {
+  assertDownloadAllowed,
+  downloadRefusal,
+  type DownloadCredentials,
+} from './downloads/entitlement'
 export { loadReleaseRecipients } from './loadReleaseRecipients'
-export { getManifest, ManifestCache, type ManifestAnswer, type ManifestQuery } from './manifestCache'
+export {
+  getManifest,
+  ManifestCache,
+  type ManifestAnswer,
+  type ManifestQuery,
+} from './manifestCache'
 export { queueReleaseMails, releaseMailKey } from './queueReleaseMails'
 export { findGlobalRecipients, mergeRecipients } from './releaseRecipients'
-export { pullRelease, restoreRelease, type PullReleaseArgs, type RestoreReleaseArgs } from './releaseState'
+export {
+  pullRelease,
+  restoreRelease,
+  type PullReleaseArgs,
+  type RestoreReleaseArgs,
+} from './releaseState'
 export { findRollbackTargets } from './rollbackTargets'
 export { runDailyRetention } from './jobs/retention'
 export type { UpdatesPluginOptions } from './types'
@@ -50,7 +68,10 @@ const releaseEventsField: Field = {
 const releaseActionsField: Field = {
   name: 'releaseActions',
   type: 'ui',
-  admin: { position: 'sidebar', components: { Field: '/plugins/updates/components/ReleaseActions#ReleaseActions' } },
+  admin: {
+    position: 'sidebar',
+    components: { Field: '/plugins/updates/components/ReleaseActions#ReleaseActions' },
+  },
 }
 
 const withReleaseBehaviour = (collection: CollectionConfig, enabled: boolean): CollectionConfig => {
@@ -60,7 +81,8 @@ const withReleaseBehaviour = (collection: CollectionConfig, enabled: boolean): C
     fields: [...collection.fields, releaseEventsField, ...(enabled ? [releaseActionsField] : [])],
     hooks: {
       ...hooks,
-      // A deleted release's history goes with it; retention archives releases, it never deletes them.
+      // A deleted release's history goes with it; retention archives releases, it never deletes
+      // them.
       beforeDelete: [...(hooks.beforeDelete ?? []), deleteReferencing('release-events', 'release')],
       ...(enabled
         ? {
@@ -84,8 +106,15 @@ const withProductBehaviour = (collection: CollectionConfig): CollectionConfig =>
     ...collection.hooks,
     beforeDelete: [
       ...(collection.hooks?.beforeDelete ?? []),
-      refuseDeleteWhileReferenced('product', [{ collection: 'update-channels', field: 'product', label: ['update channel that apps follow', 'update channels that apps follow'] }]),
-      // One that never shipped may still have signed empty manifests cached because an app asked: derived data.
+      refuseDeleteWhileReferenced('product', [
+        {
+          collection: 'update-channels',
+          field: 'product',
+          label: ['update channel that apps follow', 'update channels that apps follow'],
+        },
+      ]),
+      // One that never shipped may still have signed empty manifests cached because an app asked:
+      // derived data.
       deleteReferencing('signed-manifests', 'product'),
     ],
   },
@@ -111,7 +140,8 @@ export const updatesPlugin =
     const settings: UpdatesSettings = resolveUpdatesOptions(options)
     const collections = (config.collections ?? []).map((collection) => {
       if (collection.slug === 'releases') return withReleaseBehaviour(collection, settings.enabled)
-      if (collection.slug === 'artifacts' && settings.enabled) return withArtifactBehaviour(collection)
+      if (collection.slug === 'artifacts' && settings.enabled)
+        return withArtifactBehaviour(collection)
       if (collection.slug === 'products') return withProductBehaviour(collection)
       return collection
     })
@@ -124,7 +154,13 @@ export const updatesPlugin =
 
     return {
       ...withScheduledTask(withCollections, 'retention', (payload) => applyRetention(payload)),
-      endpoints: [...(config.endpoints ?? []), manifestEndpoint, downloadEndpoint, downloadFileEndpoint, offlineBundleEndpoint],
+      endpoints: [
+        ...(config.endpoints ?? []),
+        manifestEndpoint,
+        downloadEndpoint,
+        downloadFileEndpoint,
+        offlineBundleEndpoint,
+      ],
       onInit: async (payload) => {
         await config.onInit?.(payload)
         if (settings.scheduleTasks) scheduleRetention(payload, settings.retentionSchedule)

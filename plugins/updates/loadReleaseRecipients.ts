@@ -15,11 +15,28 @@ export const loadReleaseRecipients = async (
   payload: Payload,
   { releaseId, now = new Date() }: { releaseId: number | string; now?: Date },
 ): Promise<Release> => {
-  const release = await payload.findByID({ collection: 'releases', id: releaseId, depth: 0, overrideAccess: true, disableErrors: true, draft: true })
+  const release = await payload.findByID({
+    collection: 'releases',
+    id: releaseId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    draft: true,
+  })
   if (!release) throw new ClientError(404, 'NOT_FOUND', `No release ${releaseId}`)
   const productId = productIdOf(release.product)
-  if (productId === undefined) throw new ClientError(409, 'NO_PRODUCT', 'The release has no product')
+  if (productId === undefined)
+    throw new ClientError(409, 'NO_PRODUCT', 'The release has no product')
   const globalEmails = await findGlobalRecipients(payload, { productId, line: release.line, now })
-  await saveReleaseChange(payload, { id: release.id, data: { recipients: mergeRecipients(release.recipients, globalEmails) } })
-  return payload.findByID({ collection: 'releases', id: release.id, depth: 0, overrideAccess: true, draft: true })
+  await saveReleaseChange(payload, {
+    id: release.id,
+    data: { recipients: mergeRecipients(release.recipients, globalEmails) },
+  })
+  return payload.findByID({
+    collection: 'releases',
+    id: release.id,
+    depth: 0,
+    overrideAccess: true,
+    draft: true,
+  })
 }

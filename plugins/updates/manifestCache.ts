@@ -15,7 +15,12 @@ import { updatesSettingsOf } from './settings'
 export type ManifestQuery = { product: string; line: string; channel: string; platform: string }
 
 /** A signed manifest ready to send: the exact bytes every instance serves, and their ETag. */
-export type ManifestAnswer = { body: Uint8Array<ArrayBuffer>; etag: string; sequence: number; manifest: UpdateManifest }
+export type ManifestAnswer = {
+  body: Uint8Array<ArrayBuffer>
+  etag: string
+  sequence: number
+  manifest: UpdateManifest
+}
 
 type CachedAnswer = ManifestAnswer & {
   productId: number
@@ -31,9 +36,11 @@ type SignedRow = { id: number; body: string; etag: string }
 
 const millisecondsPerDay = 24 * 60 * 60 * 1000
 
-const keyOf = (query: ManifestQuery): string => `${query.product}\u0000${query.line}\u0000${query.channel}\u0000${query.platform}`
+const keyOf = (query: ManifestQuery): string =>
+  `${query.product}\u0000${query.line}\u0000${query.channel}\u0000${query.platform}`
 
-const etagOf = (body: Buffer): string => `"${createHash('sha256').update(body).digest('base64url')}"`
+const etagOf = (body: Buffer): string =>
+  `"${createHash('sha256').update(body).digest('base64url')}"`
 
 /**
  * Serves signed manifests from memory, backed by the `signed-manifests` rows every instance
@@ -55,7 +62,10 @@ export class ManifestCache {
     return updatesSettingsOf(this.#payload)
   }
 
-  /** The manifest for `query`; throws a 404 ClientError for an unknown product, line, channel or platform. */
+  /**
+   * The manifest for `query`; throws a 404 ClientError for an unknown product, line, channel or
+   * platform.
+   */
   async manifestFor(query: ManifestQuery, now: number = Date.now()): Promise<ManifestAnswer> {
     const fresh = this.freshAnswerFor(query, now)
     if (fresh) return fresh
@@ -75,13 +85,24 @@ export class ManifestCache {
    */
   freshAnswerFor(query: ManifestQuery, now: number = Date.now()): ManifestAnswer | undefined {
     const cached = this.#answers.get(keyOf(query))
-    return cached && now - cached.checkedAt < this.#settings.sequenceCheckIntervalMs && now < cached.resignAt ? cached : undefined
+    return cached &&
+      now - cached.checkedAt < this.#settings.sequenceCheckIntervalMs &&
+      now < cached.resignAt
+      ? cached
+      : undefined
   }
 
   /** Makes this instance re-read the sequence of these channels on their next request. */
   forgetChannels(channels: ChannelOfLine[]): void {
     for (const answer of this.#answers.values()) {
-      if (channels.some((channel) => String(channel.productId) === String(answer.productId) && channel.line === answer.line && channel.channel === answer.channel)) {
+      if (
+        channels.some(
+          (channel) =>
+            String(channel.productId) === String(answer.productId) &&
+            channel.line === answer.line &&
+            channel.channel === answer.channel,
+        )
+      ) {
         answer.checkedAt = Number.NEGATIVE_INFINITY
       }
     }
@@ -89,7 +110,11 @@ export class ManifestCache {
 
   async #refresh(key: string, query: ManifestQuery, now: number): Promise<CachedAnswer> {
     const scope = await this.#scopeOf(query)
-    const channelOfLine: ChannelOfLine = { productId: scope.product.id, line: scope.line, channel: scope.channel }
+    const channelOfLine: ChannelOfLine = {
+      productId: scope.product.id,
+      line: scope.line,
+      channel: scope.channel,
+    }
     const sequence = await readSequence(this.#payload, channelOfLine)
     const cached = this.#answers.get(key)
     if (cached && cached.sequence === sequence && now < cached.resignAt) {
@@ -99,20 +124,32 @@ export class ManifestCache {
     let row = await this.#readRow(scope, sequence)
     if (!row) row = await this.#signAndStore(scope, sequence, now)
     let answer = this.#toAnswer(row, scope, sequence, now)
-    if (now >= answer.resignAt) answer = this.#toAnswer(await this.#resign(row, scope, sequence, now), scope, sequence, now)
+    if (now >= answer.resignAt)
+      answer = this.#toAnswer(await this.#resign(row, scope, sequence, now), scope, sequence, now)
     this.#answers.set(key, answer)
     return answer
   }
 
-  async #scopeOf({ product: slug, line, channel, platform }: ManifestQuery): Promise<ManifestScope> {
+  async #scopeOf({
+    product: slug,
+    line,
+    channel,
+    platform,
+  }: ManifestQuery): Promise<ManifestScope> {
     const shipsIt = (candidate: { lines: string[]; platforms: string[] }) =>
       candidate.lines.includes(line) && candidate.platforms.includes(platform)
     const product = await productBySlug(this.#payload, slug, shipsIt)
     if (!product) throw new ClientError(404, 'UNKNOWN_PRODUCT', `No product "${slug}"`)
-    if (!(product.lines ?? []).includes(line)) throw new ClientError(404, 'UNKNOWN_LINE', `${product.name} has no line "${line}"`)
-    if (!isReleaseChannel(channel)) throw new ClientError(404, 'UNKNOWN_CHANNEL', `No channel "${channel}" (stable, beta, alpha)`)
+    if (!(product.lines ?? []).includes(line))
+      throw new ClientError(404, 'UNKNOWN_LINE', `${product.name} has no line "${line}"`)
+    if (!isReleaseChannel(channel))
+      throw new ClientError(404, 'UNKNOWN_CHANNEL', `No channel "${channel}" (stable, beta, alpha)`)
     if (!(product.platforms ?? []).includes(platform)) {
-      throw new ClientError(404, 'UNKNOWN_PLATFORM', `${product.name} is not built for "${platform}"`)
+      throw new ClientError(
+        404,
+        'UNKNOWN_PLATFORM',
+        `${product.name} is not built for "${platform}"`,
+      )
     }
     return { product, line, channel, platform }
   }
@@ -138,15 +175,28 @@ export class ManifestCache {
     return rows[0]
   }
 
-  async #sign(scope: ManifestScope, sequence: number, now: number): Promise<{ body: string; etag: string; manifest: UpdateManifest }> {
+  async #sign(
+    scope: ManifestScope,
+    sequence: number,
+    now: number,
+  ): Promise<{ body: string; etag: string; manifest: UpdateManifest }> {
     const { manifestValidityDays, publicUrl } = this.#settings
-    const manifest = await buildManifest(this.#payload, { ...scope, sequence, now: new Date(now), validityDays: manifestValidityDays, publicUrl })
+    const manifest = await buildManifest(this.#payload, {
+      ...scope,
+      sequence,
+      now: new Date(now),
+      validityDays: manifestValidityDays,
+      publicUrl,
+    })
     const signed = await signJws(this.#payload, SignedKind.manifest, manifest)
     const body = JSON.stringify({ signed, ...manifest })
     return { body, etag: etagOf(Buffer.from(body)), manifest }
   }
 
-  /** Builds and signs the manifest of this sequence; when another instance got there first, its row wins. */
+  /**
+   * Builds and signs the manifest of this sequence; when another instance got there first, its row
+   * wins.
+   */
   async #signAndStore(scope: ManifestScope, sequence: number, now: number): Promise<SignedRow> {
     const { body, etag, manifest } = await this.#sign(scope, sequence, now)
     const table = tableOf(this.#payload, 'signed-manifests')
@@ -180,23 +230,40 @@ export class ManifestCache {
         ),
       )
     const stored = await this.#readRow(scope, sequence)
-    if (!stored) throw new Error(`Signed manifest of sequence ${sequence} vanished after it was stored`)
+    if (!stored)
+      throw new Error(`Signed manifest of sequence ${sequence} vanished after it was stored`)
     return stored
   }
 
-  /** Signs the same sequence again with a fresh expiry; one instance's update wins, the others read it. */
-  async #resign(row: SignedRow, scope: ManifestScope, sequence: number, now: number): Promise<SignedRow> {
+  /**
+   * Signs the same sequence again with a fresh expiry; one instance's update wins, the others read
+   * it.
+   */
+  async #resign(
+    row: SignedRow,
+    scope: ManifestScope,
+    sequence: number,
+    now: number,
+  ): Promise<SignedRow> {
     const { body, etag, manifest } = await this.#sign(scope, sequence, now)
     const table = tableOf(this.#payload, 'signed-manifests')
     await this.#payload.db.drizzle
       .update(table)
-      .set({ body, etag, issuedAt: manifest.issuedAt, expiresAt: manifest.expiresAt, updatedAt: new Date(now).toISOString() })
+      .set({
+        body,
+        etag,
+        issuedAt: manifest.issuedAt,
+        expiresAt: manifest.expiresAt,
+        updatedAt: new Date(now).toISOString(),
+      })
       .where(and(eq(table.id, row.id), eq(table.etag, row.etag)))
     return (await this.#readRow(scope, sequence)) ?? row
   }
 
   #toAnswer(row: SignedRow, scope: ManifestScope, sequence: number, now: number): CachedAnswer {
-    const { signed: _signed, ...manifest } = JSON.parse(row.body) as UpdateManifest & { signed: string }
+    const { signed: _signed, ...manifest } = JSON.parse(row.body) as UpdateManifest & {
+      signed: string
+    }
     const halfValidity = (this.#settings.manifestValidityDays * millisecondsPerDay) / 2
     return {
       body: new TextEncoder().encode(row.body),
@@ -226,5 +293,8 @@ export const forgetCachedChannels = (payload: Payload, channels: ChannelOfLine[]
 }
 
 /** The signed manifest of a product, line, channel and platform (cached; see `ManifestCache`). */
-export const getManifest = (payload: Payload, query: ManifestQuery, now?: Date): Promise<ManifestAnswer> =>
-  manifestCacheOf(payload).manifestFor(query, now?.getTime())
+export const getManifest = (
+  payload: Payload,
+  query: ManifestQuery,
+  now?: Date,
+): Promise<ManifestAnswer> => manifestCacheOf(payload).manifestFor(query, now?.getTime())

@@ -6,7 +6,8 @@ import { productIdOf } from './productIdOf'
 import { notesUrlOf } from './manifestRelease'
 import { updatesSettingsOf } from './settings'
 
-export const releaseMailKey = (releaseId: number | string, email: string): string => `release:${releaseId}:${email.trim().toLowerCase()}`
+export const releaseMailKey = (releaseId: number | string, email: string): string =>
+  `release:${releaseId}:${email.trim().toLowerCase()}`
 
 /**
  * Queues the release mail to every included recipient of a published release that asks for it.
@@ -19,14 +20,29 @@ export const queueReleaseMails = async (
   req?: Partial<PayloadRequest>,
 ): Promise<{ queued: number; alreadyQueued: number }> => {
   const result = { queued: 0, alreadyQueued: 0 }
-  if (release.status !== 'published' || release._status === 'draft' || !release.notifyByEmail) return result
+  if (release.status !== 'published' || release._status === 'draft' || !release.notifyByEmail)
+    return result
   const productId = productIdOf(release.product)
   if (productId === undefined) return result
-  const product = await payload.findByID({ collection: 'products', id: productId, depth: 0, req, overrideAccess: true, disableErrors: true })
+  const product = await payload.findByID({
+    collection: 'products',
+    id: productId,
+    depth: 0,
+    req,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   if (!product) return result
   const { publicUrl } = updatesSettingsOf(payload)
-  const templateId = release.emailTemplate && typeof release.emailTemplate === 'object' ? release.emailTemplate.id : release.emailTemplate
-  const emails = new Set((release.recipients ?? []).filter((recipient) => recipient.include !== false).map((recipient) => recipient.email.trim().toLowerCase()))
+  const templateId =
+    release.emailTemplate && typeof release.emailTemplate === 'object'
+      ? release.emailTemplate.id
+      : release.emailTemplate
+  const emails = new Set(
+    (release.recipients ?? [])
+      .filter((recipient) => recipient.include !== false)
+      .map((recipient) => recipient.email.trim().toLowerCase()),
+  )
   for (const email of emails) {
     const { queued } = await queueMail(payload, {
       to: email,

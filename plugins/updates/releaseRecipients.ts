@@ -6,7 +6,8 @@ export type ReleaseRecipient = NonNullable<Release['recipients']>[number]
 
 /**
  * The global recipients of a release: every contact who receives release mails, of every customer
- * holding a usable license (active, not expired) for the product and line. Lower-cased, no duplicates.
+ * holding a usable license (active, not expired) for the product and line. Lower-cased, no
+ * duplicates.
  */
 export const findGlobalRecipients = async (
   payload: Payload,
@@ -25,11 +26,22 @@ export const findGlobalRecipients = async (
         { product: { equals: productId } },
         { line: { equals: line } },
         { status: { equals: 'active' } },
-        { or: [{ expiresAt: { exists: false } }, { expiresAt: { greater_than: now.toISOString() } }] },
+        {
+          or: [
+            { expiresAt: { exists: false } },
+            { expiresAt: { greater_than: now.toISOString() } },
+          ],
+        },
       ],
     },
   })
-  const customerIds = [...new Set(licenses.docs.map((license) => (typeof license.customer === 'object' ? license.customer.id : license.customer)))]
+  const customerIds = [
+    ...new Set(
+      licenses.docs.map((license) =>
+        typeof license.customer === 'object' ? license.customer.id : license.customer,
+      ),
+    ),
+  ]
   if (customerIds.length === 0) return []
   const customers = await payload.find({
     collection: 'customers',
@@ -41,7 +53,9 @@ export const findGlobalRecipients = async (
     where: { id: { in: customerIds } },
   })
   const emails = customers.docs.flatMap((customer) =>
-    (customer.contacts ?? []).filter((contact) => (contact.receives ?? []).includes('releases')).map((contact) => contact.email.trim().toLowerCase()),
+    (customer.contacts ?? [])
+      .filter((contact) => (contact.receives ?? []).includes('releases'))
+      .map((contact) => contact.email.trim().toLowerCase()),
   )
   return [...new Set(emails)].sort()
 }
@@ -50,15 +64,24 @@ export const findGlobalRecipients = async (
  * The recipients list with the global part replaced by `globalEmails`: a global address that was
  * unticked stays unticked, extra addresses staff added stay, customers no longer licensed leave.
  */
-export const mergeRecipients = (existing: ReleaseRecipient[] | null | undefined, globalEmails: string[]): ReleaseRecipient[] => {
-  const previous = new Map((existing ?? []).map((recipient) => [recipient.email.trim().toLowerCase(), recipient]))
+export const mergeRecipients = (
+  existing: ReleaseRecipient[] | null | undefined,
+  globalEmails: string[],
+): ReleaseRecipient[] => {
+  const previous = new Map(
+    (existing ?? []).map((recipient) => [recipient.email.trim().toLowerCase(), recipient]),
+  )
   const globals = globalEmails.map((email) => ({
     email,
     include: previous.get(email)?.include !== false,
     source: 'global' as const,
   }))
   const extras = (existing ?? [])
-    .filter((recipient) => recipient.source !== 'global' && !globalEmails.includes(recipient.email.trim().toLowerCase()))
+    .filter(
+      (recipient) =>
+        recipient.source !== 'global' &&
+        !globalEmails.includes(recipient.email.trim().toLowerCase()),
+    )
     .map(({ email, include }) => ({ email, include: include !== false, source: 'extra' as const }))
   return [...globals, ...extras]
 }

@@ -1,4 +1,11 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type TypedUser } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type TypedUser,
+} from 'payload'
 
 import type { Release, ReleaseEvent } from '../../payload-types'
 import { ClientError } from '../clientApi'
@@ -15,7 +22,13 @@ export type ReleaseStateChange = { release: Release; event: ReleaseEvent }
 type Actor = TypedUser | null | undefined
 
 const findRelease = async (payload: Payload, releaseId: number | string): Promise<Release> => {
-  const release = await payload.findByID({ collection: 'releases', id: releaseId, depth: 0, overrideAccess: true, disableErrors: true })
+  const release = await payload.findByID({
+    collection: 'releases',
+    id: releaseId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   if (!release) throw new ClientError(404, 'NOT_FOUND', `No release ${releaseId}`)
   return release
 }
@@ -44,23 +57,43 @@ const changeReleaseState = async (
     now: Date
   },
 ): Promise<ReleaseStateChange> => {
-  const req = await createLocalReq({ user: actor ?? undefined, context: { [sequenceBumpedContext]: true } }, payload)
+  const req = await createLocalReq(
+    { user: actor ?? undefined, context: { [sequenceBumpedContext]: true } },
+    payload,
+  )
   const ownsTransaction = await initTransaction(req)
   try {
     const table = tableOf(payload, 'releases')
     const database = await drizzleFor(payload, req)
     const claimed = await database
       .update(table)
-      .set({ status: data.status, rollbackTo: data.rollbackTo, pulledAt: data.pulledAt, updatedAt: now.toISOString() })
+      .set({
+        status: data.status,
+        rollbackTo: data.rollbackTo,
+        pulledAt: data.pulledAt,
+        updatedAt: now.toISOString(),
+      })
       .where(and(eq(table.id, release.id), eq(table.status, from), eq(table._status, 'published')))
       .returning({ id: table.id })
     if (claimed.length === 0) {
       throw data.status === 'pulled'
-        ? new ClientError(409, 'NOT_PUBLISHED', `Release ${release.version} is not published (it may have just been pulled)`)
-        : new ClientError(409, 'NOT_PULLED', `Release ${release.version} is not pulled (it may have just been restored)`)
+        ? new ClientError(
+            409,
+            'NOT_PUBLISHED',
+            `Release ${release.version} is not published (it may have just been pulled)`,
+          )
+        : new ClientError(
+            409,
+            'NOT_PULLED',
+            `Release ${release.version} is not pulled (it may have just been restored)`,
+          )
     }
     const updated = await saveReleaseChange(payload, { id: release.id, data, req })
-    const bumped = await bumpSequences(payload, [...channelsShowing(release), ...channelsShowing(updated)], req)
+    const bumped = await bumpSequences(
+      payload,
+      [...channelsShowing(release), ...channelsShowing(updated)],
+      req,
+    )
     forgetCachedChannels(payload, bumped)
     const recorded = await payload.create({
       collection: 'release-events',
@@ -86,16 +119,26 @@ const changeReleaseState = async (
 
 export type PullReleaseArgs = {
   releaseId: number | string
-  /** Where apps on this release go back to; default the newest older published release; null for nowhere. */
+  /**
+   * Where apps on this release go back to; default the newest older published release; null for
+   * nowhere.
+   */
   rollbackTo?: string | null
   actor?: Actor
   now?: Date
 }
 
-/** Pulls (rolls back) a published release: manifests list it under `pulled`, pointing apps at `rollbackTo`. */
-export const pullRelease = async (payload: Payload, { releaseId, rollbackTo, actor, now = new Date() }: PullReleaseArgs): Promise<ReleaseStateChange> => {
+/**
+ * Pulls (rolls back) a published release: manifests list it under `pulled`, pointing apps at
+ * `rollbackTo`.
+ */
+export const pullRelease = async (
+  payload: Payload,
+  { releaseId, rollbackTo, actor, now = new Date() }: PullReleaseArgs,
+): Promise<ReleaseStateChange> => {
   const release = await findRelease(payload, releaseId)
-  if (release.status === 'pulled') throw new ClientError(409, 'ALREADY_PULLED', `Release ${release.version} is already pulled`)
+  if (release.status === 'pulled')
+    throw new ClientError(409, 'ALREADY_PULLED', `Release ${release.version} is already pulled`)
   if (release.status !== 'published' || release._status !== 'published') {
     throw new ClientError(409, 'NOT_PUBLISHED', `Release ${release.version} is not published`)
   }
@@ -104,7 +147,10 @@ export const pullRelease = async (payload: Payload, { releaseId, rollbackTo, act
     release,
     from: 'published',
     data: { status: 'pulled', rollbackTo: target, pulledAt: now.toISOString() },
-    event: { action: 'pulled', summary: `${release.title ?? release.version} pulled; apps go back to ${target ?? 'nothing (no earlier release)'}` },
+    event: {
+      action: 'pulled',
+      summary: `${release.title ?? release.version} pulled; apps go back to ${target ?? 'nothing (no earlier release)'}`,
+    },
     actor,
     now,
   })
@@ -113,9 +159,13 @@ export const pullRelease = async (payload: Payload, { releaseId, rollbackTo, act
 export type RestoreReleaseArgs = { releaseId: number | string; actor?: Actor; now?: Date }
 
 /** Undoes a pull: the release is published again and apps may update to it. */
-export const restoreRelease = async (payload: Payload, { releaseId, actor, now = new Date() }: RestoreReleaseArgs): Promise<ReleaseStateChange> => {
+export const restoreRelease = async (
+  payload: Payload,
+  { releaseId, actor, now = new Date() }: RestoreReleaseArgs,
+): Promise<ReleaseStateChange> => {
   const release = await findRelease(payload, releaseId)
-  if (release.status !== 'pulled') throw new ClientError(409, 'NOT_PULLED', `Release ${release.version} is not pulled`)
+  if (release.status !== 'pulled')
+    throw new ClientError(409, 'NOT_PULLED', `Release ${release.version} is not pulled`)
   return changeReleaseState(payload, {
     release,
     from: 'pulled',

@@ -12,7 +12,10 @@ type PulledCandidate = Pick<Release, 'id' | 'product' | 'line' | 'channel' | 've
  * Versions apps on `release` may be sent back to, newest first: published releases of the same
  * product and line, older than it, on a channel its apps see. The first is the default.
  */
-export const findRollbackTargets = async (payload: Payload, release: PulledCandidate): Promise<string[]> => {
+export const findRollbackTargets = async (
+  payload: Payload,
+  release: PulledCandidate,
+): Promise<string[]> => {
   if (!isReleaseChannel(release.channel)) return []
   const found = await payload.find({
     collection: 'releases',
@@ -37,13 +40,22 @@ export const findRollbackTargets = async (payload: Payload, release: PulledCandi
     .sort(rcompare)
 }
 
-/** The version to roll back to: the one asked for when it is a valid target, else the newest target (or null). */
-export const chooseRollbackTarget = async (payload: Payload, release: PulledCandidate, requested: string | null | undefined): Promise<string | null> => {
+/**
+ * The version to roll back to: the one asked for when it is a valid target, else the newest target
+ * (or null).
+ */
+export const chooseRollbackTarget = async (
+  payload: Payload,
+  release: PulledCandidate,
+  requested: string | null | undefined,
+): Promise<string | null> => {
   const targets = await findRollbackTargets(payload, release)
   if (requested === undefined) return targets[0] ?? null
   if (requested === null) return null
   if (!valid(requested) || !targets.includes(requested)) {
-    throw badRequest(`rollbackTo: ${requested} is not a published ${release.line} release older than ${release.version}; choose one of ${targets.join(', ') || '(none)'}`)
+    throw badRequest(
+      `rollbackTo: ${requested} is not a published ${release.line} release older than ${release.version}; choose one of ${targets.join(', ') || '(none)'}`,
+    )
   }
   return requested
 }

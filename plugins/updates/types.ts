@@ -1,5 +1,7 @@
 export type UpdatesS3Options = {
-  /** Bucket artifacts live in when S3 storage is configured (`S3_BUCKET`); empty means local disk. */
+  /**
+   * Bucket artifacts live in when S3 storage is configured (`S3_BUCKET`); empty means local disk.
+   */
   bucket?: string
   endpoint?: string
   region?: string
@@ -79,6 +81,7 @@ export const resolveUpdatesOptions = (options: UpdatesPluginOptions): UpdatesSet
   if (settings.downloadTokenSeconds > 600 || settings.downloadTokenSeconds < 1) {
     throw new Error('updatesPlugin: downloadTokenSeconds must be between 1 and 600')
   }
-  if (!(settings.manifestValidityDays > 0)) throw new Error('updatesPlugin: manifestValidityDays must be positive')
+  if (!(settings.manifestValidityDays > 0))
+    throw new Error('updatesPlugin: manifestValidityDays must be positive')
   return { ...settings, publicUrl: settings.publicUrl.replace(/\/$/, '') }
 }

@@ -11,5 +11,8 @@ export type Capability = {
   name: string
   registerCommands: (program: Command) => void
   registerRoutes: (router: Router, context: AgentContext) => void
-  startBackgroundWork?: (context: AgentContext) => { settingsChanged?: () => void; stop: () => Promise<void> }
+  startBackgroundWork?: (context: AgentContext) => {
+    settingsChanged?: () => void
+    stop: () => Promise<void>
+  }
 }

@@ -1,6 +1,8 @@
 import type { Notification, TargetState } from './state/types'
 
-/** What the agent tells a listener while it works (the daemon streams these as Server-Sent Events). */
+/**
+ * What the agent tells a listener while it works (the daemon streams these as Server-Sent Events).
+ */
 export type AgentEvent =
   | { type: 'notification'; notification: Notification }
   | { type: 'state'; target: string; state: TargetState }

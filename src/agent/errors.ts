@@ -12,7 +12,17 @@ export class AgentError extends Error {
   constructor(
     code: string,
     message: string,
-    { refused = true, retryable = false, details = {}, cause }: { refused?: boolean; retryable?: boolean; details?: Record<string, unknown>; cause?: unknown } = {},
+    {
+      refused = true,
+      retryable = false,
+      details = {},
+      cause,
+    }: {
+      refused?: boolean
+      retryable?: boolean
+      details?: Record<string, unknown>
+      cause?: unknown
+    } = {},
   ) {
     super(message, { cause })
     this.name = 'AgentError'

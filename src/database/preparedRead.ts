@@ -14,7 +14,9 @@ type SelectBuilder = {
   prepare: (name: string) => PreparedRead<unknown>
 }
 
-/** How long a read waits for another process's write lock before failing (SQLite's busy_timeout). */
+/**
+ * How long a read waits for another process's write lock before failing (SQLite's busy_timeout).
+ */
 const busyTimeoutMs = 5_000
 
 /**
@@ -26,7 +28,9 @@ const busyTimeoutMs = 5_000
  */
 const readConnections = new WeakMap<object, Database.Database | null>()
 
-/** The file a `file:` URL names, or undefined (in-memory or remote databases keep drizzle's path). */
+/**
+ * The file a `file:` URL names, or undefined (in-memory or remote databases keep drizzle's path).
+ */
 export const sqliteFileOf = (url: unknown): string | undefined => {
   if (typeof url !== 'string' || !url.startsWith('file:')) return undefined
   let rest = url.slice('file:'.length).split('?', 1)[0]
@@ -62,7 +66,12 @@ export const closeReadConnection = (payload: Payload): void => {
  * connection, rows mapped back to the select's field names through the columns' own decoders
  * (what drizzle does). On PostgreSQL it is drizzle's named prepared statement.
  */
-export const prepareRead = <Row>(payload: Payload, database: DrizzleDatabase, name: string, build: (database: DrizzleDatabase) => unknown): PreparedRead<Row> => {
+export const prepareRead = <Row>(
+  payload: Payload,
+  database: DrizzleDatabase,
+  name: string,
+  build: (database: DrizzleDatabase) => unknown,
+): PreparedRead<Row> => {
   const builder = build(database) as SelectBuilder
   const connection = readConnectionOf(payload)
   if (!connection) return builder.prepare(name) as PreparedRead<Row>
@@ -79,7 +88,8 @@ export const prepareRead = <Row>(payload: Payload, database: DrizzleDatabase, na
         for (let index = 0; index < fields.length; index += 1) {
           const [key, field] = fields[index]
           const value = raw[index]
-          row[key] = value === null || !field.mapFromDriverValue ? value : field.mapFromDriverValue(value)
+          row[key] =
+            value === null || !field.mapFromDriverValue ? value : field.mapFromDriverValue(value)
         }
         return row as Row
       })

@@ -14,14 +14,24 @@ export class BufferedResponse extends Response {
   }
 
   override clone(): BufferedResponse {
-    return new BufferedResponse(this.buffered.copy(), { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) })
+    return new BufferedResponse(this.buffered.copy(), {
+      status: this.status,
+      statusText: this.statusText,
+      headers: new Headers(this.headers),
+    })
   }
 }
 readBodyFromBuffer(BufferedResponse.prototype)
 
 /** `new Response(body, init)` for a body that is already whole (text or bytes). */
-export const bytesResponse = (body: string | Uint8Array<ArrayBuffer>, init: ResponseInit = {}): BufferedResponse =>
-  new BufferedResponse(typeof body === 'string' ? BufferedBody.ofText(body) : new BufferedBody(body), init)
+export const bytesResponse = (
+  body: string | Uint8Array<ArrayBuffer>,
+  init: ResponseInit = {},
+): BufferedResponse =>
+  new BufferedResponse(
+    typeof body === 'string' ? BufferedBody.ofText(body) : new BufferedBody(body),
+    init,
+  )
 
 /** `Response.json(data, init)`, as a `BufferedResponse`. */
 export const jsonResponse = (data: unknown, init: ResponseInit = {}): BufferedResponse => {
@@ -31,7 +41,11 @@ export const jsonResponse = (data: unknown, init: ResponseInit = {}): BufferedRe
 }
 
 /** A whole answer, ready to write: status, headers, and the body bytes (none for a 304). */
-export type WholeAnswer = { status: number; headers: Record<string, string>; body?: Uint8Array<ArrayBuffer> }
+export type WholeAnswer = {
+  status: number
+  headers: Record<string, string>
+  body?: Uint8Array<ArrayBuffer>
+}
 
 /** The `Response` of a whole answer. */
 export const responseOf = ({ status, headers, body }: WholeAnswer): Response =>
@@ -40,7 +54,10 @@ export const responseOf = ({ status, headers, body }: WholeAnswer): Response =>
 const encoder = new TextEncoder()
 
 /** A JSON whole answer (what `jsonResponse` answers, before it is a `Response`). */
-export const jsonAnswer = (data: unknown, { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {}): WholeAnswer => ({
+export const jsonAnswer = (
+  data: unknown,
+  { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {},
+): WholeAnswer => ({
   status,
   headers: { 'content-type': 'application/json', ...headers },
   body: encoder.encode(JSON.stringify(data)) as Uint8Array<ArrayBuffer>,

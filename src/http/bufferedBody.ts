@@ -5,7 +5,8 @@ const encoder = new TextEncoder()
  * A web body held as the bytes it is, for a `Request` or `Response` whose body is small and
  * already whole. `Request`/`Response` built with a body wrap it in a web stream and read it back
  * through that stream; on the client API's hot paths that cost a tenth of the CPU each way. Here
- * `text()`, `json()`, `arrayBuffer()` and `blob()` hand the bytes over directly, and `stream` is made
+ * `text()`, `json()`, `arrayBuffer()` and `blob()` hand the bytes over directly, and `stream` is
+ * made
  * only when someone asks for `body`. Read once, like any web body.
  */
 export class BufferedBody {
@@ -33,7 +34,10 @@ export class BufferedBody {
     return this.bytes
   }
 
-  /** An unread body of the same bytes, for `clone()`; refused once this one is read, as a web body's clone is. */
+  /**
+   * An unread body of the same bytes, for `clone()`; refused once this one is read, as a web body's
+   * clone is.
+   */
   copy(): BufferedBody {
     this.#refuseIfUsed()
     return new BufferedBody(this.bytes)

@@ -14,7 +14,11 @@ export class BufferedRequest extends Request {
   }
 
   override clone(): BufferedRequest {
-    return new BufferedRequest(this.url, { method: this.method, headers: new Headers(this.headers) }, this.buffered.copy())
+    return new BufferedRequest(
+      this.url,
+      { method: this.method, headers: new Headers(this.headers) },
+      this.buffered.copy(),
+    )
   }
 }
 readBodyFromBuffer(BufferedRequest.prototype)

@@ -10,7 +10,10 @@ const refuse = (req: IncomingMessage, res: ServerResponse, limit: number): void 
   res.on('error', () => {})
   if (res.headersSent) return void req.destroy()
   const body = JSON.stringify(payloadTooLarge(limit))
-  res.writeHead(413, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+  res.writeHead(413, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  })
   // Lingering close (as nginx does): closing a socket at once while the client still sends makes
   // the kernel reset the connection, and the client can lose the 413 it has not read yet. So the
   // rest is dropped as it comes (Node drains an unread body after the answer; `push` above passes
@@ -22,9 +25,14 @@ const refuse = (req: IncomingMessage, res: ServerResponse, limit: number): void 
  * Holds `req`'s body to `limit` bytes while it streams, whoever reads it: a declared
  * Content-Length over it is refused before a byte is read, and a body without one (chunked)
  * is refused the moment it passes the limit. The refusal is 413 `PAYLOAD_TOO_LARGE`; what the
- * client still sends is dropped unread for a moment, then the connection is cut. False when refused at once.
+ * client still sends is dropped unread for a moment, then the connection is cut. False when refused
+ * at once.
  */
-export const capRequestBody = (req: IncomingMessage, res: ServerResponse, limit: number): boolean => {
+export const capRequestBody = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+): boolean => {
   const declared = req.headers['content-length']
   if (declared !== undefined) {
     if (Number(declared) > limit) {

@@ -16,9 +16,16 @@ export class ClientError extends Error {
   }
 }
 
-export const badRequest = (message: string): ClientError => new ClientError(400, 'BAD_REQUEST', message)
+export const badRequest = (message: string): ClientError =>
+  new ClientError(400, 'BAD_REQUEST', message)
 
-/** A refusal as a whole answer (what a fast answer sends), and as the `Response` a handler returns. */
-export const errorAnswer = (error: ClientError): WholeAnswer => jsonAnswer({ code: error.code, message: error.message }, { status: error.status, headers: error.headers })
+/**
+ * A refusal as a whole answer (what a fast answer sends), and as the `Response` a handler returns.
+ */
+export const errorAnswer = (error: ClientError): WholeAnswer =>
+  jsonAnswer(
+    { code: error.code, message: error.message },
+    { status: error.status, headers: error.headers },
+  )
 
 export const errorResponse = (error: ClientError): Response => responseOf(errorAnswer(error))

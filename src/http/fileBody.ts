@@ -10,12 +10,14 @@ const chunkBytes = 1 << 20
  * File bodies by stream. A Node host that finds its Response's body here can pipe the file to the
  * socket itself (what a plain `fs.createReadStream` pipe does) instead of pulling it chunk by chunk
  * through the web stream, which left the process idle between reads and writes. The stream is
- * lazy: it opens nothing until it is first read, so a host that sends the file itself just cancels it.
+ * lazy: it opens nothing until it is first read, so a host that sends the file itself just cancels
+ * it.
  */
 const fileSources = new WeakMap<ReadableStream<Uint8Array>, FileSource>()
 
-export const fileSourceOf = (body: ReadableStream<Uint8Array> | null | undefined): FileSource | undefined =>
-  body ? fileSources.get(body) : undefined
+export const fileSourceOf = (
+  body: ReadableStream<Uint8Array> | null | undefined,
+): FileSource | undefined => (body ? fileSources.get(body) : undefined)
 
 /**
  * The bytes `start`–`end` (inclusive) of a `size`-byte file as a web stream read straight from a
@@ -23,7 +25,10 @@ export const fileSourceOf = (body: ReadableStream<Uint8Array> | null | undefined
  * read while the previous one is written. The handle is closed at the end, on an error and when
  * the reader cancels (the client went away).
  */
-export const fileBody = (path: string, { start, end }: { start: number; end: number }): ReadableStream<Uint8Array> => {
+export const fileBody = (
+  path: string,
+  { start, end }: { start: number; end: number },
+): ReadableStream<Uint8Array> => {
   let handle: Promise<FileHandle> | undefined
   let position = start
   let ahead: Promise<Uint8Array | undefined> | undefined
@@ -32,7 +37,9 @@ export const fileBody = (path: string, { start, end }: { start: number; end: num
     const length = Math.min(chunkBytes, end + 1 - at)
     if (length <= 0) return undefined
     handle ??= open(path, 'r')
-    const { bytesRead, buffer } = await (await handle).read(Buffer.allocUnsafeSlow(length), 0, length, at)
+    const { bytesRead, buffer } = await (
+      await handle
+    ).read(Buffer.allocUnsafeSlow(length), 0, length, at)
     return bytesRead === 0 ? undefined : new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead)
   }
   const close = async () => {
@@ -66,7 +73,8 @@ export const fileBody = (path: string, { start, end }: { start: number; end: num
       },
       cancel: close,
     },
-    // Nothing is read before the first read request (see fileSources); readChunk reads ahead instead.
+    // Nothing is read before the first read request (see fileSources); readChunk reads ahead
+    // instead.
     { highWaterMark: 0 },
   )
   fileSources.set(stream, { path, start, end })

@@ -21,9 +21,17 @@ const tooLarge = (maxBytes: number): ClientError => {
   return new ClientError(413, code, message)
 }
 
-/** Validates a JSON body already read whole: over `maxBodyBytes` is 413 PAYLOAD_TOO_LARGE; not JSON or not matching `schema` 400 BAD_REQUEST. */
-export const parseJsonBody = <Schema extends z.ZodTypeAny>(body: Uint8Array | string, schema: Schema, { maxBytes = maxBodyBytes, emptyAs }: BodyLimit = {}): z.infer<Schema> => {
-  if ((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) > maxBytes) throw tooLarge(maxBytes)
+/**
+ * Validates a JSON body already read whole: over `maxBodyBytes` is 413 PAYLOAD_TOO_LARGE; not JSON
+ * or not matching `schema` 400 BAD_REQUEST.
+ */
+export const parseJsonBody = <Schema extends z.ZodTypeAny>(
+  body: Uint8Array | string,
+  schema: Schema,
+  { maxBytes = maxBodyBytes, emptyAs }: BodyLimit = {},
+): z.infer<Schema> => {
+  if ((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) > maxBytes)
+    throw tooLarge(maxBytes)
   const text = typeof body === 'string' ? body : decoder.decode(body)
   let json: unknown = emptyAs
   try {
@@ -39,8 +47,14 @@ export const parseJsonBody = <Schema extends z.ZodTypeAny>(body: Uint8Array | st
   return parsed.data
 }
 
-/** The body's bytes, read from its stream only up to `maxBodyBytes`: one more and the stream is cancelled. */
-const readCapped = async (body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> => {
+/**
+ * The body's bytes, read from its stream only up to `maxBodyBytes`: one more and the stream is
+ * cancelled.
+ */
+const readCapped = async (
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array> => {
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let length = 0
@@ -61,13 +75,20 @@ const readCapped = async (body: ReadableStream<Uint8Array>, maxBytes: number): P
  * Reads and validates a request's JSON body (see `parseJsonBody`). A declared length over the
  * limit is refused unread; a body without one (chunked) is read only up to the limit.
  */
-export const readJsonBody = async <Schema extends z.ZodTypeAny>(req: PayloadRequest, schema: Schema, { maxBytes = maxBodyBytes, emptyAs }: BodyLimit = {}): Promise<z.infer<Schema>> => {
+export const readJsonBody = async <Schema extends z.ZodTypeAny>(
+  req: PayloadRequest,
+  schema: Schema,
+  { maxBytes = maxBodyBytes, emptyAs }: BodyLimit = {},
+): Promise<z.infer<Schema>> => {
   const declared = req.headers.get('content-length')
   if (Number(declared ?? 0) > maxBytes) throw tooLarge(maxBytes)
   let body: Uint8Array | string
   try {
     // With a declared length the framing bounds the body: it can be read whole.
-    body = declared !== null || !req.body ? ((await req.text?.()) ?? '') : await readCapped(req.body, maxBytes)
+    body =
+      declared !== null || !req.body
+        ? ((await req.text?.()) ?? '')
+        : await readCapped(req.body, maxBytes)
   } catch (error) {
     if (error instanceof ClientError) throw error
     throw badRequest('Unreadable body')
@@ -76,7 +97,10 @@ export const readJsonBody = async <Schema extends z.ZodTypeAny>(req: PayloadRequ
 }
 
 /** Validates query parameters the same way. */
-export const readQuery = <Schema extends z.ZodTypeAny>(req: PayloadRequest, schema: Schema): z.infer<Schema> => {
+export const readQuery = <Schema extends z.ZodTypeAny>(
+  req: PayloadRequest,
+  schema: Schema,
+): z.infer<Schema> => {
   const url = new URL(req.url ?? '', 'http://localhost')
   const parsed = schema.safeParse(Object.fromEntries(url.searchParams))
   if (!parsed.success) {

@@ -8,7 +8,9 @@ import { fileSourceOf, type FileSource } from './fileBody'
  * What the host writes back: a web `Response`, or the same parts without building one; `wholeBody`
  * is a whole body kept as bytes (a `BufferedResponse`), written without a stream.
  */
-export type WebAnswer = Pick<Response, 'status' | 'statusText' | 'headers' | 'body'> & { wholeBody?: Uint8Array }
+export type WebAnswer = Pick<Response, 'status' | 'statusText' | 'headers' | 'body'> & {
+  wholeBody?: Uint8Array
+}
 
 /** Resolves when the socket can take more, or is gone (then the caller stops). */
 const drained = (res: ServerResponse): Promise<void> =>
@@ -54,7 +56,11 @@ const written = (res: ServerResponse, bytes: Uint8Array): Promise<void> => {
  * A fresh buffer per chunk (what a read stream does) made V8 run a full collection every few
  * megabytes on a warm heap, which cut throughput by half.
  */
-const sendFile = async ({ path, start, end }: FileSource, body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> => {
+const sendFile = async (
+  { path, start, end }: FileSource,
+  body: ReadableStream<Uint8Array>,
+  res: ServerResponse,
+): Promise<void> => {
   await body.cancel().catch(() => {})
   let handle: FileHandle | undefined
   try {
@@ -64,8 +70,16 @@ const sendFile = async ({ path, start, end }: FileSource, body: ReadableStream<U
     let position = start
     for (let turn = 0; position <= end && !res.destroyed; turn ^= 1) {
       // This buffer's last write was awaited one round ago: it is free to read into.
-      const { bytesRead } = await handle.read(buffers[turn], 0, Math.min(fileChunkBytes, end + 1 - position), position)
-      if (bytesRead === 0) throw new Error(`${path} ended at byte ${position}, before the ${end + 1} its answer announced`)
+      const { bytesRead } = await handle.read(
+        buffers[turn],
+        0,
+        Math.min(fileChunkBytes, end + 1 - position),
+        position,
+      )
+      if (bytesRead === 0)
+        throw new Error(
+          `${path} ended at byte ${position}, before the ${end + 1} its answer announced`,
+        )
       position += bytesRead
       await previousWrite
       previousWrite = written(res, buffers[turn].subarray(0, bytesRead))
@@ -73,7 +87,8 @@ const sendFile = async ({ path, start, end }: FileSource, body: ReadableStream<U
     await previousWrite
     res.end()
   } catch (error) {
-    // The client went away, or the file failed mid-way: the headers are gone, so cut the connection.
+    // The client went away, or the file failed mid-way: the headers are gone, so cut the
+    // connection.
     if (!res.destroyed) res.destroy(error instanceof Error ? error : new Error(String(error)))
   } finally {
     await handle?.close().catch(() => {})
@@ -85,9 +100,14 @@ const sendFile = async ({ path, start, end }: FileSource, body: ReadableStream<U
  * line), then the body. A body that is one chunk (every JSON answer) goes out in a single
  * `end()` with its Content-Length; a longer one (a download) streams chunk by chunk, waiting for
  * the socket to drain, and stops reading the source when the client goes away. A body kept as
- * bytes goes out in one `end()` as it is; a body read from a file is sent from the file (`sendFile`).
+ * bytes goes out in one `end()` as it is; a body read from a file is sent from the file
+ * (`sendFile`).
  */
-export const sendWebResponse = async (response: WebAnswer, res: ServerResponse, { omitBody = false } = {}): Promise<void> => {
+export const sendWebResponse = async (
+  response: WebAnswer,
+  res: ServerResponse,
+  { omitBody = false } = {},
+): Promise<void> => {
   res.statusCode = response.status
   if (response.statusText) res.statusMessage = response.statusText
   for (const [name, value] of response.headers) {
@@ -134,8 +154,15 @@ export const sendWebResponse = async (response: WebAnswer, res: ServerResponse, 
   }
 }
 
-/** Writes a whole answer (an endpoint's fast answer) in one `end()`, which gives it its Content-Length. */
-export const sendWholeAnswer = ({ status, headers, body }: WholeAnswer, res: ServerResponse, { omitBody = false } = {}): void => {
+/**
+ * Writes a whole answer (an endpoint's fast answer) in one `end()`, which gives it its
+ * Content-Length.
+ */
+export const sendWholeAnswer = (
+  { status, headers, body }: WholeAnswer,
+  res: ServerResponse,
+  { omitBody = false } = {},
+): void => {
   res.statusCode = status
   for (const name in headers) res.setHeader(name, headers[name])
   res.end(omitBody ? undefined : body)

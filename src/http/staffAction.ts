@@ -60,15 +60,23 @@ export const staffAction = <Body extends Input = z.ZodObject, Query extends Inpu
       const { user } = req
       if (!user) throw new ClientError(401, 'UNAUTHORIZED', 'Log in as staff first')
       if (!userHasRole(user, roles)) {
-        throw new ClientError(403, 'FORBIDDEN', `Only ${roles.join(', ')} staff and admins may do this`)
+        throw new ClientError(
+          403,
+          'FORBIDDEN',
+          `Only ${roles.join(', ')} staff and admins may do this`,
+        )
       }
       const id = String(req.routeParams?.id ?? '')
-      if (!documentId.test(id)) throw new ClientError(404, 'NOT_FOUND', `No ${collection} document ${id}`)
+      if (!documentId.test(id))
+        throw new ClientError(404, 'NOT_FOUND', `No ${collection} document ${id}`)
       const answer = await handler({
         req,
         id: Number(id),
         user,
-        body: method === 'post' ? await readJsonBody(req, body, { emptyAs: {} }) : (body.parse({}) as z.infer<Body>),
+        body:
+          method === 'post'
+            ? await readJsonBody(req, body, { emptyAs: {} })
+            : (body.parse({}) as z.infer<Body>),
         query: readQuery(req, query),
       })
       return answer instanceof Response ? answer : jsonResponse(answer)

@@ -3,10 +3,15 @@ import type { IncomingMessage } from 'node:http'
 import { BufferedBody } from './bufferedBody'
 import { BufferedRequest } from './bufferedRequest'
 
-/** Bodies up to this size (declared by Content-Length) are read in one piece; larger ones stream. */
+/**
+ * Bodies up to this size (declared by Content-Length) are read in one piece; larger ones stream.
+ */
 export const bufferedBodyLimit = 64 * 1024
 
-/** How long a body the endpoint did not want may keep arriving (read and dropped) before the connection is cut. */
+/**
+ * How long a body the endpoint did not want may keep arriving (read and dropped) before the
+ * connection is cut.
+ */
 const unreadBodyGraceMs = 2_000
 
 /** Set by the host from the socket (or the trusted proxy chain); never taken from the client. */
@@ -19,7 +24,8 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)))
     req.on('error', reject)
     req.on('close', () => {
-      if (!req.complete) reject(new Error('Client closed the connection before sending its whole body'))
+      if (!req.complete)
+        reject(new Error('Client closed the connection before sending its whole body'))
     })
   })
 
@@ -81,10 +87,18 @@ const noBody = new Uint8Array(0)
  * stream (larger, or chunked): an oversized one is then refused by the endpoint from its declared
  * length without being buffered here.
  */
-export const readWholeBody = async (req: IncomingMessage, method: string): Promise<Uint8Array<ArrayBuffer> | undefined> => {
+export const readWholeBody = async (
+  req: IncomingMessage,
+  method: string,
+): Promise<Uint8Array<ArrayBuffer> | undefined> => {
   if (method === 'GET' || method === 'HEAD') return noBody
-  const declaredLength = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
-  if (declaredLength === 0 || (declaredLength === undefined && req.headers['transfer-encoding'] === undefined)) return noBody
+  const declaredLength =
+    req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
+  if (
+    declaredLength === 0 ||
+    (declaredLength === undefined && req.headers['transfer-encoding'] === undefined)
+  )
+    return noBody
   if (declaredLength === undefined || declaredLength > bufferedBodyLimit) return undefined
   const body = await readBody(req)
   return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength)
@@ -104,13 +118,22 @@ export const toWebRequest = async (
   const headers = new Headers()
   const raw = req.rawHeaders
   for (let index = 0; index < raw.length; index += 2) {
-    if (!clientAddressHeaders.has(raw[index].toLowerCase())) headers.append(raw[index], raw[index + 1])
+    if (!clientAddressHeaders.has(raw[index].toLowerCase()))
+      headers.append(raw[index], raw[index + 1])
   }
   headers.set('x-forwarded-for', clientAddress)
 
   const whole = alreadyRead ?? (await readWholeBody(req, method))
-  if (whole?.byteLength === 0) return { request: new Request(url, { method, headers }), dropUnreadBody: nothingToDrop }
-  if (whole) return { request: new BufferedRequest(url, { method, headers }, new BufferedBody(whole)), dropUnreadBody: nothingToDrop }
+  if (whole?.byteLength === 0)
+    return { request: new Request(url, { method, headers }), dropUnreadBody: nothingToDrop }
+  if (whole)
+    return {
+      request: new BufferedRequest(url, { method, headers }, new BufferedBody(whole)),
+      dropUnreadBody: nothingToDrop,
+    }
   const { stream, dropRest } = streamBody(req)
-  return { request: new Request(url, { method, headers, body: stream, duplex: 'half' } as RequestInit), dropUnreadBody: dropRest }
+  return {
+    request: new Request(url, { method, headers, body: stream, duplex: 'half' } as RequestInit),
+    dropUnreadBody: dropRest,
+  }
 }

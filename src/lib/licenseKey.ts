@@ -36,7 +36,10 @@ function checkSymbol(prefix: string, body: string): string {
 
 function prefixFor(productSlug: string): string {
   if (Object.hasOwn(licenseKeyPrefixes, productSlug)) return licenseKeyPrefixes[productSlug]
-  const prefix = productSlug.replace(/[^a-z]/gi, '').slice(0, 4).toUpperCase()
+  const prefix = productSlug
+    .replace(/[^a-z]/gi, '')
+    .slice(0, 4)
+    .toUpperCase()
   if (!prefix) throw new Error(`No license key prefix for product "${productSlug}"`)
   return prefix
 }
@@ -72,7 +75,10 @@ export function normalizeLicenseKey(input: string): string {
   return [prefix, ...groupBody(rest.slice(0, bodyLength)), rest.slice(bodyLength)].join('-')
 }
 
-/** The canonical key when the input is one (format and check symbol right after `normalizeLicenseKey`), else null. */
+/**
+ * The canonical key when the input is one (format and check symbol right after
+ * `normalizeLicenseKey`), else null.
+ */
 export function canonicalLicenseKey(input: string): string | null {
   const key = normalizeLicenseKey(input)
   if (!wellFormedKey.test(key)) return null
@@ -81,7 +87,10 @@ export function canonicalLicenseKey(input: string): string | null {
   return checkSymbol(prefix, rest.join('')) === check ? key : null
 }
 
-/** Format and check symbol are right; input is normalized first, so case and look-alikes do not matter. */
+/**
+ * Format and check symbol are right; input is normalized first, so case and look-alikes do not
+ * matter.
+ */
 export function isWellFormedLicenseKey(input: string): boolean {
   return canonicalLicenseKey(input) !== null
 }

@@ -6,15 +6,24 @@ function toDate(value: Date | string): Date {
   return date
 }
 
-/** Whole days remaining, rounded up (a license ending in 3 hours has 1 day left); 0 once past; null when it never expires. */
-export function daysLeft(expiresAt: Date | string | null | undefined, now: Date = new Date()): number | null {
+/**
+ * Whole days remaining, rounded up (a license ending in 3 hours has 1 day left); 0 once past; null
+ * when it never expires.
+ */
+export function daysLeft(
+  expiresAt: Date | string | null | undefined,
+  now: Date = new Date(),
+): number | null {
   if (expiresAt === null || expiresAt === undefined) return null
   const remaining = toDate(expiresAt).getTime() - now.getTime()
   return remaining <= 0 ? 0 : Math.ceil(remaining / millisecondsPerDay)
 }
 
 /** True from the expiry instant on; never true without an expiry. */
-export function isExpired(expiresAt: Date | string | null | undefined, now: Date = new Date()): boolean {
+export function isExpired(
+  expiresAt: Date | string | null | undefined,
+  now: Date = new Date(),
+): boolean {
   if (expiresAt === null || expiresAt === undefined) return false
   return toDate(expiresAt).getTime() <= now.getTime()
 }

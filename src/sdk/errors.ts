@@ -28,6 +28,9 @@ export class VerificationError extends Error {
   }
 }
 
-export function isVerificationError(error: unknown, code?: VerificationCode): error is VerificationError {
+export function isVerificationError(
+  error: unknown,
+  code?: VerificationCode,
+): error is VerificationError {
   return error instanceof VerificationError && (code === undefined || error.code === code)
 }

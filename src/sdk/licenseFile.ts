@@ -20,7 +20,9 @@ export type VerifyLicenseFileOptions = {
   now?: Date
 }
 
-/** How far the file's issue time may be ahead of this machine's clock before the clock is suspect. */
+/**
+ * How far the file's issue time may be ahead of this machine's clock before the clock is suspect.
+ */
 const allowedClockSkewSeconds = 5 * 60
 const what = 'License file'
 
@@ -70,10 +72,20 @@ export async function verifyLicenseFile(
     throw new VerificationError('FILE_EXPIRED', 'The license file has expired; refresh it online')
   }
   if (claims.iat > nowSeconds + allowedClockSkewSeconds) {
-    throw new VerificationError('ISSUED_IN_FUTURE', 'The license file was issued after the current time; check the clock')
+    throw new VerificationError(
+      'ISSUED_IN_FUTURE',
+      'The license file was issued after the current time; check the clock',
+    )
   }
-  if (fingerprint !== undefined && claims.fingerprint !== null && claims.fingerprint !== fingerprint) {
-    throw new VerificationError('FINGERPRINT_MISMATCH', 'The license file is bound to another installation')
+  if (
+    fingerprint !== undefined &&
+    claims.fingerprint !== null &&
+    claims.fingerprint !== fingerprint
+  ) {
+    throw new VerificationError(
+      'FINGERPRINT_MISMATCH',
+      'The license file is bound to another installation',
+    )
   }
   return claims
 }

@@ -11,7 +11,11 @@ function malformed(what: string, field: string): VerificationError {
   return new VerificationError('MALFORMED', `${what}: "${field}" is missing or has the wrong type`)
 }
 
-export function readObject(source: Record<string, unknown>, field: string, what: string): Record<string, unknown> {
+export function readObject(
+  source: Record<string, unknown>,
+  field: string,
+  what: string,
+): Record<string, unknown> {
   const value = source[field]
   if (!isPlainObject(value)) throw malformed(what, field)
   return value
@@ -23,7 +27,11 @@ export function readString(source: Record<string, unknown>, field: string, what:
   return value
 }
 
-export function readStringOrNull(source: Record<string, unknown>, field: string, what: string): string | null {
+export function readStringOrNull(
+  source: Record<string, unknown>,
+  field: string,
+  what: string,
+): string | null {
   const value = source[field]
   if (value === null || value === undefined) return null
   if (typeof value !== 'string') throw malformed(what, field)
@@ -49,13 +57,19 @@ export function readArray(source: Record<string, unknown>, field: string, what: 
 }
 
 /** An ISO 8601 date string that parses. */
-export function readDateString(source: Record<string, unknown>, field: string, what: string): string {
+export function readDateString(
+  source: Record<string, unknown>,
+  field: string,
+  what: string,
+): string {
   const value = readString(source, field, what)
   if (Number.isNaN(Date.parse(value))) throw malformed(what, field)
   return value
 }
 
-/** A database id: Payload's are numbers on SQL databases and strings elsewhere; read as a string. */
+/**
+ * A database id: Payload's are numbers on SQL databases and strings elsewhere; read as a string.
+ */
 export function readId(source: Record<string, unknown>, field: string, what: string): string {
   const value = source[field]
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)

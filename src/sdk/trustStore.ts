@@ -1,4 +1,12 @@
-import { compactVerify, decodeProtectedHeader, errors, importJWK, type CompactJWSHeaderParameters, type CryptoKey, type JWK } from 'jose'
+import {
+  compactVerify,
+  decodeProtectedHeader,
+  errors,
+  importJWK,
+  type CompactJWSHeaderParameters,
+  type CryptoKey,
+  type JWK,
+} from 'jose'
 import { SignedKind, type PublicSigningKey } from '../lib/protocol'
 import { VerificationError } from './errors'
 import { isPlainObject } from './payloadFields'
@@ -16,7 +24,14 @@ const algorithm = 'EdDSA'
 function toPublicSigningKey(jwk: unknown): PublicSigningKey | null {
   if (!isPlainObject(jwk)) return null
   const { kty, crv, x, kid, alg, use } = jwk
-  if (kty !== 'OKP' || crv !== 'Ed25519' || typeof x !== 'string' || typeof kid !== 'string' || !kid) return null
+  if (
+    kty !== 'OKP' ||
+    crv !== 'Ed25519' ||
+    typeof x !== 'string' ||
+    typeof kid !== 'string' ||
+    !kid
+  )
+    return null
   if (alg !== undefined && alg !== algorithm) return null
   if (use !== undefined && use !== 'sig') return null
   return { kty, crv, x, kid, alg: algorithm, use: 'sig' }
@@ -33,7 +48,11 @@ export class TrustStore {
   constructor(jwks: JWK[]) {
     for (const jwk of jwks) {
       const key = toPublicSigningKey(jwk)
-      if (!key) throw new VerificationError('MALFORMED', 'A pinned key is not an Ed25519 public JWK with a kid')
+      if (!key)
+        throw new VerificationError(
+          'MALFORMED',
+          'A pinned key is not an Ed25519 public JWK with a kid',
+        )
       this.#keys.set(key.kid, key)
     }
   }
@@ -78,28 +97,43 @@ export class TrustStore {
     return accepted
   }
 
-  /** Verifies a compact JWS signed by a trusted key and of the expected kind; throws VerificationError. */
+  /**
+   * Verifies a compact JWS signed by a trusted key and of the expected kind; throws
+   * VerificationError.
+   */
   async verify(jws: string, expectedKind: SignedKind): Promise<VerifiedObject> {
-    if (typeof jws !== 'string') throw new VerificationError('MALFORMED', 'Signed object is not a string')
+    if (typeof jws !== 'string')
+      throw new VerificationError('MALFORMED', 'Signed object is not a string')
     const compact = jws.trim()
     let unverifiedHeader: CompactJWSHeaderParameters
     try {
       unverifiedHeader = decodeProtectedHeader(compact) as CompactJWSHeaderParameters
     } catch (error) {
-      throw new VerificationError('MALFORMED', 'Signed object is not a compact JWS', { cause: error })
+      throw new VerificationError('MALFORMED', 'Signed object is not a compact JWS', {
+        cause: error,
+      })
     }
-    if (compact.split('.').length !== 3) throw new VerificationError('MALFORMED', 'Signed object is not a compact JWS')
+    if (compact.split('.').length !== 3)
+      throw new VerificationError('MALFORMED', 'Signed object is not a compact JWS')
     if (unverifiedHeader.alg !== algorithm) {
-      throw new VerificationError('BAD_SIGNATURE', `Signature algorithm ${String(unverifiedHeader.alg)} is not accepted`)
+      throw new VerificationError(
+        'BAD_SIGNATURE',
+        `Signature algorithm ${String(unverifiedHeader.alg)} is not accepted`,
+      )
     }
     const kid = unverifiedHeader.kid
     if (typeof kid !== 'string' || !this.#keys.has(kid)) {
-      throw new VerificationError('UNKNOWN_KEY', `Signed by a key that is not trusted: ${String(kid)}`)
+      throw new VerificationError(
+        'UNKNOWN_KEY',
+        `Signed by a key that is not trusted: ${String(kid)}`,
+      )
     }
 
     let verified: Awaited<ReturnType<typeof compactVerify>>
     try {
-      verified = await compactVerify(compact, await this.#importedKey(kid), { algorithms: [algorithm] })
+      verified = await compactVerify(compact, await this.#importedKey(kid), {
+        algorithms: [algorithm],
+      })
     } catch (error) {
       if (error instanceof errors.JWSSignatureVerificationFailed) {
         throw new VerificationError('BAD_SIGNATURE', 'Signature does not match', { cause: error })
@@ -119,7 +153,8 @@ export class TrustStore {
     } catch (error) {
       throw new VerificationError('MALFORMED', 'Signed payload is not JSON', { cause: error })
     }
-    if (!isPlainObject(payload)) throw new VerificationError('MALFORMED', 'Signed payload is not an object')
+    if (!isPlainObject(payload))
+      throw new VerificationError('MALFORMED', 'Signed payload is not an object')
     return { payload, header: verified.protectedHeader }
   }
 

@@ -17,18 +17,30 @@ const compileTrust = (trustProxy: TrustProxy): Trust => {
 export type ClientOrigin = {
   address: string
   protocol: 'http' | 'https'
-  /** The connection comes from a proxy `TRUST_PROXY` names: its other `X-Forwarded-*` headers may be believed. */
+  /**
+   * The connection comes from a proxy `TRUST_PROXY` names: its other `X-Forwarded-*` headers may be
+   * believed.
+   */
   viaTrustedProxy: boolean
 }
 
 /**
  * Who is calling, and over which scheme: the socket's, or, behind a trusted proxy, what its
- * `X-Forwarded-For` / `X-Forwarded-Proto` say (the same rules as express's `req.ip`/`req.protocol`).
+ * `X-Forwarded-For` / `X-Forwarded-Proto` say (the same rules as express's
+ * `req.ip`/`req.protocol`).
  * Both hosts (the API host and the Next app's server) use this one reading.
  */
-export const createClientOrigin = (trustProxy: TrustProxy): ((req: IncomingMessage) => ClientOrigin) => {
-  const ownProtocol = (req: IncomingMessage) => ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http')
-  if (trustProxy === false) return (req) => ({ address: req.socket.remoteAddress || 'unknown', protocol: ownProtocol(req), viaTrustedProxy: false })
+export const createClientOrigin = (
+  trustProxy: TrustProxy,
+): ((req: IncomingMessage) => ClientOrigin) => {
+  const ownProtocol = (req: IncomingMessage) =>
+    (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
+  if (trustProxy === false)
+    return (req) => ({
+      address: req.socket.remoteAddress || 'unknown',
+      protocol: ownProtocol(req),
+      viaTrustedProxy: false,
+    })
   const trust = compileTrust(trustProxy)
   return (req) => {
     let protocol: ClientOrigin['protocol'] = ownProtocol(req)

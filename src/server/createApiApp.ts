@@ -32,10 +32,20 @@ export type ApiAppOptions = {
 
 // A body nobody reads (a 404, a refusal) is read and dropped by Node itself once the answer is
 // sent, so the connection stays usable; one handed to an endpoint is dropped by `dropUnreadBody`.
-const sendError = (res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) => {
+const sendError = (
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) => {
   const body = JSON.stringify({ code, message })
   if (isDraining(res)) res.setHeader('connection', 'close')
-  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  })
   res.end(body)
 }
 
@@ -63,7 +73,10 @@ const parseUrl = (path: string, protocol: string, host: string | undefined): URL
  * manifest endpoint), and a Router holding one catch-all middleware only added its own dispatch;
  * the one routing decision, `/api/v1/*` or 404, is made here.
  */
-export const createApiApp = (payload: Payload, { trustProxy = false, publicUrl = '', ...options }: ApiAppOptions = {}): RequestListener => {
+export const createApiApp = (
+  payload: Payload,
+  { trustProxy = false, publicUrl = '', ...options }: ApiAppOptions = {},
+): RequestListener => {
   const payloadInstanceCacheKey = options.payloadInstanceCacheKey ?? payloadInstanceKeyOf(payload)
   const apiRoute = payload.config.routes.api
   const clientApiPrefix = `${apiRoute}/v1/`
@@ -80,7 +93,12 @@ export const createApiApp = (payload: Payload, { trustProxy = false, publicUrl =
     headers.origin === undefined &&
     headers['x-http-method-override'] === undefined &&
     headers['x-payload-http-method-override'] === undefined
-  const corsHeaders = Object.fromEntries(headersWithCors({ headers: new Headers(), req: { payload, headers: new Headers() } as unknown as PayloadRequest }))
+  const corsHeaders = Object.fromEntries(
+    headersWithCors({
+      headers: new Headers(),
+      req: { payload, headers: new Headers() } as unknown as PayloadRequest,
+    }),
+  )
 
   const securityHeaders = Object.entries(apiSecurityHeaders({ publicUrl }))
 
@@ -100,24 +118,47 @@ export const createApiApp = (payload: Payload, { trustProxy = false, publicUrl =
     } catch {
       return sendError(res, 400, 'BAD_REQUEST', 'Malformed escape in the request path')
     }
-    if (route.kind === 'not-found') return sendError(res, 404, 'NOT_FOUND', `No endpoint at ${req.method} ${url.pathname}`)
+    if (route.kind === 'not-found')
+      return sendError(res, 404, 'NOT_FOUND', `No endpoint at ${req.method} ${url.pathname}`)
     if (route.kind === 'method-not-allowed') {
-      return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`, { allow: route.allowed.join(', ') })
+      return sendError(
+        res,
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${req.method} is not allowed on ${url.pathname}`,
+        { allow: route.allowed.join(', ') },
+      )
     }
 
     let wholeBody: Uint8Array<ArrayBuffer> | undefined
     if (route.fastAnswer && mayAnswerFast(req)) {
       wholeBody = await readWholeBody(req, route.method)
-      const answer = wholeBody && (await route.fastAnswer({ payload, searchParams: url.searchParams, header: (name) => headerOf(req, name), body: wholeBody }))
+      const answer =
+        wholeBody &&
+        (await route.fastAnswer({
+          payload,
+          searchParams: url.searchParams,
+          header: (name) => headerOf(req, name),
+          body: wholeBody,
+        }))
       if (answer) {
         if (isDraining(res)) res.setHeader('connection', 'close')
-        return sendWholeAnswer({ ...answer, headers: { ...corsHeaders, ...answer.headers } }, res, { omitBody: req.method === 'HEAD' })
+        return sendWholeAnswer({ ...answer, headers: { ...corsHeaders, ...answer.headers } }, res, {
+          omitBody: req.method === 'HEAD',
+        })
       }
     }
 
-    const { request, dropUnreadBody } = await toWebRequest(req, url, route.method, origin.address, wholeBody)
+    const { request, dropUnreadBody } = await toWebRequest(
+      req,
+      url,
+      route.method,
+      origin.address,
+      wholeBody,
+    )
     const response = await answerEndpoint(request, url.pathname)
-    // A body refused for its size is not read any further (the connection closes after the answer); any other unread one is dropped.
+    // A body refused for its size is not read any further (the connection closes after the answer);
+    // any other unread one is dropped.
     if (response.status === 413) res.setHeader('connection', 'close')
     else dropUnreadBody()
     if (isDraining(res)) res.setHeader('connection', 'close')
@@ -127,7 +168,10 @@ export const createApiApp = (payload: Payload, { trustProxy = false, publicUrl =
   const answerUnexpectedError = (error: unknown, req: IncomingMessage, res: ServerResponse) => {
     // A client that hung up mid-request is not a server bug.
     if (req.destroyed || res.destroyed) return
-    payload.logger.error({ err: error, msg: `API host: unhandled error on ${req.method} ${req.url}` })
+    payload.logger.error({
+      err: error,
+      msg: `API host: unhandled error on ${req.method} ${req.url}`,
+    })
     if (res.headersSent) return void res.destroy()
     sendError(res, 500, 'INTERNAL', 'Internal error')
   }

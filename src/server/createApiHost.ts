@@ -20,13 +20,18 @@ export type ApiHostOptions = {
 export type ApiHost = {
   url: string
   payload: Payload
-  /** Graceful stop: drain in-flight requests, run shutdown hooks, stop triggers, close the database. */
+  /**
+   * Graceful stop: drain in-flight requests, run shutdown hooks, stop triggers, close the database.
+   */
   close: () => Promise<void>
 }
 
 const payloadInstanceCacheKey = 'api-host'
 
-/** Boots headless Payload with the app's config and serves its client API (`/api/v1`) on its own port. */
+/**
+ * Boots headless Payload with the app's config and serves its client API (`/api/v1`) on its own
+ * port.
+ */
 export const createApiHost = async ({
   port = env.apiHostPort,
   host,
@@ -37,7 +42,10 @@ export const createApiHost = async ({
   process.env.DISABLE_PAYLOAD_HMR ??= 'true'
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true, key: payloadInstanceCacheKey })
-  const served = await serveApiApp(createApiApp(payload, { trustProxy, payloadInstanceCacheKey, publicUrl: env.publicUrl }), { port, host, drainTimeoutMs })
+  const served = await serveApiApp(
+    createApiApp(payload, { trustProxy, payloadInstanceCacheKey, publicUrl: env.publicUrl }),
+    { port, host, drainTimeoutMs },
+  )
   let closing: Promise<void> | undefined
   return {
     url: served.url,

@@ -43,7 +43,13 @@ const pathnameOf = (url: string | undefined): string => {
  * what a trusted proxy forwarded) as the one `X-Forwarded-For` hop Payload and the rate limits
  * read, caps the body while it streams (413), and puts the security headers on every answer.
  */
-export const createAppListener = ({ handle, trustProxy, publicUrl, dev = false, bodyLimit = bodyLimitFor }: AppListenerOptions): RequestListener => {
+export const createAppListener = ({
+  handle,
+  trustProxy,
+  publicUrl,
+  dev = false,
+  bodyLimit = bodyLimitFor,
+}: AppListenerOptions): RequestListener => {
   const originOf = createClientOrigin(trustProxy)
   const securityFor = appSecurityHeaders({ publicUrl, dev })
   return (req, res) => {

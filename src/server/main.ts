@@ -1,4 +1,5 @@
-// The API host (`npm run start:api`): one process serving /api/v1 on API_HOST_PORT (default 3001), or with
+// The API host (`npm run start:api`): one process serving /api/v1 on API_HOST_PORT (default 3001),
+// or with
 // API_HOST_WORKERS > 1 a primary and that many of them sharing the port (runWorkers.ts).
 //
 // It runs under `node --conditions=production`, which makes Node load Lexical's plain builds. The
@@ -12,5 +13,6 @@ import cluster from 'node:cluster'
 import { env } from '../env'
 
 // Imported on demand: the primary of several workers loads no Payload of its own.
-if (env.apiHostWorkers > 1 && cluster.isPrimary) await (await import('./runWorkers')).runWorkers(env.apiHostWorkers)
+if (env.apiHostWorkers > 1 && cluster.isPrimary)
+  await (await import('./runWorkers')).runWorkers(env.apiHostWorkers)
 else await (await import('./runApiHost')).runApiHost()

@@ -9,7 +9,8 @@ import nextEnv from '@next/env'
 import next from 'next'
 
 const dev = process.env.NODE_ENV !== 'production'
-// `next dev`/`next start` read .env files before anything else: so must this, before src/env.ts reads the environment.
+// `next dev`/`next start` read .env files before anything else: so must this, before src/env.ts
+// reads the environment.
 nextEnv.loadEnvConfig(process.cwd(), dev)
 
 const { env } = await import('../env')
@@ -24,14 +25,25 @@ const port = env.appPort
 const server = createServer()
 const app = next({ dev, hostname: host ?? 'localhost', port, httpServer: server })
 await app.prepare()
-server.on('request', createAppListener({ handle: app.getRequestHandler(), trustProxy: trustProxySetting(env.trustProxy), publicUrl: env.publicUrl, dev }))
+server.on(
+  'request',
+  createAppListener({
+    handle: app.getRequestHandler(),
+    trustProxy: trustProxySetting(env.trustProxy),
+    publicUrl: env.publicUrl,
+    dev,
+  }),
+)
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject)
   server.listen(port, host, () => resolve())
 })
-console.log(`▲ Next app (${dev ? 'development' : 'production'}) on http://${host ?? 'localhost'}:${port}`)
+console.log(
+  `▲ Next app (${dev ? 'development' : 'production'}) on http://${host ?? 'localhost'}:${port}`,
+)
 
-// SIGTERM/SIGINT: stop accepting, let in-flight requests finish (up to drainTimeoutMs), then exit; a second signal exits at once.
+// SIGTERM/SIGINT: stop accepting, let in-flight requests finish (up to drainTimeoutMs), then exit;
+// a second signal exits at once.
 onStopSignals(
   () => {
     if (dev) process.exit(0)

@@ -10,7 +10,9 @@ type PayloadInstanceCache = Map<string, { payload: Payload | null }>
 export const payloadInstanceKeyOf = (payload: Payload): string => {
   const cache = (globalThis as { _payload?: PayloadInstanceCache })._payload
   for (const [key, entry] of cache ?? []) if (entry.payload === payload) return key
-  throw new Error('The API host needs a Payload instance created by getPayload() (it is looked up again per request).')
+  throw new Error(
+    'The API host needs a Payload instance created by getPayload() (it is looked up again per request).',
+  )
 }
 
 /** Drops a destroyed instance from that cache, so a later `getPayload` boots a fresh one. */

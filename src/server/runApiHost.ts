@@ -12,7 +12,9 @@ import { drainTimeoutMs, onStopSignals, stopTimeoutMs } from './stopSignals'
 export const runApiHost = async (): Promise<void> => {
   const host = await createApiHost({ drainTimeoutMs })
   const { logger } = host.payload
-  logger.info(`API host: serving /api/v1 on ${host.url}${cluster.isWorker ? ` (worker ${process.pid})` : ''}`)
+  logger.info(
+    `API host: serving /api/v1 on ${host.url}${cluster.isWorker ? ` (worker ${process.pid})` : ''}`,
+  )
 
   /** Logging must never be what keeps a stopping process alive (say, its output pipe is gone). */
   const note = (level: 'info' | 'warn' | 'error', message: string, error?: unknown) => {

@@ -9,8 +9,10 @@ const crashWindowMs = 60_000
 /** After asking the workers to stop, the primary waits this long before killing what is left. */
 const killAfterMs = stopTimeoutMs + 5_000
 
-const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] API host primary: ${message}`)
-const logError = (message: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] API host primary: ${message}`)
+const log = (message: string) =>
+  console.log(`[${new Date().toISOString().slice(11, 19)}] API host primary: ${message}`)
+const logError = (message: string) =>
+  console.error(`[${new Date().toISOString().slice(11, 19)}] API host primary: ${message}`)
 
 /**
  * `API_HOST_WORKERS` > 1: this process forks that many API host processes sharing one port
@@ -68,12 +70,17 @@ export const runWorkers = async (count: number): Promise<void> => {
           if (code !== 0 && !(signal === 'SIGTERM' && !listening.has(worker))) failed = true
           return exitWhenAllGone()
         }
-        if (!listening.has(worker)) return reject(new Error(`worker ${worker.process.pid} exited (${how}) before it listened`))
+        if (!listening.has(worker))
+          return reject(
+            new Error(`worker ${worker.process.pid} exited (${how}) before it listened`),
+          )
         const now = Date.now()
         crashes.push(now)
         while (crashes.length > 0 && crashes[0] < now - crashWindowMs) crashes.shift()
         if (crashes.length >= maxCrashes) {
-          logError(`worker ${worker.process.pid} exited (${how}); ${crashes.length} in ${crashWindowMs / 1000} s, not replacing it.`)
+          logError(
+            `worker ${worker.process.pid} exited (${how}); ${crashes.length} in ${crashWindowMs / 1000} s, not replacing it.`,
+          )
           failed = true
           return stopAll('too many worker exits')
         }

@@ -33,7 +33,9 @@ const commonHeaders = ({ publicUrl }: SecurityHeaderOptions): Record<string, str
   'x-frame-options': 'DENY',
   // Not no-referrer: Next's server actions check the Origin, which that policy would drop.
   'referrer-policy': 'strict-origin-when-cross-origin',
-  ...(publicUrl.startsWith('https://') ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  ...(publicUrl.startsWith('https://')
+    ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
+    : {}),
 })
 
 /** The headers every answer of the API host carries (it serves only data). */
@@ -61,8 +63,10 @@ export const appSecurityHeaders = (options: SecurityHeaderOptions) => {
   const common = commonHeaders(options)
   const admin = policy("'self' 'unsafe-inline'", options)
   return (pathname: string): PageSecurity => {
-    if (pathname === '/api' || pathname.startsWith('/api/')) return { headers: { ...common, 'content-security-policy': dataPolicy } }
-    if (pathname === '/admin' || pathname.startsWith('/admin/')) return { headers: { ...common, 'content-security-policy': admin } }
+    if (pathname === '/api' || pathname.startsWith('/api/'))
+      return { headers: { ...common, 'content-security-policy': dataPolicy } }
+    if (pathname === '/admin' || pathname.startsWith('/admin/'))
+      return { headers: { ...common, 'content-security-policy': admin } }
     const nonce = randomBytes(16).toString('base64')
     const page = policy(`'self' 'nonce-${nonce}' 'strict-dynamic'`, options)
     return { headers: { ...common, 'content-security-policy': page }, requestPolicy: page }

@@ -27,7 +27,8 @@ const drainingServers = new WeakSet<Server>()
  * True while the server this answer goes out on is shutting down: the answer then carries
  * `Connection: close`, so the client does not send another request on that connection.
  */
-export const isDraining = (res: ServerResponse): boolean => drainingServers.has((res.socket as { server?: Server } | null)?.server as Server)
+export const isDraining = (res: ServerResponse): boolean =>
+  drainingServers.has((res.socket as { server?: Server } | null)?.server as Server)
 
 const urlOf = (address: AddressInfo, host: string | undefined): string => {
   const shown = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : address.address
@@ -43,7 +44,10 @@ const idleSweepMs = 50
  * answer), requests still running get their answer, and whatever is left after `drainTimeoutMs`
  * is cut. Nothing is tracked per request, so serving costs nothing extra.
  */
-export const serveApiApp = async (listener: RequestListener, { port, host, drainTimeoutMs = 10_000 }: ServeOptions): Promise<ServedApp> => {
+export const serveApiApp = async (
+  listener: RequestListener,
+  { port, host, drainTimeoutMs = 10_000 }: ServeOptions,
+): Promise<ServedApp> => {
   const server = createServer(listener)
 
   await new Promise<void>((resolve, reject) => {

@@ -22,25 +22,37 @@ export const beforeShutdown: ShutdownHook[] = [
   },
 ]
 
-/** PostgreSQL's pool waits for every client back; after the drain none should be out, so do not wait forever. */
+/**
+ * PostgreSQL's pool waits for every client back; after the drain none should be out, so do not wait
+ * forever.
+ */
 const poolEndTimeoutMs = 3_000
 
 const closeDatabase = async (payload: Payload): Promise<void> => {
   closeReadConnection(payload)
-  const db = payload.db as unknown as { pool?: { end: () => Promise<void> }; client?: { close?: () => void } }
+  const db = payload.db as unknown as {
+    pool?: { end: () => Promise<void> }
+    client?: { close?: () => void }
+  }
   if (db.pool) {
     const ended = await Promise.race([
       db.pool.end().then(() => true),
       new Promise<boolean>((resolve) => setTimeout(resolve, poolEndTimeoutMs, false).unref()),
     ])
-    if (!ended) payload.logger.warn('PostgreSQL pool still had a client checked out; left it to the process exit.')
+    if (!ended)
+      payload.logger.warn(
+        'PostgreSQL pool still had a client checked out; left it to the process exit.',
+      )
     return
   }
   db.client?.close?.()
 }
 
 /** Runs the shutdown hooks, stops scheduled triggers, destroys Payload and closes the database. */
-export const shutdownPayload = async (payload: Payload, hooks: ShutdownHook[] = beforeShutdown): Promise<void> => {
+export const shutdownPayload = async (
+  payload: Payload,
+  hooks: ShutdownHook[] = beforeShutdown,
+): Promise<void> => {
   for (const hook of hooks) {
     try {
       await hook.run(payload)

@@ -12,7 +12,10 @@ const repeatWindowMs = 1_000
  * second counts as the same request: `npm run` passes on the SIGINT a terminal already sent to the
  * whole process group, so one Ctrl-C arrives twice.
  */
-export const onStopSignals = (stop: (signal: NodeJS.Signals) => void, force: (signal: NodeJS.Signals) => void): void => {
+export const onStopSignals = (
+  stop: (signal: NodeJS.Signals) => void,
+  force: (signal: NodeJS.Signals) => void,
+): void => {
   let firstAt: number | undefined
   const handle = (signal: NodeJS.Signals) => {
     const now = Date.now()

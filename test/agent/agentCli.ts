@@ -27,32 +27,54 @@ export const agentCliFile = (): Promise<string> =>
       target: 'node20',
       packages: 'external',
       outfile,
-      define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(repository, 'src/agent/panel/panelPage.ts')).href) },
+      define: {
+        'import.meta.url': JSON.stringify(
+          pathToFileURL(path.join(repository, 'src/agent/panel/panelPage.ts')).href,
+        ),
+      },
       logLevel: 'silent',
     })
     process.once('exit', () => rmSync(outfile, { force: true }))
     return outfile
   })())
 
-export type CliAnswer = { exitCode: number; json: Record<string, any>; stdout: string; stderr: string }
+export type CliAnswer = {
+  exitCode: number
+  json: Record<string, any>
+  stdout: string
+  stderr: string
+}
 
-/** Runs `hub-agent --state DIR --json ...args` as a child process and parses its one JSON object. */
-export const runAgent = async (stateDir: string, args: string[], env: Record<string, string> = {}): Promise<CliAnswer> => {
+/**
+ * Runs `hub-agent --state DIR --json ...args` as a child process and parses its one JSON object.
+ */
+export const runAgent = async (
+  stateDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CliAnswer> => {
   const cli = await agentCliFile()
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, '--state', stateDir, '--json', ...args], { env: { ...process.env, ...env }, timeout: 120_000 }, (error, stdout, stderr) => {
-      const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-      let json: Record<string, any> = {}
-      try {
-        json = JSON.parse(stdout)
-      } catch {
-        json = { unparsed: stdout }
-      }
-      resolve({ exitCode, json, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      [cli, '--state', stateDir, '--json', ...args],
+      { env: { ...process.env, ...env }, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+        let json: Record<string, any> = {}
+        try {
+          json = JSON.parse(stdout)
+        } catch {
+          json = { unparsed: stdout }
+        }
+        resolve({ exitCode, json, stdout, stderr })
+      },
+    )
   })
 }
 
 /** Starts a long-running agent command (a download to kill, the daemon). */
 export const spawnAgent = async (stateDir: string, args: string[]): Promise<ChildProcess> =>
-  spawn(process.execPath, [await agentCliFile(), '--state', stateDir, '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  spawn(process.execPath, [await agentCliFile(), '--state', stateDir, '--json', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })

@@ -4,7 +4,12 @@ import path from 'node:path'
 
 import { spawnAgent } from './agentCli'
 
-export type RunningDaemon = { url: string; token: string; child: ChildProcess; stop: () => Promise<void> }
+export type RunningDaemon = {
+  url: string
+  token: string
+  child: ChildProcess
+  stop: () => Promise<void>
+}
 
 /** `hub-agent serve --port 0` as a child process; resolves once it printed its URL. */
 export const startDaemonProcess = async (state: string): Promise<RunningDaemon> => {
@@ -36,12 +41,20 @@ const expectTokenFile = (tokenFile: string, state: string) => {
 }
 
 /** Reads Server-Sent Events from the daemon until `until` is satisfied (or the time runs out). */
-export const collectEvents = async (url: string, token: string, until: (events: Array<{ event: string; data: any }>) => boolean, timeoutMs = 60_000) => {
+export const collectEvents = async (
+  url: string,
+  token: string,
+  until: (events: Array<{ event: string; data: any }>) => boolean,
+  timeoutMs = 60_000,
+) => {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
   const events: Array<{ event: string; data: any }> = []
   try {
-    const response = await fetch(`${url}/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal })
+    const response = await fetch(`${url}/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    })
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
     let buffer = ''
     while (!until(events)) {

@@ -1,4 +1,11 @@
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -12,9 +19,12 @@ import { extractArchive } from '../../src/agent/update/installers/extractArchive
 const folder = () => mkdtempSync(path.join(os.tmpdir(), 'hub-agent-archive-'))
 
 /** A .zip of `entries` (name → text and mode), written the way common zip tools write them. */
-const writeZip = async (entries: Array<{ name: string; text: string; mode?: number }>): Promise<string> => {
+const writeZip = async (
+  entries: Array<{ name: string; text: string; mode?: number }>,
+): Promise<string> => {
   const zip = new yazl.ZipFile()
-  for (const { name, text, mode = 0o644 } of entries) zip.addBuffer(Buffer.from(text), name, { mode })
+  for (const { name, text, mode = 0o644 } of entries)
+    zip.addBuffer(Buffer.from(text), name, { mode })
   zip.end()
   const file = path.join(folder(), 'package.zip')
   await pipeline(zip.outputStream, createWriteStream(file))
@@ -41,7 +51,8 @@ describe('the directory installer unpacks .zip packages', () => {
 
   it('refuses a package whose entry would land outside its folder, and writes nothing there', async () => {
     const file = await writeZip([{ name: 'VERSION', text: 'x' }])
-    // yazl will not write a `..` entry: patch the name inside the archive (same length, both copies).
+    // yazl will not write a `..` entry: patch the name inside the archive (same length, both
+    // copies).
     const bytes = readFileSync(file)
     const patched = Buffer.from(bytes.toString('latin1').replaceAll('VERSION', '../evil'), 'latin1')
     const evil = path.join(path.dirname(file), 'evil.zip')

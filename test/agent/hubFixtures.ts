@@ -12,8 +12,15 @@ import { createCustomer, createLicense, createProduct, createRelease } from '../
 import { startApiHost, type TestApiHost } from '../helpers/startApiHost'
 import { makeTempDir } from '../helpers/tempDir'
 
-/** A real `.tar.gz` package holding `VERSION` and a small program, `padding` bytes of noise to make it bigger. */
-export const tarGzPackage = async (product: string, version: string, padding = 0): Promise<Buffer> => {
+/**
+ * A real `.tar.gz` package holding `VERSION` and a small program, `padding` bytes of noise to make
+ * it bigger.
+ */
+export const tarGzPackage = async (
+  product: string,
+  version: string,
+  padding = 0,
+): Promise<Buffer> => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'hub-package-'))
   await mkdir(path.join(folder, 'bin'))
   writeFileSync(path.join(folder, 'VERSION'), `${product} ${version}\n`)
@@ -22,7 +29,10 @@ export const tarGzPackage = async (product: string, version: string, padding = 0
   const files = ['VERSION', 'bin']
   if (padding > 0) {
     // Incompressible, so the package really is this large on the wire.
-    writeFileSync(path.join(folder, 'padding.bin'), (await import('node:crypto')).randomBytes(padding))
+    writeFileSync(
+      path.join(folder, 'padding.bin'),
+      (await import('node:crypto')).randomBytes(padding),
+    )
     files.push('padding.bin')
   }
   const archive = path.join(folder, 'package.tar.gz')
@@ -30,11 +40,21 @@ export const tarGzPackage = async (product: string, version: string, padding = 0
   return readFile(archive)
 }
 
-export const uploadPackage = async (payload: Payload, release: Release, platform: string, data: Buffer): Promise<Artifact> =>
+export const uploadPackage = async (
+  payload: Payload,
+  release: Release,
+  platform: string,
+  data: Buffer,
+): Promise<Artifact> =>
   payload.create({
     collection: 'artifacts',
     data: { release: release.id, platform },
-    file: { data, mimetype: 'application/gzip', name: `${release.version}-${platform}-${release.id}.tar.gz`, size: data.length },
+    file: {
+      data,
+      mimetype: 'application/gzip',
+      name: `${release.version}-${platform}-${release.id}.tar.gz`,
+      size: data.length,
+    },
   })
 
 export type Hub = {
@@ -46,11 +66,19 @@ export type Hub = {
   appKey: string
   collectorKey: string
   /** Publishes a release of `product` 'v7' with a `.tar.gz` for linux-x64. */
-  ship: (product: Product, version: string, fields?: Partial<Release>, padding?: number) => Promise<{ release: Release; artifact: Artifact }>
+  ship: (
+    product: Product,
+    version: string,
+    fields?: Partial<Release>,
+    padding?: number,
+  ) => Promise<{ release: Release; artifact: Artifact }>
   close: () => Promise<void>
 }
 
-/** A real hub (Payload on a fresh database, the API host on HTTP) with ProMonitor, its collector and a customer's licenses for both. */
+/**
+ * A real hub (Payload on a fresh database, the API host on HTTP) with ProMonitor, its collector and
+ * a customer's licenses for both.
+ */
 export const startHub = async (): Promise<Hub> => {
   const booted = await bootPayload()
   const { payload } = booted
@@ -70,7 +98,12 @@ export const startHub = async (): Promise<Hub> => {
     collectorKey: collectorLicense.key!,
     ship: async (product, version, fields = {}, padding = 0) => {
       const release = await createRelease(payload, { product, version, ...fields } as never)
-      const artifact = await uploadPackage(payload, release, 'linux-x64', await tarGzPackage(product.slug, version, padding))
+      const artifact = await uploadPackage(
+        payload,
+        release,
+        'linux-x64',
+        await tarGzPackage(product.slug, version, padding),
+      )
       return { release, artifact }
     },
     close: async () => {
@@ -81,13 +114,19 @@ export const startHub = async (): Promise<Hub> => {
 }
 
 /** A fresh state folder, and a folder for installers to write into. */
-export const agentFolders = () => ({ state: makeTempDir('hub-agent-state-'), work: makeTempDir('hub-agent-work-') })
+export const agentFolders = () => ({
+  state: makeTempDir('hub-agent-state-'),
+  work: makeTempDir('hub-agent-work-'),
+})
 
 /**
  * An installer command that records what it was handed (its environment and the file's bytes
  * hash) in `<log>` as one JSON line per run; it fails when `<fail>` exists.
  */
-export const recordingInstaller = (work: string, name: string): { command: string; log: string; failFlag: string } => {
+export const recordingInstaller = (
+  work: string,
+  name: string,
+): { command: string; log: string; failFlag: string } => {
   const log = path.join(work, `${name}.log`)
   const failFlag = path.join(work, `${name}.fail`)
   const script = path.join(work, `${name}.mjs`)
@@ -105,7 +144,11 @@ appendFileSync(${JSON.stringify(log)}, JSON.stringify({ file: env.HUB_AGENT_FILE
 
 export const readInstallLog = async (log: string): Promise<Array<Record<string, string>>> => {
   try {
-    return (await readFile(log, 'utf8')).trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
+    return (await readFile(log, 'utf8'))
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
   } catch {
     return []
   }

@@ -22,11 +22,30 @@ afterAll(async () => {
   await hub?.close()
 })
 
-/** A manual-mode agent for ProMonitor 7.2.0 installed with the directory installer under `<work>/app`. */
+/**
+ * A manual-mode agent for ProMonitor 7.2.0 installed with the directory installer under
+ * `<work>/app`.
+ */
 const setUpDirectoryAgent = async () => {
   const { state, work } = agentFolders()
   const root = path.join(work, 'app')
-  await runAgent(state, ['init', '--server', proxy.url, '--product', 'promonitor', '--line', 'v7', '--platform', 'linux-x64', '--version', '7.2.0', '--install-root', root, '--license-key', hub.appKey])
+  await runAgent(state, [
+    'init',
+    '--server',
+    proxy.url,
+    '--product',
+    'promonitor',
+    '--line',
+    'v7',
+    '--platform',
+    'linux-x64',
+    '--version',
+    '7.2.0',
+    '--install-root',
+    root,
+    '--license-key',
+    hub.appKey,
+  ])
   await runAgent(state, ['settings', '--auto-download', 'off', '--auto-install', 'off'])
   return { state, root }
 }
@@ -53,10 +72,20 @@ describe('directory installer', () => {
     await runAgent(state, ['check'])
     await runAgent(state, ['download'])
     const deferred = await runAgent(state, ['install', '--on-next-launch'])
-    expect(deferred).toMatchObject({ exitCode: 0, json: { installAt: 'next-launch', installed: [], targets: [{ state: 'downloaded', pending: { onNextLaunch: true } }] } })
+    expect(deferred).toMatchObject({
+      exitCode: 0,
+      json: {
+        installAt: 'next-launch',
+        installed: [],
+        targets: [{ state: 'downloaded', pending: { onNextLaunch: true } }],
+      },
+    })
     expect(existsSync(path.join(root, 'current'))).toBe(false)
     const launch = await runAgent(state, ['launch'])
-    expect(launch).toMatchObject({ exitCode: 0, json: { installed: ['app'], targets: [{ version: '7.3.0', state: 'installed' }] } })
+    expect(launch).toMatchObject({
+      exitCode: 0,
+      json: { installed: ['app'], targets: [{ version: '7.3.0', state: 'installed' }] },
+    })
     expect(readlinkSync(path.join(root, 'current'))).toBe('7.3.0')
   })
 
@@ -67,14 +96,32 @@ describe('directory installer', () => {
     // The version installed before the agent's first install, for it to go back to.
     mkdirSync(path.join(root, '7.2.0'), { recursive: true })
     symlinkSync('7.2.0', path.join(root, 'current'))
-    expect((await runAgent(state, ['install'])).json.targets[0].unconfirmed).toEqual({ version: '7.3.0', previousVersion: '7.2.0', startsWithoutConfirmation: 0 })
-    expect((await runAgent(state, ['launch'])).json.targets[0].unconfirmed.startsWithoutConfirmation).toBe(1)
-    expect((await runAgent(state, ['launch'])).json.targets[0].unconfirmed.startsWithoutConfirmation).toBe(2)
+    expect((await runAgent(state, ['install'])).json.targets[0].unconfirmed).toEqual({
+      version: '7.3.0',
+      previousVersion: '7.2.0',
+      startsWithoutConfirmation: 0,
+    })
+    expect(
+      (await runAgent(state, ['launch'])).json.targets[0].unconfirmed.startsWithoutConfirmation,
+    ).toBe(1)
+    expect(
+      (await runAgent(state, ['launch'])).json.targets[0].unconfirmed.startsWithoutConfirmation,
+    ).toBe(2)
     const third = await runAgent(state, ['launch'])
-    expect(third.json).toMatchObject({ rolledBack: '7.3.0', targets: [{ version: '7.2.0', state: 'error', error: { phase: 'launch', code: 'ROLLED_BACK' } }] })
+    expect(third.json).toMatchObject({
+      rolledBack: '7.3.0',
+      targets: [
+        { version: '7.2.0', state: 'error', error: { phase: 'launch', code: 'ROLLED_BACK' } },
+      ],
+    })
     expect(readlinkSync(path.join(root, 'current'))).toBe('7.2.0')
     const status = await runAgent(state, ['status'])
-    expect(status.json.notifications.at(-1)).toMatchObject({ type: 'error', code: 'ROLLED_BACK', target: 'app', version: '7.3.0' })
+    expect(status.json.notifications.at(-1)).toMatchObject({
+      type: 'error',
+      code: 'ROLLED_BACK',
+      target: 'app',
+      version: '7.3.0',
+    })
   })
 })
 
@@ -87,7 +134,8 @@ describe('download', () => {
     const child = await spawnAgent(state, ['download'])
     const part = path.join(state, 'downloads', 'app-7.3.0.part')
     const deadline = Date.now() + 60_000
-    while (!(existsSync(part) && statSync(part).size > 200_000) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    while (!(existsSync(part) && statSync(part).size > 200_000) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50))
     child.kill('SIGKILL')
     await new Promise((resolve) => child.once('exit', resolve))
     const cutAt = statSync(part).size
@@ -98,7 +146,11 @@ describe('download', () => {
     proxy.intercept = {}
     const resumed = await runAgent(state, ['download'])
     expect(resumed.exitCode, resumed.stdout).toBe(0)
-    expect(resumed.json.targets[0]).toMatchObject({ state: 'downloaded', resumedFrom: cutAt, pending: { verified: true } })
+    expect(resumed.json.targets[0]).toMatchObject({
+      state: 'downloaded',
+      resumedFrom: cutAt,
+      pending: { verified: true },
+    })
     expect(proxy.fileRequests.at(-1)).toEqual({ range: `bytes=${cutAt}-` })
     expect(existsSync(part)).toBe(false)
   })

@@ -33,7 +33,23 @@ beforeEach(() => {
 const setUpAgent = async (version = '7.2.0') => {
   const { state, work } = agentFolders()
   const installer = recordingInstaller(work, 'app')
-  await runAgent(state, ['init', '--server', proxy.url, '--product', 'promonitor', '--line', 'v7', '--platform', 'linux-x64', '--version', version, '--installer-command', installer.command, '--license-key', hub.appKey])
+  await runAgent(state, [
+    'init',
+    '--server',
+    proxy.url,
+    '--product',
+    'promonitor',
+    '--line',
+    'v7',
+    '--platform',
+    'linux-x64',
+    '--version',
+    version,
+    '--installer-command',
+    installer.command,
+    '--license-key',
+    hub.appKey,
+  ])
   await runAgent(state, ['settings', '--auto-download', 'off', '--auto-install', 'off'])
   return { state, work, installer }
 }
@@ -50,23 +66,43 @@ const expectCheckRefused = async (state: string, code: string) => {
   const check = await runAgent(state, ['check'])
   expect(check.exitCode, check.stdout).toBe(2)
   expect(check.json.code).toBe(code)
-  expect(check.json.targets[0]).toMatchObject({ target: 'app', state: 'error', lastGoodState: 'idle', error: { phase: 'check', code, retryable: false } })
+  expect(check.json.targets[0]).toMatchObject({
+    target: 'app',
+    state: 'error',
+    lastGoodState: 'idle',
+    error: { phase: 'check', code, retryable: false },
+  })
   return check
 }
 
 describe('refusals', () => {
   it('refuses a forged manifest (payload edited under the genuine signature, or signed by an unknown key)', async () => {
     const { state } = await setUpAgent()
-    proxy.intercept.manifest = (text) => JSON.stringify({ signed: withEditedPayload(extractManifestJws(text), (payload) => ((payload.releases as Array<{ version: string }>)[0].version = '9.9.9')) })
+    proxy.intercept.manifest = (text) =>
+      JSON.stringify({
+        signed: withEditedPayload(
+          extractManifestJws(text),
+          (payload) => ((payload.releases as Array<{ version: string }>)[0].version = '9.9.9'),
+        ),
+      })
     await expectCheckRefused(state, 'BAD_SIGNATURE')
     const stranger = await createSigningKey('stranger')
-    proxy.intercept.manifest = async (text) => JSON.stringify({ signed: await sign(stranger, SignedKind.manifest, JSON.parse(Buffer.from(extractManifestJws(text).split('.')[1], 'base64url').toString())) })
+    proxy.intercept.manifest = async (text) =>
+      JSON.stringify({
+        signed: await sign(
+          stranger,
+          SignedKind.manifest,
+          JSON.parse(Buffer.from(extractManifestJws(text).split('.')[1], 'base64url').toString()),
+        ),
+      })
     await expectCheckRefused(state, 'UNKNOWN_KEY')
   })
 
   it('refuses an expired manifest (a replay to freeze updates)', async () => {
     const { state } = await setUpAgent()
-    proxy.intercept.manifest = resigned((payload) => (payload.expiresAt = new Date(Date.now() - 60_000).toISOString()))
+    proxy.intercept.manifest = resigned(
+      (payload) => (payload.expiresAt = new Date(Date.now() - 60_000).toISOString()),
+    )
     await expectCheckRefused(state, 'MANIFEST_EXPIRED')
   })
 
@@ -76,7 +112,13 @@ describe('refusals', () => {
     expect((await runAgent(state, ['check'])).json.targets[0].state).toBe('available')
     proxy.intercept.manifest = resigned((payload) => (payload.sequence += 50))
     const check = await runAgent(state, ['check'])
-    expect(check).toMatchObject({ exitCode: 2, json: { code: 'SEQUENCE_ROLLBACK', targets: [{ state: 'error', lastGoodState: 'available' }] } })
+    expect(check).toMatchObject({
+      exitCode: 2,
+      json: {
+        code: 'SEQUENCE_ROLLBACK',
+        targets: [{ state: 'error', lastGoodState: 'available' }],
+      },
+    })
   })
 
   it('refuses a genuine manifest of another platform or product (mix-and-match)', async () => {
@@ -99,8 +141,15 @@ describe('refusals', () => {
     const download = await runAgent(state, ['download'])
     expect(download).toMatchObject({ exitCode: 2, json: { code: 'ARTIFACT_HASH_MISMATCH' } })
     const status = await runAgent(state, ['status'])
-    expect(status.json.targets[0]).toMatchObject({ state: 'error', lastGoodState: 'available', error: { phase: 'download', code: 'ARTIFACT_HASH_MISMATCH', retryable: true } })
-    expect(await runAgent(state, ['install'])).toMatchObject({ exitCode: 2, json: { code: 'NOTHING_TO_INSTALL' } })
+    expect(status.json.targets[0]).toMatchObject({
+      state: 'error',
+      lastGoodState: 'available',
+      error: { phase: 'download', code: 'ARTIFACT_HASH_MISMATCH', retryable: true },
+    })
+    expect(await runAgent(state, ['install'])).toMatchObject({
+      exitCode: 2,
+      json: { code: 'NOTHING_TO_INSTALL' },
+    })
     expect(await readInstallLog(installer.log)).toEqual([])
     proxy.intercept = {}
     expect((await runAgent(state, ['download'])).json.targets[0].state).toBe('downloaded')
@@ -109,17 +158,28 @@ describe('refusals', () => {
   it('refuses a downgrade, unless the signed manifest points back to it', async () => {
     const { state } = await setUpAgent('7.4.0')
     expect((await runAgent(state, ['check'])).json.targets[0].state).toBe('up-to-date')
-    proxy.intercept.manifest = resigned((payload) => payload.pulled.push({ version: '7.4.0', rollbackTo: '7.3.0' }))
+    proxy.intercept.manifest = resigned((payload) =>
+      payload.pulled.push({ version: '7.4.0', rollbackTo: '7.3.0' }),
+    )
     const check = await runAgent(state, ['check'])
-    expect(check.json.targets[0]).toMatchObject({ state: 'available', available: { version: '7.3.0', rollback: true } })
+    expect(check.json.targets[0]).toMatchObject({
+      state: 'available',
+      available: { version: '7.3.0', rollback: true },
+    })
     expect((await runAgent(state, ['download'])).exitCode).toBe(0)
-    expect(await runAgent(state, ['install'])).toMatchObject({ exitCode: 0, json: { installed: ['app'] } })
+    expect(await runAgent(state, ['install'])).toMatchObject({
+      exitCode: 0,
+      json: { installed: ['app'] },
+    })
   })
 })
 
 describe('offline packages', () => {
   const fetchBundle = async (version: string) => {
-    const response = await fetch(`${hub.api.url}/api/v1/updates/offline-bundle?product=promonitor&line=v7&version=${version}&platform=linux-x64`, { headers: { authorization: `License ${hub.appKey}` } })
+    const response = await fetch(
+      `${hub.api.url}/api/v1/updates/offline-bundle?product=promonitor&line=v7&version=${version}&platform=linux-x64`,
+      { headers: { authorization: `License ${hub.appKey}` } },
+    )
     expect(response.status).toBe(200)
     return Buffer.from(await response.arrayBuffer())
   }
@@ -133,14 +193,29 @@ describe('offline packages', () => {
 
     const stranger = await createSigningKey('stranger')
     const [magic, jws] = bundle.toString('latin1').split('\n')
-    const forged = Buffer.concat([Buffer.from(`${magic}\n${await sign(stranger, SignedKind.manifest, JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString()))}\n`, 'latin1'), bundle.subarray(magic.length + jws.length + 2)])
+    const forged = Buffer.concat([
+      Buffer.from(
+        `${magic}\n${await sign(stranger, SignedKind.manifest, JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString()))}\n`,
+        'latin1',
+      ),
+      bundle.subarray(magic.length + jws.length + 2),
+    ])
     writeFileSync(path.join(work, 'forged.bundle'), forged)
-    expect(await runAgent(state, ['install-package', path.join(work, 'forged.bundle')])).toMatchObject({ exitCode: 2, json: { code: 'UNKNOWN_KEY' } })
+    expect(
+      await runAgent(state, ['install-package', path.join(work, 'forged.bundle')]),
+    ).toMatchObject({ exitCode: 2, json: { code: 'UNKNOWN_KEY' } })
 
     const install = await runAgent(state, ['install-package', file])
     expect(install.exitCode, install.stdout).toBe(0)
-    expect(install.json).toMatchObject({ staged: ['app'], installed: ['app'], targets: [{ target: 'app', version: '7.3.0', state: 'installed' }] })
+    expect(install.json).toMatchObject({
+      staged: ['app'],
+      installed: ['app'],
+      targets: [{ target: 'app', version: '7.3.0', state: 'installed' }],
+    })
     expect((await readInstallLog(installer.log)).map((run) => run.version)).toEqual(['7.3.0'])
-    expect(await runAgent(state, ['install-package', file])).toMatchObject({ exitCode: 2, json: { code: 'ALREADY_INSTALLED' } })
+    expect(await runAgent(state, ['install-package', file])).toMatchObject({
+      exitCode: 2,
+      json: { code: 'ALREADY_INSTALLED' },
+    })
   })
 })

@@ -13,6 +13,8 @@ describe('seeded packages', () => {
     const file = path.join(work, 'collector-7.3.0-linux-x64.tar.gz')
     writeFileSync(file, await seededArtifactPackage('collector', '7.3.0', 'linux-x64'))
     await installIntoDirectory(path.join(work, 'root'), file, '7.3.0')
-    expect(readFileSync(path.join(work, 'root', 'current', 'VERSION'), 'utf8')).toBe('collector 7.3.0 linux-x64\n')
+    expect(readFileSync(path.join(work, 'root', 'current', 'VERSION'), 'utf8')).toBe(
+      'collector 7.3.0 linux-x64\n',
+    )
   })
 })

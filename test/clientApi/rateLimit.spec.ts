@@ -28,7 +28,9 @@ describe('client endpoint rate limits', () => {
   })
 
   it('documents the 429 answer in the OpenAPI document', async () => {
-    const document = await rest<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>(booted, 'GET', '/api/v1/openapi.json')
+    const document = await rest<{
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>
+    }>(booted, 'GET', '/api/v1/openapi.json')
     expect(document.body.paths['/api/v1/licenses/activate'].post.responses['429']).toBeDefined()
     expect(document.body.paths['/api/v1/licenses/validate'].post.responses['429']).toBeUndefined()
   })

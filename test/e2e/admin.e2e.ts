@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { e2eStaffPassword as adminPassword, startAdminSession, type AdminSession } from './helpers/adminSession'
+import {
+  e2eStaffPassword as adminPassword,
+  startAdminSession,
+  type AdminSession,
+} from './helpers/adminSession'
 import { logIn } from './helpers/logIn'
 
 describe('the admin on the production build', () => {
@@ -26,7 +30,11 @@ describe('the admin on the production build', () => {
     await page.locator('table tbody tr').last().scrollIntoViewIfNeeded()
     mkdirSync('test-results', { recursive: true })
     await page
-      .waitForFunction(() => document.querySelector('table')?.textContent?.includes('Acme Industrial'), undefined, { timeout: 30_000 })
+      .waitForFunction(
+        () => document.querySelector('table')?.textContent?.includes('Acme Industrial'),
+        undefined,
+        { timeout: 30_000 },
+      )
       .finally(() => page.screenshot({ path: 'test-results/admin-licenses.png', fullPage: true }))
     const text = await page.locator('table').innerText()
     expect(text).toMatch(/PMON-[0-9A-Z]{5}-/)

@@ -10,8 +10,14 @@ import { agentFolders, recordingInstaller, startHub, type Hub } from '../agent/h
 import { removeTempDirs } from '../helpers/tempDir'
 import { launchChromium } from './helpers/launchChromium'
 
-// The README's screenshot is rewritten only on request (UPDATE_SCREENSHOTS=1): a test run leaves the tree clean.
-const screenshot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/images/agent-panel.png' : '../../test-results/agent-panel.png')
+// The README's screenshot is rewritten only on request (UPDATE_SCREENSHOTS=1): a test run leaves
+// the tree clean.
+const screenshot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? '../../docs/images/agent-panel.png'
+    : '../../test-results/agent-panel.png',
+)
 
 /**
  * The agent's reference panel, served by the daemon (no Next build needed) against a real hub:
@@ -30,8 +36,37 @@ describe('agent panel in Chromium', () => {
     // No release yet: the daemon's first check (at start, automatic steps on) finds nothing to do.
     hub = await startHub()
     const { state, work } = agentFolders()
-    await runAgent(state, ['init', '--server', hub.api.url, '--product', 'promonitor', '--line', 'v7', '--platform', 'linux-x64', '--version', '7.2.0', '--installer-command', recordingInstaller(work, 'app').command, '--license-key', hub.appKey])
-    await runAgent(state, ['collector', 'add', '--id', 'c1', '--version', '7.2.0', '--platform', 'linux-x64', '--installer-command', recordingInstaller(work, 'c1').command, '--license-key', hub.collectorKey])
+    await runAgent(state, [
+      'init',
+      '--server',
+      hub.api.url,
+      '--product',
+      'promonitor',
+      '--line',
+      'v7',
+      '--platform',
+      'linux-x64',
+      '--version',
+      '7.2.0',
+      '--installer-command',
+      recordingInstaller(work, 'app').command,
+      '--license-key',
+      hub.appKey,
+    ])
+    await runAgent(state, [
+      'collector',
+      'add',
+      '--id',
+      'c1',
+      '--version',
+      '7.2.0',
+      '--platform',
+      'linux-x64',
+      '--installer-command',
+      recordingInstaller(work, 'c1').command,
+      '--license-key',
+      hub.collectorKey,
+    ])
     daemon = await startDaemonProcess(state)
     browser = await launchChromium()
   })
@@ -54,14 +89,23 @@ describe('agent panel in Chromium', () => {
     await expect.poll(() => autoDownload.isChecked()).toBe(false)
     await autoInstall.uncheck()
     await expect.poll(() => autoInstall.isChecked()).toBe(false)
-    await hub.ship(hub.promonitor, '7.3.0', { requires: [{ product: 'collector', range: '>=7.3.0' }], critical: true } as never, 400_000)
+    await hub.ship(
+      hub.promonitor,
+      '7.3.0',
+      { requires: [{ product: 'collector', range: '>=7.3.0' }], critical: true } as never,
+      400_000,
+    )
     await hub.ship(hub.collector, '7.3.0')
 
     await page.getByRole('button', { name: 'Check' }).click()
     const appState = page.getByTestId('state-app')
     const collectorState = page.getByTestId('state-collector:c1')
-    await expect.poll(() => appState.textContent(), { timeout: 30_000 }).toMatch(/Update available → 7\.3\.0 \(critical\)/)
-    await expect.poll(() => collectorState.textContent(), { timeout: 30_000 }).toMatch(/Update available → 7\.3\.0/)
+    await expect
+      .poll(() => appState.textContent(), { timeout: 30_000 })
+      .toMatch(/Update available → 7\.3\.0 \(critical\)/)
+    await expect
+      .poll(() => collectorState.textContent(), { timeout: 30_000 })
+      .toMatch(/Update available → 7\.3\.0/)
 
     expect(await page.getByRole('button', { name: 'Install' }).count()).toBe(0)
     await page.getByRole('button', { name: 'Download' }).click()
@@ -73,7 +117,11 @@ describe('agent panel in Chromium', () => {
     await install.click()
     await expect.poll(() => appState.textContent(), { timeout: 60_000 }).toContain('Installed')
     expect(await collectorState.textContent()).toContain('Installed')
-    expect(await page.getByRole('row').filter({ hasText: 'promonitor' }).textContent()).toContain('7.3.0')
-    expect(await page.getByLabel('Notifications').textContent()).toContain('Version 7.3.0 is installed')
+    expect(await page.getByRole('row').filter({ hasText: 'promonitor' }).textContent()).toContain(
+      '7.3.0',
+    )
+    expect(await page.getByLabel('Notifications').textContent()).toContain(
+      'Version 7.3.0 is installed',
+    )
   })
 })

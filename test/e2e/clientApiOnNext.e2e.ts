@@ -12,11 +12,19 @@ describe('client API on the Next host (production build)', () => {
 
   beforeAll(async () => {
     server = await startNextServer({ SEED_ADMIN_PASSWORD: 'e2e-admin-password' })
-    const keys = (await (await fetch(`${server.url}/api/v1/keys`)).json()) as { keys: ConstructorParameters<typeof TrustStore>[0] }
+    const keys = (await (await fetch(`${server.url}/api/v1/keys`)).json()) as {
+      keys: ConstructorParameters<typeof TrustStore>[0]
+    }
     trust = new TrustStore(keys.keys)
-    const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'support@example.com', password: 'e2e-admin-password' }) })
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'support@example.com', password: 'e2e-admin-password' }),
+    })
     const { token } = (await login.json()) as { token: string }
-    const licenses = await fetch(`${server.url}/api/licenses?where[maxClients][equals]=5&depth=0`, { headers: { Authorization: `JWT ${token}` } })
+    const licenses = await fetch(`${server.url}/api/licenses?where[maxClients][equals]=5&depth=0`, {
+      headers: { Authorization: `JWT ${token}` },
+    })
     licenseKey = ((await licenses.json()) as { docs: Array<{ key: string }> }).docs[0].key
   })
   afterAll(async () => server?.stop())
@@ -25,12 +33,20 @@ describe('client API on the Next host (production build)', () => {
     const response = await fetch(`${server.url}/api/v1/licenses/activate`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ key: licenseKey, fingerprint: 'e2e-machine', hostname: 'e2e', nonce: 'nonce-e2e-1' }),
+      body: JSON.stringify({
+        key: licenseKey,
+        fingerprint: 'e2e-machine',
+        hostname: 'e2e',
+        nonce: 'nonce-e2e-1',
+      }),
     })
     expect(response.status).toBe(200)
     const body = (await response.json()) as { code: string; signed: string; licenseFile: string }
     expect(body.code).toBe('ACTIVATED')
-    const signed = await verifySignedAnswer(body.signed, SignedKind.activation, { trust, nonce: 'nonce-e2e-1' })
+    const signed = await verifySignedAnswer(body.signed, SignedKind.activation, {
+      trust,
+      nonce: 'nonce-e2e-1',
+    })
     expect(signed.code).toBe('ACTIVATED')
     const file = await verifyLicenseFile(body.licenseFile, { trust, fingerprint: 'e2e-machine' })
     expect(file.key).toBe(licenseKey)
@@ -44,7 +60,13 @@ describe('client API on the Next host (production build)', () => {
     const decision = await checkForUpdate({
       manifestText: text,
       trust,
-      current: { product: 'promonitor', line: 'v7', channel: 'stable', platform: 'linux-x64', version: '7.2.0' },
+      current: {
+        product: 'promonitor',
+        line: 'v7',
+        channel: 'stable',
+        platform: 'linux-x64',
+        version: '7.2.0',
+      },
       installId: 'e2e-install',
     })
     expect(decision.action).toBe('update')
@@ -53,7 +75,11 @@ describe('client API on the Next host (production build)', () => {
   })
 
   it('answers bad input with 400 BAD_REQUEST', async () => {
-    const response = await fetch(`${server.url}/api/v1/licenses/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' })
+    const response = await fetch(`${server.url}/api/v1/licenses/validate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    })
     expect(response.status).toBe(400)
     expect(((await response.json()) as { code: string }).code).toBe('BAD_REQUEST')
   })

@@ -5,7 +5,10 @@ import { startNextServer, type NextServer } from './helpers/startNextServer'
 
 const postgresReachable = async (): Promise<boolean> => {
   const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 3000 })
+  const client = new pg.Client({
+    connectionString: postgresAdminUrl,
+    connectionTimeoutMillis: 3000,
+  })
   try {
     await client.connect()
     await client.end()
@@ -18,7 +21,10 @@ const postgresReachable = async (): Promise<boolean> => {
 const reachable = await postgresReachable()
 if (!reachable) console.warn(`SKIPPED: PostgreSQL is not reachable at ${postgresAdminUrl}`)
 
-/** Production on PostgreSQL: `npm start` applies the repo's migrations to an empty database, then seeds it. */
+/**
+ * Production on PostgreSQL: `npm start` applies the repo's migrations to an empty database, then
+ * seeds it.
+ */
 describe.skipIf(!reachable)('the production build on PostgreSQL', () => {
   let server: NextServer
 
@@ -29,10 +35,20 @@ describe.skipIf(!reachable)('the production build on PostgreSQL', () => {
   afterAll(async () => server?.stop())
 
   it('migrates an empty database and serves the seeded catalogue and a signed manifest', async () => {
-    const products = (await (await fetch(`${server.url}/api/products?sort=slug`)).json()) as { docs: Array<{ slug: string }> }
-    expect(products.docs.map((product) => product.slug)).toEqual(['cockpit', 'collector', 'promonitor'])
-    const manifest = await fetch(`${server.url}/api/v1/updates/manifest?product=promonitor&line=v6&channel=stable&platform=windows-x64`)
+    const products = (await (await fetch(`${server.url}/api/products?sort=slug`)).json()) as {
+      docs: Array<{ slug: string }>
+    }
+    expect(products.docs.map((product) => product.slug)).toEqual([
+      'cockpit',
+      'collector',
+      'promonitor',
+    ])
+    const manifest = await fetch(
+      `${server.url}/api/v1/updates/manifest?product=promonitor&line=v6&channel=stable&platform=windows-x64`,
+    )
     expect(manifest.status).toBe(200)
-    expect(((await manifest.json()) as { releases: Array<{ version: string }> }).releases[0].version).toBe('6.9.2')
+    expect(
+      ((await manifest.json()) as { releases: Array<{ version: string }> }).releases[0].version,
+    ).toBe('6.9.2')
   })
 })

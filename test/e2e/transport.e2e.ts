@@ -5,7 +5,10 @@ import { postStreamedBody } from '../server/streamedBody'
 import { launchChromium } from './helpers/launchChromium'
 import { startNextServer, type NextServer } from './helpers/startNextServer'
 
-/** `npm start` as deployed: the app's server in front of Next sets the client address, caps bodies and sets the headers. */
+/**
+ * `npm start` as deployed: the app's server in front of Next sets the client address, caps bodies
+ * and sets the headers.
+ */
 describe('the Next app server (production build)', () => {
   let server: NextServer
   let browser: Browser
@@ -28,13 +31,23 @@ describe('the Next app server (production build)', () => {
   }
 
   it('puts the security headers on the admin, a portal page, Payload REST and the client API', async () => {
-    for (const path of ['/admin/login', '/', '/portal/reset', '/api/products?limit=1', '/api/v1/keys']) {
+    for (const path of [
+      '/admin/login',
+      '/',
+      '/portal/reset',
+      '/api/products?limit=1',
+      '/api/v1/keys',
+    ]) {
       const response = await fetch(`${server.url}${path}`, { redirect: 'manual' })
       expectSecurityHeaders(response.headers, path)
     }
     const page = await fetch(`${server.url}/`)
-    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/)
-    expect((await fetch(`${server.url}/api/v1/keys`)).headers.get('content-security-policy')).toMatch(/^default-src 'none'/)
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+    )
+    expect(
+      (await fetch(`${server.url}/api/v1/keys`)).headers.get('content-security-policy'),
+    ).toMatch(/^default-src 'none'/)
   })
 
   it('renders the admin login and a portal page in Chromium without a CSP violation', async () => {
@@ -58,14 +71,23 @@ describe('the Next app server (production build)', () => {
   it('keeps a rate limit on one address whatever X-Forwarded-For the client sends', async () => {
     const statuses: number[] = []
     for (let request = 0; request < 31; request += 1) {
-      statuses.push((await fetch(`${server.url}/api/v1/updates/offline-bundle`, { headers: { 'x-forwarded-for': `198.51.100.${request}` } })).status)
+      statuses.push(
+        (
+          await fetch(`${server.url}/api/v1/updates/offline-bundle`, {
+            headers: { 'x-forwarded-for': `198.51.100.${request}` },
+          })
+        ).status,
+      )
     }
     expect(statuses.slice(0, 30)).not.toContain(429)
     expect(statuses[30]).toBe(429)
   })
 
   it('answers 413 PAYLOAD_TOO_LARGE to a 300 MB chunked body without reading it', async () => {
-    const answer = await postStreamedBody(`${server.url}/api/v1/licenses/validate`, 300 * 1024 * 1024)
+    const answer = await postStreamedBody(
+      `${server.url}/api/v1/licenses/validate`,
+      300 * 1024 * 1024,
+    )
     expect([answer.status, JSON.parse(answer.body).code]).toEqual([413, 'PAYLOAD_TOO_LARGE'])
     expect(answer.bytesSent).toBeLessThan(16 * 1024 * 1024)
     // And the server carries on.

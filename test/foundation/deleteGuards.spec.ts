@@ -5,19 +5,26 @@ import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { createCustomer, createLicense, createProduct, createRelease } from '../helpers/fixtures'
 import { loginHeaders, rest } from '../helpers/rest'
 
-type ErrorAnswer = { errors: Array<{ message: string; data?: { code: string; references: string[] } }> }
+type ErrorAnswer = {
+  errors: Array<{ message: string; data?: { code: string; references: string[] } }>
+}
 
 let booted: TestPayload
 let admin: Record<string, string>
 
-const deleteVia = (collection: string, id: number) => rest<ErrorAnswer>(booted, 'DELETE', `/api/${collection}/${id}`, { headers: admin })
+const deleteVia = (collection: string, id: number) =>
+  rest<ErrorAnswer>(booted, 'DELETE', `/api/${collection}/${id}`, { headers: admin })
 
 const stillThere = async (collection: 'products' | 'customers', id: number) =>
-  (await booted.payload.find({ collection, where: { id: { equals: id } }, depth: 0 })).totalDocs === 1
+  (await booted.payload.find({ collection, where: { id: { equals: id } }, depth: 0 })).totalDocs ===
+  1
 
 beforeAll(async () => {
   booted = await bootPayload()
-  await booted.payload.create({ collection: 'users', data: { email: 'admin@hub.test', password: 'admin-password-1', roles: ['admin'] } })
+  await booted.payload.create({
+    collection: 'users',
+    data: { email: 'admin@hub.test', password: 'admin-password-1', roles: ['admin'] },
+  })
   admin = await loginHeaders(booted, 'users', 'admin@hub.test', 'admin-password-1')
 })
 
@@ -34,7 +41,9 @@ describe('deleting what other records need', () => {
 
     const refused = await deleteVia('products', product.id)
     expect(refused.status).toBe(409)
-    expect(refused.body.errors[0].message).toBe('This product cannot be deleted: it has 1 license and 1 release')
+    expect(refused.body.errors[0].message).toBe(
+      'This product cannot be deleted: it has 1 license and 1 release',
+    )
     expect(refused.body.errors[0].data?.code).toBe('IN_USE')
     expect(await stillThere('products', product.id)).toBe(true)
   })
@@ -62,7 +71,12 @@ describe('deleting what other records need', () => {
     expect(await stillThere('products', shipped.id)).toBe(true)
 
     const unused = await createProduct(booted.payload, 'sandbox')
-    const emptyManifest = await getManifest(booted.payload, { product: 'sandbox', line: 'v7', channel: 'stable', platform: 'linux-x64' })
+    const emptyManifest = await getManifest(booted.payload, {
+      product: 'sandbox',
+      line: 'v7',
+      channel: 'stable',
+      platform: 'linux-x64',
+    })
     expect(emptyManifest.manifest.releases).toEqual([])
     expect((await deleteVia('products', unused.id)).status).toBe(200)
     expect(await stillThere('products', unused.id)).toBe(false)

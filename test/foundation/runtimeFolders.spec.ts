@@ -6,11 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deliverOutbox, queueMail } from '../../plugins/mailers'
 import { sqliteFolderOf } from '../../src/runtimeFolders'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { artifactFileExists, createCatalogue, createRelease, uploadArtifact } from '../helpers/fixtures'
+import {
+  artifactFileExists,
+  createCatalogue,
+  createRelease,
+  uploadArtifact,
+} from '../helpers/fixtures'
 import { makeTempDir } from '../helpers/tempDir'
 import { testDatabaseKind } from '../helpers/testDatabase'
 
-// A fresh clone has no data/ or media/ folder (git ignores them): the app must make what it writes to.
+// A fresh clone has no data/ or media/ folder (git ignores them): the app must make what it writes
+// to.
 describe('a start with none of its folders made yet', () => {
   const root = makeTempDir('hub-fresh-')
   const dataDir = path.join(root, 'not', 'yet', 'data')
@@ -28,15 +34,23 @@ describe('a start with none of its folders made yet', () => {
   afterAll(async () => booted?.shutdown())
 
   it('boots, with the data, mail and upload folders made', () => {
-    for (const folder of [dataDir, path.join(dataDir, 'mail'), path.join(mediaDir, 'uploads'), path.join(mediaDir, 'artifacts')]) {
+    for (const folder of [
+      dataDir,
+      path.join(dataDir, 'mail'),
+      path.join(mediaDir, 'uploads'),
+      path.join(mediaDir, 'artifacts'),
+    ]) {
       expect(existsSync(folder), folder).toBe(true)
     }
     expect(existsSync(path.join(dataDir, 'signing-key.json'))).toBe(true)
   })
 
-  it.runIf(testDatabaseKind === 'sqlite')('puts the SQLite file where DATABASE_URL says, making its folder', () => {
-    expect(existsSync(sqliteFile)).toBe(true)
-  })
+  it.runIf(testDatabaseKind === 'sqlite')(
+    'puts the SQLite file where DATABASE_URL says, making its folder',
+    () => {
+      expect(existsSync(sqliteFile)).toBe(true)
+    },
+  )
 
   it('stores an uploaded artifact and writes a mail to the outbox folder', async () => {
     const { promonitor } = await createCatalogue(booted.payload)
@@ -44,9 +58,16 @@ describe('a start with none of its folders made yet', () => {
     const artifact = await uploadArtifact(booted.payload, release, 'linux-x64')
     expect(artifactFileExists(mediaDir, artifact)).toBe(true)
 
-    await queueMail(booted.payload, { to: 'newcomer@example.com', templateKey: 'license-expired', variables: { productName: 'ProMonitor' }, idempotencyKey: 'fresh-start:1' })
+    await queueMail(booted.payload, {
+      to: 'newcomer@example.com',
+      templateKey: 'license-expired',
+      variables: { productName: 'ProMonitor' },
+      idempotencyKey: 'fresh-start:1',
+    })
     await deliverOutbox(booted.payload)
-    expect(readdirSync(path.join(dataDir, 'mail')).filter((name) => name.endsWith('.eml'))).toHaveLength(1)
+    expect(
+      readdirSync(path.join(dataDir, 'mail')).filter((name) => name.endsWith('.eml')),
+    ).toHaveLength(1)
   })
 })
 

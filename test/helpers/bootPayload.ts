@@ -23,14 +23,22 @@ let bootedInThisFile = false
 export const bootPayload = async (env: Record<string, string> = {}): Promise<TestPayload> => {
   // The config reads the environment once when first imported, and vitest gives each test file
   // its own module registry: so one Payload (one database, one env) per test file.
-  if (bootedInThisFile) throw new Error('bootPayload() runs once per test file; split the file instead')
+  if (bootedInThisFile)
+    throw new Error('bootPayload() runs once per test file; split the file instead')
   bootedInThisFile = true
   const database = await createFreshDatabase()
   const dataDir = makeTempDir('hub-data-')
   const mediaDir = makeTempDir('hub-media-')
-  Object.assign(process.env, { DATABASE_URL: database.url, DATA_DIR: dataDir, MEDIA_DIR: mediaDir, ...env })
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    MEDIA_DIR: mediaDir,
+    ...env,
+  })
   const { default: config } = await import('../../payload.config')
-  const payload = await getPayload({ config, key: database.url } as Parameters<typeof getPayload>[0])
+  const payload = await getPayload({ config, key: database.url } as Parameters<
+    typeof getPayload
+  >[0])
   return {
     payload,
     config: await config,

@@ -18,7 +18,11 @@ export type GraphqlAnswer = {
 }
 
 export type GraphqlClient = {
-  query: (source: string, headers?: Record<string, string>, variables?: Record<string, unknown>) => Promise<GraphqlAnswer>
+  query: (
+    source: string,
+    headers?: Record<string, string>,
+    variables?: Record<string, unknown>,
+  ) => Promise<GraphqlAnswer>
   close: () => Promise<void>
 }
 
@@ -40,15 +44,35 @@ export const serveGraphql = async (booted: TestPayload): Promise<GraphqlClient> 
       const body = await readBody(incoming)
       const headers = new Headers()
       for (const [name, value] of Object.entries(incoming.headers)) {
-        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item)
+        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+          headers.append(name, item)
       }
-      const request = new Request(`http://${incoming.headers.host}/api/graphql`, { method: 'POST', headers, body })
-      const req = await createPayloadRequest({ config: booted.config, request, payloadInstanceCacheKey: booted.cacheKey, canSetHeaders: true })
-      const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> }
-      const result = await graphql({ schema, source: query, variableValues: variables, contextValue: { req, headers: {} } })
+      const request = new Request(`http://${incoming.headers.host}/api/graphql`, {
+        method: 'POST',
+        headers,
+        body,
+      })
+      const req = await createPayloadRequest({
+        config: booted.config,
+        request,
+        payloadInstanceCacheKey: booted.cacheKey,
+        canSetHeaders: true,
+      })
+      const { query, variables } = JSON.parse(body) as {
+        query: string
+        variables?: Record<string, unknown>
+      }
+      const result = await graphql({
+        schema,
+        source: query,
+        variableValues: variables,
+        contextValue: { req, headers: {} },
+      })
       const errors = result.errors?.map((error) => ({
         message: error.message,
-        extensions: { statusCode: (error.originalError as { status?: number } | undefined)?.status },
+        extensions: {
+          statusCode: (error.originalError as { status?: number } | undefined)?.status,
+        },
       }))
       outgoing.writeHead(200, { 'content-type': 'application/json' })
       outgoing.end(JSON.stringify({ data: result.data, ...(errors ? { errors } : {}) }))
@@ -67,7 +91,9 @@ export const serveGraphql = async (booted: TestPayload): Promise<GraphqlClient> 
         body: JSON.stringify({ query: source, variables }),
       })
       const text = await response.text()
-      const parsed = response.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Omit<GraphqlAnswer, 'status' | 'text'>) : {}
+      const parsed = response.headers.get('content-type')?.includes('json')
+        ? (JSON.parse(text) as Omit<GraphqlAnswer, 'status' | 'text'>)
+        : {}
       return { status: response.status, ...parsed, text }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

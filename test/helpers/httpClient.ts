@@ -13,13 +13,19 @@ export type HttpClient = {
 
 const answerOf = async (response: Response): Promise<HttpAnswer> => {
   const bytes = Buffer.from(await response.arrayBuffer())
-  return { status: response.status, headers: response.headers, bytes, json: () => JSON.parse(bytes.toString('utf8')) }
+  return {
+    status: response.status,
+    headers: response.headers,
+    bytes,
+    json: () => JSON.parse(bytes.toString('utf8')),
+  }
 }
 
 /** A real HTTP client against `baseUrl`, never following redirects (tests look at them). */
 export const httpClient = (url: string, close: () => Promise<void>): HttpClient => ({
   url,
-  get: async (path, headers = {}) => answerOf(await fetch(new URL(path, url), { headers, redirect: 'manual' })),
+  get: async (path, headers = {}) =>
+    answerOf(await fetch(new URL(path, url), { headers, redirect: 'manual' })),
   post: async (path, body, headers = {}) =>
     answerOf(
       await fetch(new URL(path, url), {
@@ -29,7 +35,8 @@ export const httpClient = (url: string, close: () => Promise<void>): HttpClient 
         redirect: 'manual',
       }),
     ),
-  delete: async (path, headers = {}) => answerOf(await fetch(new URL(path, url), { method: 'DELETE', headers, redirect: 'manual' })),
+  delete: async (path, headers = {}) =>
+    answerOf(await fetch(new URL(path, url), { method: 'DELETE', headers, redirect: 'manual' })),
   close,
 })
 

@@ -19,9 +19,17 @@ export const rest = async <T = Record<string, unknown>>(
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  const response = await handleEndpoints({ config: booted.config, request, payloadInstanceCacheKey: booted.cacheKey })
+  const response = await handleEndpoints({
+    config: booted.config,
+    request,
+    payloadInstanceCacheKey: booted.cacheKey,
+  })
   const text = await response.text()
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers }
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : {}) as T,
+    headers: response.headers,
+  }
 }
 
 /** Logs a user in through REST and returns the header that authenticates as them. */
@@ -31,7 +39,10 @@ export const loginHeaders = async (
   email: string,
   password: string,
 ): Promise<Record<string, string>> => {
-  const answer = await rest<{ token?: string }>(booted, 'POST', `/api/${collection}/login`, { body: { email, password } })
-  if (answer.status !== 200 || !answer.body.token) throw new Error(`Login as ${email} failed: ${answer.status}`)
+  const answer = await rest<{ token?: string }>(booted, 'POST', `/api/${collection}/login`, {
+    body: { email, password },
+  })
+  if (answer.status !== 200 || !answer.body.token)
+    throw new Error(`Login as ${email} failed: ${answer.status}`)
   return { Authorization: `JWT ${answer.body.token}` }
 }

@@ -2,7 +2,12 @@ import S3rver from 's3rver'
 
 import { makeTempDir } from './tempDir'
 
-export type S3Sink = { endpoint: string; bucket: string; env: Record<string, string>; close: () => Promise<void> }
+export type S3Sink = {
+  endpoint: string
+  bucket: string
+  env: Record<string, string>
+  close: () => Promise<void>
+}
 
 /** A real S3-compatible server (s3rver) on a free local port, with one empty bucket. */
 export const startS3Server = async (bucket = 'hub-test'): Promise<S3Sink> => {
@@ -18,7 +23,14 @@ export const startS3Server = async (bucket = 'hub-test'): Promise<S3Sink> => {
   return {
     endpoint,
     bucket,
-    env: { S3_BUCKET: bucket, S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: 'true' },
+    env: {
+      S3_BUCKET: bucket,
+      S3_ENDPOINT: endpoint,
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: 'true',
+    },
     close: () => server.close(),
   }
 }

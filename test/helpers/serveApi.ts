@@ -5,7 +5,11 @@ import { startApiHost } from './startApiHost'
 export type ApiServer = {
   url: string
   /** Sends a request over HTTP; `body` is JSON-encoded unless it is already a string. */
-  call: <T = Record<string, any>>(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; body: T; headers: Headers }>
+  call: <T = Record<string, any>>(
+    method: string,
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string> },
+  ) => Promise<{ status: number; body: T; headers: Headers }>
   close: () => Promise<void>
 }
 
@@ -16,7 +20,10 @@ export type ApiServer = {
  * what the Next route runs) on node:http. `clientApiVia: 'payload-router'` sends the client API
  * there too, to prove both hosts answer alike.
  */
-export const serveApi = async (booted: TestPayload, { clientApiVia = 'api-host' }: { clientApiVia?: 'api-host' | 'payload-router' } = {}): Promise<ApiServer> => {
+export const serveApi = async (
+  booted: TestPayload,
+  { clientApiVia = 'api-host' }: { clientApiVia?: 'api-host' | 'payload-router' } = {},
+): Promise<ApiServer> => {
   const apiHost = await startApiHost(booted, { trustProxy: 'loopback' })
   const router = await servePayloadRouter(booted)
   const { url } = router
@@ -26,8 +33,12 @@ export const serveApi = async (booted: TestPayload, { clientApiVia = 'api-host' 
       const viaApiHost = clientApiVia === 'api-host' && path.startsWith('/api/v1/')
       const response = await fetch(`${viaApiHost ? apiHost.url : url}${path}`, {
         method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body:
+          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       })
       const text = await response.text()
       let parsed: unknown = text

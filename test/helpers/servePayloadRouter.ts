@@ -18,27 +18,35 @@ const readBody = async (incoming: IncomingMessage): Promise<Buffer> => {
 /**
  * Payload's own router (`handleEndpoints`) as the Next route runs it (`withClientMethods`), as a
  * node:http handler: the whole REST API (`/api/...`: staff endpoints, logins, one-click actions
- * and the client API). A request without `X-Forwarded-For` gets the socket's address, as Next sets it.
+ * and the client API). A request without `X-Forwarded-For` gets the socket's address, as Next sets
+ * it.
  */
 export const payloadRouterHandler = (booted: TestPayload) => {
-  const route = withClientMethods(booted.config)((request: Request) => handleEndpoints({ config: booted.config, request, payloadInstanceCacheKey: booted.cacheKey }))
+  const route = withClientMethods(booted.config)((request: Request) =>
+    handleEndpoints({ config: booted.config, request, payloadInstanceCacheKey: booted.cacheKey }),
+  )
   return async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     try {
       const body = await readBody(incoming)
       const headers = new Headers()
       for (const [name, value] of Object.entries(incoming.headers)) {
-        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item)
+        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+          headers.append(name, item)
       }
-      if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', incoming.socket.remoteAddress ?? 'unknown')
+      if (!headers.has('x-forwarded-for'))
+        headers.set('x-forwarded-for', incoming.socket.remoteAddress ?? 'unknown')
       const method = incoming.method ?? 'GET'
       const request = new Request(`http://${incoming.headers.host}${incoming.url}`, {
         method,
         headers,
-        body: ['GET', 'HEAD'].includes(method) || body.length === 0 ? undefined : new Uint8Array(body),
+        body:
+          ['GET', 'HEAD'].includes(method) || body.length === 0 ? undefined : new Uint8Array(body),
       })
       const response = await route(request)
-      for (const [name, value] of response.headers) if (name !== 'set-cookie') outgoing.setHeader(name, value)
-      if (response.headers.getSetCookie().length > 0) outgoing.setHeader('set-cookie', response.headers.getSetCookie())
+      for (const [name, value] of response.headers)
+        if (name !== 'set-cookie') outgoing.setHeader(name, value)
+      if (response.headers.getSetCookie().length > 0)
+        outgoing.setHeader('set-cookie', response.headers.getSetCookie())
       outgoing.writeHead(response.status)
       if (response.body) Readable.fromWeb(response.body as never).pipe(outgoing)
       else outgoing.end()
@@ -51,7 +59,9 @@ export const payloadRouterHandler = (booted: TestPayload) => {
 }
 
 /** `handler` on node:http on 127.0.0.1 (a free port). */
-export const serveHandler = async (handler: (incoming: IncomingMessage, outgoing: ServerResponse) => unknown): Promise<PayloadRouterServer> => {
+export const serveHandler = async (
+  handler: (incoming: IncomingMessage, outgoing: ServerResponse) => unknown,
+): Promise<PayloadRouterServer> => {
   const server = createServer((incoming, outgoing) => void handler(incoming, outgoing))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
@@ -68,4 +78,5 @@ export const serveHandler = async (handler: (incoming: IncomingMessage, outgoing
  * The whole Payload REST API over real HTTP on 127.0.0.1, through Payload's own router. The API
  * host (`startApiHost`) serves only `/api/v1`.
  */
-export const servePayloadRouter = (booted: TestPayload): Promise<PayloadRouterServer> => serveHandler(payloadRouterHandler(booted))
+export const servePayloadRouter = (booted: TestPayload): Promise<PayloadRouterServer> =>
+  serveHandler(payloadRouterHandler(booted))

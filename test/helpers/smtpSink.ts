@@ -1,7 +1,12 @@
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type SmtpSink = { url: string; mails: ParsedMail[]; close: () => Promise<void>; waitFor: (count: number, timeoutMs?: number) => Promise<ParsedMail[]> }
+export type SmtpSink = {
+  url: string
+  mails: ParsedMail[]
+  close: () => Promise<void>
+  waitFor: (count: number, timeoutMs?: number) => Promise<ParsedMail[]>
+}
 
 /** A real SMTP server on a free local port that keeps every message it receives, parsed. */
 export const startSmtpSink = async (): Promise<SmtpSink> => {
@@ -27,7 +32,8 @@ export const startSmtpSink = async (): Promise<SmtpSink> => {
     close: () => new Promise((resolve) => server.close(() => resolve())),
     waitFor: async (count, timeoutMs = 5000) => {
       const deadline = Date.now() + timeoutMs
-      while (mails.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
+      while (mails.length < count && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 25))
       return mails
     },
   }

@@ -4,7 +4,9 @@ import path from 'node:path'
 
 const made: string[] = []
 
-/** A fresh folder under the system temp dir, removed after the test file (see testEnvironment.ts). */
+/**
+ * A fresh folder under the system temp dir, removed after the test file (see testEnvironment.ts).
+ */
 export const makeTempDir = (prefix: string): string => {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix))
   made.push(dir)

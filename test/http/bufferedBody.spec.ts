@@ -5,9 +5,14 @@ import { jsonResponse, bytesResponse } from '../../src/http/answers'
 import { BufferedRequest } from '../../src/http/bufferedRequest'
 
 const requestOf = (text: string, contentType = 'application/json') =>
-  new BufferedRequest('http://localhost/api/v1/licenses/validate', { method: 'POST', headers: new Headers({ 'content-type': contentType }) }, BufferedBody.ofText(text))
+  new BufferedRequest(
+    'http://localhost/api/v1/licenses/validate',
+    { method: 'POST', headers: new Headers({ 'content-type': contentType }) },
+    BufferedBody.ofText(text),
+  )
 
-const readStream = async (stream: ReadableStream<Uint8Array> | null): Promise<string> => new Response(stream).text()
+const readStream = async (stream: ReadableStream<Uint8Array> | null): Promise<string> =>
+  new Response(stream).text()
 
 describe('BufferedResponse', () => {
   it('reads like Response.json: status, headers, text, json, bytes and a body stream', async () => {
@@ -15,9 +20,15 @@ describe('BufferedResponse', () => {
     const expected = Response.json(data, { status: 201, headers: { 'x-extra': '1' } })
     const answer = jsonResponse(data, { status: 201, headers: { 'x-extra': '1' } })
     expect(answer).toBeInstanceOf(Response)
-    expect([answer.status, answer.headers.get('content-type'), answer.headers.get('x-extra')]).toEqual([expected.status, expected.headers.get('content-type'), '1'])
+    expect([
+      answer.status,
+      answer.headers.get('content-type'),
+      answer.headers.get('x-extra'),
+    ]).toEqual([expected.status, expected.headers.get('content-type'), '1'])
     expect(await answer.clone().json()).toEqual(data)
-    expect(Buffer.from(await answer.clone().arrayBuffer()).toString()).toBe(await expected.clone().text())
+    expect(Buffer.from(await answer.clone().arrayBuffer()).toString()).toBe(
+      await expected.clone().text(),
+    )
     expect(await readStream(answer.clone().body)).toBe(await expected.text())
     expect(await answer.text()).toBe(JSON.stringify(data))
   })
@@ -59,14 +70,20 @@ describe('BufferedRequest', () => {
     expect(Buffer.from(await requestOf('abc').arrayBuffer()).toString()).toBe('abc')
     const blob = await requestOf('abc', 'text/plain').blob()
     expect([blob.type, await blob.text()]).toEqual(['text/plain', 'abc'])
-    const form = await requestOf('email=a%40b.test&product=promonitor', 'application/x-www-form-urlencoded').formData()
+    const form = await requestOf(
+      'email=a%40b.test&product=promonitor',
+      'application/x-www-form-urlencoded',
+    ).formData()
     expect([form.get('email'), form.get('product')]).toEqual(['a@b.test', 'promonitor'])
   })
 
   it('is a Request with its method, headers and a body stream when asked for one, read once', async () => {
     const request = requestOf('{"key":"PMON"}')
     expect(request).toBeInstanceOf(Request)
-    expect([request.method, request.headers.get('content-type')]).toEqual(['POST', 'application/json'])
+    expect([request.method, request.headers.get('content-type')]).toEqual([
+      'POST',
+      'application/json',
+    ])
     expect(await request.clone().text()).toBe('{"key":"PMON"}')
     expect(await readStream(request.body)).toBe('{"key":"PMON"}')
     expect(request.bodyUsed).toBe(true)

@@ -23,11 +23,17 @@ const openHandlesOn = (target: string): number => openFilesUnder(target).length
 
 describe('fileBody', () => {
   it('streams the whole file, or exactly the inclusive range asked for', async () => {
-    expect((await readAll(fileBody(file, { start: 0, end: bytes.length - 1 }))).equals(bytes)).toBe(true)
+    expect((await readAll(fileBody(file, { start: 0, end: bytes.length - 1 }))).equals(bytes)).toBe(
+      true,
+    )
     const start = 1_048_570
     const end = 2_200_001
-    expect((await readAll(fileBody(file, { start, end }))).equals(bytes.subarray(start, end + 1))).toBe(true)
-    expect((await readAll(fileBody(file, { start: 5, end: 5 }))).equals(bytes.subarray(5, 6))).toBe(true)
+    expect(
+      (await readAll(fileBody(file, { start, end }))).equals(bytes.subarray(start, end + 1)),
+    ).toBe(true)
+    expect((await readAll(fileBody(file, { start: 5, end: 5 }))).equals(bytes.subarray(5, 6))).toBe(
+      true,
+    )
   })
 
   it('tells a host where its bytes come from, and opens nothing until it is read', async () => {

@@ -18,7 +18,11 @@ describe('every link in a queued mail is absolute from PUBLIC_URL', () => {
     const { outboxId } = await queueMail(booted.payload, {
       to: 'dan@acme.example',
       templateKey: 'trial-created',
-      variables: { ...licenseVariables, registerUrl: '/portal/register?token=abc', portalUrl: '/portal' },
+      variables: {
+        ...licenseVariables,
+        registerUrl: '/portal/register?token=abc',
+        portalUrl: '/portal',
+      },
       idempotencyKey: 'links:1',
     })
     const mail = await booted.payload.findByID({ collection: 'outbox', id: outboxId })
@@ -31,7 +35,15 @@ describe('every link in a queued mail is absolute from PUBLIC_URL', () => {
     const { outboxId } = await queueMail(booted.payload, {
       to: 'erin@acme.example',
       templateKey: 'release-published',
-      variables: { productName: 'ProMonitor', line: 'V7', version: '7.1.0', channel: 'stable', summary: 'Faster', notesUrl: `${publicUrl}/portal/releases/1`, portalUrl: `${publicUrl}/portal` },
+      variables: {
+        productName: 'ProMonitor',
+        line: 'V7',
+        version: '7.1.0',
+        channel: 'stable',
+        summary: 'Faster',
+        notesUrl: `${publicUrl}/portal/releases/1`,
+        portalUrl: `${publicUrl}/portal`,
+      },
       idempotencyKey: 'links:2',
     })
     const mail = await booted.payload.findByID({ collection: 'outbox', id: outboxId })

@@ -5,7 +5,6 @@ import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 import { licenseVariables } from './licenseVariables'
 
-
 describe('outbox over SMTP', () => {
   let booted: TestPayload
   let sink: SmtpSink
@@ -15,7 +14,12 @@ describe('outbox over SMTP', () => {
     booted = await bootPayload({ SMTP_URL: sink.url })
     await booted.payload.create({
       collection: 'email-templates',
-      data: { name: 'Expiring', key: 'license-expiring', subject: '{{productName}}: {{daysLeft}} days left', body: 'Hello {{customerName}},\n\nKey {{licenseKey}} expires on {{expiresAt}}.' },
+      data: {
+        name: 'Expiring',
+        key: 'license-expiring',
+        subject: '{{productName}}: {{daysLeft}} days left',
+        body: 'Hello {{customerName}},\n\nKey {{licenseKey}} expires on {{expiresAt}}.',
+      },
     })
   })
   afterAll(async () => {
@@ -28,7 +32,12 @@ describe('outbox over SMTP', () => {
   })
 
   it('renders the template with its variables and delivers it to the SMTP server', async () => {
-    const queued = await queueMail(booted.payload, { to: 'Alice@Acme.example', templateKey: 'license-expiring', variables: licenseVariables, idempotencyKey: 'expiring:1:30' })
+    const queued = await queueMail(booted.payload, {
+      to: 'Alice@Acme.example',
+      templateKey: 'license-expiring',
+      variables: licenseVariables,
+      idempotencyKey: 'expiring:1:30',
+    })
     expect(queued.queued).toBe(true)
     const report = await deliverOutbox(booted.payload)
     expect(report).toEqual({ sent: 1, failed: 0, retried: 0 })
@@ -43,8 +52,18 @@ describe('outbox over SMTP', () => {
   })
 
   it('queues and sends one mail for an idempotency key used twice', async () => {
-    const first = await queueMail(booted.payload, { to: 'bob@acme.example', templateKey: 'license-expiring', variables: licenseVariables, idempotencyKey: 'expiring:2:15' })
-    const second = await queueMail(booted.payload, { to: 'bob@acme.example', templateKey: 'license-expiring', variables: licenseVariables, idempotencyKey: 'expiring:2:15' })
+    const first = await queueMail(booted.payload, {
+      to: 'bob@acme.example',
+      templateKey: 'license-expiring',
+      variables: licenseVariables,
+      idempotencyKey: 'expiring:2:15',
+    })
+    const second = await queueMail(booted.payload, {
+      to: 'bob@acme.example',
+      templateKey: 'license-expiring',
+      variables: licenseVariables,
+      idempotencyKey: 'expiring:2:15',
+    })
     expect(second).toEqual({ queued: false, outboxId: first.outboxId })
     await deliverOutbox(booted.payload)
     await deliverOutbox(booted.payload)
@@ -55,7 +74,14 @@ describe('outbox over SMTP', () => {
 
   it('queues one mail when the same key is queued 20 times at once', async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => queueMail(booted.payload, { to: 'carol@acme.example', templateKey: 'license-expiring', variables: licenseVariables, idempotencyKey: 'expiring:3:5' })),
+      Array.from({ length: 20 }, () =>
+        queueMail(booted.payload, {
+          to: 'carol@acme.example',
+          templateKey: 'license-expiring',
+          variables: licenseVariables,
+          idempotencyKey: 'expiring:3:5',
+        }),
+      ),
     )
     expect(results.filter((result) => result.queued)).toHaveLength(1)
     expect(new Set(results.map((result) => result.outboxId)).size).toBe(1)
@@ -65,21 +91,42 @@ describe('outbox over SMTP', () => {
 
   it('sends each mail once when two deliveries run at the same time', async () => {
     for (let index = 0; index < 10; index += 1) {
-      await queueMail(booted.payload, { to: `user${index}@acme.example`, templateKey: 'license-expiring', variables: licenseVariables, idempotencyKey: `parallel:${index}` })
+      await queueMail(booted.payload, {
+        to: `user${index}@acme.example`,
+        templateKey: 'license-expiring',
+        variables: licenseVariables,
+        idempotencyKey: `parallel:${index}`,
+      })
     }
-    const reports = await Promise.all([deliverOutbox(booted.payload), deliverOutbox(booted.payload), deliverOutbox(booted.payload)])
+    const reports = await Promise.all([
+      deliverOutbox(booted.payload),
+      deliverOutbox(booted.payload),
+      deliverOutbox(booted.payload),
+    ])
     expect(reports.reduce((sum, report) => sum + report.sent, 0)).toBe(10)
     await sink.waitFor(10)
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(sink.mails.map((mail) => (mail.to as { text: string }).text).sort()).toEqual(Array.from({ length: 10 }, (_, index) => `user${index}@acme.example`).sort())
+    expect(sink.mails.map((mail) => (mail.to as { text: string }).text).sort()).toEqual(
+      Array.from({ length: 10 }, (_, index) => `user${index}@acme.example`).sort(),
+    )
   })
 
   it('falls back to the built-in wording when no template of the key exists', async () => {
-    await queueMail(booted.payload, { to: 'dan@acme.example', templateKey: 'trial-created', variables: { productName: 'ProMonitor', line: 'v7', licenseKey: 'PMON-TRIAL', expiresAt: '2026-12-28', registerUrl: 'https://hub.example/portal/register' }, idempotencyKey: 'trial:1' })
+    await queueMail(booted.payload, {
+      to: 'dan@acme.example',
+      templateKey: 'trial-created',
+      variables: {
+        productName: 'ProMonitor',
+        line: 'v7',
+        licenseKey: 'PMON-TRIAL',
+        expiresAt: '2026-12-28',
+        registerUrl: 'https://hub.example/portal/register',
+      },
+      idempotencyKey: 'trial:1',
+    })
     await deliverOutbox(booted.payload)
     const [mail] = await sink.waitFor(1)
     expect(mail.subject).toBe('Your ProMonitor trial key')
     expect(mail.text).toContain('Trial key: PMON-TRIAL')
   })
 })
-

@@ -15,7 +15,12 @@ describe('outbox without SMTP', () => {
   afterAll(async () => booted?.shutdown())
 
   it('writes the mail as an .eml file under the data folder', async () => {
-    await queueMail(booted.payload, { to: 'eve@acme.example', templateKey: 'license-expired', variables: licenseVariables, idempotencyKey: 'expired:1' })
+    await queueMail(booted.payload, {
+      to: 'eve@acme.example',
+      templateKey: 'license-expired',
+      variables: licenseVariables,
+      idempotencyKey: 'expired:1',
+    })
     const report = await deliverOutbox(booted.payload)
     expect(report.sent).toBe(1)
     const files = readdirSync(path.join(booted.dataDir, 'mail'))
@@ -23,4 +28,3 @@ describe('outbox without SMTP', () => {
     expect(files[0]).toMatch(/\.eml$/)
   })
 })
-

@@ -12,7 +12,12 @@ describe('outbox when the SMTP server is down', () => {
   afterAll(async () => booted?.shutdown())
 
   it('keeps the mail queued for a later attempt, then marks it failed after the last one', async () => {
-    const { outboxId } = await queueMail(booted.payload, { to: 'frank@acme.example', templateKey: 'license-expired', variables: licenseVariables, idempotencyKey: 'down:1' })
+    const { outboxId } = await queueMail(booted.payload, {
+      to: 'frank@acme.example',
+      templateKey: 'license-expired',
+      variables: licenseVariables,
+      idempotencyKey: 'down:1',
+    })
     const first = await deliverOutbox(booted.payload, { maxAttempts: 2 })
     expect(first).toEqual({ sent: 0, failed: 0, retried: 1 })
     const queued = await booted.payload.findByID({ collection: 'outbox', id: outboxId })

@@ -6,7 +6,14 @@ import { spendInTransaction } from '../../plugins/metering'
 import { addDays } from '../../src/lib/time'
 import { SignedKind, verifySignedAnswer, type TrustStore } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { createCatalogue, createCustomer, createCustomerAccount, createLicense, pinnedTrust, staffLogin } from '../helpers/fixtures'
+import {
+  createCatalogue,
+  createCustomer,
+  createCustomerAccount,
+  createLicense,
+  pinnedTrust,
+  staffLogin,
+} from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
 import { testDatabaseKind } from '../helpers/testDatabase'
 
@@ -22,12 +29,28 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
   let keyCounter = 0
 
   const newKey = () => `use-${Date.now()}-${++keyCounter}`
-  const use = (body: Record<string, unknown>) => api.call('POST', '/api/v1/usage', { body: { key: license.key, fingerprint, ...body } })
-  const batch = (body: Record<string, unknown>) => api.call('POST', '/api/v1/usage/batch', { body: { key: license.key, fingerprint, ...body } })
-  const creditsOf = async (id = license.id) => (await booted.payload.findByID({ collection: 'licenses', id, depth: 0 })).credits
-  const recordCount = async () => (await booted.payload.count({ collection: 'usage-records', where: { license: { equals: license.id } } })).totalDocs
+  const use = (body: Record<string, unknown>) =>
+    api.call('POST', '/api/v1/usage', { body: { key: license.key, fingerprint, ...body } })
+  const batch = (body: Record<string, unknown>) =>
+    api.call('POST', '/api/v1/usage/batch', { body: { key: license.key, fingerprint, ...body } })
+  const creditsOf = async (id = license.id) =>
+    (await booted.payload.findByID({ collection: 'licenses', id, depth: 0 })).credits
+  const recordCount = async () =>
+    (
+      await booted.payload.count({
+        collection: 'usage-records',
+        where: { license: { equals: license.id } },
+      })
+    ).totalDocs
   const meteredLicense = async (terms: Partial<License> = {}) => {
-    const created = await createLicense(booted.payload, { customer: acme.id, product: promonitor.id, type: 'on-usage', credits: 20, maxClients: 3, ...terms })
+    const created = await createLicense(booted.payload, {
+      customer: acme.id,
+      product: promonitor.id,
+      type: 'on-usage',
+      credits: 20,
+      maxClients: 3,
+      ...terms,
+    })
     await api.call('POST', '/api/v1/licenses/activate', { body: { key: created.key, fingerprint } })
     return created
   }
@@ -36,7 +59,10 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     booted = await bootPayload({ STAFF_ALERTS_TO: 'ops@hub.example, billing@hub.example' })
     api = await serveApi(booted)
     ;({ promonitor } = await createCatalogue(booted.payload))
-    acme = await createCustomer(booted.payload, 'Acme Industrial', [{ email: 'it@acme.example' }, { email: 'news@acme.example', receives: ['releases'] }])
+    acme = await createCustomer(booted.payload, 'Acme Industrial', [
+      { email: 'it@acme.example' },
+      { email: 'news@acme.example', receives: ['releases'] },
+    ])
     trust = await pinnedTrust(api.call)
   })
   afterAll(async () => {
@@ -44,8 +70,18 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     await booted?.shutdown()
   })
   beforeEach(async () => {
-    for (const collection of ['usage-records', 'outbox', 'license-events', 'activations', 'licenses'] as const) {
-      await booted.payload.delete({ collection, where: { id: { exists: true } }, overrideAccess: true })
+    for (const collection of [
+      'usage-records',
+      'outbox',
+      'license-events',
+      'activations',
+      'licenses',
+    ] as const) {
+      await booted.payload.delete({
+        collection,
+        where: { id: { exists: true } },
+        overrideAccess: true,
+      })
     }
     license = await meteredLicense()
   })
@@ -54,67 +90,146 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     const idempotencyKey = newKey()
     const answer = await use({ quantity: 3, idempotencyKey, nonce: 'nonce-u1' })
     expect(answer.status).toBe(200)
-    expect(answer.body).toMatchObject({ code: 'RECORDED', quantity: 3, remaining: 17, replayed: false, recordId: expect.anything() })
-    const signed = await verifySignedAnswer(answer.body.signed, SignedKind.usage, { trust, nonce: 'nonce-u1' })
+    expect(answer.body).toMatchObject({
+      code: 'RECORDED',
+      quantity: 3,
+      remaining: 17,
+      replayed: false,
+      recordId: expect.anything(),
+    })
+    const signed = await verifySignedAnswer(answer.body.signed, SignedKind.usage, {
+      trust,
+      nonce: 'nonce-u1',
+    })
     const { signed: _signed, ...fields } = answer.body
     expect(signed).toEqual({ ...fields, nonce: 'nonce-u1', iat: expect.any(Number) })
-    await expect(verifySignedAnswer(answer.body.signed, SignedKind.validation, { trust })).rejects.toMatchObject({ code: 'WRONG_KIND' })
+    await expect(
+      verifySignedAnswer(answer.body.signed, SignedKind.validation, { trust }),
+    ).rejects.toMatchObject({ code: 'WRONG_KIND' })
     expect(await creditsOf()).toBe(17)
-    const record = await booted.payload.findByID({ collection: 'usage-records', id: answer.body.recordId, depth: 0 })
-    expect(record).toMatchObject({ license: license.id, customer: acme.id, quantity: 3, idempotencyKey, remainingAfter: 17 })
+    const record = await booted.payload.findByID({
+      collection: 'usage-records',
+      id: answer.body.recordId,
+      depth: 0,
+    })
+    expect(record).toMatchObject({
+      license: license.id,
+      customer: acme.id,
+      quantity: 3,
+      idempotencyKey,
+      remainingAfter: 17,
+    })
     expect(record.activation).toEqual(expect.anything())
   })
 
   it('50 parallel uses of 1 on 20 credits: exactly 20 RECORDED, 30 NO_CREDIT, credits 0, 20 records; replaying all 50 changes nothing', async () => {
     const keys = Array.from({ length: 50 }, () => newKey())
-    const answers = await Promise.all(keys.map((idempotencyKey) => use({ quantity: 1, idempotencyKey })))
+    const answers = await Promise.all(
+      keys.map((idempotencyKey) => use({ quantity: 1, idempotencyKey })),
+    )
     expect(answers.every((answer) => answer.status === 200)).toBe(true)
     const codes = answers.map((answer) => answer.body.code)
     expect(codes.filter((code) => code === 'RECORDED')).toHaveLength(20)
     expect(codes.filter((code) => code === 'NO_CREDIT')).toHaveLength(30)
     expect(await creditsOf()).toBe(0)
     expect(await recordCount()).toBe(20)
-    const remainders = answers.filter((answer) => answer.body.code === 'RECORDED').map((answer) => answer.body.remaining)
-    expect(remainders.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index))
+    const remainders = answers
+      .filter((answer) => answer.body.code === 'RECORDED')
+      .map((answer) => answer.body.remaining)
+    expect(remainders.sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, index) => index),
+    )
 
-    const replays = await Promise.all(keys.map((idempotencyKey) => use({ quantity: 1, idempotencyKey })))
+    const replays = await Promise.all(
+      keys.map((idempotencyKey) => use({ quantity: 1, idempotencyKey })),
+    )
     replays.forEach((replay, index) => {
       const original = answers[index].body
-      if (original.code === 'RECORDED') expect(replay.body).toMatchObject({ code: 'RECORDED', quantity: 1, remaining: original.remaining, recordId: original.recordId, replayed: true })
-      else expect(replay.body).toMatchObject({ code: 'NO_CREDIT', quantity: 1, remaining: 0, replayed: false })
+      if (original.code === 'RECORDED')
+        expect(replay.body).toMatchObject({
+          code: 'RECORDED',
+          quantity: 1,
+          remaining: original.remaining,
+          recordId: original.recordId,
+          replayed: true,
+        })
+      else
+        expect(replay.body).toMatchObject({
+          code: 'NO_CREDIT',
+          quantity: 1,
+          remaining: 0,
+          replayed: false,
+        })
     })
     expect(await creditsOf()).toBe(0)
     expect(await recordCount()).toBe(20)
-    const exhausted = await booted.payload.count({ collection: 'license-events', where: { and: [{ license: { equals: license.id } }, { type: { equals: 'credit-exhausted' } }] } })
+    const exhausted = await booted.payload.count({
+      collection: 'license-events',
+      where: {
+        and: [{ license: { equals: license.id } }, { type: { equals: 'credit-exhausted' } }],
+      },
+    })
     expect(exhausted.totalDocs).toBe(1)
   })
 
-  // SQLite has one writer (this process queues its transactions); PostgreSQL takes them side by side.
-  it.skipIf(testDatabaseKind === 'sqlite')('on PostgreSQL, 50 transactions at once without the per-process queue (two instances) spend exactly the 20 credits, and the same key 10 times at once is recorded once', async () => {
-    const record = (await findLicenseByKey(booted.payload, license.key as string))!
-    const activation = (await findActivation(booted.payload, license.id, fingerprint))!
-    const at = new Date()
-    const outcomes = await Promise.all(Array.from({ length: 50 }, () => spendInTransaction(booted.payload, record, activation.id, { quantity: 1, idempotencyKey: newKey(), occurredAt: at }, at)))
-    expect(outcomes.filter((outcome) => outcome.spent)).toHaveLength(20)
-    expect(outcomes.filter((outcome) => !outcome.spent && outcome.reason === 'no-credit')).toHaveLength(30)
-    expect(await creditsOf()).toBe(0)
-    expect(await recordCount()).toBe(20)
+  // SQLite has one writer (this process queues its transactions); PostgreSQL takes them side by
+  // side.
+  it.skipIf(testDatabaseKind === 'sqlite')(
+    'on PostgreSQL, 50 transactions at once without the per-process queue (two instances) spend exactly the 20 credits, and the same key 10 times at once is recorded once',
+    async () => {
+      const record = (await findLicenseByKey(booted.payload, license.key as string))!
+      const activation = (await findActivation(booted.payload, license.id, fingerprint))!
+      const at = new Date()
+      const outcomes = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          spendInTransaction(
+            booted.payload,
+            record,
+            activation.id,
+            { quantity: 1, idempotencyKey: newKey(), occurredAt: at },
+            at,
+          ),
+        ),
+      )
+      expect(outcomes.filter((outcome) => outcome.spent)).toHaveLength(20)
+      expect(
+        outcomes.filter((outcome) => !outcome.spent && outcome.reason === 'no-credit'),
+      ).toHaveLength(30)
+      expect(await creditsOf()).toBe(0)
+      expect(await recordCount()).toBe(20)
 
-    await addPack(booted.payload, { licenseId: license.id, credits: 5 }, systemActor)
-    const idempotencyKey = newKey()
-    const same = await Promise.all(Array.from({ length: 10 }, () => spendInTransaction(booted.payload, record, activation.id, { quantity: 1, idempotencyKey, occurredAt: at }, at)))
-    expect(same.filter((outcome) => outcome.spent)).toHaveLength(1)
-    expect(same.filter((outcome) => !outcome.spent && outcome.reason === 'raced')).toHaveLength(9)
-    expect(await creditsOf()).toBe(4)
-    expect(await recordCount()).toBe(21)
-  })
+      await addPack(booted.payload, { licenseId: license.id, credits: 5 }, systemActor)
+      const idempotencyKey = newKey()
+      const same = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          spendInTransaction(
+            booted.payload,
+            record,
+            activation.id,
+            { quantity: 1, idempotencyKey, occurredAt: at },
+            at,
+          ),
+        ),
+      )
+      expect(same.filter((outcome) => outcome.spent)).toHaveLength(1)
+      expect(same.filter((outcome) => !outcome.spent && outcome.reason === 'raced')).toHaveLength(9)
+      expect(await creditsOf()).toBe(4)
+      expect(await recordCount()).toBe(21)
+    },
+  )
 
   it('answers a replayed key with the original decision and refuses the same key with another quantity (409 IDEMPOTENCY_MISMATCH)', async () => {
     const idempotencyKey = newKey()
     const first = await use({ quantity: 2, idempotencyKey })
     await use({ quantity: 5, idempotencyKey: newKey() })
     const again = await use({ quantity: 2, idempotencyKey, nonce: 'n2' })
-    expect(again.body).toMatchObject({ code: 'RECORDED', quantity: 2, remaining: first.body.remaining, recordId: first.body.recordId, replayed: true })
+    expect(again.body).toMatchObject({
+      code: 'RECORDED',
+      quantity: 2,
+      remaining: first.body.remaining,
+      recordId: first.body.recordId,
+      replayed: true,
+    })
     await verifySignedAnswer(again.body.signed, SignedKind.usage, { trust, nonce: 'n2' })
     const mismatch = await use({ quantity: 3, idempotencyKey })
     expect(mismatch.status).toBe(409)
@@ -125,14 +240,22 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
 
   it('answers NO_CREDIT without deducting anything when fewer credits are left than the quantity', async () => {
     const answer = await use({ quantity: 21, idempotencyKey: newKey() })
-    expect(answer.body).toMatchObject({ code: 'NO_CREDIT', quantity: 21, remaining: 20, replayed: false })
+    expect(answer.body).toMatchObject({
+      code: 'NO_CREDIT',
+      quantity: 21,
+      remaining: 20,
+      replayed: false,
+    })
     expect(answer.body.recordId).toBeUndefined()
     expect(await creditsOf()).toBe(20)
     expect(await recordCount()).toBe(0)
   })
 
   it('answers every refusal code, signed, and spends nothing', async () => {
-    const subscription = await createLicense(booted.payload, { customer: acme.id, product: promonitor.id })
+    const subscription = await createLicense(booted.payload, {
+      customer: acme.id,
+      product: promonitor.id,
+    })
     const cases: Array<[string, Record<string, unknown>, string]> = [
       ['NOT_METERED', { key: subscription.key }, 'NOT_METERED'],
       ['NOT_FOUND', { key: 'PMON-7QK2M-0ZC9D-H4TXV-N8R1B-6JWEA-K' }, 'NOT_FOUND'],
@@ -144,8 +267,13 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
       expect(answer.body, label).toMatchObject({ code, quantity: 1, replayed: false })
       await verifySignedAnswer(answer.body.signed, SignedKind.usage, { trust, nonce: label })
     }
-    expect((await use({ quantity: 1, idempotencyKey: newKey(), key: subscription.key })).body.remaining).toBeNull()
-    expect((await use({ quantity: 1, idempotencyKey: newKey(), fingerprint: 'machine-unknown' })).body.remaining).toBe(20)
+    expect(
+      (await use({ quantity: 1, idempotencyKey: newKey(), key: subscription.key })).body.remaining,
+    ).toBeNull()
+    expect(
+      (await use({ quantity: 1, idempotencyKey: newKey(), fingerprint: 'machine-unknown' })).body
+        .remaining,
+    ).toBe(20)
 
     const states: Array<[string, Partial<License>]> = [
       ['EXPIRED', { expiresAt: addDays(new Date(), -1).toISOString() }],
@@ -153,7 +281,16 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
       ['NOT_STARTED', { startsAt: addDays(new Date(), 2).toISOString() }],
     ]
     for (const [code, terms] of states) {
-      await booted.payload.update({ collection: 'licenses', id: license.id, data: { status: 'active', startsAt: addDays(new Date(), -30).toISOString(), expiresAt: addDays(new Date(), 100).toISOString(), ...terms } })
+      await booted.payload.update({
+        collection: 'licenses',
+        id: license.id,
+        data: {
+          status: 'active',
+          startsAt: addDays(new Date(), -30).toISOString(),
+          expiresAt: addDays(new Date(), 100).toISOString(),
+          ...terms,
+        },
+      })
       const answer = await use({ quantity: 1, idempotencyKey: newKey() })
       expect(answer.body, code).toMatchObject({ code, quantity: 1, remaining: 20, replayed: false })
     }
@@ -188,8 +325,13 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
       expect(answer.body.message, label).toBeTruthy()
     }
     expect((await api.call('POST', '/api/v1/usage', { body: 'not json' })).status).toBe(400)
-    const batchRecords = (count: number) => Array.from({ length: count }, () => ({ quantity: 1, idempotencyKey: newKey() }))
-    for (const [label, records] of [['no records', []], ['101 records', batchRecords(101)], ['one bad record', [...batchRecords(2), { quantity: 0, idempotencyKey: newKey() }]]] as const) {
+    const batchRecords = (count: number) =>
+      Array.from({ length: count }, () => ({ quantity: 1, idempotencyKey: newKey() }))
+    for (const [label, records] of [
+      ['no records', []],
+      ['101 records', batchRecords(101)],
+      ['one bad record', [...batchRecords(2), { quantity: 0, idempotencyKey: newKey() }]],
+    ] as const) {
       const answer = await batch({ records })
       expect(answer.status, label).toBe(400)
       expect(answer.body.code, label).toBe('BAD_REQUEST')
@@ -202,7 +344,10 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     const occurredAt = addDays(new Date(), -6).toISOString()
     const answer = await use({ quantity: 1, idempotencyKey: newKey(), occurredAt })
     expect(answer.body.code).toBe('RECORDED')
-    expect((await booted.payload.findByID({ collection: 'usage-records', id: answer.body.recordId })).occurredAt).toBe(occurredAt)
+    expect(
+      (await booted.payload.findByID({ collection: 'usage-records', id: answer.body.recordId }))
+        .occurredAt,
+    ).toBe(occurredAt)
   })
 
   it('applies a batch in order in one signed answer: a duplicate key replays, the use that does not fit is NO_CREDIT', async () => {
@@ -219,18 +364,44 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     })
     expect(answer.status).toBe(200)
     expect(answer.body.results).toEqual([
-      { code: 'RECORDED', quantity: 5, remaining: 15, recordId: expect.anything(), replayed: false },
-      { code: 'RECORDED', quantity: 10, remaining: 5, recordId: expect.anything(), replayed: false },
-      { code: 'RECORDED', quantity: 5, remaining: 15, recordId: answer.body.results[0].recordId, replayed: true },
+      {
+        code: 'RECORDED',
+        quantity: 5,
+        remaining: 15,
+        recordId: expect.anything(),
+        replayed: false,
+      },
+      {
+        code: 'RECORDED',
+        quantity: 10,
+        remaining: 5,
+        recordId: expect.anything(),
+        replayed: false,
+      },
+      {
+        code: 'RECORDED',
+        quantity: 5,
+        remaining: 15,
+        recordId: answer.body.results[0].recordId,
+        replayed: true,
+      },
       { code: 'NO_CREDIT', quantity: 6, remaining: 5, replayed: false },
       { code: 'RECORDED', quantity: 5, remaining: 0, recordId: expect.anything(), replayed: false },
     ])
-    const signed = await verifySignedAnswer(answer.body.signed, SignedKind.usage, { trust, nonce: 'batch-1' })
+    const signed = await verifySignedAnswer(answer.body.signed, SignedKind.usage, {
+      trust,
+      nonce: 'batch-1',
+    })
     expect(signed.results).toEqual(answer.body.results)
     expect(await creditsOf()).toBe(0)
     expect(await recordCount()).toBe(3)
 
-    const mismatch = await batch({ records: [{ quantity: 1, idempotencyKey: newKey() }, { quantity: 9, idempotencyKey: b }] })
+    const mismatch = await batch({
+      records: [
+        { quantity: 1, idempotencyKey: newKey() },
+        { quantity: 9, idempotencyKey: b },
+      ],
+    })
     expect(mismatch.status).toBe(409)
     expect(mismatch.body.code).toBe('IDEMPOTENCY_MISMATCH')
     expect(await recordCount()).toBe(3)
@@ -238,18 +409,39 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
 
   it('takes the largest batch the contract allows: 100 records with 128-character keys and their times', async () => {
     const occurredAt = new Date().toISOString()
-    const records = Array.from({ length: 100 }, (_, index) => ({ quantity: 1_000_000, idempotencyKey: `${newKey()}-${index}-`.padEnd(128, 'k'), occurredAt }))
+    const records = Array.from({ length: 100 }, (_, index) => ({
+      quantity: 1_000_000,
+      idempotencyKey: `${newKey()}-${index}-`.padEnd(128, 'k'),
+      occurredAt,
+    }))
     const answer = await batch({ nonce: 'n'.repeat(256), records })
-    expect(JSON.stringify({ key: license.key, fingerprint, nonce: 'n'.repeat(256), records }).length).toBeGreaterThan(16 * 1024)
+    expect(
+      JSON.stringify({ key: license.key, fingerprint, nonce: 'n'.repeat(256), records }).length,
+    ).toBeGreaterThan(16 * 1024)
     expect(answer.status).toBe(200)
     expect(answer.body.results).toHaveLength(100)
-    expect(answer.body.results.every((result: { code: string }) => result.code === 'NO_CREDIT')).toBe(true)
+    expect(
+      answer.body.results.every((result: { code: string }) => result.code === 'NO_CREDIT'),
+    ).toBe(true)
   })
 
   it('crossing below the low-credit level records credit-low and mails the license contacts and staff once; the first NO_CREDIT records credit-exhausted once; a top-up re-arms both', async () => {
     const mailsOf = async (kind: string) =>
-      (await booted.payload.find({ collection: 'outbox', where: { templateKey: { in: [kind, `staff-${kind}`] } }, limit: 100, depth: 0 })).docs
-    const eventsOf = async (type: string) => (await booted.payload.count({ collection: 'license-events', where: { and: [{ license: { equals: license.id } }, { type: { equals: type } }] } })).totalDocs
+      (
+        await booted.payload.find({
+          collection: 'outbox',
+          where: { templateKey: { in: [kind, `staff-${kind}`] } },
+          limit: 100,
+          depth: 0,
+        })
+      ).docs
+    const eventsOf = async (type: string) =>
+      (
+        await booted.payload.count({
+          collection: 'license-events',
+          where: { and: [{ license: { equals: license.id } }, { type: { equals: type } }] },
+        })
+      ).totalDocs
 
     // 20 credits: the default level is 10 %, 2 credits; 18 left is above it.
     await use({ quantity: 2, idempotencyKey: newKey() })
@@ -258,14 +450,29 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     await use({ quantity: 1, idempotencyKey: newKey() })
     expect(await eventsOf('credit-low')).toBe(1)
     const low = await mailsOf('credit-low')
-    expect(low.map((mail) => `${mail.templateKey} ${mail.to}`).sort()).toEqual(['credit-low it@acme.example', 'staff-credit-low billing@hub.example', 'staff-credit-low ops@hub.example'])
-    expect(low[0].context).toMatchObject({ license: license.id, kind: 'credit-low', credits: 1, threshold: 2 })
-    expect(low.find((mail) => mail.templateKey === 'credit-low')?.text).toContain('1 usage credits left')
+    expect(low.map((mail) => `${mail.templateKey} ${mail.to}`).sort()).toEqual([
+      'credit-low it@acme.example',
+      'staff-credit-low billing@hub.example',
+      'staff-credit-low ops@hub.example',
+    ])
+    expect(low[0].context).toMatchObject({
+      license: license.id,
+      kind: 'credit-low',
+      credits: 1,
+      threshold: 2,
+    })
+    expect(low.find((mail) => mail.templateKey === 'credit-low')?.text).toContain(
+      '1 usage credits left',
+    )
 
     await use({ quantity: 5, idempotencyKey: newKey() })
     await use({ quantity: 5, idempotencyKey: newKey() })
     expect(await eventsOf('credit-exhausted')).toBe(1)
-    expect((await mailsOf('credit-exhausted')).map((mail) => mail.to).sort()).toEqual(['billing@hub.example', 'it@acme.example', 'ops@hub.example'])
+    expect((await mailsOf('credit-exhausted')).map((mail) => mail.to).sort()).toEqual([
+      'billing@hub.example',
+      'it@acme.example',
+      'ops@hub.example',
+    ])
 
     // 0 + 100 credits: the new level is 10 % of 100; 10 left is not below it.
     await addPack(booted.payload, { licenseId: license.id, credits: 100 }, systemActor)
@@ -279,16 +486,36 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
   })
 
   it('uses the license’s own low-credit level when support set one', async () => {
-    await booted.payload.update({ collection: 'licenses', id: license.id, data: { lowCreditThreshold: 15 } })
+    await booted.payload.update({
+      collection: 'licenses',
+      id: license.id,
+      data: { lowCreditThreshold: 15 },
+    })
     await use({ quantity: 5, idempotencyKey: newKey() })
-    expect((await booted.payload.count({ collection: 'license-events', where: { type: { equals: 'credit-low' } } })).totalDocs).toBe(0)
+    expect(
+      (
+        await booted.payload.count({
+          collection: 'license-events',
+          where: { type: { equals: 'credit-low' } },
+        })
+      ).totalDocs,
+    ).toBe(0)
     await use({ quantity: 1, idempotencyKey: newKey() })
-    expect((await booted.payload.count({ collection: 'license-events', where: { type: { equals: 'credit-low' } } })).totalDocs).toBe(1)
+    expect(
+      (
+        await booted.payload.count({
+          collection: 'license-events',
+          where: { type: { equals: 'credit-low' } },
+        })
+      ).totalDocs,
+    ).toBe(1)
   })
 
   it('keeps carrying the remaining credits in the validate answer', async () => {
     await use({ quantity: 4, idempotencyKey: newKey() })
-    const validation = await api.call('POST', '/api/v1/licenses/validate', { body: { key: license.key, fingerprint } })
+    const validation = await api.call('POST', '/api/v1/licenses/validate', {
+      body: { key: license.key, fingerprint },
+    })
     expect(validation.body.license.credits).toBe(16)
   })
 
@@ -298,12 +525,39 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
       const idempotencyKey = newKey()
       const body = { key: license.key, fingerprint, quantity: 2, idempotencyKey, nonce: 'router' }
       const first = await viaRouter.call('POST', '/api/v1/usage', { body })
-      expect(first.body).toMatchObject({ code: 'RECORDED', quantity: 2, remaining: 18, replayed: false })
+      expect(first.body).toMatchObject({
+        code: 'RECORDED',
+        quantity: 2,
+        remaining: 18,
+        replayed: false,
+      })
       await verifySignedAnswer(first.body.signed, SignedKind.usage, { trust, nonce: 'router' })
-      expect((await use({ quantity: 2, idempotencyKey })).body).toMatchObject({ code: 'RECORDED', remaining: 18, recordId: first.body.recordId, replayed: true })
-      const batched = await viaRouter.call('POST', '/api/v1/usage/batch', { body: { key: license.key, fingerprint, records: [{ quantity: 1, idempotencyKey: newKey() }] } })
-      expect(batched.body.results).toEqual([{ code: 'RECORDED', quantity: 1, remaining: 17, recordId: expect.anything(), replayed: false }])
-      expect((await viaRouter.call('POST', '/api/v1/usage', { body: { ...body, quantity: 0 } })).body.code).toBe('BAD_REQUEST')
+      expect((await use({ quantity: 2, idempotencyKey })).body).toMatchObject({
+        code: 'RECORDED',
+        remaining: 18,
+        recordId: first.body.recordId,
+        replayed: true,
+      })
+      const batched = await viaRouter.call('POST', '/api/v1/usage/batch', {
+        body: {
+          key: license.key,
+          fingerprint,
+          records: [{ quantity: 1, idempotencyKey: newKey() }],
+        },
+      })
+      expect(batched.body.results).toEqual([
+        {
+          code: 'RECORDED',
+          quantity: 1,
+          remaining: 17,
+          recordId: expect.anything(),
+          replayed: false,
+        },
+      ])
+      expect(
+        (await viaRouter.call('POST', '/api/v1/usage', { body: { ...body, quantity: 0 } })).body
+          .code,
+      ).toBe('BAD_REQUEST')
     } finally {
       await viaRouter.close()
     }
@@ -311,25 +565,54 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
 
   it('is listed in the OpenAPI document with its answers', async () => {
     const { paths } = (await api.call('GET', '/api/v1/openapi.json')).body
-    expect(Object.keys(paths['/api/v1/usage'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '409']))
-    expect(Object.keys(paths['/api/v1/usage/batch'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '409']))
+    expect(Object.keys(paths['/api/v1/usage'].post.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '409']),
+    )
+    expect(Object.keys(paths['/api/v1/usage/batch'].post.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '409']),
+    )
     const decision = JSON.stringify(paths['/api/v1/usage'].post.responses['200'])
-    for (const code of ['RECORDED', 'NO_CREDIT', 'NOT_METERED', 'NOT_FOUND', 'EXPIRED', 'SUSPENDED', 'NOT_STARTED', 'NO_ACTIVATION']) expect(decision).toContain(code)
+    for (const code of [
+      'RECORDED',
+      'NO_CREDIT',
+      'NOT_METERED',
+      'NOT_FOUND',
+      'EXPIRED',
+      'SUSPENDED',
+      'NOT_STARTED',
+      'NO_ACTIVATION',
+    ])
+      expect(decision).toContain(code)
   })
 
   it('lets support read every usage record and a customer account only its own companies’ records', async () => {
     const globex = await createCustomer(booted.payload, `Globex ${newKey()}`)
     const other = await meteredLicense({ customer: globex.id })
     const mine = await use({ quantity: 1, idempotencyKey: newKey() })
-    await api.call('POST', '/api/v1/usage', { body: { key: other.key, fingerprint, quantity: 1, idempotencyKey: newKey() } })
+    await api.call('POST', '/api/v1/usage', {
+      body: { key: other.key, fingerprint, quantity: 1, idempotencyKey: newKey() },
+    })
     const account = `alice-${keyCounter}@acme.example`
     await createCustomerAccount(booted.payload, account, [acme.id], `api-key-${newKey()}`)
-    const login = await api.call('POST', '/api/customer-users/login', { body: { email: account, password: 'portal-password-1' } })
-    const asCustomer = await api.call('GET', '/api/usage-records?depth=0', { headers: { Authorization: `JWT ${login.body.token}` } })
+    const login = await api.call('POST', '/api/customer-users/login', {
+      body: { email: account, password: 'portal-password-1' },
+    })
+    const asCustomer = await api.call('GET', '/api/usage-records?depth=0', {
+      headers: { Authorization: `JWT ${login.body.token}` },
+    })
     expect(asCustomer.status).toBe(200)
-    expect(asCustomer.body.docs.map((record: { id: unknown }) => record.id)).toEqual([mine.body.recordId])
-    const support = await staffLogin(booted.payload, api.call, `support-${keyCounter}@hub.example`, 'support')
-    expect((await api.call('GET', '/api/usage-records?depth=0', { headers: support })).body.totalDocs).toBe(2)
+    expect(asCustomer.body.docs.map((record: { id: unknown }) => record.id)).toEqual([
+      mine.body.recordId,
+    ])
+    const support = await staffLogin(
+      booted.payload,
+      api.call,
+      `support-${keyCounter}@hub.example`,
+      'support',
+    )
+    expect(
+      (await api.call('GET', '/api/usage-records?depth=0', { headers: support })).body.totalDocs,
+    ).toBe(2)
   })
 
   it('deletes a license’s usage records with it', async () => {
@@ -340,8 +623,17 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
 
   it('lets nobody create or edit usage records through REST', async () => {
     const answer = await use({ quantity: 1, idempotencyKey: newKey() })
-    expect((await api.call('POST', '/api/usage-records', { body: { license: license.id, quantity: 1 } })).status).toBe(403)
-    expect((await api.call('PATCH', `/api/usage-records/${answer.body.recordId}`, { body: { quantity: 100 } })).status).toBe(403)
+    expect(
+      (await api.call('POST', '/api/usage-records', { body: { license: license.id, quantity: 1 } }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await api.call('PATCH', `/api/usage-records/${answer.body.recordId}`, {
+          body: { quantity: 100 },
+        })
+      ).status,
+    ).toBe(403)
     expect((await api.call('GET', '/api/usage-records')).status).toBe(403)
   })
 })

@@ -23,27 +23,51 @@ describe('runOnce', () => {
       ),
     )
     expect(runs).toBe(1)
-    expect(outcomes.filter((outcome) => outcome.ran)).toEqual([{ ran: true, result: { deleted: 3 } }])
-    const { docs } = await booted.payload.find({ collection: 'scheduled-runs', where: { runKey: { equals: 'retention:2026-11-28' } } })
+    expect(outcomes.filter((outcome) => outcome.ran)).toEqual([
+      { ran: true, result: { deleted: 3 } },
+    ])
+    const { docs } = await booted.payload.find({
+      collection: 'scheduled-runs',
+      where: { runKey: { equals: 'retention:2026-11-28' } },
+    })
     expect(docs).toHaveLength(1)
     expect(docs[0].status).toBe('done')
     expect(docs[0].result).toEqual({ deleted: 3 })
   })
 
   it('runs again for the next period', async () => {
-    const outcome = await runOnce(booted.payload, 'retention', 'retention:2026-11-29', async () => 'next day')
+    const outcome = await runOnce(
+      booted.payload,
+      'retention',
+      'retention:2026-11-29',
+      async () => 'next day',
+    )
     expect(outcome).toEqual({ ran: true, result: 'next day' })
   })
 
   it('takes over a claim left by an instance that died mid-run once the claim has expired', async () => {
     const table = tableOf(booted.payload, 'scheduled-runs')
     const longAgo = new Date(Date.now() - 3 * 60 * 60 * 1000).toISOString()
-    await booted.payload.db.drizzle
-      .insert(table)
-      .values({ task: 'license-alerts', runKey: 'license-alerts:2026-11-30', status: 'running', instance: 'dead-host:1', startedAt: longAgo, createdAt: longAgo, updatedAt: longAgo })
-    const outcome = await runOnce(booted.payload, 'license-alerts', 'license-alerts:2026-11-30', async () => ({ queued: 4 }))
+    await booted.payload.db.drizzle.insert(table).values({
+      task: 'license-alerts',
+      runKey: 'license-alerts:2026-11-30',
+      status: 'running',
+      instance: 'dead-host:1',
+      startedAt: longAgo,
+      createdAt: longAgo,
+      updatedAt: longAgo,
+    })
+    const outcome = await runOnce(
+      booted.payload,
+      'license-alerts',
+      'license-alerts:2026-11-30',
+      async () => ({ queued: 4 }),
+    )
     expect(outcome).toEqual({ ran: true, result: { queued: 4 } })
-    const { docs } = await booted.payload.find({ collection: 'scheduled-runs', where: { runKey: { equals: 'license-alerts:2026-11-30' } } })
+    const { docs } = await booted.payload.find({
+      collection: 'scheduled-runs',
+      where: { runKey: { equals: 'license-alerts:2026-11-30' } },
+    })
     expect(docs).toHaveLength(1)
     expect(docs[0]).toMatchObject({ status: 'done', result: { queued: 4 } })
     expect(docs[0].instance).not.toBe('dead-host:1')
@@ -51,31 +75,81 @@ describe('runOnce', () => {
 
   it('leaves a claim that has not expired to the instance running it', async () => {
     let finish: () => void = () => {}
-    const first = runOnce(booted.payload, 'license-alerts', 'license-alerts:2026-12-01', () => new Promise<string>((resolve) => (finish = () => resolve('first'))))
+    const first = runOnce(
+      booted.payload,
+      'license-alerts',
+      'license-alerts:2026-12-01',
+      () => new Promise<string>((resolve) => (finish = () => resolve('first'))),
+    )
     await new Promise((resolve) => setTimeout(resolve, 100))
-    const second = await runOnce(booted.payload, 'license-alerts', 'license-alerts:2026-12-01', async () => 'second')
+    const second = await runOnce(
+      booted.payload,
+      'license-alerts',
+      'license-alerts:2026-12-01',
+      async () => 'second',
+    )
     expect(second).toEqual({ ran: false })
     finish()
     expect(await first).toEqual({ ran: true, result: 'first' })
   })
 
   it('never runs a finished run again, however old its claim', async () => {
-    await runOnce(booted.payload, 'license-alerts', 'license-alerts:2026-12-02', async () => 'done', { claimMs: 1 })
+    await runOnce(
+      booted.payload,
+      'license-alerts',
+      'license-alerts:2026-12-02',
+      async () => 'done',
+      { claimMs: 1 },
+    )
     await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(await runOnce(booted.payload, 'license-alerts', 'license-alerts:2026-12-02', async () => 'again', { claimMs: 1 })).toEqual({ ran: false })
+    expect(
+      await runOnce(
+        booted.payload,
+        'license-alerts',
+        'license-alerts:2026-12-02',
+        async () => 'again',
+        { claimMs: 1 },
+      ),
+    ).toEqual({ ran: false })
   })
 
   it('retries a failed run once its claim has expired', async () => {
-    await expect(runOnce(booted.payload, 'mailer', 'mailer:2026-12-01', async () => { throw new Error('SMTP down') }, { claimMs: 50 })).rejects.toThrow('SMTP down')
+    await expect(
+      runOnce(
+        booted.payload,
+        'mailer',
+        'mailer:2026-12-01',
+        async () => {
+          throw new Error('SMTP down')
+        },
+        { claimMs: 50 },
+      ),
+    ).rejects.toThrow('SMTP down')
     await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(await runOnce(booted.payload, 'mailer', 'mailer:2026-12-01', async () => 'second try', { claimMs: 50 })).toEqual({ ran: true, result: 'second try' })
+    expect(
+      await runOnce(booted.payload, 'mailer', 'mailer:2026-12-01', async () => 'second try', {
+        claimMs: 50,
+      }),
+    ).toEqual({ ran: true, result: 'second try' })
   })
 
   it('records a failed run and does not retry it for the same key while its claim holds', async () => {
-    await expect(runOnce(booted.payload, 'mailer', 'mailer:2026-11-28', async () => { throw new Error('SMTP down') })).rejects.toThrow('SMTP down')
-    const again = await runOnce(booted.payload, 'mailer', 'mailer:2026-11-28', async () => 'second try')
+    await expect(
+      runOnce(booted.payload, 'mailer', 'mailer:2026-11-28', async () => {
+        throw new Error('SMTP down')
+      }),
+    ).rejects.toThrow('SMTP down')
+    const again = await runOnce(
+      booted.payload,
+      'mailer',
+      'mailer:2026-11-28',
+      async () => 'second try',
+    )
     expect(again).toEqual({ ran: false })
-    const { docs } = await booted.payload.find({ collection: 'scheduled-runs', where: { runKey: { equals: 'mailer:2026-11-28' } } })
+    const { docs } = await booted.payload.find({
+      collection: 'scheduled-runs',
+      where: { runKey: { equals: 'mailer:2026-11-28' } },
+    })
     expect(docs[0].status).toBe('failed')
     expect(docs[0].error).toContain('SMTP down')
   })

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { armorLicenseFile, SignedKind } from '../../src/lib/protocol'
 import { verifyLicenseFile } from '../../src/sdk/licenseFile'
-import { createSigningKey, sign, trustOnly, withEditedPayload, type SigningKey } from './signingFixtures'
+import {
+  createSigningKey,
+  sign,
+  trustOnly,
+  withEditedPayload,
+  type SigningKey,
+} from './signingFixtures'
 
 const now = new Date('2025-03-10T12:00:00Z')
 const nowSeconds = now.getTime() / 1000
@@ -34,14 +40,20 @@ function claims(overrides: Record<string, unknown> = {}) {
   }
 }
 
-function licenseFile(overrides: Record<string, unknown> = {}, signer = key, typ: string = SignedKind.license) {
+function licenseFile(
+  overrides: Record<string, unknown> = {},
+  signer = key,
+  typ: string = SignedKind.license,
+) {
   return sign(signer, typ, claims(overrides))
 }
 
 describe('verifyLicenseFile', () => {
   it('returns the claims of an armoured license file', async () => {
     const text = armorLicenseFile(await licenseFile())
-    await expect(verifyLicenseFile(text, { trust: trustOnly(key), fingerprint: 'fp-acme-1', now })).resolves.toEqual(claims())
+    await expect(
+      verifyLicenseFile(text, { trust: trustOnly(key), fingerprint: 'fp-acme-1', now }),
+    ).resolves.toEqual(claims())
   })
 
   it('accepts a bare JWS license file', async () => {
@@ -51,7 +63,11 @@ describe('verifyLicenseFile', () => {
 
   it('accepts an unbound license file on any installation', async () => {
     const text = await licenseFile({ fingerprint: null })
-    const result = await verifyLicenseFile(text, { trust: trustOnly(key), fingerprint: 'fp-other', now })
+    const result = await verifyLicenseFile(text, {
+      trust: trustOnly(key),
+      fingerprint: 'fp-other',
+      now,
+    })
     expect(result.fingerprint).toBeNull()
   })
 
@@ -64,35 +80,47 @@ describe('verifyLicenseFile', () => {
 
   it('refuses a file whose limits were raised after signing with BAD_SIGNATURE', async () => {
     const edited = withEditedPayload(await licenseFile(), (payload) => (payload.maxClients = 1000))
-    await expect(verifyLicenseFile(armorLicenseFile(edited), { trust: trustOnly(key), now })).rejects.toMatchObject({
+    await expect(
+      verifyLicenseFile(armorLicenseFile(edited), { trust: trustOnly(key), now }),
+    ).rejects.toMatchObject({
       code: 'BAD_SIGNATURE',
     })
   })
 
   it('refuses a file signed by an unknown key with UNKNOWN_KEY', async () => {
-    await expect(verifyLicenseFile(await licenseFile({}, strangerKey), { trust: trustOnly(key), now })).rejects.toMatchObject({
+    await expect(
+      verifyLicenseFile(await licenseFile({}, strangerKey), { trust: trustOnly(key), now }),
+    ).rejects.toMatchObject({
       code: 'UNKNOWN_KEY',
     })
   })
 
   it('refuses a signed validation answer pasted as a license file with WRONG_KIND', async () => {
     const answer = await licenseFile({}, key, SignedKind.validation)
-    await expect(verifyLicenseFile(answer, { trust: trustOnly(key), now })).rejects.toMatchObject({ code: 'WRONG_KIND' })
+    await expect(verifyLicenseFile(answer, { trust: trustOnly(key), now })).rejects.toMatchObject({
+      code: 'WRONG_KIND',
+    })
   })
 
   it('refuses a file past its own validity with FILE_EXPIRED', async () => {
     const text = await licenseFile({ exp: nowSeconds - 1 })
-    await expect(verifyLicenseFile(text, { trust: trustOnly(key), now })).rejects.toMatchObject({ code: 'FILE_EXPIRED' })
+    await expect(verifyLicenseFile(text, { trust: trustOnly(key), now })).rejects.toMatchObject({
+      code: 'FILE_EXPIRED',
+    })
   })
 
   it('refuses a file issued more than 5 minutes after the current time with ISSUED_IN_FUTURE', async () => {
     const text = await licenseFile({ iat: nowSeconds + 301 })
-    await expect(verifyLicenseFile(text, { trust: trustOnly(key), now })).rejects.toMatchObject({ code: 'ISSUED_IN_FUTURE' })
+    await expect(verifyLicenseFile(text, { trust: trustOnly(key), now })).rejects.toMatchObject({
+      code: 'ISSUED_IN_FUTURE',
+    })
   })
 
   it('accepts a file issued less than 5 minutes ahead of a slow clock', async () => {
     const text = await licenseFile({ iat: nowSeconds + 240 })
-    await expect(verifyLicenseFile(text, { trust: trustOnly(key), now })).resolves.toMatchObject({ iat: nowSeconds + 240 })
+    await expect(verifyLicenseFile(text, { trust: trustOnly(key), now })).resolves.toMatchObject({
+      iat: nowSeconds + 240,
+    })
   })
 
   it('refuses a file bound to another installation with FINGERPRINT_MISMATCH', async () => {
@@ -104,11 +132,15 @@ describe('verifyLicenseFile', () => {
 
   it('refuses a signed file with a missing claim with MALFORMED', async () => {
     const text = await licenseFile({ modules: undefined })
-    await expect(verifyLicenseFile(text, { trust: trustOnly(key), now })).rejects.toMatchObject({ code: 'MALFORMED' })
+    await expect(verifyLicenseFile(text, { trust: trustOnly(key), now })).rejects.toMatchObject({
+      code: 'MALFORMED',
+    })
   })
 
   it('refuses text that is not a license file with MALFORMED', async () => {
-    await expect(verifyLicenseFile('my license please', { trust: trustOnly(key), now })).rejects.toMatchObject({
+    await expect(
+      verifyLicenseFile('my license please', { trust: trustOnly(key), now }),
+    ).rejects.toMatchObject({
       code: 'MALFORMED',
     })
   })

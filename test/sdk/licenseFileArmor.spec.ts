@@ -34,7 +34,9 @@ describe('license file armour', () => {
   })
 
   it('throws on armour that is not closed', () => {
-    expect(() => unarmorLicenseFile(armorLicenseFile(jws).replace('-----END LICENSE FILE-----', ''))).toThrow()
+    expect(() =>
+      unarmorLicenseFile(armorLicenseFile(jws).replace('-----END LICENSE FILE-----', '')),
+    ).toThrow()
   })
 
   it('throws on armour with other text around it', () => {

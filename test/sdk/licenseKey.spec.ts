@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalLicenseKey, generateLicenseKey, isWellFormedLicenseKey, normalizeLicenseKey } from '../../src/lib/licenseKey'
+import {
+  canonicalLicenseKey,
+  generateLicenseKey,
+  isWellFormedLicenseKey,
+  normalizeLicenseKey,
+} from '../../src/lib/licenseKey'
 
 const crockfordAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const checkAlphabet = `${crockfordAlphabet}*~$=U`
@@ -85,7 +90,13 @@ describe('license keys', () => {
   })
 
   it('rejects text that is not shaped like a key', () => {
-    for (const input of ['', 'PMON', 'hello world', 'PMON-AAAAA-AAAAA-AAAAA-AAAAA-A', 'PMON-UUUUU-UUUUU-UUUUU-UUUUU-UUUUU-0']) {
+    for (const input of [
+      '',
+      'PMON',
+      'hello world',
+      'PMON-AAAAA-AAAAA-AAAAA-AAAAA-A',
+      'PMON-UUUUU-UUUUU-UUUUU-UUUUU-UUUUU-0',
+    ]) {
       expect(isWellFormedLicenseKey(input), input).toBe(false)
       expect(canonicalLicenseKey(input), input).toBeNull()
     }

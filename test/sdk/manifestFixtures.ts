@@ -2,7 +2,10 @@ import type { ManifestRelease, UpdateManifest } from '../../src/sdk/updates/type
 
 export const now = new Date('2025-03-10T12:00:00Z')
 
-export function release(version: string, overrides: Partial<ManifestRelease> = {}): ManifestRelease {
+export function release(
+  version: string,
+  overrides: Partial<ManifestRelease> = {},
+): ManifestRelease {
   return {
     version,
     releasedAt: '2025-03-01T00:00:00.000Z',
@@ -11,7 +14,12 @@ export function release(version: string, overrides: Partial<ManifestRelease> = {
     rolloutPercent: 100,
     notesUrl: `https://hub.example.test/releases/${version}`,
     summary: `ProMonitor ${version}`,
-    artifact: { id: `artifact-${version}`, url: `https://hub.example.test/download/${version}`, sha256: 'a'.repeat(64), size: 1024 },
+    artifact: {
+      id: `artifact-${version}`,
+      url: `https://hub.example.test/download/${version}`,
+      sha256: 'a'.repeat(64),
+      size: 1024,
+    },
     ...overrides,
   }
 }

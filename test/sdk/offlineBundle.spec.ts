@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SignedKind } from '../../src/lib/protocol'
-import { offlineBundleMagicLine, parseOfflineBundleHeader, verifyOfflineBundle } from '../../src/sdk/updates/offlineBundle'
+import {
+  offlineBundleMagicLine,
+  parseOfflineBundleHeader,
+  verifyOfflineBundle,
+} from '../../src/sdk/updates/offlineBundle'
 import { manifest, release } from './manifestFixtures'
 import { createSigningKey, sha256Hex, sign, trustOnly, type SigningKey } from './signingFixtures'
 
@@ -22,11 +26,20 @@ afterAll(async () => {
 })
 
 function bundleRelease(bytes: Uint8Array = artifact) {
-  return release('7.4.0', { artifact: { id: 'a1', url: 'offline', sha256: sha256Hex(bytes), size: bytes.byteLength } })
+  return release('7.4.0', {
+    artifact: { id: 'a1', url: 'offline', sha256: sha256Hex(bytes), size: bytes.byteLength },
+  })
 }
 
-async function bundle(payloadOverrides: Record<string, unknown> = {}, bytes: Uint8Array = artifact): Promise<Buffer> {
-  const payload = { ...manifest({ releases: [bundleRelease()] }), offline: true, ...payloadOverrides }
+async function bundle(
+  payloadOverrides: Record<string, unknown> = {},
+  bytes: Uint8Array = artifact,
+): Promise<Buffer> {
+  const payload = {
+    ...manifest({ releases: [bundleRelease()] }),
+    offline: true,
+    ...payloadOverrides,
+  }
   const jws = await sign(key, SignedKind.manifest, payload)
   return Buffer.concat([Buffer.from(`${offlineBundleMagicLine}${jws}\n`, 'latin1'), bytes])
 }
@@ -49,12 +62,16 @@ describe('offline bundles', () => {
 
   it('verifies a bundle given as a file path', async () => {
     const path = await onDisk(await bundle())
-    await expect(verifyOfflineBundle(path, trustOnly(key))).resolves.toMatchObject({ artifactSize: artifact.byteLength })
+    await expect(verifyOfflineBundle(path, trustOnly(key))).resolves.toMatchObject({
+      artifactSize: artifact.byteLength,
+    })
   })
 
   it('accepts a bundle whose manifest has expired, for sites that cannot fetch a fresh one', async () => {
     const bytes = await bundle({ expiresAt: '2020-01-01T00:00:00.000Z' })
-    await expect(verifyOfflineBundle(bytes, trustOnly(key))).resolves.toMatchObject({ release: { version: '7.4.0' } })
+    await expect(verifyOfflineBundle(bytes, trustOnly(key))).resolves.toMatchObject({
+      release: { version: '7.4.0' },
+    })
   })
 
   it('reads the manifest line and the artifact offset from the header', async () => {
@@ -67,15 +84,19 @@ describe('offline bundles', () => {
   it('refuses a bundle file with one changed artifact byte with ARTIFACT_HASH_MISMATCH', async () => {
     const tampered = await bundle()
     tampered[tampered.byteLength - 100] ^= 0xff
-    await expect(verifyOfflineBundle(await onDisk(tampered), trustOnly(key))).rejects.toMatchObject({
-      code: 'ARTIFACT_HASH_MISMATCH',
-    })
+    await expect(verifyOfflineBundle(await onDisk(tampered), trustOnly(key))).rejects.toMatchObject(
+      {
+        code: 'ARTIFACT_HASH_MISMATCH',
+      },
+    )
   })
 
   it('refuses bundle bytes with one changed artifact byte with ARTIFACT_HASH_MISMATCH', async () => {
     const tampered = await bundle()
     tampered[tampered.byteLength - 1] ^= 0x01
-    await expect(verifyOfflineBundle(tampered, trustOnly(key))).rejects.toMatchObject({ code: 'ARTIFACT_HASH_MISMATCH' })
+    await expect(verifyOfflineBundle(tampered, trustOnly(key))).rejects.toMatchObject({
+      code: 'ARTIFACT_HASH_MISMATCH',
+    })
   })
 
   it('refuses a bundle with bytes appended with ARTIFACT_SIZE_MISMATCH', async () => {
@@ -87,47 +108,66 @@ describe('offline bundles', () => {
 
   it('refuses a truncated bundle with ARTIFACT_SIZE_MISMATCH', async () => {
     const truncated = (await bundle()).subarray(0, -10)
-    await expect(verifyOfflineBundle(truncated, trustOnly(key))).rejects.toMatchObject({ code: 'ARTIFACT_SIZE_MISMATCH' })
+    await expect(verifyOfflineBundle(truncated, trustOnly(key))).rejects.toMatchObject({
+      code: 'ARTIFACT_SIZE_MISMATCH',
+    })
   })
 
   it('refuses a bundle whose manifest was changed with BAD_SIGNATURE', async () => {
     const tampered = await bundle()
     const signatureStart = tampered.indexOf(0x0a, offlineBundleMagicLine.length) - 20
     tampered[signatureStart] = tampered[signatureStart] === 0x41 ? 0x42 : 0x41
-    await expect(verifyOfflineBundle(tampered, trustOnly(key))).rejects.toMatchObject({ code: 'BAD_SIGNATURE' })
+    await expect(verifyOfflineBundle(tampered, trustOnly(key))).rejects.toMatchObject({
+      code: 'BAD_SIGNATURE',
+    })
   })
 
   it('refuses a file without the magic line with BUNDLE_INVALID', async () => {
     const bytes = (await bundle()).subarray(offlineBundleMagicLine.length)
-    await expect(verifyOfflineBundle(bytes, trustOnly(key))).rejects.toMatchObject({ code: 'BUNDLE_INVALID' })
+    await expect(verifyOfflineBundle(bytes, trustOnly(key))).rejects.toMatchObject({
+      code: 'BUNDLE_INVALID',
+    })
   })
 
   it('refuses a bundle of a later format version with BUNDLE_INVALID', async () => {
     const bytes = Buffer.from(await bundle())
     bytes.write('2', offlineBundleMagicLine.length - 2, 'latin1')
-    await expect(verifyOfflineBundle(bytes, trustOnly(key))).rejects.toMatchObject({ code: 'BUNDLE_INVALID' })
+    await expect(verifyOfflineBundle(bytes, trustOnly(key))).rejects.toMatchObject({
+      code: 'BUNDLE_INVALID',
+    })
   })
 
   it('refuses a bundle whose manifest is not marked offline with BUNDLE_INVALID', async () => {
-    await expect(verifyOfflineBundle(await bundle({ offline: false }), trustOnly(key))).rejects.toMatchObject({
+    await expect(
+      verifyOfflineBundle(await bundle({ offline: false }), trustOnly(key)),
+    ).rejects.toMatchObject({
       code: 'BUNDLE_INVALID',
     })
   })
 
   it('refuses a bundle whose manifest holds more than one release with BUNDLE_INVALID', async () => {
     const bytes = await bundle({ releases: [bundleRelease(), release('7.3.0')] })
-    await expect(verifyOfflineBundle(bytes, trustOnly(key))).rejects.toMatchObject({ code: 'BUNDLE_INVALID' })
+    await expect(verifyOfflineBundle(bytes, trustOnly(key))).rejects.toMatchObject({
+      code: 'BUNDLE_INVALID',
+    })
   })
 
   it('refuses a bundle whose manifest line never ends with BUNDLE_INVALID', async () => {
     const bytes = Buffer.from(`${offlineBundleMagicLine}eyJhbGciOiJFZERTQSJ9`, 'latin1')
-    await expect(verifyOfflineBundle(bytes, trustOnly(key))).rejects.toMatchObject({ code: 'BUNDLE_INVALID' })
+    await expect(verifyOfflineBundle(bytes, trustOnly(key))).rejects.toMatchObject({
+      code: 'BUNDLE_INVALID',
+    })
   })
 
   it('refuses a bundle signed as another kind with WRONG_KIND', async () => {
     const payload = { ...manifest({ releases: [bundleRelease()] }), offline: true }
     const jws = await sign(key, SignedKind.license, payload)
-    const bytes = Buffer.concat([Buffer.from(`${offlineBundleMagicLine}${jws}\n`, 'latin1'), artifact])
-    await expect(verifyOfflineBundle(bytes, trustOnly(key))).rejects.toMatchObject({ code: 'WRONG_KIND' })
+    const bytes = Buffer.concat([
+      Buffer.from(`${offlineBundleMagicLine}${jws}\n`, 'latin1'),
+      artifact,
+    ])
+    await expect(verifyOfflineBundle(bytes, trustOnly(key))).rejects.toMatchObject({
+      code: 'WRONG_KIND',
+    })
   })
 })

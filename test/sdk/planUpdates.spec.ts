@@ -45,12 +45,16 @@ describe('planUpdates', () => {
   })
 
   it('ignores a requirement on a product that is not being updated', () => {
-    const plan = planUpdates([{ product: 'promonitor', release: release('7.4.0', { cockpit: '>=2.0.0' }) }])
+    const plan = planUpdates([
+      { product: 'promonitor', release: release('7.4.0', { cockpit: '>=2.0.0' }) },
+    ])
     expect(productsOf(plan)).toEqual(['promonitor'])
   })
 
   it('keeps extra fields of each update', () => {
-    const plan = planUpdates([{ product: 'collector', release: release('7.3.0'), installId: 'c-1' }])
+    const plan = planUpdates([
+      { product: 'collector', release: release('7.3.0'), installId: 'c-1' },
+    ])
     expect(plan[0].installId).toBe('c-1')
   })
 

@@ -5,7 +5,10 @@ import { TrustStore } from '../../src/sdk/trustStore'
 export type SigningKey = { kid: string; privateKey: CryptoKey; publicJwk: JWK }
 
 export async function createSigningKey(kid: string): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', {
+    crv: 'Ed25519',
+    extractable: true,
+  })
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' }
   return { kid, privateKey, publicJwk }
 }
@@ -38,8 +41,13 @@ function base64url(text: string): string {
   return Buffer.from(text).toString('base64url')
 }
 
-/** Same header and signature, payload rewritten: what an attacker editing a signed object produces. */
-export function withEditedPayload(jws: string, edit: (payload: Record<string, unknown>) => void): string {
+/**
+ * Same header and signature, payload rewritten: what an attacker editing a signed object produces.
+ */
+export function withEditedPayload(
+  jws: string,
+  edit: (payload: Record<string, unknown>) => void,
+): string {
   const [header, payload, signature] = jws.split('.')
   const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
   edit(decoded)
@@ -54,8 +62,14 @@ export function withChangedSignatureCharacter(jws: string): string {
 }
 
 /** A compact JWS built by hand, for headers jose refuses to produce (alg none, missing kid). */
-export function unsignedJws(header: Record<string, unknown>, payload: unknown, signature = ''): string {
-  return [base64url(JSON.stringify(header)), base64url(JSON.stringify(payload)), signature].join('.')
+export function unsignedJws(
+  header: Record<string, unknown>,
+  payload: unknown,
+  signature = '',
+): string {
+  return [base64url(JSON.stringify(header)), base64url(JSON.stringify(payload)), signature].join(
+    '.',
+  )
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -25,7 +25,10 @@ beforeAll(async () => {
   strangerKey = await createSigningKey('stranger')
 })
 
-async function expectRefusal(promise: Promise<unknown>, code: VerificationError['code']): Promise<void> {
+async function expectRefusal(
+  promise: Promise<unknown>,
+  code: VerificationError['code'],
+): Promise<void> {
   await expect(promise).rejects.toBeInstanceOf(VerificationError)
   await expect(promise).rejects.toMatchObject({ code })
 }
@@ -46,7 +49,10 @@ describe('TrustStore.verify', () => {
 
   it('refuses an object with one changed signature character with BAD_SIGNATURE', async () => {
     const jws = await sign(firstKey, SignedKind.validation, { code: 'VALID' })
-    await expectRefusal(trustOnly(firstKey).verify(withChangedSignatureCharacter(jws), SignedKind.validation), 'BAD_SIGNATURE')
+    await expectRefusal(
+      trustOnly(firstKey).verify(withChangedSignatureCharacter(jws), SignedKind.validation),
+      'BAD_SIGNATURE',
+    )
   })
 
   it('refuses an object that names a trusted kid but was signed by another key with BAD_SIGNATURE', async () => {
@@ -55,8 +61,14 @@ describe('TrustStore.verify', () => {
   })
 
   it('refuses an unsigned object (alg none) with BAD_SIGNATURE', async () => {
-    const unsigned = unsignedJws({ alg: 'none', kid: 'k1', typ: 'validation+jws' }, { code: 'VALID' })
-    await expectRefusal(trustOnly(firstKey).verify(unsigned, SignedKind.validation), 'BAD_SIGNATURE')
+    const unsigned = unsignedJws(
+      { alg: 'none', kid: 'k1', typ: 'validation+jws' },
+      { code: 'VALID' },
+    )
+    await expectRefusal(
+      trustOnly(firstKey).verify(unsigned, SignedKind.validation),
+      'BAD_SIGNATURE',
+    )
   })
 
   it('refuses an object signed by a key it does not trust with UNKNOWN_KEY', async () => {
@@ -87,8 +99,12 @@ describe('TrustStore.verify', () => {
   })
 
   it('refuses to pin a key that is not an Ed25519 public key', () => {
-    expect(() => new TrustStore([{ kty: 'RSA', n: 'x', e: 'AQAB', kid: 'rsa' }])).toThrow(VerificationError)
-    expect(() => new TrustStore([{ kty: 'OKP', crv: 'Ed25519', x: 'abc' }])).toThrow(VerificationError)
+    expect(() => new TrustStore([{ kty: 'RSA', n: 'x', e: 'AQAB', kid: 'rsa' }])).toThrow(
+      VerificationError,
+    )
+    expect(() => new TrustStore([{ kty: 'OKP', crv: 'Ed25519', x: 'abc' }])).toThrow(
+      VerificationError,
+    )
   })
 
   it('keeps only the public part of a pinned key', () => {
@@ -104,19 +120,26 @@ describe('TrustStore key rotation', () => {
     expect(accepted).toEqual(['k2'])
     expect(trust.trustedKids()).toEqual(['k1', 'k2'])
     const jws = await sign(secondKey, SignedKind.validation, { code: 'VALID' })
-    await expect(trust.verify(jws, SignedKind.validation)).resolves.toMatchObject({ payload: { code: 'VALID' } })
+    await expect(trust.verify(jws, SignedKind.validation)).resolves.toMatchObject({
+      payload: { code: 'VALID' },
+    })
   })
 
   it('follows a chain K1 → K2 → K3 given in any order', async () => {
     const trust = trustOnly(firstKey)
-    const statements = [await signKeyStatement(secondKey, thirdKey), await signKeyStatement(firstKey, secondKey)]
+    const statements = [
+      await signKeyStatement(secondKey, thirdKey),
+      await signKeyStatement(firstKey, secondKey),
+    ]
     expect((await trust.acceptKeyStatements(statements)).sort()).toEqual(['k2', 'k3'])
     expect(trust.trustedKids().sort()).toEqual(['k1', 'k2', 'k3'])
   })
 
   it('ignores a statement signed by a key it does not trust', async () => {
     const trust = trustOnly(firstKey)
-    const accepted = await trust.acceptKeyStatements([await signKeyStatement(strangerKey, secondKey)])
+    const accepted = await trust.acceptKeyStatements([
+      await signKeyStatement(strangerKey, secondKey),
+    ])
     expect(accepted).toEqual([])
     const jws = await sign(secondKey, SignedKind.validation, { code: 'VALID' })
     await expectRefusal(trust.verify(jws, SignedKind.validation), 'UNKNOWN_KEY')
@@ -125,20 +148,31 @@ describe('TrustStore key rotation', () => {
   it('ignores a statement whose announced key was swapped after signing', async () => {
     const trust = trustOnly(firstKey)
     const statement = await signKeyStatement(firstKey, secondKey)
-    const swapped = withEditedPayload(statement, (payload) => (payload.jwk = { ...strangerKey.publicJwk, kid: 'k2' }))
+    const swapped = withEditedPayload(
+      statement,
+      (payload) => (payload.jwk = { ...strangerKey.publicJwk, kid: 'k2' }),
+    )
     expect(await trust.acceptKeyStatements([swapped])).toEqual([])
     expect(trust.trustedKids()).toEqual(['k1'])
   })
 
   it('ignores a statement whose kid differs from the announced key', async () => {
     const trust = trustOnly(firstKey)
-    const mislabelled = await sign(firstKey, SignedKind.key, { kid: 'k9', jwk: secondKey.publicJwk, iat: 0 })
+    const mislabelled = await sign(firstKey, SignedKind.key, {
+      kid: 'k9',
+      jwk: secondKey.publicJwk,
+      iat: 0,
+    })
     expect(await trust.acceptKeyStatements([mislabelled])).toEqual([])
   })
 
   it('ignores an object of another kind offered as a key statement', async () => {
     const trust = trustOnly(firstKey)
-    const notAStatement = await sign(firstKey, SignedKind.validation, { kid: 'k2', jwk: secondKey.publicJwk, iat: 0 })
+    const notAStatement = await sign(firstKey, SignedKind.validation, {
+      kid: 'k2',
+      jwk: secondKey.publicJwk,
+      iat: 0,
+    })
     expect(await trust.acceptKeyStatements([notAStatement, 'garbage'])).toEqual([])
   })
 
@@ -147,7 +181,12 @@ describe('TrustStore key rotation', () => {
     const impostor = { ...strangerKey.publicJwk, kid: 'k2' }
     const statement = await sign(firstKey, SignedKind.key, { kid: 'k2', jwk: impostor, iat: 0 })
     expect(await trust.acceptKeyStatements([statement])).toEqual([])
-    const signedByStranger = await sign(strangerKey, SignedKind.validation, { code: 'VALID' }, { kid: 'k2' })
+    const signedByStranger = await sign(
+      strangerKey,
+      SignedKind.validation,
+      { code: 'VALID' },
+      { kid: 'k2' },
+    )
     await expectRefusal(trust.verify(signedByStranger, SignedKind.validation), 'BAD_SIGNATURE')
   })
 })

@@ -19,16 +19,21 @@ afterAll(async () => {
 })
 
 async function* inChunks(bytes: Uint8Array, chunkSize = 8192): AsyncGenerator<Uint8Array> {
-  for (let offset = 0; offset < bytes.byteLength; offset += chunkSize) yield bytes.subarray(offset, offset + chunkSize)
+  for (let offset = 0; offset < bytes.byteLength; offset += chunkSize)
+    yield bytes.subarray(offset, offset + chunkSize)
 }
 
 describe('verifyArtifact', () => {
   it('accepts the exact bytes and reports how many were read', async () => {
-    await expect(verifyArtifact(inChunks(artifact), expected)).resolves.toEqual({ bytes: artifact.byteLength })
+    await expect(verifyArtifact(inChunks(artifact), expected)).resolves.toEqual({
+      bytes: artifact.byteLength,
+    })
   })
 
   it('accepts a web ReadableStream', async () => {
-    await expect(verifyArtifact(new Blob([artifact]).stream(), expected)).resolves.toEqual({ bytes: artifact.byteLength })
+    await expect(verifyArtifact(new Blob([artifact]).stream(), expected)).resolves.toEqual({
+      bytes: artifact.byteLength,
+    })
   })
 
   it('stops reading endless data as soon as it passes the signed size, with ARTIFACT_SIZE_MISMATCH', async () => {
@@ -44,7 +49,9 @@ describe('verifyArtifact', () => {
         stopped = true
       }
     }
-    await expect(verifyArtifact(endless(), expected)).rejects.toMatchObject({ code: 'ARTIFACT_SIZE_MISMATCH' })
+    await expect(verifyArtifact(endless(), expected)).rejects.toMatchObject({
+      code: 'ARTIFACT_SIZE_MISMATCH',
+    })
     expect(chunksRead).toBe(Math.ceil((expected.size + 1) / 8192))
     expect(stopped).toBe(true)
   })
@@ -57,12 +64,16 @@ describe('verifyArtifact', () => {
         cancelled = true
       },
     })
-    await expect(verifyArtifact(endless, expected)).rejects.toMatchObject({ code: 'ARTIFACT_SIZE_MISMATCH' })
+    await expect(verifyArtifact(endless, expected)).rejects.toMatchObject({
+      code: 'ARTIFACT_SIZE_MISMATCH',
+    })
     expect(cancelled).toBe(true)
   })
 
   it('refuses data that ends short of the signed size with ARTIFACT_SIZE_MISMATCH', async () => {
-    await expect(verifyArtifact(inChunks(artifact.subarray(0, -1)), expected)).rejects.toMatchObject({
+    await expect(
+      verifyArtifact(inChunks(artifact.subarray(0, -1)), expected),
+    ).rejects.toMatchObject({
       code: 'ARTIFACT_SIZE_MISMATCH',
     })
   })
@@ -70,13 +81,17 @@ describe('verifyArtifact', () => {
   it('refuses bytes of the right size with another digest with ARTIFACT_HASH_MISMATCH', async () => {
     const tampered = Buffer.from(artifact)
     tampered[5000] ^= 0xff
-    await expect(verifyArtifact(inChunks(tampered), expected)).rejects.toMatchObject({ code: 'ARTIFACT_HASH_MISMATCH' })
+    await expect(verifyArtifact(inChunks(tampered), expected)).rejects.toMatchObject({
+      code: 'ARTIFACT_HASH_MISMATCH',
+    })
   })
 
   it('verifies a downloaded file', async () => {
     const path = join(folder, 'artifact.bin')
     await writeFile(path, artifact)
-    await expect(verifyArtifactFile(path, expected)).resolves.toEqual({ bytes: artifact.byteLength })
+    await expect(verifyArtifactFile(path, expected)).resolves.toEqual({
+      bytes: artifact.byteLength,
+    })
   })
 
   it('refuses a downloaded file with one changed byte with ARTIFACT_HASH_MISMATCH', async () => {
@@ -84,6 +99,8 @@ describe('verifyArtifact', () => {
     const tampered = Buffer.from(artifact)
     tampered[0] ^= 0x01
     await writeFile(path, tampered)
-    await expect(verifyArtifactFile(path, expected)).rejects.toMatchObject({ code: 'ARTIFACT_HASH_MISMATCH' })
+    await expect(verifyArtifactFile(path, expected)).rejects.toMatchObject({
+      code: 'ARTIFACT_HASH_MISMATCH',
+    })
   })
 })

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SignedKind } from '../../src/lib/protocol'
 import { verifySignedAnswer } from '../../src/sdk/verifySignedAnswer'
-import { createSigningKey, sign, trustOnly, withEditedPayload, type SigningKey } from './signingFixtures'
+import {
+  createSigningKey,
+  sign,
+  trustOnly,
+  withEditedPayload,
+  type SigningKey,
+} from './signingFixtures'
 
 let key: SigningKey
 
@@ -12,7 +18,9 @@ beforeAll(async () => {
 describe('verifySignedAnswer', () => {
   it('returns the payload of an answer that echoes the nonce sent', async () => {
     const signed = await sign(key, SignedKind.validation, { code: 'VALID', nonce: 'abc' })
-    await expect(verifySignedAnswer(signed, SignedKind.validation, { trust: trustOnly(key), nonce: 'abc' })).resolves.toEqual({
+    await expect(
+      verifySignedAnswer(signed, SignedKind.validation, { trust: trustOnly(key), nonce: 'abc' }),
+    ).resolves.toEqual({
       code: 'VALID',
       nonce: 'abc',
     })
@@ -27,7 +35,9 @@ describe('verifySignedAnswer', () => {
 
   it('refuses an answer without a nonce when one was sent with NONCE_MISMATCH', async () => {
     const signed = await sign(key, SignedKind.usage, { remaining: 10 })
-    await expect(verifySignedAnswer(signed, SignedKind.usage, { trust: trustOnly(key), nonce: 'n' })).rejects.toMatchObject({
+    await expect(
+      verifySignedAnswer(signed, SignedKind.usage, { trust: trustOnly(key), nonce: 'n' }),
+    ).rejects.toMatchObject({
       code: 'NONCE_MISMATCH',
     })
   })

@@ -25,10 +25,19 @@ beforeAll(async () => {
   api = await serveApi(booted)
   staff = await staffLogin(payload, api.call, 'admin@hub.test', 'admin')
   const { promonitor } = await createCatalogue(payload)
-  license = await createLicense(payload, { customer: await createCustomer(payload, 'Acme Industrial'), product: promonitor })
+  license = await createLicense(payload, {
+    customer: await createCustomer(payload, 'Acme Industrial'),
+    product: promonitor,
+  })
   await payload.create({
     collection: 'resellers',
-    data: { name: 'DataDog', enableAPIKey: true, apiKey: 'datadog-key-000000000001', allowedProducts: [promonitor.id], allowedTypes: ['trial', 'subscription'] } as never,
+    data: {
+      name: 'DataDog',
+      enableAPIKey: true,
+      apiKey: 'datadog-key-000000000001',
+      allowedProducts: [promonitor.id],
+      allowedTypes: ['trial', 'subscription'],
+    } as never,
   })
 })
 
@@ -38,7 +47,10 @@ afterAll(async () => {
 })
 
 // Compared here, not in a query: PostgreSQL refuses a NUL even as a query parameter.
-const customersNamed = async (name: string) => (await payload.find({ collection: 'customers', pagination: false })).docs.filter((customer) => customer.name === name).length
+const customersNamed = async (name: string) =>
+  (await payload.find({ collection: 'customers', pagination: false })).docs.filter(
+    (customer) => customer.name === name,
+  ).length
 
 describe('Payload REST and GraphQL', () => {
   it.each([
@@ -55,17 +67,31 @@ describe('Payload REST and GraphQL', () => {
   })
 
   it('a contact name inside an array field and a license’s module name are refused too', async () => {
-    const contact = await api.call('POST', '/api/customers', { headers: staff, body: { name: 'Globex', contacts: [{ email: 'it@globex.test', name: 'Hank\u0000' }] } })
+    const contact = await api.call('POST', '/api/customers', {
+      headers: staff,
+      body: { name: 'Globex', contacts: [{ email: 'it@globex.test', name: 'Hank\u0000' }] },
+    })
     expect(contact.body.code).toBe('CONTROL_CHARACTERS')
-    const modules = await api.call('PATCH', `/api/licenses/${license.id}`, { headers: staff, body: { modules: ['sla', 'report\u0000ing'] } })
+    const modules = await api.call('PATCH', `/api/licenses/${license.id}`, {
+      headers: staff,
+      body: { modules: ['sla', 'report\u0000ing'] },
+    })
     expect(modules.body.code).toBe('CONTROL_CHARACTERS')
-    expect((await payload.findByID({ collection: 'licenses', id: license.id })).modules).toEqual(license.modules ?? [])
+    expect((await payload.findByID({ collection: 'licenses', id: license.id })).modules).toEqual(
+      license.modules ?? [],
+    )
   })
 
   it('long text keeps tabs and line breaks but not other control characters', async () => {
-    const kept = await api.call('PATCH', `/api/licenses/${license.id}`, { headers: staff, body: { notes: 'first line\n\tsecond line\r\n' } })
+    const kept = await api.call('PATCH', `/api/licenses/${license.id}`, {
+      headers: staff,
+      body: { notes: 'first line\n\tsecond line\r\n' },
+    })
     expect(kept.status, JSON.stringify(kept.body)).toBe(200)
-    const refused = await api.call('PATCH', `/api/licenses/${license.id}`, { headers: staff, body: { notes: 'bell \u0007' } })
+    const refused = await api.call('PATCH', `/api/licenses/${license.id}`, {
+      headers: staff,
+      body: { notes: 'bell \u0007' },
+    })
     expect(refused.body.code).toBe('CONTROL_CHARACTERS')
   })
 
@@ -74,7 +100,10 @@ describe('Payload REST and GraphQL', () => {
       new Request('http://localhost/api/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...staff },
-        body: JSON.stringify({ query: 'mutation ($name: String!) { createCustomer(data: { name: $name }) { id } }', variables: { name: 'Initech\u0000' } }),
+        body: JSON.stringify({
+          query: 'mutation ($name: String!) { createCustomer(data: { name: $name }) { id } }',
+          variables: { name: 'Initech\u0000' },
+        }),
       }),
     )
     const body = await answer.json()
@@ -83,7 +112,9 @@ describe('Payload REST and GraphQL', () => {
   })
 
   it('the Local API refuses them as well (a ValidationError)', async () => {
-    await expect(payload.create({ collection: 'customers', data: { name: 'Umbrella\u0000' } })).rejects.toThrow(/name/i)
+    await expect(
+      payload.create({ collection: 'customers', data: { name: 'Umbrella\u0000' } }),
+    ).rejects.toThrow(/name/i)
   })
 })
 
@@ -96,17 +127,34 @@ describe('client API (/api/v1)', () => {
     ]) {
       const answer = await api.call('POST', '/api/v1/licenses/activate', { body })
       expect(answer.status, JSON.stringify(answer.body)).toBe(400)
-      expect(answer.body).toEqual({ code: 'BAD_REQUEST', message: expect.stringMatching(/control characters/i) })
+      expect(answer.body).toEqual({
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(/control characters/i),
+      })
     }
     expect((await payload.count({ collection: 'activations' })).totalDocs).toBe(0)
   })
 
   it('validate, trials and reseller licenses refuse control characters in keys, names and products', async () => {
     const refusals = [
-      await api.call('POST', '/api/v1/licenses/validate', { body: { key: `${license.key}\u0000` } }),
-      await api.call('POST', '/api/v1/licenses/validate', { body: { key: license.key, fingerprint: '\u0001' } }),
-      await api.call('POST', '/api/v1/trials', { body: { email: 'ops@initech.test', product: 'promonitor\u0000', fingerprint: 'fp-9' } }),
-      await api.call('POST', '/api/v1/reseller/licenses', { headers: reseller, body: { email: 'ops@initech.test', company: 'Initech\u0000', product: 'promonitor', type: 'trial' } }),
+      await api.call('POST', '/api/v1/licenses/validate', {
+        body: { key: `${license.key}\u0000` },
+      }),
+      await api.call('POST', '/api/v1/licenses/validate', {
+        body: { key: license.key, fingerprint: '\u0001' },
+      }),
+      await api.call('POST', '/api/v1/trials', {
+        body: { email: 'ops@initech.test', product: 'promonitor\u0000', fingerprint: 'fp-9' },
+      }),
+      await api.call('POST', '/api/v1/reseller/licenses', {
+        headers: reseller,
+        body: {
+          email: 'ops@initech.test',
+          company: 'Initech\u0000',
+          product: 'promonitor',
+          type: 'trial',
+        },
+      }),
     ]
     for (const answer of refusals) {
       expect(answer.status, JSON.stringify(answer.body)).toBe(400)

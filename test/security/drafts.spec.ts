@@ -22,7 +22,8 @@ const unreleasedSummary = 'UNRELEASED: 8.0 preview'
 const unreleasedChangelog = 'UNRELEASED changelog'
 
 const expectNoDraft = (text: string, label: string) => {
-  for (const secret of [draftSummary, unreleasedSummary, unreleasedChangelog]) expect(text.includes(secret), `${label} shows "${secret}"`).toBe(false)
+  for (const secret of [draftSummary, unreleasedSummary, unreleasedChangelog])
+    expect(text.includes(secret), `${label} shows "${secret}"`).toBe(false)
 }
 
 beforeAll(async () => {
@@ -31,19 +32,70 @@ beforeAll(async () => {
   gql = await serveGraphql(booted)
   world = await createTwoCompanies(booted.payload, api)
   const { payload } = booted
-  withDraft = await createRelease(payload, { product: world.promonitor, version: '7.4.0', summary: publishedSummary })
-  await payload.update({ collection: 'releases', id: withDraft.id, draft: true, data: { summary: draftSummary } })
-  // Saved as a draft with our `status` already set: only Payload's `_status` says it is unpublished.
+  withDraft = await createRelease(payload, {
+    product: world.promonitor,
+    version: '7.4.0',
+    summary: publishedSummary,
+  })
+  await payload.update({
+    collection: 'releases',
+    id: withDraft.id,
+    draft: true,
+    data: { summary: draftSummary },
+  })
+  // Saved as a draft with our `status` already set: only Payload's `_status` says it is
+  // unpublished.
   neverPublished = await payload.create({
     collection: 'releases',
     draft: true,
-    data: { product: world.promonitor.id, line: 'v7', version: '8.0.0', channel: 'stable', status: 'published', rolloutPercent: 100, summary: unreleasedSummary, _status: 'draft' },
+    data: {
+      product: world.promonitor.id,
+      line: 'v7',
+      version: '8.0.0',
+      channel: 'stable',
+      status: 'published',
+      rolloutPercent: 100,
+      summary: unreleasedSummary,
+      _status: 'draft',
+    },
   })
-  await payload.create({ collection: 'changelogs', data: { title: unreleasedChangelog, release: neverPublished.id, entries: [{ kind: 'added', text: 'Remote wipe' }] } })
-  await payload.create({ collection: 'video-teasers', data: { title: unreleasedChangelog, release: neverPublished.id, url: 'https://videos.example/8.0' } })
-  await payload.create({ collection: 'doc-links', data: { title: unreleasedChangelog, kind: 'doc', release: neverPublished.id, url: 'https://docs.example/8.0' } })
-  await payload.create({ collection: 'changelogs', data: { title: '7.4.0 changes', release: withDraft.id, entries: [{ kind: 'changed', text: 'Topology' }] } })
-  await payload.create({ collection: 'doc-links', data: { title: 'Install guide', kind: 'doc', url: 'https://docs.example/install' } })
+  await payload.create({
+    collection: 'changelogs',
+    data: {
+      title: unreleasedChangelog,
+      release: neverPublished.id,
+      entries: [{ kind: 'added', text: 'Remote wipe' }],
+    },
+  })
+  await payload.create({
+    collection: 'video-teasers',
+    data: {
+      title: unreleasedChangelog,
+      release: neverPublished.id,
+      url: 'https://videos.example/8.0',
+    },
+  })
+  await payload.create({
+    collection: 'doc-links',
+    data: {
+      title: unreleasedChangelog,
+      kind: 'doc',
+      release: neverPublished.id,
+      url: 'https://docs.example/8.0',
+    },
+  })
+  await payload.create({
+    collection: 'changelogs',
+    data: {
+      title: '7.4.0 changes',
+      release: withDraft.id,
+      entries: [{ kind: 'changed', text: 'Topology' }],
+    },
+  })
+  await payload.create({
+    collection: 'doc-links',
+    data: { title: 'Install guide', kind: 'doc', url: 'https://docs.example/install' },
+  })
 })
 
 afterAll(async () => {
@@ -65,7 +117,12 @@ describe('a customer asking for drafts over REST', () => {
     expect(answer.status).toBe(200)
     expectNoDraft(answer.bytes.toString(), 'list')
     const plain = await api.get('/api/releases?limit=100', world.as.alice)
-    expect(plain.json().docs.map((release: Release) => release.version).sort()).toEqual(['7.3.0', '7.4.0'])
+    expect(
+      plain
+        .json()
+        .docs.map((release: Release) => release.version)
+        .sort(),
+    ).toEqual(['7.3.0', '7.4.0'])
   })
 
   it('does not see a release that was only ever saved as a draft, with or without ?draft=true', async () => {
@@ -77,7 +134,10 @@ describe('a customer asking for drafts over REST', () => {
   })
 
   it('is refused the versions of a release', async () => {
-    const versions = await booted.payload.findVersions({ collection: 'releases', where: { parent: { equals: withDraft.id } } })
+    const versions = await booted.payload.findVersions({
+      collection: 'releases',
+      where: { parent: { equals: withDraft.id } },
+    })
     expect(versions.docs.length).toBeGreaterThan(1)
     const list = await api.get('/api/releases/versions', world.as.alice)
     expect(list.status).toBe(403)
@@ -94,9 +154,13 @@ describe('a customer asking for drafts over REST', () => {
       expectNoDraft(answer.bytes.toString(), collection)
     }
     const changelogs = await api.get('/api/changelogs', world.as.alice)
-    expect(changelogs.json().docs.map((changelog: { title: string }) => changelog.title)).toEqual(['7.4.0 changes'])
+    expect(changelogs.json().docs.map((changelog: { title: string }) => changelog.title)).toEqual([
+      '7.4.0 changes',
+    ])
     const docLinks = await api.get('/api/doc-links', world.as.alice)
-    expect(docLinks.json().docs.map((link: { title: string }) => link.title)).toEqual(['Install guide'])
+    expect(docLinks.json().docs.map((link: { title: string }) => link.title)).toEqual([
+      'Install guide',
+    ])
   })
 })
 
@@ -118,7 +182,10 @@ describe('a customer asking for drafts over GraphQL', () => {
   })
 
   it('is refused the versions query', async () => {
-    const answer = await gql.query('{ versionsReleases { docs { version { summary } } } }', world.as.alice)
+    const answer = await gql.query(
+      '{ versionsReleases { docs { version { summary } } } }',
+      world.as.alice,
+    )
     expect(answer.errors?.[0]?.extensions?.statusCode).toBe(403)
     expectNoDraft(answer.text, 'GraphQL versions')
   })
@@ -130,7 +197,9 @@ describe('staff', () => {
     expect(draft.json().summary).toBe(draftSummary)
     expect((await api.get('/api/releases/versions', world.as.editor)).status).toBe(200)
     const changelogs = await api.get('/api/changelogs', world.as['release-manager'])
-    expect(changelogs.json().docs.map((changelog: { title: string }) => changelog.title)).toContain(unreleasedChangelog)
+    expect(changelogs.json().docs.map((changelog: { title: string }) => changelog.title)).toContain(
+      unreleasedChangelog,
+    )
   })
 
   it('support, who ships nothing, is refused the versions', async () => {

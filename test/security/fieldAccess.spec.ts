@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { serveGraphql, type GraphqlClient } from '../helpers/graphqlClient'
 import { servePayloadApi, type HttpClient } from '../helpers/httpClient'
-import { acmeContact, createTwoCompanies, extraRecipient, globexContact, staffNote, type TwoCompanies } from './twoCompanies'
+import {
+  acmeContact,
+  createTwoCompanies,
+  extraRecipient,
+  globexContact,
+  staffNote,
+  type TwoCompanies,
+} from './twoCompanies'
 
 // A customer account reads what its companies own and published content, through every API:
 // REST by id and in lists, with `select` and `depth`, populated through relations, and GraphQL.
@@ -19,7 +26,8 @@ const secrets = () => [globexContact, extraRecipient, staffNote, world.globexLic
 const hiddenArray = (value: unknown) => value ?? []
 
 const expectNoSecrets = (text: string, label: string) => {
-  for (const secret of secrets()) expect(text.includes(secret), `${label} shows ${secret}`).toBe(false)
+  for (const secret of secrets())
+    expect(text.includes(secret), `${label} shows ${secret}`).toBe(false)
 }
 
 beforeAll(async () => {
@@ -27,7 +35,14 @@ beforeAll(async () => {
   api = await servePayloadApi(booted)
   gql = await serveGraphql(booted)
   world = await createTwoCompanies(booted.payload, api)
-  await booted.payload.create({ collection: 'changelogs', data: { title: '7.3.0 changes', release: world.release.id, entries: [{ kind: 'added', text: 'Topology view' }] } })
+  await booted.payload.create({
+    collection: 'changelogs',
+    data: {
+      title: '7.3.0 changes',
+      release: world.release.id,
+      entries: [{ kind: 'added', text: 'Topology view' }],
+    },
+  })
 })
 
 afterAll(async () => {
@@ -44,18 +59,25 @@ describe('a customer reading a release', () => {
       const release = answer.json()
       expect(release.version).toBe('7.3.0')
       expect(hiddenArray(release.recipients), query).toEqual([])
-      for (const field of ['notifyByEmail', 'emailTemplate', 'rollbackTo', 'pulledAt', 'events']) expect(release, `${field} ${query}`).not.toHaveProperty(field)
+      for (const field of ['notifyByEmail', 'emailTemplate', 'rollbackTo', 'pulledAt', 'events'])
+        expect(release, `${field} ${query}`).not.toHaveProperty(field)
       expectNoSecrets(answer.bytes.toString(), `release${query}`)
     }
   })
 
   it('does not get recipients when it selects them, in a list or by id', async () => {
-    const list = await api.get('/api/releases?select[recipients]=true&select[version]=true', world.as.alice)
+    const list = await api.get(
+      '/api/releases?select[recipients]=true&select[version]=true',
+      world.as.alice,
+    )
     expect(list.status).toBe(200)
     expect(list.json().docs).toHaveLength(1)
     expect(hiddenArray(list.json().docs[0].recipients)).toEqual([])
     expectNoSecrets(list.bytes.toString(), 'select list')
-    const one = await api.get(`/api/releases/${world.release.id}?select[recipients]=true`, world.as.alice)
+    const one = await api.get(
+      `/api/releases/${world.release.id}?select[recipients]=true`,
+      world.as.alice,
+    )
     expect(hiddenArray(one.json().recipients)).toEqual([])
   })
 
@@ -69,7 +91,10 @@ describe('a customer reading a release', () => {
   })
 
   it('cannot find releases by a recipient’s address', async () => {
-    const answer = await api.get(`/api/releases?where[recipients.email][equals]=${encodeURIComponent(globexContact)}`, world.as.alice)
+    const answer = await api.get(
+      `/api/releases?where[recipients.email][equals]=${encodeURIComponent(globexContact)}`,
+      world.as.alice,
+    )
     // Payload refuses a query on a field the user may not read.
     expect(answer.status).toBe(400)
     expectNoSecrets(answer.bytes.toString(), 'where on recipients')
@@ -100,20 +125,33 @@ describe('a customer reading its licenses and companies', () => {
     expect(answer.status).toBe(200)
     const license = answer.json()
     expect(license.key).toBe(world.acmeLicense.key)
-    for (const field of ['notes', 'reseller', 'creationKey']) expect(license).not.toHaveProperty(field)
+    for (const field of ['notes', 'reseller', 'creationKey'])
+      expect(license).not.toHaveProperty(field)
     expect(license.customer.name).toBe('Acme Industrial')
-    for (const field of ['notes', 'origin', 'reseller']) expect(license.customer).not.toHaveProperty(field)
-    expect(license.customer.contacts.map((contact: { email: string }) => contact.email)).toEqual([acmeContact])
+    for (const field of ['notes', 'origin', 'reseller'])
+      expect(license.customer).not.toHaveProperty(field)
+    expect(license.customer.contacts.map((contact: { email: string }) => contact.email)).toEqual([
+      acmeContact,
+    ])
     expectNoSecrets(answer.bytes.toString(), 'license?depth=2')
   })
 
   it('never sees the other company, its license or its account, in REST or GraphQL', async () => {
-    expect((await api.get(`/api/licenses/${world.globexLicense.id}`, world.as.alice)).status).toBe(404)
+    expect((await api.get(`/api/licenses/${world.globexLicense.id}`, world.as.alice)).status).toBe(
+      404,
+    )
     expect((await api.get(`/api/customers/${world.globex.id}`, world.as.alice)).status).toBe(404)
     const accounts = await api.get('/api/customer-users?depth=2', world.as.alice)
-    expect(accounts.json().docs.map((account: { email: string }) => account.email)).toEqual(['alice@acme.test'])
-    const graph = await gql.query('{ Customers { docs { name notes contacts { email } } } Licenses { docs { key notes } } CustomerUsers { docs { email } } }', world.as.alice)
-    expect(graph.data?.Customers.docs).toEqual([{ name: 'Acme Industrial', notes: null, contacts: [{ email: acmeContact }] }])
+    expect(accounts.json().docs.map((account: { email: string }) => account.email)).toEqual([
+      'alice@acme.test',
+    ])
+    const graph = await gql.query(
+      '{ Customers { docs { name notes contacts { email } } } Licenses { docs { key notes } } CustomerUsers { docs { email } } }',
+      world.as.alice,
+    )
+    expect(graph.data?.Customers.docs).toEqual([
+      { name: 'Acme Industrial', notes: null, contacts: [{ email: acmeContact }] },
+    ])
     expect(graph.data?.Licenses.docs).toEqual([{ key: world.acmeLicense.key, notes: null }])
     expect(graph.data?.CustomerUsers.docs).toEqual([{ email: 'alice@acme.test' }])
     expectNoSecrets(graph.text, 'GraphQL companies')
@@ -141,10 +179,33 @@ describe('collections a customer has no business reading', () => {
 
   beforeAll(async () => {
     const { payload } = booted
-    await payload.create({ collection: 'outbox', data: { to: globexContact, subject: 'Your register link', text: 'token=secret', idempotencyKey: 'register:globex', status: 'queued' } })
-    await payload.create({ collection: 'registration-claims', data: { tokenId: 'claimed-token', email: globexContact, customer: world.globex.id } })
-    await payload.create({ collection: 'sign-in-failures', data: { key: `customer-users:${globexContact}|203.0.113.9`, account: `customer-users:${globexContact}`, failures: 3, windowStartedAt: new Date().toISOString() } })
-    await payload.create({ collection: 'resellers', data: { name: 'DataDog', contactEmail: 'partners@datadog.test' } })
+    await payload.create({
+      collection: 'outbox',
+      data: {
+        to: globexContact,
+        subject: 'Your register link',
+        text: 'token=secret',
+        idempotencyKey: 'register:globex',
+        status: 'queued',
+      },
+    })
+    await payload.create({
+      collection: 'registration-claims',
+      data: { tokenId: 'claimed-token', email: globexContact, customer: world.globex.id },
+    })
+    await payload.create({
+      collection: 'sign-in-failures',
+      data: {
+        key: `customer-users:${globexContact}|203.0.113.9`,
+        account: `customer-users:${globexContact}`,
+        failures: 3,
+        windowStartedAt: new Date().toISOString(),
+      },
+    })
+    await payload.create({
+      collection: 'resellers',
+      data: { name: 'DataDog', contactEmail: 'partners@datadog.test' },
+    })
   })
 
   it('are refused over REST, in a list and by id', async () => {
@@ -158,7 +219,10 @@ describe('collections a customer has no business reading', () => {
   })
 
   it('are refused over GraphQL', async () => {
-    const answer = await gql.query('{ Outboxes { docs { to text } } RegistrationClaims { docs { email } } SignInFailures { docs { key } } Resellers { docs { contactEmail } } Users { docs { email } } }', world.as.alice)
+    const answer = await gql.query(
+      '{ Outboxes { docs { to text } } RegistrationClaims { docs { email } } SignInFailures { docs { key } } Resellers { docs { contactEmail } } Users { docs { email } } }',
+      world.as.alice,
+    )
     expect(answer.errors?.length).toBeGreaterThan(0)
     expect(answer.errors?.every((error) => error.extensions?.statusCode === 403)).toBe(true)
     expectNoSecrets(answer.text, 'GraphQL staff collections')

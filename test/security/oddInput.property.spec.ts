@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { License } from '../../payload-types'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { createCatalogue, createCustomer, createCustomerAccount, createLicense, createRelease, staffLogin, uploadArtifact } from '../helpers/fixtures'
+import {
+  createCatalogue,
+  createCustomer,
+  createCustomerAccount,
+  createLicense,
+  createRelease,
+  staffLogin,
+  uploadArtifact,
+} from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 // Property: whatever arrives (any path parameter, query string, body or credentials), every
@@ -22,31 +30,78 @@ let operations: Array<{ method: string; path: string; operation: OpenApiOperatio
 
 type OpenApiOperation = {
   parameters?: Array<{ name: string; in: string }>
-  requestBody?: { content?: { 'application/json'?: { schema?: { properties?: Record<string, unknown> } } } }
+  requestBody?: {
+    content?: { 'application/json'?: { schema?: { properties?: Record<string, unknown> } } }
+  }
 }
 
 // PROPERTY_RUNS=500 searches deeper (minutes); the default keeps the file under a minute.
 const runsPerEndpoint = Number(process.env.PROPERTY_RUNS) || 50
 const runs = (base: number) => Math.max(base, runsPerEndpoint === 50 ? base : runsPerEndpoint)
 
-/** Strings an attacker or a broken client sends: empty, huge numbers, not-dates, control characters, lists, JSON, any unicode. */
+/**
+ * Strings an attacker or a broken client sends: empty, huge numbers, not-dates, control characters,
+ * lists, JSON, any unicode.
+ */
 const oddString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', 'null', 'true', 'false', '-1', '0', '1.5', '1e400', '99999999999999999999', 'NaN', 'Infinity', 'notadate', '2026-13-45'),
-  fc.constantFrom('\u0000', 'a\u0000b', '\u001b[31m', '%00', '[]', '{}', 'a,b', ',,,', '../../etc/passwd', "' OR 1=1 --", 'x'.repeat(1000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    'null',
+    'true',
+    'false',
+    '-1',
+    '0',
+    '1.5',
+    '1e400',
+    '99999999999999999999',
+    'NaN',
+    'Infinity',
+    'notadate',
+    '2026-13-45',
+  ),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    '\u001b[31m',
+    '%00',
+    '[]',
+    '{}',
+    'a,b',
+    ',,,',
+    '../../etc/passwd',
+    "' OR 1=1 --",
+    'x'.repeat(1000),
+  ),
   fc.integer().map(String),
   fc.double().map(String),
 )
 
 let knownGood: fc.Arbitrary<unknown>
 const anyValue = () =>
-  fc.oneof(knownGood, oddString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 2 }))
+  fc.oneof(
+    knownGood,
+    oddString,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.jsonValue({ maxDepth: 2 }),
+  )
 
-/** A body: JSON of the endpoint's own fields with good or odd values, any JSON, or bytes that are not JSON. */
+/**
+ * A body: JSON of the endpoint's own fields with good or odd values, any JSON, or bytes that are
+ * not JSON.
+ */
 const bodyFor = (operation: OpenApiOperation): fc.Arbitrary<string | undefined> => {
-  const fields = Object.keys(operation.requestBody?.content?.['application/json']?.schema?.properties ?? {})
-  const ownFields = fields.length ? fc.dictionary(fc.constantFrom(...fields), anyValue(), { maxKeys: fields.length }) : fc.constant({})
+  const fields = Object.keys(
+    operation.requestBody?.content?.['application/json']?.schema?.properties ?? {},
+  )
+  const ownFields = fields.length
+    ? fc.dictionary(fc.constantFrom(...fields), anyValue(), { maxKeys: fields.length })
+    : fc.constant({})
   return fc.oneof(
     { weight: 4, arbitrary: ownFields.map((body) => JSON.stringify(body)) },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((body) => JSON.stringify(body)) },
@@ -57,27 +112,50 @@ const bodyFor = (operation: OpenApiOperation): fc.Arbitrary<string | undefined> 
 
 /** A query string of the endpoint's own parameters (good or odd values) and a stray one. */
 const queryFor = (operation: OpenApiOperation): fc.Arbitrary<string> => {
-  const names = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name)
+  const names = (operation.parameters ?? [])
+    .filter((parameter) => parameter.in === 'query')
+    .map((parameter) => parameter.name)
   const value = fc.oneof(knownGood.map(String), oddString)
-  const own = names.length ? fc.dictionary(fc.constantFrom(...names), value, { maxKeys: names.length }) : fc.constant({})
+  const own = names.length
+    ? fc.dictionary(fc.constantFrom(...names), value, { maxKeys: names.length })
+    : fc.constant({})
   return fc
     .tuple(own, fc.option(fc.tuple(oddString, oddString), { nil: undefined }))
-    .map(([pairs, stray]) => new URLSearchParams([...Object.entries(pairs as Record<string, string>), ...(stray ? [stray] : [])]).toString())
+    .map(([pairs, stray]) =>
+      new URLSearchParams([
+        ...Object.entries(pairs as Record<string, string>),
+        ...(stray ? [stray] : []),
+      ]).toString(),
+    )
 }
 
 /** The path with each `{param}` replaced by a non-empty odd value or a real id. */
 const pathFor = (path: string): fc.Arbitrary<string> => {
   const params = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1])
-  const value = fc.oneof(fc.constant(String(artifactId)), oddString.filter((text) => text.length > 0))
-  return fc.array(value, { minLength: params.length, maxLength: params.length }).map((values) =>
-    params.reduce((filled, name, index) => filled.replace(`{${name}}`, encodeURIComponent(values[index])), path),
+  const value = fc.oneof(
+    fc.constant(String(artifactId)),
+    oddString.filter((text) => text.length > 0),
   )
+  return fc
+    .array(value, { minLength: params.length, maxLength: params.length })
+    .map((values) =>
+      params.reduce(
+        (filled, name, index) => filled.replace(`{${name}}`, encodeURIComponent(values[index])),
+        path,
+      ),
+    )
 }
 
-/** A client address per request, so the per-address rate limits do not hide the endpoints behind 429s. */
-const clientAddress = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255)).map(([a, b, c]) => `10.${a}.${b}.${c}`)
+/**
+ * A client address per request, so the per-address rate limits do not hide the endpoints behind
+ * 429s.
+ */
+const clientAddress = fc
+  .tuple(fc.nat(255), fc.nat(255), fc.nat(255))
+  .map(([a, b, c]) => `10.${a}.${b}.${c}`)
 
-const describeAnswer = (answer: { status: number; body: unknown }) => `${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`
+const describeAnswer = (answer: { status: number; body: unknown }) =>
+  `${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`
 
 beforeAll(async () => {
   booted = await bootPayload()
@@ -88,11 +166,18 @@ beforeAll(async () => {
   const acme = await createCustomer(payload, 'Acme Industrial', [{ email: 'ops@acme.test' }])
   license = await createLicense(payload, { customer: acme, product: promonitor })
   const release = await createRelease(payload, { product: promonitor, version: '7.3.0' })
-  artifactId = (await uploadArtifact(payload, release, 'linux-x64', Buffer.from('installer bytes'))).id
+  artifactId = (await uploadArtifact(payload, release, 'linux-x64', Buffer.from('installer bytes')))
+    .id
   await createCustomerAccount(payload, 'portal@acme.test', [acme.id], 'customer-api-key-0000000001')
   await payload.create({
     collection: 'resellers',
-    data: { name: 'DataDog', enableAPIKey: true, apiKey: 'datadog-key-000000000001', allowedProducts: [promonitor.id], allowedTypes: ['trial', 'subscription'] } as never,
+    data: {
+      name: 'DataDog',
+      enableAPIKey: true,
+      apiKey: 'datadog-key-000000000001',
+      allowedProducts: [promonitor.id],
+      allowedTypes: ['trial', 'subscription'],
+    } as never,
   })
   credentials = [
     {},
@@ -103,10 +188,34 @@ beforeAll(async () => {
     { Authorization: 'Bearer nonsense' },
     staff,
   ]
-  knownGood = fc.constantFrom<unknown>(license.key, 'promonitor', 'collector', 'v7', 'v6', 'stable', 'beta', 'linux-x64', '7.3.0', 'fp-1', 'ops@acme.test', acme.id, 'trial', 'subscription', 'server', 3, 30)
-  const document = (await api.call('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, OpenApiOperation>> }
+  knownGood = fc.constantFrom<unknown>(
+    license.key,
+    'promonitor',
+    'collector',
+    'v7',
+    'v6',
+    'stable',
+    'beta',
+    'linux-x64',
+    '7.3.0',
+    'fp-1',
+    'ops@acme.test',
+    acme.id,
+    'trial',
+    'subscription',
+    'server',
+    3,
+    30,
+  )
+  const document = (await api.call('GET', '/api/v1/openapi.json')).body as {
+    paths: Record<string, Record<string, OpenApiOperation>>
+  }
   operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
+    Object.entries(methods).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path,
+      operation,
+    })),
   )
 })
 
@@ -118,7 +227,12 @@ afterAll(async () => {
 describe('client API (/api/v1) under arbitrary input', () => {
   it('documents the endpoints this test walks', () => {
     expect(operations.map(({ method, path }) => `${method} ${path}`)).toEqual(
-      expect.arrayContaining(['POST /api/v1/licenses/validate', 'POST /api/v1/licenses/activate', 'GET /api/v1/downloads/{artifactId}', 'GET /api/v1/updates/offline-bundle']),
+      expect.arrayContaining([
+        'POST /api/v1/licenses/validate',
+        'POST /api/v1/licenses/activate',
+        'GET /api/v1/downloads/{artifactId}',
+        'GET /api/v1/updates/offline-bundle',
+      ]),
     )
     expect(operations.length).toBeGreaterThanOrEqual(12)
   })
@@ -136,11 +250,16 @@ describe('client API (/api/v1) under arbitrary input', () => {
           async (filledPath, query, body, headers, address) => {
             const answer = await api.call(method, `${filledPath}${query ? `?${query}` : ''}`, {
               body,
-              headers: { ...headers, 'X-Forwarded-For': address, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+              headers: {
+                ...headers,
+                'X-Forwarded-For': address,
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+              },
             })
             const context = `${method} ${filledPath}?${query} ${body?.slice(0, 200)}: ${describeAnswer(answer)}`
             expect(answer.status, context).toBeLessThan(500)
-            if (answer.status >= 400) expect((answer.body as { code?: unknown }).code, context).toEqual(expect.any(String))
+            if (answer.status >= 400)
+              expect((answer.body as { code?: unknown }).code, context).toEqual(expect.any(String))
           },
         ),
         { numRuns: runsPerEndpoint },
@@ -149,18 +268,69 @@ describe('client API (/api/v1) under arbitrary input', () => {
   })
 })
 
-const collections = ['customers', 'licenses', 'products', 'releases', 'artifacts', 'customer-users', 'users', 'activations', 'license-events'] as const
-const operators = ['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'near', 'within', 'intersects']
+const collections = [
+  'customers',
+  'licenses',
+  'products',
+  'releases',
+  'artifacts',
+  'customer-users',
+  'users',
+  'activations',
+  'license-events',
+] as const
+const operators = [
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'near',
+  'within',
+  'intersects',
+]
 
-/** `where[…]…=…` pieces over the collection's own fields (and stray ones), nested in and/or, with odd values. */
+/**
+ * `where[…]…=…` pieces over the collection's own fields (and stray ones), nested in and/or, with
+ * odd values.
+ */
 const whereFor = (fieldNames: string[]): fc.Arbitrary<string> => {
-  const path = fc.oneof(fc.constantFrom(...fieldNames, 'id', 'createdAt', 'customer.name', 'contacts.email', 'release.version'), fc.string({ minLength: 1, maxLength: 12 }))
-  const operator = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...operators) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) })
+  const path = fc.oneof(
+    fc.constantFrom(
+      ...fieldNames,
+      'id',
+      'createdAt',
+      'customer.name',
+      'contacts.email',
+      'release.version',
+    ),
+    fc.string({ minLength: 1, maxLength: 12 }),
+  )
+  const operator = fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...operators) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+  )
   const nesting = fc.constantFrom('', '[or][0]', '[and][1]', '[or][0][and][0]', '[or][25]')
-  const valueSuffix = fc.oneof(fc.constant(''), fc.constant('[0]'), fc.constant('[a]'), fc.nat(30).map((index) => `[${index}]`))
+  const valueSuffix = fc.oneof(
+    fc.constant(''),
+    fc.constant('[0]'),
+    fc.constant('[a]'),
+    fc.nat(30).map((index) => `[${index}]`),
+  )
   return fc
     .tuple(nesting, path, operator, valueSuffix, fc.oneof(knownGood.map(String), oddString))
-    .map(([nest, field, op, suffix, value]) => `where${nest}[${encodeURIComponent(field)}][${encodeURIComponent(op)}]${suffix}=${encodeURIComponent(value)}`)
+    .map(
+      ([nest, field, op, suffix, value]) =>
+        `where${nest}[${encodeURIComponent(field)}][${encodeURIComponent(op)}]${suffix}=${encodeURIComponent(value)}`,
+    )
 }
 
 const paramFor = (fieldNames: string[]): fc.Arbitrary<string> => {
@@ -168,48 +338,93 @@ const paramFor = (fieldNames: string[]): fc.Arbitrary<string> => {
   return fc.oneof(
     { weight: 6, arbitrary: whereFor(fieldNames) },
     { weight: 1, arbitrary: value.map((text) => `where=${text}`) },
-    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((json) => `where=${encodeURIComponent(JSON.stringify(json))}`) },
-    ...['page', 'limit', 'depth', 'sort', 'draft', 'trash', 'pagination', 'locale', 'joins'].map((name) => ({ weight: 1, arbitrary: value.map((text) => `${name}=${text}`) })),
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...fieldNames), value).map(([field, text]) => `select[${field}]=${text}`) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...fieldNames), value).map(([field, text]) => `sort=-${field}${text}`) },
-    { weight: 1, arbitrary: fc.tuple(oddString, oddString).map(([name, text]) => `${encodeURIComponent(name)}=${encodeURIComponent(text)}`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .jsonValue({ maxDepth: 3 })
+        .map((json) => `where=${encodeURIComponent(JSON.stringify(json))}`),
+    },
+    ...['page', 'limit', 'depth', 'sort', 'draft', 'trash', 'pagination', 'locale', 'joins'].map(
+      (name) => ({ weight: 1, arbitrary: value.map((text) => `${name}=${text}`) }),
+    ),
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...fieldNames), value)
+        .map(([field, text]) => `select[${field}]=${text}`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...fieldNames), value)
+        .map(([field, text]) => `sort=-${field}${text}`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(oddString, oddString)
+        .map(([name, text]) => `${encodeURIComponent(name)}=${encodeURIComponent(text)}`),
+    },
   )
 }
 
 describe('Payload REST query parser under arbitrary query strings', () => {
-  it.each(collections)('GET /api/%s answers 2xx or a 4xx with errors, never a 5xx', async (slug) => {
-    const fieldNames = payload.collections[slug].config.flattenedFields.map((field) => field.name)
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(paramFor(fieldNames), { minLength: 1, maxLength: 5 }),
-        fc.constantFrom('', '/count', '/abc', `/${artifactId}`, '/99999999999999999999'),
-        async (params, suffix) => {
-          const answer = await api.call('GET', `/api/${slug}${suffix}?${params.join('&')}`, { headers: staff })
-          const context = `GET /api/${slug}${suffix}?${params.join('&')}: ${describeAnswer(answer)}`
-          expect(answer.status, context).toBeLessThan(500)
-          if (answer.status >= 400) expect((answer.body as { errors?: unknown }).errors, context).toEqual(expect.any(Array))
-        },
-      ),
-      { numRuns: runs(40) },
-    )
-  })
+  it.each(collections)(
+    'GET /api/%s answers 2xx or a 4xx with errors, never a 5xx',
+    async (slug) => {
+      const fieldNames = payload.collections[slug].config.flattenedFields.map((field) => field.name)
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(paramFor(fieldNames), { minLength: 1, maxLength: 5 }),
+          fc.constantFrom('', '/count', '/abc', `/${artifactId}`, '/99999999999999999999'),
+          async (params, suffix) => {
+            const answer = await api.call('GET', `/api/${slug}${suffix}?${params.join('&')}`, {
+              headers: staff,
+            })
+            const context = `GET /api/${slug}${suffix}?${params.join('&')}: ${describeAnswer(answer)}`
+            expect(answer.status, context).toBeLessThan(500)
+            if (answer.status >= 400)
+              expect((answer.body as { errors?: unknown }).errors, context).toEqual(
+                expect.any(Array),
+              )
+          },
+        ),
+        { numRuns: runs(40) },
+      )
+    },
+  )
 
   it('writes with arbitrary bodies to a collection answer 2xx or a 4xx with errors, never a 5xx', async () => {
     const bodies = fc.oneof(
-      fc.dictionary(fc.constantFrom('name', 'contacts', 'notes', 'origin', 'reseller', 'id'), anyValue(), { maxKeys: 4 }).map((body) => JSON.stringify(body)),
+      fc
+        .dictionary(
+          fc.constantFrom('name', 'contacts', 'notes', 'origin', 'reseller', 'id'),
+          anyValue(),
+          { maxKeys: 4 },
+        )
+        .map((body) => JSON.stringify(body)),
       fc.jsonValue({ maxDepth: 3 }).map((body) => JSON.stringify(body)),
       oddString,
     )
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(['POST', '/api/customers'], ['PATCH', '/api/customers/1'], ['PATCH', '/api/customers?where[id][equals]=1'], ['POST', '/api/licenses']),
+        fc.constantFrom(
+          ['POST', '/api/customers'],
+          ['PATCH', '/api/customers/1'],
+          ['PATCH', '/api/customers?where[id][equals]=1'],
+          ['POST', '/api/licenses'],
+        ),
         bodies,
         fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
         async ([method, path], body, contentType) => {
-          const answer = await api.call(method, path, { body, headers: { ...staff, 'content-type': contentType } })
+          const answer = await api.call(method, path, {
+            body,
+            headers: { ...staff, 'content-type': contentType },
+          })
           const context = `${method} ${path} (${contentType}) ${body.slice(0, 200)}: ${describeAnswer(answer)}`
           expect(answer.status, context).toBeLessThan(500)
-          if (answer.status >= 400) expect((answer.body as { errors?: unknown }).errors, context).toEqual(expect.any(Array))
+          if (answer.status >= 400)
+            expect((answer.body as { errors?: unknown }).errors, context).toEqual(expect.any(Array))
         },
       ),
       { numRuns: runs(60) },
@@ -217,17 +432,50 @@ describe('Payload REST query parser under arbitrary query strings', () => {
   })
 
   it('sign-in, password and account routes with arbitrary bodies answer 2xx or a 4xx with errors, never a 5xx', async () => {
-    const routes = ['/api/users/login', '/api/customer-users/login', '/api/users/forgot-password', '/api/customer-users/forgot-password', '/api/customer-users/reset-password', '/api/users/refresh-token', '/api/users/logout', '/api/users/unlock', '/api/users/first-register']
+    const routes = [
+      '/api/users/login',
+      '/api/customer-users/login',
+      '/api/users/forgot-password',
+      '/api/customer-users/forgot-password',
+      '/api/customer-users/reset-password',
+      '/api/users/refresh-token',
+      '/api/users/logout',
+      '/api/users/unlock',
+      '/api/users/first-register',
+    ]
     const bodies = fc.oneof(
-      fc.dictionary(fc.constantFrom('email', 'password', 'token', 'username'), fc.oneof(fc.constantFrom<unknown>('admin@hub.test', 'portal@acme.test', 'staff-password-1', 'admin@hub.test\u0000', 'token\u0000'), anyValue()), { maxKeys: 3 }).map((body) => JSON.stringify(body)),
+      fc
+        .dictionary(
+          fc.constantFrom('email', 'password', 'token', 'username'),
+          fc.oneof(
+            fc.constantFrom<unknown>(
+              'admin@hub.test',
+              'portal@acme.test',
+              'staff-password-1',
+              'admin@hub.test\u0000',
+              'token\u0000',
+            ),
+            anyValue(),
+          ),
+          { maxKeys: 3 },
+        )
+        .map((body) => JSON.stringify(body)),
       oddString,
     )
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), bodies, clientAddress, async (path, body, address) => {
-        const answer = await api.call('POST', path, { body, headers: { 'X-Forwarded-For': address } })
-        const context = `POST ${path} ${body.slice(0, 200)}: ${describeAnswer(answer)}`
-        expect(answer.status, context).toBeLessThan(500)
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        bodies,
+        clientAddress,
+        async (path, body, address) => {
+          const answer = await api.call('POST', path, {
+            body,
+            headers: { 'X-Forwarded-For': address },
+          })
+          const context = `POST ${path} ${body.slice(0, 200)}: ${describeAnswer(answer)}`
+          expect(answer.status, context).toBeLessThan(500)
+        },
+      ),
       { numRuns: runs(60) },
     )
   })

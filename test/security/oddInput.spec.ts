@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Artifact, License } from '../../payload-types'
 import { guardGraphqlRoute } from '../../plugins/apiGuard'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { createCustomer, createLicense, createProduct, createRelease, staffLogin, uploadArtifact } from '../helpers/fixtures'
+import {
+  createCustomer,
+  createLicense,
+  createProduct,
+  createRelease,
+  staffLogin,
+  uploadArtifact,
+} from '../helpers/fixtures'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 // Odd input a stranger (or a fuzzer) sends to Payload's own REST and GraphQL API: each is a 4xx
@@ -23,7 +30,11 @@ let artifact: Artifact
 
 const graphql = (body: string, headers: Record<string, string> = {}) =>
   guardGraphqlRoute(GRAPHQL_POST(booted.config as never))(
-    new Request('http://localhost/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...staff, ...headers }, body }),
+    new Request('http://localhost/api/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...staff, ...headers },
+      body,
+    }),
   )
 
 beforeAll(async () => {
@@ -32,8 +43,15 @@ beforeAll(async () => {
   api = await serveApi(booted, { clientApiVia: 'payload-router' })
   staff = await staffLogin(payload, api.call, 'admin@hub.test', 'admin')
   const promonitor = await createProduct(payload, 'promonitor')
-  license = await createLicense(payload, { customer: await createCustomer(payload, 'Acme Industrial'), product: promonitor })
-  artifact = await uploadArtifact(payload, await createRelease(payload, { product: promonitor, version: '7.3.0' }), 'linux-x64')
+  license = await createLicense(payload, {
+    customer: await createCustomer(payload, 'Acme Industrial'),
+    product: promonitor,
+  })
+  artifact = await uploadArtifact(
+    payload,
+    await createRelease(payload, { product: promonitor, version: '7.3.0' }),
+    'linux-x64',
+  )
 })
 
 afterAll(async () => {
@@ -55,26 +73,45 @@ describe('REST queries that do not fit the collection are 400 INVALID_QUERY', ()
     ['ids that are not numbers in `in`', '/api/customers?where[id][in]=a,b'],
     ['a relationship id that is not a number', '/api/licenses?where[customer][equals]=abc'],
     ['a date that is not a date', '/api/customers?where[createdAt][equals]=notadate'],
-    ['a date that is not a date, inside `or`', '/api/customers?where[or][0][name][equals]=a&where[or][1][createdAt][greater_than]=x'],
+    [
+      'a date that is not a date, inside `or`',
+      '/api/customers?where[or][0][name][equals]=a&where[or][1][createdAt][greater_than]=x',
+    ],
     ['the `all` operator (not supported on SQL databases)', '/api/customers?where[name][all]=a,b'],
     ['an array in `equals`', '/api/customers?where[name][equals][0]=a&where[name][equals][1]=b'],
     ['an object in `equals`', '/api/customers?where[name][equals][a]=b'],
     ['`near` on a text field', '/api/customers?where[name][near]=1,2'],
     ['an unknown operator', '/api/customers?where[name][sounds_like]=acme'],
     ['a field without an operator', '/api/customers?where[name]=acme'],
-    ['a value that is not one of a select field’s options (PostgreSQL stores an enum)', '/api/customers?where[origin][equals]='],
+    [
+      'a value that is not one of a select field’s options (PostgreSQL stores an enum)',
+      '/api/customers?where[origin][equals]=',
+    ],
     ['`like` on a date', '/api/customers?where[updatedAt][not_like]=2026'],
     ['`like` on a select field', '/api/users?where[roles][like]=0'],
     ['`like` on a relationship', '/api/licenses?where[customer][like]=1'],
-    ['a checkbox compared with something other than true or false', '/api/releases?where[notifyByEmail][equals]=maybe'],
+    [
+      'a checkbox compared with something other than true or false',
+      '/api/releases?where[notifyByEmail][equals]=maybe',
+    ],
     ['a NUL byte (PostgreSQL takes none in text)', '/api/customers?where[name][like]=ac%00me'],
   ])('%s', async (_what, query) => {
     expectRefusal(await api.call('GET', query, { headers: staff }), 400, 'INVALID_QUERY')
   })
 
   it('the same checks hold for counts and bulk deletes, which then delete nothing', async () => {
-    expectRefusal(await api.call('GET', '/api/customers/count?where[createdAt][equals]=notadate', { headers: staff }), 400, 'INVALID_QUERY')
-    expectRefusal(await api.call('DELETE', '/api/customers?where[id][in]=a,b', { headers: staff }), 400, 'INVALID_QUERY')
+    expectRefusal(
+      await api.call('GET', '/api/customers/count?where[createdAt][equals]=notadate', {
+        headers: staff,
+      }),
+      400,
+      'INVALID_QUERY',
+    )
+    expectRefusal(
+      await api.call('DELETE', '/api/customers?where[id][in]=a,b', { headers: staff }),
+      400,
+      'INVALID_QUERY',
+    )
     expect((await payload.count({ collection: 'customers' })).totalDocs).toBe(1)
   })
 
@@ -93,18 +130,29 @@ describe('REST queries that do not fit the collection are 400 INVALID_QUERY', ()
   })
 
   it('a `where` given as JSON that does not parse is 400 INVALID_JSON', async () => {
-    expectRefusal(await api.call('GET', '/api/customers?where={bad', { headers: staff }), 400, 'INVALID_JSON')
+    expectRefusal(
+      await api.call('GET', '/api/customers?where={bad', { headers: staff }),
+      400,
+      'INVALID_JSON',
+    )
   })
 
   it('a document id that is not a number is 404 NOT_FOUND', async () => {
     expectRefusal(await api.call('GET', '/api/customers/abc', { headers: staff }), 404, 'NOT_FOUND')
-    expectRefusal(await api.call('PATCH', '/api/customers/abc', { headers: staff, body: { name: 'x' } }), 404, 'NOT_FOUND')
+    expectRefusal(
+      await api.call('PATCH', '/api/customers/abc', { headers: staff, body: { name: 'x' } }),
+      404,
+      'NOT_FOUND',
+    )
   })
 })
 
 describe('REST writes and auth routes', () => {
   it('a text/plain POST to a collection is 400 INVALID_BODY and creates nothing', async () => {
-    const answer = await api.call('POST', '/api/customers', { headers: { ...staff, 'content-type': 'text/plain' }, body: 'name=Globex' })
+    const answer = await api.call('POST', '/api/customers', {
+      headers: { ...staff, 'content-type': 'text/plain' },
+      body: 'name=Globex',
+    })
     expectRefusal(answer, 400, 'INVALID_BODY')
     expect((await payload.count({ collection: 'customers' })).totalDocs).toBe(1)
   })
@@ -112,29 +160,66 @@ describe('REST writes and auth routes', () => {
   it('an array field sent as null or as a string is 400 INVALID_BODY and changes nothing', async () => {
     const customer = await createCustomer(payload, 'Hooli', [{ email: 'it@hooli.test' }])
     for (const contacts of [null, 'it@hooli.test']) {
-      expectRefusal(await api.call('PATCH', `/api/customers/${customer.id}`, { headers: staff, body: { contacts } }), 400, 'INVALID_BODY')
+      expectRefusal(
+        await api.call('PATCH', `/api/customers/${customer.id}`, {
+          headers: staff,
+          body: { contacts },
+        }),
+        400,
+        'INVALID_BODY',
+      )
     }
-    expect((await payload.findByID({ collection: 'customers', id: customer.id })).contacts).toHaveLength(1)
+    expect(
+      (await payload.findByID({ collection: 'customers', id: customer.id })).contacts,
+    ).toHaveLength(1)
     await payload.delete({ collection: 'customers', id: customer.id })
   })
 
   it('a relationship to a document that does not exist is 400 UNKNOWN_REFERENCE and changes nothing', async () => {
     const [customer] = (await payload.find({ collection: 'customers', limit: 1 })).docs
-    expectRefusal(await api.call('PATCH', `/api/customers/${customer.id}`, { headers: staff, body: { reseller: 0 } }), 400, 'UNKNOWN_REFERENCE')
-    expect((await payload.findByID({ collection: 'customers', id: customer.id, depth: 0 })).reseller ?? null).toBe(customer.reseller ?? null)
+    expectRefusal(
+      await api.call('PATCH', `/api/customers/${customer.id}`, {
+        headers: staff,
+        body: { reseller: 0 },
+      }),
+      400,
+      'UNKNOWN_REFERENCE',
+    )
+    expect(
+      (await payload.findByID({ collection: 'customers', id: customer.id, depth: 0 })).reseller ??
+        null,
+    ).toBe(customer.reseller ?? null)
   })
 
   it('a relationship id that is not a whole number is a 400 and changes nothing', async () => {
     const [customer] = (await payload.find({ collection: 'customers', limit: 1 })).docs
-    const answer = await api.call('PATCH', `/api/customers/${customer.id}`, { headers: staff, body: { reseller: -5e-324 } })
+    const answer = await api.call('PATCH', `/api/customers/${customer.id}`, {
+      headers: staff,
+      body: { reseller: -5e-324 },
+    })
     expect(answer.status, JSON.stringify(answer.body)).toBe(400)
     expect(answer.body.code).toEqual(expect.any(String))
-    expect((await payload.findByID({ collection: 'customers', id: customer.id, depth: 0 })).reseller ?? null).toBe(customer.reseller ?? null)
+    expect(
+      (await payload.findByID({ collection: 'customers', id: customer.id, depth: 0 })).reseller ??
+        null,
+    ).toBe(customer.reseller ?? null)
   })
 
   it('a NUL in the email or token of forgot-password and reset-password is 400 INVALID_BODY (PostgreSQL takes none in text)', async () => {
-    expectRefusal(await api.call('POST', '/api/users/forgot-password', { body: { email: 'admin\u0000@hub.test' } }), 400, 'INVALID_BODY')
-    expectRefusal(await api.call('POST', '/api/customer-users/reset-password', { body: { token: 'a\u0000', password: 'new-password-1' } }), 400, 'INVALID_BODY')
+    expectRefusal(
+      await api.call('POST', '/api/users/forgot-password', {
+        body: { email: 'admin\u0000@hub.test' },
+      }),
+      400,
+      'INVALID_BODY',
+    )
+    expectRefusal(
+      await api.call('POST', '/api/customer-users/reset-password', {
+        body: { token: 'a\u0000', password: 'new-password-1' },
+      }),
+      400,
+      'INVALID_BODY',
+    )
   })
 
   it('POST /api/users/verify/<token> on a collection without email verification is 404 NOT_FOUND', async () => {
@@ -153,9 +238,16 @@ describe('GraphQL', () => {
   })
 
   it('a query the collection cannot run is refused with INVALID_QUERY', async () => {
-    const answer = await graphql(JSON.stringify({ query: '{ Licenses(where: { customer: { in: ["a", "b"] } }) { docs { id } } }' }))
+    const answer = await graphql(
+      JSON.stringify({
+        query: '{ Licenses(where: { customer: { in: ["a", "b"] } }) { docs { id } } }',
+      }),
+    )
     const body = await answer.json()
-    expect(body.errors?.[0]?.extensions?.data?.code ?? body.errors?.[0]?.extensions?.code, JSON.stringify(body)).toBe('INVALID_QUERY')
+    expect(
+      body.errors?.[0]?.extensions?.data?.code ?? body.errors?.[0]?.extensions?.code,
+      JSON.stringify(body),
+    ).toBe('INVALID_QUERY')
   })
 })
 
@@ -167,17 +259,33 @@ describe('an artifact whose file is missing from storage', () => {
       logged.push(typeof entry === 'string' ? entry : JSON.stringify(entry))
     }) as never)
     try {
-      const link = await api.call('GET', `/api/v1/downloads/${artifact.id}`, { headers: { Authorization: `License ${license.key}` } })
-      expectRefusal({ status: link.status, body: { ...link.body, errors: [{ message: link.body.message }] } }, 404, 'FILE_MISSING')
-      const bundle = await api.call('GET', '/api/v1/updates/offline-bundle?product=promonitor&line=v7&version=7.3.0&platform=linux-x64', {
+      const link = await api.call('GET', `/api/v1/downloads/${artifact.id}`, {
         headers: { Authorization: `License ${license.key}` },
       })
+      expectRefusal(
+        { status: link.status, body: { ...link.body, errors: [{ message: link.body.message }] } },
+        404,
+        'FILE_MISSING',
+      )
+      const bundle = await api.call(
+        'GET',
+        '/api/v1/updates/offline-bundle?product=promonitor&line=v7&version=7.3.0&platform=linux-x64',
+        {
+          headers: { Authorization: `License ${license.key}` },
+        },
+      )
       expect(bundle.status).toBe(404)
       expect(bundle.body.code).toBe('FILE_MISSING')
-      expectRefusal(await api.call('GET', `/api/artifacts/file/${artifact.filename}`, { headers: staff }), 404, 'FILE_MISSING')
+      expectRefusal(
+        await api.call('GET', `/api/artifacts/file/${artifact.filename}`, { headers: staff }),
+        404,
+        'FILE_MISSING',
+      )
     } finally {
       spy.mockRestore()
     }
-    expect(logged.filter((line) => line.includes(String(artifact.filename))).length).toBeGreaterThanOrEqual(2)
+    expect(
+      logged.filter((line) => line.includes(String(artifact.filename))).length,
+    ).toBeGreaterThanOrEqual(2)
   })
 })

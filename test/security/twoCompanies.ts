@@ -1,7 +1,13 @@
 import type { Payload } from 'payload'
 
 import type { Customer, License, Product, Release, User } from '../../payload-types'
-import { createCatalogue, createCustomer, createCustomerAccount, createLicense, createRelease } from '../helpers/fixtures'
+import {
+  createCatalogue,
+  createCustomer,
+  createCustomerAccount,
+  createLicense,
+  createRelease,
+} from '../helpers/fixtures'
 import type { HttpClient } from '../helpers/httpClient'
 
 export type StaffRoleName = NonNullable<User['roles']>[number]
@@ -32,23 +38,57 @@ export const staffNote = 'Staff only: renewal discount 40%'
 const portalPassword = 'portal-password-1'
 const staffPassword = 'staff-password-1'
 
-const loginOver = async (api: HttpClient, collection: 'users' | 'customer-users', email: string, password: string) => {
+const loginOver = async (
+  api: HttpClient,
+  collection: 'users' | 'customer-users',
+  email: string,
+  password: string,
+) => {
   const answer = await api.post(`/api/${collection}/login`, { email, password })
   if (answer.status !== 200) throw new Error(`Login of ${email} failed: ${answer.status}`)
   return { Authorization: `JWT ${answer.json().token}` }
 }
 
-export const createTwoCompanies = async (payload: Payload, api: HttpClient): Promise<TwoCompanies> => {
+export const createTwoCompanies = async (
+  payload: Payload,
+  api: HttpClient,
+): Promise<TwoCompanies> => {
   const { promonitor } = await createCatalogue(payload)
   const acme = await createCustomer(payload, 'Acme Industrial', [{ email: acmeContact }])
   const globex = await createCustomer(payload, 'Globex Energy', [{ email: globexContact }])
   await payload.update({ collection: 'customers', id: acme.id, data: { notes: staffNote } })
   await payload.update({ collection: 'customers', id: globex.id, data: { notes: staffNote } })
-  const acmeLicense = await createLicense(payload, { customer: acme, product: promonitor, notes: staffNote })
-  const globexLicense = await createLicense(payload, { customer: globex, product: promonitor, notes: staffNote })
-  await createCustomerAccount(payload, 'alice@acme.test', [acme.id], 'alice-api-key-0000000000000001')
-  await createCustomerAccount(payload, 'gina@globex.test', [globex.id], 'gina-api-key-00000000000000001')
-  const template = await payload.create({ collection: 'email-templates', data: { name: 'Release', key: 'release-published', subject: 'New release', body: 'Hello' } as never })
+  const acmeLicense = await createLicense(payload, {
+    customer: acme,
+    product: promonitor,
+    notes: staffNote,
+  })
+  const globexLicense = await createLicense(payload, {
+    customer: globex,
+    product: promonitor,
+    notes: staffNote,
+  })
+  await createCustomerAccount(
+    payload,
+    'alice@acme.test',
+    [acme.id],
+    'alice-api-key-0000000000000001',
+  )
+  await createCustomerAccount(
+    payload,
+    'gina@globex.test',
+    [globex.id],
+    'gina-api-key-00000000000000001',
+  )
+  const template = await payload.create({
+    collection: 'email-templates',
+    data: {
+      name: 'Release',
+      key: 'release-published',
+      subject: 'New release',
+      body: 'Hello',
+    } as never,
+  })
   const release = await createRelease(payload, {
     product: promonitor,
     version: '7.3.0',
@@ -66,8 +106,19 @@ export const createTwoCompanies = async (payload: Payload, api: HttpClient): Pro
   }
   for (const role of staffRoleNames) {
     const email = `${role}@hub.test`
-    await payload.create({ collection: 'users', data: { email, password: staffPassword, roles: [role] } })
+    await payload.create({
+      collection: 'users',
+      data: { email, password: staffPassword, roles: [role] },
+    })
     as[role] = await loginOver(api, 'users', email, staffPassword)
   }
-  return { promonitor, acme, globex, acmeLicense, globexLicense, release, as: as as TwoCompanies['as'] }
+  return {
+    promonitor,
+    acme,
+    globex,
+    acmeLicense,
+    globexLicense,
+    release,
+    as: as as TwoCompanies['as'],
+  }
 }

@@ -40,7 +40,12 @@ describe('API host: what it serves', () => {
   })
 
   it('does not let dot segments or encoded slashes climb out of /api/v1 into Payload REST', async () => {
-    for (const path of ['/api/v1/../users', '/api/v1/%2e%2e/users', '/api/v1/..%2fusers', '/api/v1/../../admin']) {
+    for (const path of [
+      '/api/v1/../users',
+      '/api/v1/%2e%2e/users',
+      '/api/v1/..%2fusers',
+      '/api/v1/../../admin',
+    ]) {
       const answer = await rawRequest(host.url, { path })
       expect(answer.status, path).toBe(404)
       expect(jsonOf(answer).code, path).toBe('NOT_FOUND')
@@ -49,7 +54,11 @@ describe('API host: what it serves', () => {
   })
 
   it('answers 400 BAD_REQUEST for a malformed escape in the path', async () => {
-    const answer = await rawRequest(host.url, { path: '/api/v1/test/echo/%E0%A4%A', method: 'POST', body: '{}' })
+    const answer = await rawRequest(host.url, {
+      path: '/api/v1/test/echo/%E0%A4%A',
+      method: 'POST',
+      body: '{}',
+    })
     expect(answer.status).toBe(400)
     expect(jsonOf(answer).code).toBe('BAD_REQUEST')
   })
@@ -61,8 +70,12 @@ describe('API host: what it serves', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=300')
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> }
     expect(document.openapi).toBe('3.1.0')
-    const served = booted.payload.config.endpoints.filter((endpoint) => endpoint.path.startsWith('/v1/') && endpoint.custom?.openapi)
-    expect(Object.keys(document.paths).length).toBe(new Set(served.map((endpoint) => endpoint.path)).size)
+    const served = booted.payload.config.endpoints.filter(
+      (endpoint) => endpoint.path.startsWith('/v1/') && endpoint.custom?.openapi,
+    )
+    expect(Object.keys(document.paths).length).toBe(
+      new Set(served.map((endpoint) => endpoint.path)).size,
+    )
   })
 
   it('answers 405 METHOD_NOT_ALLOWED with Allow for a known path and the wrong method', async () => {
@@ -90,7 +103,12 @@ describe('API host: forwarding requests and answers', () => {
     })
     expect(response.status).toBe(201)
     const echoed = (await response.json()) as Record<string, unknown>
-    expect(echoed).toMatchObject({ method: 'POST', search: '?product=promonitor&line=v7', text: body, custom: 'kept' })
+    expect(echoed).toMatchObject({
+      method: 'POST',
+      search: '?product=promonitor&line=v7',
+      text: body,
+      custom: 'kept',
+    })
     expect(echoed.length).toBe(Buffer.byteLength(body))
 
     const routed = await fetch(`${host.url}/api/v1/test/echo/a%20b`, { method: 'POST', body: '{}' })
@@ -101,11 +119,16 @@ describe('API host: forwarding requests and answers', () => {
     const bytes = patternBytes(0, 300 * 1024)
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let offset = 0; offset < bytes.length; offset += 50_000) controller.enqueue(bytes.subarray(offset, offset + 50_000))
+        for (let offset = 0; offset < bytes.length; offset += 50_000)
+          controller.enqueue(bytes.subarray(offset, offset + 50_000))
         controller.close()
       },
     })
-    const response = await fetch(`${host.url}/api/v1/test/echo`, { method: 'POST', body, duplex: 'half' } as RequestInit)
+    const response = await fetch(`${host.url}/api/v1/test/echo`, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit)
     expect(response.status).toBe(201)
     expect(await response.json()).toMatchObject({ length: bytes.length, sha256: sha256Of(bytes) })
   })
@@ -113,8 +136,13 @@ describe('API host: forwarding requests and answers', () => {
   it('sends every header back, each Set-Cookie on its own', async () => {
     const response = await fetch(`${host.url}/api/v1/test/echo`, { method: 'POST', body: '{}' })
     expect(response.headers.get('x-echo')).toBe('yes')
-    expect(response.headers.getSetCookie()).toEqual(['first=1; Path=/', 'second=2; Path=/; HttpOnly'])
-    expect(response.headers.get('content-length')).toBe(String((await response.arrayBuffer()).byteLength))
+    expect(response.headers.getSetCookie()).toEqual([
+      'first=1; Path=/',
+      'second=2; Path=/; HttpOnly',
+    ])
+    expect(response.headers.get('content-length')).toBe(
+      String((await response.arrayBuffer()).byteLength),
+    )
   })
 
   it('streams a large answer with its Content-Length, every byte in order', async () => {
@@ -137,16 +165,19 @@ describe('API host: forwarding requests and answers', () => {
     const size = 2 * 1024 ** 3
     const { hostname, port } = new URL(host.url)
     await new Promise<void>((resolve, reject) => {
-      const outgoing = request({ host: hostname, port, path: `/api/v1/test/stream?size=${size}`, agent: false }, (incoming) => {
-        incoming.once('data', () => {
-          // Read nothing more for a moment: the server must stop producing, not buffer 2 GB.
-          incoming.pause()
-          setTimeout(() => {
-            outgoing.destroy()
-            resolve()
-          }, 300)
-        })
-      })
+      const outgoing = request(
+        { host: hostname, port, path: `/api/v1/test/stream?size=${size}`, agent: false },
+        (incoming) => {
+          incoming.once('data', () => {
+            // Read nothing more for a moment: the server must stop producing, not buffer 2 GB.
+            incoming.pause()
+            setTimeout(() => {
+              outgoing.destroy()
+              resolve()
+            }, 300)
+          })
+        },
+      )
       outgoing.on('error', () => {})
       outgoing.end()
       setTimeout(() => reject(new Error('no data')), 10_000).unref()
@@ -159,12 +190,20 @@ describe('API host: forwarding requests and answers', () => {
 
   it('ignores a client-sent X-Forwarded-For unless TRUST_PROXY says to believe it', async () => {
     const spoofed = { 'x-forwarded-for': '203.0.113.9', 'x-real-ip': '203.0.113.10' }
-    const direct = await fetch(`${host.url}/api/v1/test/echo`, { method: 'POST', headers: spoofed, body: '{}' })
+    const direct = await fetch(`${host.url}/api/v1/test/echo`, {
+      method: 'POST',
+      headers: spoofed,
+      body: '{}',
+    })
     expect(((await direct.json()) as { forwardedFor: string }).forwardedFor).toBe('127.0.0.1')
 
     const behindProxy = await startApiHost(booted, { trustProxy: 'loopback' })
     try {
-      const proxied = await fetch(`${behindProxy.url}/api/v1/test/echo`, { method: 'POST', headers: spoofed, body: '{}' })
+      const proxied = await fetch(`${behindProxy.url}/api/v1/test/echo`, {
+        method: 'POST',
+        headers: spoofed,
+        body: '{}',
+      })
       expect(((await proxied.json()) as { forwardedFor: string }).forwardedFor).toBe('203.0.113.9')
     } finally {
       await behindProxy.close()
@@ -183,7 +222,11 @@ describe('API host: fast answers', () => {
     const handled = await rawRequest(host.url, { path: '/api/v1/test/fast?fast=no' })
     expect(handled.headers['x-answered-by']).toBe('handler')
     expect(handled.headers['access-control-allow-methods']).toEqual(expect.any(String))
-    for (const name of ['access-control-allow-methods', 'access-control-allow-headers', 'access-control-allow-origin']) {
+    for (const name of [
+      'access-control-allow-methods',
+      'access-control-allow-headers',
+      'access-control-allow-origin',
+    ]) {
       expect(fast.headers[name], name).toBe(handled.headers[name])
     }
   })
@@ -205,21 +248,41 @@ describe('API host: fast answers', () => {
 
   it('hands a fast answer the whole body, and the handler the same bytes when the fast answer declines', async () => {
     const fastBody = Buffer.from(`fast${'x'.repeat(5_000)}`)
-    const fast = await rawRequest(host.url, { path: '/api/v1/test/fast-echo', method: 'POST', body: fastBody, headers: { 'content-length': String(fastBody.length) } })
+    const fast = await rawRequest(host.url, {
+      path: '/api/v1/test/fast-echo',
+      method: 'POST',
+      body: fastBody,
+      headers: { 'content-length': String(fastBody.length) },
+    })
     expect(fast.headers['x-answered-by']).toBe('fast')
     expect(jsonOf(fast)).toEqual({ length: fastBody.length, sha256: sha256Of(fastBody) })
 
     const declined = Buffer.from(`slow${'y'.repeat(5_000)}`)
-    const handled = await rawRequest(host.url, { path: '/api/v1/test/fast-echo', method: 'POST', body: declined, headers: { 'content-length': String(declined.length) } })
+    const handled = await rawRequest(host.url, {
+      path: '/api/v1/test/fast-echo',
+      method: 'POST',
+      body: declined,
+      headers: { 'content-length': String(declined.length) },
+    })
     expect(handled.headers['x-answered-by']).toBe('handler')
     expect(jsonOf(handled)).toEqual({ length: declined.length, sha256: sha256Of(declined) })
   })
 
   it('runs the handler for a body it cannot hold whole first (chunked, or over the buffered size)', async () => {
     const large = Buffer.concat([Buffer.from('fast'), Buffer.alloc(200 * 1024, 'f')])
-    const chunked = await rawRequest(host.url, { path: '/api/v1/test/fast-echo', method: 'POST', body: Buffer.from('fast, but chunked'), headers: { 'transfer-encoding': 'chunked' } })
+    const chunked = await rawRequest(host.url, {
+      path: '/api/v1/test/fast-echo',
+      method: 'POST',
+      body: Buffer.from('fast, but chunked'),
+      headers: { 'transfer-encoding': 'chunked' },
+    })
     expect(chunked.headers['x-answered-by']).toBe('handler')
-    const oversized = await rawRequest(host.url, { path: '/api/v1/test/fast-echo', method: 'POST', body: large, headers: { 'content-length': String(large.length) } })
+    const oversized = await rawRequest(host.url, {
+      path: '/api/v1/test/fast-echo',
+      method: 'POST',
+      body: large,
+      headers: { 'content-length': String(large.length) },
+    })
     expect(oversized.headers['x-answered-by']).toBe('handler')
     expect(jsonOf(oversized)).toEqual({ length: large.length, sha256: sha256Of(large) })
   })
@@ -233,23 +296,35 @@ describe('API host: fast answers', () => {
 })
 
 describe('API host: bodies nobody reads', () => {
-  /** Two requests on one keep-alive connection; returns both statuses and whether the socket was the same. */
-  const twoOnOneConnection = async (first: { method: string; path: string; body?: Buffer }, second: { path: string }) => {
+  /**
+   * Two requests on one keep-alive connection; returns both statuses and whether the socket was the
+   * same.
+   */
+  const twoOnOneConnection = async (
+    first: { method: string; path: string; body?: Buffer },
+    second: { path: string },
+  ) => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     const { hostname, port } = new URL(host.url)
     const send = (options: { method: string; path: string; body?: Buffer }) =>
       new Promise<{ status: number; localPort: number }>((resolve, reject) => {
-        const outgoing = request({ host: hostname, port, agent, method: options.method, path: options.path }, (incoming) => {
-          const localPort = incoming.socket.localPort!
-          incoming.resume()
-          incoming.on('end', () => resolve({ status: incoming.statusCode!, localPort }))
-        })
+        const outgoing = request(
+          { host: hostname, port, agent, method: options.method, path: options.path },
+          (incoming) => {
+            const localPort = incoming.socket.localPort!
+            incoming.resume()
+            incoming.on('end', () => resolve({ status: incoming.statusCode!, localPort }))
+          },
+        )
         outgoing.on('error', reject)
         outgoing.end(options.body)
       })
     try {
       const answers = [await send(first), await send({ method: 'GET', ...second })]
-      return { statuses: answers.map((answer) => answer.status), sameConnection: answers[0].localPort === answers[1].localPort }
+      return {
+        statuses: answers.map((answer) => answer.status),
+        sameConnection: answers[0].localPort === answers[1].localPort,
+      }
     } finally {
       agent.destroy()
     }
@@ -257,12 +332,18 @@ describe('API host: bodies nobody reads', () => {
   const twoMegabytes = Buffer.alloc(2 * 1024 * 1024, 120)
 
   it('drops the body of a request it refuses, and the connection carries the next request', async () => {
-    const result = await twoOnOneConnection({ method: 'POST', path: '/api/v1/no-such-thing', body: twoMegabytes }, { path: '/api/v1/openapi.json' })
+    const result = await twoOnOneConnection(
+      { method: 'POST', path: '/api/v1/no-such-thing', body: twoMegabytes },
+      { path: '/api/v1/openapi.json' },
+    )
     expect(result).toEqual({ statuses: [404, 200], sameConnection: true })
   })
 
   it('drops what an endpoint answered without reading, and the connection carries the next request', async () => {
-    const result = await twoOnOneConnection({ method: 'POST', path: '/api/v1/test/ignore-body', body: twoMegabytes }, { path: '/api/v1/openapi.json' })
+    const result = await twoOnOneConnection(
+      { method: 'POST', path: '/api/v1/test/ignore-body', body: twoMegabytes },
+      { path: '/api/v1/openapi.json' },
+    )
     expect(result).toEqual({ statuses: [200, 200], sameConnection: true })
   })
 })
@@ -276,7 +357,9 @@ describe('API host: graceful shutdown', () => {
 
     let closed = false
     const closing = draining.close().then(() => (closed = true))
-    await expect(rawRequest(draining.url, { path: '/api/v1/openapi.json' })).rejects.toThrow(/ECONNREFUSED/)
+    await expect(rawRequest(draining.url, { path: '/api/v1/openapi.json' })).rejects.toThrow(
+      /ECONNREFUSED/,
+    )
     expect(closed).toBe(false)
 
     gate.release()

@@ -21,17 +21,28 @@ describe('API host: security headers', () => {
   it('puts nosniff, DENY, the referrer policy, HSTS and a data-only CSP on every answer, refusals and fast answers included', async () => {
     const answers = {
       keys: await rawRequest(host.url, { path: '/api/v1/keys' }),
-      manifest: await rawRequest(host.url, { path: '/api/v1/updates/manifest?product=nothing&line=v7&channel=stable&platform=linux-x64' }),
-      validate: await rawRequest(host.url, { path: '/api/v1/licenses/validate', method: 'POST', body: '{}' }),
+      manifest: await rawRequest(host.url, {
+        path: '/api/v1/updates/manifest?product=nothing&line=v7&channel=stable&platform=linux-x64',
+      }),
+      validate: await rawRequest(host.url, {
+        path: '/api/v1/licenses/validate',
+        method: 'POST',
+        body: '{}',
+      }),
       notFound: await rawRequest(host.url, { path: '/admin' }),
-      wrongMethod: await rawRequest(host.url, { path: '/api/v1/licenses/validate', method: 'DELETE' }),
+      wrongMethod: await rawRequest(host.url, {
+        path: '/api/v1/licenses/validate',
+        method: 'DELETE',
+      }),
     }
     for (const [name, answer] of Object.entries(answers)) {
       expect(answer.headers['x-content-type-options'], name).toBe('nosniff')
       expect(answer.headers['x-frame-options'], name).toBe('DENY')
       expect(answer.headers['referrer-policy'], name).toBe('strict-origin-when-cross-origin')
       expect(answer.headers['strict-transport-security'], name).toMatch(/max-age=\d+/)
-      expect(answer.headers['content-security-policy'], name).toMatch(/default-src 'none'.*frame-ancestors 'none'/)
+      expect(answer.headers['content-security-policy'], name).toMatch(
+        /default-src 'none'.*frame-ancestors 'none'/,
+      )
       expect(answer.headers['x-powered-by'], name).toBeUndefined()
     }
   })

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createAppListener } from '../../src/server/createAppListener'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { payloadRouterHandler, serveHandler, type PayloadRouterServer } from '../helpers/servePayloadRouter'
+import {
+  payloadRouterHandler,
+  serveHandler,
+  type PayloadRouterServer,
+} from '../helpers/servePayloadRouter'
 import { postStreamedBody } from './streamedBody'
 import { addTestEndpoints } from './testEndpoints'
 
@@ -18,8 +22,12 @@ beforeAll(async () => {
   booted = await bootPayload()
   addTestEndpoints(booted.payload)
   const handle = payloadRouterHandler(booted)
-  direct = await serveHandler(createAppListener({ handle, trustProxy: false, publicUrl: 'https://hub.example' }))
-  behindProxy = await serveHandler(createAppListener({ handle, trustProxy: 'loopback', publicUrl: 'http://localhost:3000' }))
+  direct = await serveHandler(
+    createAppListener({ handle, trustProxy: false, publicUrl: 'https://hub.example' }),
+  )
+  behindProxy = await serveHandler(
+    createAppListener({ handle, trustProxy: 'loopback', publicUrl: 'http://localhost:3000' }),
+  )
 })
 
 afterAll(async () => {
@@ -35,17 +43,28 @@ const echoedAddress = async (url: string, headers: Record<string, string>): Prom
 
 describe('Next app server: the client address', () => {
   it('takes the socket address, not a client-sent X-Forwarded-For or X-Real-IP, when no proxy is trusted', async () => {
-    expect(await echoedAddress(direct.url, { 'x-forwarded-for': '203.0.113.9', 'x-real-ip': '203.0.113.10' })).toBe('127.0.0.1')
+    expect(
+      await echoedAddress(direct.url, {
+        'x-forwarded-for': '203.0.113.9',
+        'x-real-ip': '203.0.113.10',
+      }),
+    ).toBe('127.0.0.1')
   })
 
   it('behind a trusted proxy, takes the hop the proxy saw, not one the client prepended', async () => {
-    expect(await echoedAddress(behindProxy.url, { 'x-forwarded-for': '203.0.113.9, 198.51.100.1' })).toBe('198.51.100.1')
+    expect(
+      await echoedAddress(behindProxy.url, { 'x-forwarded-for': '203.0.113.9, 198.51.100.1' }),
+    ).toBe('198.51.100.1')
   })
 
   it('keeps a rate limit on one address whatever X-Forwarded-For the client sends', async () => {
-    const bundle = (spoofed: string) => fetch(`${direct.url}/api/v1/updates/offline-bundle`, { headers: { 'x-forwarded-for': spoofed } })
+    const bundle = (spoofed: string) =>
+      fetch(`${direct.url}/api/v1/updates/offline-bundle`, {
+        headers: { 'x-forwarded-for': spoofed },
+      })
     const statuses: number[] = []
-    for (let request = 0; request < 31; request += 1) statuses.push((await bundle(`198.51.100.${request}`)).status)
+    for (let request = 0; request < 31; request += 1)
+      statuses.push((await bundle(`198.51.100.${request}`)).status)
     expect(statuses.slice(0, 30)).not.toContain(429)
     const refused = await bundle('198.51.100.200')
     expect(refused.status).toBe(429)
@@ -58,7 +77,10 @@ const threeHundredMegabytes = 300 * 1024 * 1024
 describe('Next app server: body caps', () => {
   it('answers 413 PAYLOAD_TOO_LARGE to a 300 MB chunked body on /api/v1/licenses/validate without reading it', async () => {
     const rssBefore = process.memoryUsage().rss
-    const answer = await postStreamedBody(`${direct.url}/api/v1/licenses/validate`, threeHundredMegabytes)
+    const answer = await postStreamedBody(
+      `${direct.url}/api/v1/licenses/validate`,
+      threeHundredMegabytes,
+    )
     expect(answer.status).toBe(413)
     expect(JSON.parse(answer.body)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' })
     expect(answer.bytesSent).toBeLessThan(16 * 1024 * 1024)
@@ -70,13 +92,20 @@ describe('Next app server: body caps', () => {
     expect([streamed.status, JSON.parse(streamed.body).code]).toEqual([413, 'PAYLOAD_TOO_LARGE'])
     expect(streamed.bytesSent).toBeLessThan(16 * 1024 * 1024)
 
-    const declared = await postStreamedBody(`${direct.url}/api/users/login`, threeHundredMegabytes, { 'content-length': String(threeHundredMegabytes) })
+    const declared = await postStreamedBody(
+      `${direct.url}/api/users/login`,
+      threeHundredMegabytes,
+      { 'content-length': String(threeHundredMegabytes) },
+    )
     expect([declared.status, JSON.parse(declared.body).code]).toEqual([413, 'PAYLOAD_TOO_LARGE'])
     expect(declared.bytesSent).toBeLessThan(16 * 1024 * 1024)
   })
 
   it('lets a body under the limit through', async () => {
-    const response = await fetch(`${direct.url}/api/v1/test/echo`, { method: 'POST', body: 'x'.repeat(100_000) })
+    const response = await fetch(`${direct.url}/api/v1/test/echo`, {
+      method: 'POST',
+      body: 'x'.repeat(100_000),
+    })
     expect(response.status).toBe(201)
     expect(((await response.json()) as { length: number }).length).toBe(100_000)
   })
@@ -90,7 +119,9 @@ describe('Next app server: security headers', () => {
       expect(response.headers.get('x-frame-options'), path).toBe('DENY')
       expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin')
       expect(response.headers.get('strict-transport-security'), path).toMatch(/max-age=\d+/)
-      expect(response.headers.get('content-security-policy'), path).toMatch(/default-src 'none'.*frame-ancestors 'none'/)
+      expect(response.headers.get('content-security-policy'), path).toMatch(
+        /default-src 'none'.*frame-ancestors 'none'/,
+      )
     }
   })
 

@@ -21,19 +21,31 @@ afterAll(async () => {
 })
 
 const threeHundredMegabytes = 300 * 1024 * 1024
-/** What a client may have pushed before the refusal: the cap plus what sockets and streams buffer. */
+/**
+ * What a client may have pushed before the refusal: the cap plus what sockets and streams buffer.
+ */
 const readBeforeRefusal = 16 * 1024 * 1024
 
 describe('API host: body caps', () => {
   it('answers 413 PAYLOAD_TOO_LARGE to a 300 MB chunked body on /api/v1/licenses/validate without reading it', async () => {
-    const answer = await postStreamedBody(`${apiHost.url}/api/v1/licenses/validate`, threeHundredMegabytes)
+    const answer = await postStreamedBody(
+      `${apiHost.url}/api/v1/licenses/validate`,
+      threeHundredMegabytes,
+    )
     expect(answer.status).toBe(413)
-    expect(JSON.parse(answer.body)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) })
+    expect(JSON.parse(answer.body)).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.any(String),
+    })
     expect(answer.bytesSent).toBeLessThan(readBeforeRefusal)
   })
 
   it('answers 413 PAYLOAD_TOO_LARGE to a 300 MB declared length, unread', async () => {
-    const answer = await postStreamedBody(`${apiHost.url}/api/v1/licenses/validate`, threeHundredMegabytes, { 'content-length': String(threeHundredMegabytes) })
+    const answer = await postStreamedBody(
+      `${apiHost.url}/api/v1/licenses/validate`,
+      threeHundredMegabytes,
+      { 'content-length': String(threeHundredMegabytes) },
+    )
     expect([answer.status, JSON.parse(answer.body).code]).toEqual([413, 'PAYLOAD_TOO_LARGE'])
     expect(answer.bytesSent).toBeLessThan(readBeforeRefusal)
     // And the host carries on.

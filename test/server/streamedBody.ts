@@ -1,13 +1,23 @@
 import { request } from 'node:http'
 import { Readable } from 'node:stream'
 
-export type StreamedAnswer = { status: number; headers: Record<string, string | string[] | undefined>; body: string; bytesSent: number }
+export type StreamedAnswer = {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+  bytesSent: number
+}
 
 /**
  * POSTs a chunked body of `totalBytes` (no Content-Length) made as it is pulled, and resolves with
- * the answer as soon as it is complete, saying how many bytes the server let the client send by then.
+ * the answer as soon as it is complete, saying how many bytes the server let the client send by
+ * then.
  */
-export const postStreamedBody = (url: string, totalBytes: number, headers: Record<string, string> = {}): Promise<StreamedAnswer> =>
+export const postStreamedBody = (
+  url: string,
+  totalBytes: number,
+  headers: Record<string, string> = {},
+): Promise<StreamedAnswer> =>
   new Promise((resolve, reject) => {
     const chunk = Buffer.alloc(64 * 1024, 'x')
     let bytesSent = 0
@@ -20,12 +30,24 @@ export const postStreamedBody = (url: string, totalBytes: number, headers: Recor
     })
     const target = new URL(url)
     const outgoing = request(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, agent: false },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        agent: false,
+      },
       (incoming) => {
         const chunks: Buffer[] = []
         incoming.on('data', (data: Buffer) => chunks.push(data))
         incoming.on('end', () => {
-          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks).toString('utf8'), bytesSent })
+          resolve({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            bytesSent,
+          })
           body.destroy()
           outgoing.destroy()
         })

@@ -11,9 +11,15 @@ export const patternBytes = (offset: number, length: number): Uint8Array => {
   return bytes
 }
 
-export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
+export const sha256Of = (bytes: Uint8Array): string =>
+  createHash('sha256').update(bytes).digest('hex')
 
-type Gate = { entered: Promise<void>; enter: () => void; released: Promise<void>; release: () => void }
+type Gate = {
+  entered: Promise<void>
+  enter: () => void
+  released: Promise<void>
+  release: () => void
+}
 
 const createGate = (): Gate => {
   const gate = {} as Gate
@@ -26,7 +32,10 @@ const createGate = (): Gate => {
 export type TestEndpointProbe = {
   streamedBytes: number
   streamCancelled: boolean
-  /** `GET /v1/test/slow?gate=<name>` waits at this gate: `entered` once called, answers after `release()`. */
+  /**
+   * `GET /v1/test/slow?gate=<name>` waits at this gate: `entered` once called, answers after
+   * `release()`.
+   */
   gate: (name: string) => Pick<Gate, 'entered' | 'release'>
 }
 
@@ -96,7 +105,9 @@ export const addTestEndpoints = (payload: Payload): TestEndpointProbe => {
             probe.streamCancelled = true
           },
         })
-        return new Response(body, { headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) } })
+        return new Response(body, {
+          headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+        })
       },
     },
     {
@@ -116,10 +127,20 @@ export const addTestEndpoints = (payload: Payload): TestEndpointProbe => {
       custom: {
         fastAnswer: ({ searchParams, header }: FastRequest) =>
           searchParams.get('fast') === 'yes'
-            ? { status: 200, headers: { 'content-type': 'application/json', 'x-answered-by': 'fast' }, body: new TextEncoder().encode(JSON.stringify({ seen: header('x-custom') ?? null })) }
+            ? {
+                status: 200,
+                headers: { 'content-type': 'application/json', 'x-answered-by': 'fast' },
+                body: new TextEncoder().encode(
+                  JSON.stringify({ seen: header('x-custom') ?? null }),
+                ),
+              }
             : undefined,
       },
-      handler: async (req) => Response.json({ seen: req.headers.get('x-custom') }, { headers: { 'x-answered-by': 'handler' } }),
+      handler: async (req) =>
+        Response.json(
+          { seen: req.headers.get('x-custom') },
+          { headers: { 'x-answered-by': 'handler' } },
+        ),
     },
     {
       // A body starting with `fast` is answered by the fast answer, any other by the handler.
@@ -128,12 +149,21 @@ export const addTestEndpoints = (payload: Payload): TestEndpointProbe => {
       custom: {
         fastAnswer: ({ body }: FastRequest) =>
           new TextDecoder().decode(body.subarray(0, 4)) === 'fast'
-            ? { status: 200, headers: { 'content-type': 'application/json', 'x-answered-by': 'fast' }, body: new TextEncoder().encode(JSON.stringify({ length: body.length, sha256: sha256Of(body) })) }
+            ? {
+                status: 200,
+                headers: { 'content-type': 'application/json', 'x-answered-by': 'fast' },
+                body: new TextEncoder().encode(
+                  JSON.stringify({ length: body.length, sha256: sha256Of(body) }),
+                ),
+              }
             : undefined,
       },
       handler: async (req) => {
         const body = new Uint8Array(await req.arrayBuffer!())
-        return Response.json({ length: body.length, sha256: sha256Of(body) }, { headers: { 'x-answered-by': 'handler' } })
+        return Response.json(
+          { length: body.length, sha256: sha256Of(body) },
+          { headers: { 'x-answered-by': 'handler' } },
+        )
       },
     },
   ]

@@ -8,7 +8,8 @@ import { failSignIns, signInFrom } from './signInFrom'
 type LogCall = { level: string; text: string }
 
 /** What pino writes of an error (its message and stack), which JSON.stringify alone leaves out. */
-const withErrorDetails = (_key: string, value: unknown) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value)
+const withErrorDetails = (_key: string, value: unknown) =>
+  value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value
 
 // Payload's own logger is the seam: every line Payload or a plugin writes goes through its methods.
 describe('a failed sign-in writes one log line, without a stack trace', () => {
@@ -19,10 +20,17 @@ describe('a failed sign-in writes one log line, without a stack trace', () => {
   beforeAll(async () => {
     booted = await bootPayload()
     const customer = await createCustomer(booted.payload, 'Acme Industrial')
-    aliceId = (await createCustomerAccount(booted.payload, 'alice@acme.test', [customer.id], 'alice-api-key')).id
+    aliceId = (
+      await createCustomerAccount(booted.payload, 'alice@acme.test', [customer.id], 'alice-api-key')
+    ).id
     for (const level of ['fatal', 'error', 'warn', 'info'] as const) {
       vi.spyOn(booted.payload.logger, level).mockImplementation(((...args: unknown[]) => {
-        calls.push({ level, text: args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg, withErrorDetails))).join(' ') })
+        calls.push({
+          level,
+          text: args
+            .map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg, withErrorDetails)))
+            .join(' '),
+        })
       }) as never)
     }
   })
@@ -35,7 +43,13 @@ describe('a failed sign-in writes one log line, without a stack trace', () => {
   })
 
   it('a wrong password: the address, the account id and the collection, never the password', async () => {
-    const answer = await signInFrom(booted, '203.0.113.10', 'customer-users', 'alice@acme.test', 'Sup3r-Secret-Guess')
+    const answer = await signInFrom(
+      booted,
+      '203.0.113.10',
+      'customer-users',
+      'alice@acme.test',
+      'Sup3r-Secret-Guess',
+    )
     expect(answer.status).toBe(401)
     expect(calls).toHaveLength(1)
     const [line] = calls
@@ -48,7 +62,13 @@ describe('a failed sign-in writes one log line, without a stack trace', () => {
   })
 
   it('an unknown email: "unknown account"', async () => {
-    const answer = await signInFrom(booted, '203.0.113.11', 'users', 'nobody@example.test', 'Sup3r-Secret-Guess')
+    const answer = await signInFrom(
+      booted,
+      '203.0.113.11',
+      'users',
+      'nobody@example.test',
+      'Sup3r-Secret-Guess',
+    )
     expect(answer.status).toBe(401)
     expect(calls).toHaveLength(1)
     expect(calls[0].text).toContain('unknown account')
@@ -61,7 +81,13 @@ describe('a failed sign-in writes one log line, without a stack trace', () => {
   it('a sign-in refused for too many failures: one line too', async () => {
     await failSignIns(booted, '203.0.113.12', 'customer-users', 'alice@acme.test', 5)
     calls.length = 0
-    const answer = await signInFrom(booted, '203.0.113.12', 'customer-users', 'alice@acme.test', 'Sup3r-Secret-Guess')
+    const answer = await signInFrom(
+      booted,
+      '203.0.113.12',
+      'customer-users',
+      'alice@acme.test',
+      'Sup3r-Secret-Guess',
+    )
     expect(answer.status).toBe(429)
     expect(calls).toHaveLength(1)
     expect(calls[0].text).toContain('203.0.113.12')
@@ -69,19 +95,37 @@ describe('a failed sign-in writes one log line, without a stack trace', () => {
   })
 
   it('a server action signing in through signIn (the Local API): one line too, and the error thrown on', async () => {
-    await expect(signIn(booted.payload, { collection: 'customer-users', email: 'alice@acme.test', password: 'Sup3r-Secret-Guess', headers: new Headers({ 'x-forwarded-for': '203.0.113.14' }) })).rejects.toMatchObject({ status: 401 })
+    await expect(
+      signIn(booted.payload, {
+        collection: 'customer-users',
+        email: 'alice@acme.test',
+        password: 'Sup3r-Secret-Guess',
+        headers: new Headers({ 'x-forwarded-for': '203.0.113.14' }),
+      }),
+    ).rejects.toMatchObject({ status: 401 })
     expect(calls).toHaveLength(1)
     expect(calls[0].text).toContain(`account ${aliceId}`)
     expect(calls[0].text).toContain('203.0.113.14')
     expect(calls[0].text).not.toContain('Sup3r-Secret-Guess')
     calls.length = 0
-    const signedIn = await signIn(booted.payload, { collection: 'customer-users', email: 'alice@acme.test', password: 'portal-password-1', headers: new Headers({ 'x-forwarded-for': '203.0.113.14' }) })
+    const signedIn = await signIn(booted.payload, {
+      collection: 'customer-users',
+      email: 'alice@acme.test',
+      password: 'portal-password-1',
+      headers: new Headers({ 'x-forwarded-for': '203.0.113.14' }),
+    })
     expect(signedIn.token).toBeTruthy()
     expect(calls).toHaveLength(0)
   })
 
   it('an email with a line break cannot add a line of its own: it is refused as no account’s email', async () => {
-    const answer = await signInFrom(booted, '203.0.113.13', 'customer-users', 'x@acme.test\nSign-in succeeded: admin', 'guess')
+    const answer = await signInFrom(
+      booted,
+      '203.0.113.13',
+      'customer-users',
+      'x@acme.test\nSign-in succeeded: admin',
+      'guess',
+    )
     expect(answer.status).toBe(400)
     expect(calls.length).toBeLessThanOrEqual(1)
     for (const call of calls) expect(call.text).not.toMatch(/\n|\\n|succeeded/)

@@ -10,18 +10,29 @@ import { failSignIns, signInFrom } from './signInFrom'
 
 const publicUrl = 'https://hub.example.test'
 
-const linksIn = (mail: ParsedMail): string[] => [...String(mail.html).matchAll(/href="([^"]+)"/g)].map((match) => match[1].replace(/&amp;/g, '&'))
+const linksIn = (mail: ParsedMail): string[] =>
+  [...String(mail.html).matchAll(/href="([^"]+)"/g)].map((match) => match[1].replace(/&amp;/g, '&'))
 
 /** Asks for a reset over REST and returns the one link of the mail that arrives through SMTP. */
-const askForReset = async (booted: TestPayload, sink: SmtpSink, collection: 'users' | 'customer-users', email: string, address = '192.0.2.1'): Promise<URL> => {
-  const answer = await rest(booted, 'POST', `/api/${collection}/forgot-password`, { body: { email }, headers: { 'x-forwarded-for': address } })
+const askForReset = async (
+  booted: TestPayload,
+  sink: SmtpSink,
+  collection: 'users' | 'customer-users',
+  email: string,
+  address = '192.0.2.1',
+): Promise<URL> => {
+  const answer = await rest(booted, 'POST', `/api/${collection}/forgot-password`, {
+    body: { email },
+    headers: { 'x-forwarded-for': address },
+  })
   expect(answer.status).toBe(200)
   const [mail] = await sink.waitFor(1)
   expect(mail, 'the reset mail arrived').toBeDefined()
   expect((mail.to as { text: string }).text).toBe(email)
   const links = linksIn(mail)
   expect(links).toHaveLength(1)
-  for (const link of links) expect(link.startsWith(`${publicUrl}/`), `${link} is absolute from PUBLIC_URL`).toBe(true)
+  for (const link of links)
+    expect(link.startsWith(`${publicUrl}/`), `${link} is absolute from PUBLIC_URL`).toBe(true)
   expect(String(mail.text ?? '')).not.toMatch(/href="\//)
   return new URL(links[0])
 }
@@ -51,61 +62,181 @@ describe('password reset mails link to the right page, absolute from PUBLIC_URL'
     const token = link.searchParams.get('token')!
     expect(token).toMatch(/^[0-9a-f]{40}$/)
 
-    const reset = await resetPasswordWithToken(booted.payload, { collection: 'customer-users', token, password: 'new-portal-password-2', passwordAgain: 'new-portal-password-2' })
+    const reset = await resetPasswordWithToken(booted.payload, {
+      collection: 'customer-users',
+      token,
+      password: 'new-portal-password-2',
+      passwordAgain: 'new-portal-password-2',
+    })
     expect(reset).toEqual({ changed: true })
-    expect((await signInFrom(booted, '192.0.2.2', 'customer-users', 'alice@acme.test', 'portal-password-1')).status).toBe(401)
-    expect((await signInFrom(booted, '192.0.2.2', 'customer-users', 'alice@acme.test', 'new-portal-password-2')).status).toBe(200)
+    expect(
+      (
+        await signInFrom(
+          booted,
+          '192.0.2.2',
+          'customer-users',
+          'alice@acme.test',
+          'portal-password-1',
+        )
+      ).status,
+    ).toBe(401)
+    expect(
+      (
+        await signInFrom(
+          booted,
+          '192.0.2.2',
+          'customer-users',
+          'alice@acme.test',
+          'new-portal-password-2',
+        )
+      ).status,
+    ).toBe(200)
     // The link is single-use.
-    const again = await resetPasswordWithToken(booted.payload, { collection: 'customer-users', token, password: 'third-password-3', passwordAgain: 'third-password-3' })
+    const again = await resetPasswordWithToken(booted.payload, {
+      collection: 'customer-users',
+      token,
+      password: 'third-password-3',
+      passwordAgain: 'third-password-3',
+    })
     expect(again).toMatchObject({ changed: false, problem: 'INVALID_TOKEN' })
   })
 
   it('staff get PUBLIC_URL/admin/reset/<token>, and Payload’s reset changes the password', async () => {
-    await booted.payload.create({ collection: 'users', data: { email: 'support@example.test', password: 'staff-password-1', roles: ['support'] } as never })
+    await booted.payload.create({
+      collection: 'users',
+      data: {
+        email: 'support@example.test',
+        password: 'staff-password-1',
+        roles: ['support'],
+      } as never,
+    })
     const link = await askForReset(booted, sink, 'users', 'support@example.test')
     const [, token] = link.pathname.match(/^\/admin\/reset\/([0-9a-f]{40})$/) ?? []
     expect(link.origin).toBe(publicUrl)
     expect(token).toBeTruthy()
 
-    const reset = await rest(booted, 'POST', '/api/users/reset-password', { body: { token, password: 'new-staff-password-2' } })
+    const reset = await rest(booted, 'POST', '/api/users/reset-password', {
+      body: { token, password: 'new-staff-password-2' },
+    })
     expect(reset.status).toBe(200)
-    expect((await signInFrom(booted, '192.0.2.3', 'users', 'support@example.test', 'staff-password-1')).status).toBe(401)
-    expect((await signInFrom(booted, '192.0.2.3', 'users', 'support@example.test', 'new-staff-password-2')).status).toBe(200)
+    expect(
+      (await signInFrom(booted, '192.0.2.3', 'users', 'support@example.test', 'staff-password-1'))
+        .status,
+    ).toBe(401)
+    expect(
+      (
+        await signInFrom(
+          booted,
+          '192.0.2.3',
+          'users',
+          'support@example.test',
+          'new-staff-password-2',
+        )
+      ).status,
+    ).toBe(200)
   })
 
   it('an address throttled for an account still asks for a reset and resets, and then signs in from there', async () => {
     await createCustomerAccount(booted.payload, 'bob@acme.test', [customerId], 'bob-api-key')
     await failSignIns(booted, '203.0.113.20', 'customer-users', 'bob@acme.test', 7)
-    expect((await signInFrom(booted, '203.0.113.20', 'customer-users', 'bob@acme.test', 'portal-password-1')).status).toBe(429)
+    expect(
+      (
+        await signInFrom(
+          booted,
+          '203.0.113.20',
+          'customer-users',
+          'bob@acme.test',
+          'portal-password-1',
+        )
+      ).status,
+    ).toBe(429)
 
     const link = await askForReset(booted, sink, 'customer-users', 'bob@acme.test', '203.0.113.20')
     const token = link.searchParams.get('token')!
-    const reset = await rest(booted, 'POST', '/api/customer-users/reset-password', { body: { token, password: 'bob-new-password-2' }, headers: { 'x-forwarded-for': '203.0.113.20' } })
+    const reset = await rest(booted, 'POST', '/api/customer-users/reset-password', {
+      body: { token, password: 'bob-new-password-2' },
+      headers: { 'x-forwarded-for': '203.0.113.20' },
+    })
     expect(reset.status).toBe(200)
-    expect((await signInFrom(booted, '203.0.113.20', 'customer-users', 'bob@acme.test', 'bob-new-password-2')).status).toBe(200)
+    expect(
+      (
+        await signInFrom(
+          booted,
+          '203.0.113.20',
+          'customer-users',
+          'bob@acme.test',
+          'bob-new-password-2',
+        )
+      ).status,
+    ).toBe(200)
   })
 
   it('the portal reset refuses two different passwords and an unknown token, and changes nothing', async () => {
     await createCustomerAccount(booted.payload, 'carol@acme.test', [customerId], 'carol-api-key')
-    const token = (await askForReset(booted, sink, 'customer-users', 'carol@acme.test')).searchParams.get('token')!
+    const token = (
+      await askForReset(booted, sink, 'customer-users', 'carol@acme.test')
+    ).searchParams.get('token')!
 
-    const mismatch = await resetPasswordWithToken(booted.payload, { collection: 'customer-users', token, password: 'carol-new-password-2', passwordAgain: 'carol-new-password-3' })
+    const mismatch = await resetPasswordWithToken(booted.payload, {
+      collection: 'customer-users',
+      token,
+      password: 'carol-new-password-2',
+      passwordAgain: 'carol-new-password-3',
+    })
     expect(mismatch).toMatchObject({ changed: false, problem: 'PASSWORDS_DIFFER' })
-    const empty = await resetPasswordWithToken(booted.payload, { collection: 'customer-users', token, password: '', passwordAgain: '' })
+    const empty = await resetPasswordWithToken(booted.payload, {
+      collection: 'customer-users',
+      token,
+      password: '',
+      passwordAgain: '',
+    })
     expect(empty).toMatchObject({ changed: false, problem: 'PASSWORD_REFUSED' })
-    const unknown = await resetPasswordWithToken(booted.payload, { collection: 'customer-users', token: 'f'.repeat(40), password: 'carol-new-password-2', passwordAgain: 'carol-new-password-2' })
+    const unknown = await resetPasswordWithToken(booted.payload, {
+      collection: 'customer-users',
+      token: 'f'.repeat(40),
+      password: 'carol-new-password-2',
+      passwordAgain: 'carol-new-password-2',
+    })
     expect(unknown).toMatchObject({ changed: false, problem: 'INVALID_TOKEN' })
-    expect((await signInFrom(booted, '192.0.2.4', 'customer-users', 'carol@acme.test', 'portal-password-1')).status).toBe(200)
+    expect(
+      (
+        await signInFrom(
+          booted,
+          '192.0.2.4',
+          'customer-users',
+          'carol@acme.test',
+          'portal-password-1',
+        )
+      ).status,
+    ).toBe(200)
 
     // The token survived the refusals: the owner can still use it.
-    expect(await resetPasswordWithToken(booted.payload, { collection: 'customer-users', token, password: 'carol-new-password-2', passwordAgain: 'carol-new-password-2' })).toEqual({ changed: true })
+    expect(
+      await resetPasswordWithToken(booted.payload, {
+        collection: 'customer-users',
+        token,
+        password: 'carol-new-password-2',
+        passwordAgain: 'carol-new-password-2',
+      }),
+    ).toEqual({ changed: true })
   })
 
   it('an expired token is refused with its own clear problem', async () => {
     await createCustomerAccount(booted.payload, 'dan@acme.test', [customerId], 'dan-api-key')
-    const token = (await askForReset(booted, sink, 'customer-users', 'dan@acme.test')).searchParams.get('token')!
-    await booted.payload.db.updateOne({ collection: 'customer-users', where: { email: { equals: 'dan@acme.test' } }, data: { resetPasswordExpiration: new Date(Date.now() - 1000).toISOString() } })
-    const expired = await resetPasswordWithToken(booted.payload, { collection: 'customer-users', token, password: 'dan-new-password-2', passwordAgain: 'dan-new-password-2' })
+    const token = (
+      await askForReset(booted, sink, 'customer-users', 'dan@acme.test')
+    ).searchParams.get('token')!
+    await booted.payload.db.updateOne({
+      collection: 'customer-users',
+      where: { email: { equals: 'dan@acme.test' } },
+      data: { resetPasswordExpiration: new Date(Date.now() - 1000).toISOString() },
+    })
+    const expired = await resetPasswordWithToken(booted.payload, {
+      collection: 'customer-users',
+      token,
+      password: 'dan-new-password-2',
+      passwordAgain: 'dan-new-password-2',
+    })
     expect(expired).toMatchObject({ changed: false, problem: 'INVALID_TOKEN' })
   })
 })

@@ -12,7 +12,10 @@ describe('signing key from the environment, rotated at boot', () => {
   let booted: TestPayload
 
   beforeAll(async () => {
-    booted = await bootPayload({ SIGNING_PRIVATE_JWK: JSON.stringify(currentJwk), SIGNING_PREVIOUS_PRIVATE_JWK: JSON.stringify(previousJwk) })
+    booted = await bootPayload({
+      SIGNING_PRIVATE_JWK: JSON.stringify(currentJwk),
+      SIGNING_PREVIOUS_PRIVATE_JWK: JSON.stringify(previousJwk),
+    })
   })
   afterAll(async () => booted?.shutdown())
 
@@ -25,7 +28,9 @@ describe('signing key from the environment, rotated at boot', () => {
     const trust = new TrustStore([previous.publicJwk])
     expect(await trust.acceptKeyStatements(statements)).toEqual([current.kid])
     const jws = await signJws(booted.payload, SignedKind.license, { licenseId: '7' })
-    await expect(trust.verify(jws, SignedKind.license)).resolves.toMatchObject({ header: { kid: current.kid } })
+    await expect(trust.verify(jws, SignedKind.license)).resolves.toMatchObject({
+      header: { kid: current.kid },
+    })
 
     const { existsSync } = await import('node:fs')
     expect(existsSync(`${booted.dataDir}/signing-key.json`)).toBe(false)

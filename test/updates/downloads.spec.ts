@@ -7,7 +7,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Artifact, Customer, License, Product, Release } from '../../payload-types'
 import { issueDownloadToken, pullRelease } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
-import { assertManifestIsFor, verifyArtifact, verifyOfflineBundle, type TrustStore } from '../../src/sdk'
+import {
+  assertManifestIsFor,
+  verifyArtifact,
+  verifyOfflineBundle,
+  type TrustStore,
+} from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import {
   clearReleases,
@@ -46,7 +51,9 @@ async function* arriving(...chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* chunks
 }
 
-/** Follows the download flow like an app: the 302 from the licensed endpoint, then the file link. */
+/**
+ * Follows the download flow like an app: the 302 from the licensed endpoint, then the file link.
+ */
 const downloadLink = async (artifactId: number | string, headers: Record<string, string>) => {
   const answer = await api.get(`/api/v1/downloads/${artifactId}`, headers)
   expect(answer.status, answer.bytes.toString()).toBe(302)
@@ -63,8 +70,14 @@ beforeAll(async () => {
   collector = await createProduct(payload, 'collector')
   acme = await createCustomer(payload, 'Acme Industrial')
   globex = await createCustomer(payload, 'Globex')
-  await payload.create({ collection: 'customer-users', data: { email: 'ops@acme.test', password: 'acme-password-1', customers: [acme.id] } })
-  await payload.create({ collection: 'customer-users', data: { email: 'it@globex.test', password: 'globex-password-1', customers: [globex.id] } })
+  await payload.create({
+    collection: 'customer-users',
+    data: { email: 'ops@acme.test', password: 'acme-password-1', customers: [acme.id] },
+  })
+  await payload.create({
+    collection: 'customer-users',
+    data: { email: 'it@globex.test', password: 'globex-password-1', customers: [globex.id] },
+  })
 })
 
 afterAll(async () => {
@@ -76,15 +89,27 @@ beforeEach(async () => {
   await clearReleases(payload)
   await payload.delete({ collection: 'licenses', where: { id: { exists: true } } })
   license = await createLicense(payload, { customer: acme, product: promonitor })
-  release = await createRelease(payload, { product: promonitor, version: '7.3.0', releasedAt: addDays(new Date(), -10).toISOString() })
+  release = await createRelease(payload, {
+    product: promonitor,
+    version: '7.3.0',
+    releasedAt: addDays(new Date(), -10).toISOString(),
+  })
   artifact = await uploadArtifact(payload, release, 'linux-x64', bytes)
 })
 
 describe('download link', () => {
   it('refuses a request without credentials or with an unknown key (401)', async () => {
-    for (const headers of [{}, withLicense('not-a-key'), withLicense('PMON-7QK2M-0ZC9D-H4TXV-N8R1B-6JWEA-K'), { Authorization: 'Bearer x' }]) {
+    for (const headers of [
+      {},
+      withLicense('not-a-key'),
+      withLicense('PMON-7QK2M-0ZC9D-H4TXV-N8R1B-6JWEA-K'),
+      { Authorization: 'Bearer x' },
+    ]) {
       const answer = await api.get(`/api/v1/downloads/${artifact.id}`, headers)
-      expect([answer.status, answer.json().code], JSON.stringify(headers)).toEqual([401, 'UNAUTHORIZED'])
+      expect([answer.status, answer.json().code], JSON.stringify(headers)).toEqual([
+        401,
+        'UNAUTHORIZED',
+      ])
     }
   })
 
@@ -104,9 +129,13 @@ describe('download link', () => {
     expect(file.headers.get('accept-ranges')).toBe('bytes')
     expect(file.headers.get('x-checksum-sha256')).toBe(sha256Hex(bytes))
     expect(file.headers.get('etag')).toBe(`"${sha256Hex(bytes)}"`)
-    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="7\.3\.0-linux-x64-[0-9a-f]+\.bin"/)
+    expect(file.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="7\.3\.0-linux-x64-[0-9a-f]+\.bin"/,
+    )
     expect(file.bytes.equals(bytes)).toBe(true)
-    await expect(verifyArtifact(arriving(file.bytes), { sha256: artifact.sha256!, size: artifact.size! })).resolves.toEqual({ bytes: bytes.length })
+    await expect(
+      verifyArtifact(arriving(file.bytes), { sha256: artifact.sha256!, size: artifact.size! }),
+    ).resolves.toEqual({ bytes: bytes.length })
   })
 
   it('accepts the key as typed (lower case, spaces)', async () => {
@@ -115,18 +144,29 @@ describe('download link', () => {
   })
 
   it('lets a logged-in account of a licensed company download, not one of another company', async () => {
-    const acmeLogin = await payload.login({ collection: 'customer-users', data: { email: 'ops@acme.test', password: 'acme-password-1' } })
+    const acmeLogin = await payload.login({
+      collection: 'customer-users',
+      data: { email: 'ops@acme.test', password: 'acme-password-1' },
+    })
     const location = await downloadLink(artifact.id, { Authorization: `JWT ${acmeLogin.token}` })
     expect((await api.get(location)).bytes.equals(bytes)).toBe(true)
 
-    const globexLogin = await payload.login({ collection: 'customer-users', data: { email: 'it@globex.test', password: 'globex-password-1' } })
-    const refused = await api.get(`/api/v1/downloads/${artifact.id}`, { Authorization: `JWT ${globexLogin.token}` })
+    const globexLogin = await payload.login({
+      collection: 'customer-users',
+      data: { email: 'it@globex.test', password: 'globex-password-1' },
+    })
+    const refused = await api.get(`/api/v1/downloads/${artifact.id}`, {
+      Authorization: `JWT ${globexLogin.token}`,
+    })
     expect([refused.status, refused.json().code]).toEqual([403, 'NOT_ENTITLED'])
   })
 
   it('refuses a license of another product (NOT_ENTITLED) and a suspended one (SUSPENDED)', async () => {
     const collectorLicense = await createLicense(payload, { customer: acme, product: collector })
-    const other = await api.get(`/api/v1/downloads/${artifact.id}`, withLicense(collectorLicense.key))
+    const other = await api.get(
+      `/api/v1/downloads/${artifact.id}`,
+      withLicense(collectorLicense.key),
+    )
     expect([other.status, other.json().code]).toEqual([403, 'NOT_ENTITLED'])
 
     await payload.update({ collection: 'licenses', id: license.id, data: { status: 'suspended' } })
@@ -141,13 +181,21 @@ describe('download link', () => {
       startsAt: addDays(new Date(), -400).toISOString(),
       expiresAt: addDays(new Date(), -5).toISOString(),
     })
-    expect((await api.get(`/api/v1/downloads/${artifact.id}`, withLicense(expired.key))).status).toBe(302)
+    expect(
+      (await api.get(`/api/v1/downloads/${artifact.id}`, withLicense(expired.key))).status,
+    ).toBe(302)
 
-    const newer = await createRelease(payload, { product: promonitor, version: '7.4.0', releasedAt: addDays(new Date(), -1).toISOString() })
+    const newer = await createRelease(payload, {
+      product: promonitor,
+      version: '7.4.0',
+      releasedAt: addDays(new Date(), -1).toISOString(),
+    })
     const newerArtifact = await uploadArtifact(payload, newer, 'linux-x64')
     const refused = await api.get(`/api/v1/downloads/${newerArtifact.id}`, withLicense(expired.key))
     expect([refused.status, refused.json().code]).toEqual([403, 'EXPIRED'])
-    expect((await api.get(`/api/v1/downloads/${newerArtifact.id}`, withLicense(license.key))).status).toBe(302)
+    expect(
+      (await api.get(`/api/v1/downloads/${newerArtifact.id}`, withLicense(license.key))).status,
+    ).toBe(302)
   })
 
   it('answers 404 for an unknown artifact or one of an unpublished release, 410 for a pulled release', async () => {
@@ -155,9 +203,15 @@ describe('download link', () => {
       const answer = await api.get(`/api/v1/downloads/${id}`, withLicense(license.key))
       expect([answer.status, answer.json().code], id).toEqual([404, 'NOT_FOUND'])
     }
-    const draft = await createRelease(payload, { product: promonitor, version: '7.5.0', status: 'draft' })
+    const draft = await createRelease(payload, {
+      product: promonitor,
+      version: '7.5.0',
+      status: 'draft',
+    })
     const draftArtifact = await uploadArtifact(payload, draft, 'linux-x64')
-    expect((await api.get(`/api/v1/downloads/${draftArtifact.id}`, withLicense(license.key))).status).toBe(404)
+    expect(
+      (await api.get(`/api/v1/downloads/${draftArtifact.id}`, withLicense(license.key))).status,
+    ).toBe(404)
 
     const pulled = await createRelease(payload, { product: promonitor, version: '7.4.0' })
     const pulledArtifact = await uploadArtifact(payload, pulled, 'linux-x64')
@@ -169,7 +223,10 @@ describe('download link', () => {
 
 describe('download token', () => {
   it('refuses an expired token (TOKEN_EXPIRED)', async () => {
-    const { token } = await issueDownloadToken(payload, artifact.id, { seconds: 300, now: new Date(Date.now() - 6 * 60 * 1000) })
+    const { token } = await issueDownloadToken(payload, artifact.id, {
+      seconds: 300,
+      now: new Date(Date.now() - 6 * 60 * 1000),
+    })
     const answer = await api.get(`/api/v1/downloads/${artifact.id}/file?token=${token}`)
     expect([answer.status, answer.json().code]).toEqual([403, 'TOKEN_EXPIRED'])
   })
@@ -182,7 +239,9 @@ describe('download token', () => {
       claims.sub = String(artifact.id)
     })
     for (const candidate of [token, edited, 'abc.def.ghi', 'nonsense']) {
-      const answer = await api.get(`/api/v1/downloads/${artifact.id}/file?token=${encodeURIComponent(candidate)}`)
+      const answer = await api.get(
+        `/api/v1/downloads/${artifact.id}/file?token=${encodeURIComponent(candidate)}`,
+      )
       expect([answer.status, answer.json().code], candidate).toEqual([403, 'TOKEN_INVALID'])
     }
     const missing = await api.get(`/api/v1/downloads/${artifact.id}/file`)
@@ -198,14 +257,22 @@ describe('resume', () => {
     expect(first.status).toBe(206)
     expect(first.headers.get('content-range')).toBe(`bytes 0-${split - 1}/${bytes.length}`)
     expect(first.headers.get('content-length')).toBe(String(split))
-    const rest = await api.get(location, { Range: `bytes=${split}-`, 'If-Range': `"${sha256Hex(bytes)}"` })
+    const rest = await api.get(location, {
+      Range: `bytes=${split}-`,
+      'If-Range': `"${sha256Hex(bytes)}"`,
+    })
     expect(rest.status).toBe(206)
-    expect(rest.headers.get('content-range')).toBe(`bytes ${split}-${bytes.length - 1}/${bytes.length}`)
+    expect(rest.headers.get('content-range')).toBe(
+      `bytes ${split}-${bytes.length - 1}/${bytes.length}`,
+    )
     const whole = Buffer.concat([first.bytes, rest.bytes])
     expect(whole.equals(bytes)).toBe(true)
     expect(sha256Hex(whole)).toBe(first.headers.get('x-checksum-sha256'))
 
-    const stale = await api.get(location, { Range: `bytes=${split}-`, 'If-Range': '"an-older-build"' })
+    const stale = await api.get(location, {
+      Range: `bytes=${split}-`,
+      'If-Range': '"an-older-build"',
+    })
     expect(stale.status).toBe(200)
     expect(stale.bytes.length).toBe(bytes.length)
   })
@@ -224,9 +291,15 @@ describe('resume', () => {
     const changed = Buffer.from(file.bytes)
     changed[1000] ^= 0xff
     const expected = { sha256: artifact.sha256!, size: artifact.size! }
-    expect(await refusalOf(verifyArtifact(arriving(changed), expected))).toBe('ARTIFACT_HASH_MISMATCH')
-    expect(await refusalOf(verifyArtifact(arriving(file.bytes, Buffer.alloc(10)), expected))).toBe('ARTIFACT_SIZE_MISMATCH')
-    expect(await refusalOf(verifyArtifact(arriving(file.bytes.subarray(0, 1000)), expected))).toBe('ARTIFACT_SIZE_MISMATCH')
+    expect(await refusalOf(verifyArtifact(arriving(changed), expected))).toBe(
+      'ARTIFACT_HASH_MISMATCH',
+    )
+    expect(await refusalOf(verifyArtifact(arriving(file.bytes, Buffer.alloc(10)), expected))).toBe(
+      'ARTIFACT_SIZE_MISMATCH',
+    )
+    expect(await refusalOf(verifyArtifact(arriving(file.bytes.subarray(0, 1000)), expected))).toBe(
+      'ARTIFACT_SIZE_MISMATCH',
+    )
   })
 })
 
@@ -244,15 +317,41 @@ describe('offline bundle', () => {
     const answer = await api.get(bundlePath(), withLicense(license.key))
     expect(answer.status, answer.bytes.toString().slice(0, 200)).toBe(200)
     expect(answer.headers.get('content-length')).toBe(String(answer.bytes.length))
-    expect(answer.headers.get('content-disposition')).toMatch(/promonitor-v7-7\.3\.0-linux-x64\.pmbundle/)
+    expect(answer.headers.get('content-disposition')).toMatch(
+      /promonitor-v7-7\.3\.0-linux-x64\.pmbundle/,
+    )
 
     const verified = await verifyOfflineBundle(saveBundle(answer.bytes), trust)
-    expect(verified.manifest).toMatchObject({ product: 'promonitor', line: 'v7', channel: 'stable', platform: 'linux-x64', offline: true, pulled: [] })
-    expect(verified.release).toMatchObject({ version: '7.3.0', artifact: { id: String(artifact.id), sha256: sha256Hex(bytes), size: bytes.length } })
+    expect(verified.manifest).toMatchObject({
+      product: 'promonitor',
+      line: 'v7',
+      channel: 'stable',
+      platform: 'linux-x64',
+      offline: true,
+      pulled: [],
+    })
+    expect(verified.release).toMatchObject({
+      version: '7.3.0',
+      artifact: { id: String(artifact.id), sha256: sha256Hex(bytes), size: bytes.length },
+    })
     expect(answer.bytes.subarray(verified.artifactOffset).equals(bytes)).toBe(true)
-    expect(() => assertManifestIsFor(verified.manifest, { product: 'promonitor', line: 'v7', platform: 'linux-x64' })).not.toThrow()
-    expect(() => assertManifestIsFor(verified.manifest, { product: 'promonitor', line: 'v7', platform: 'windows-x64' })).toThrow()
-    await expect(verifyOfflineBundle(new Uint8Array(answer.bytes), trust)).resolves.toMatchObject({ release: { version: '7.3.0' } })
+    expect(() =>
+      assertManifestIsFor(verified.manifest, {
+        product: 'promonitor',
+        line: 'v7',
+        platform: 'linux-x64',
+      }),
+    ).not.toThrow()
+    expect(() =>
+      assertManifestIsFor(verified.manifest, {
+        product: 'promonitor',
+        line: 'v7',
+        platform: 'windows-x64',
+      }),
+    ).toThrow()
+    await expect(verifyOfflineBundle(new Uint8Array(answer.bytes), trust)).resolves.toMatchObject({
+      release: { version: '7.3.0' },
+    })
   })
 
   it('a tampered bundle is refused: changed artifact bytes, an edited manifest, extra or missing bytes', async () => {
@@ -261,31 +360,62 @@ describe('offline bundle', () => {
 
     const changedArtifact = Buffer.from(bundle)
     changedArtifact[artifactOffset + 5000] ^= 0x01
-    expect(await refusalOf(verifyOfflineBundle(saveBundle(changedArtifact), trust))).toBe('ARTIFACT_HASH_MISMATCH')
+    expect(await refusalOf(verifyOfflineBundle(saveBundle(changedArtifact), trust))).toBe(
+      'ARTIFACT_HASH_MISMATCH',
+    )
 
-    const [magic, jws] = bundle.subarray(0, artifactOffset - 1).toString('latin1').split('\n')
+    const [magic, jws] = bundle
+      .subarray(0, artifactOffset - 1)
+      .toString('latin1')
+      .split('\n')
     const editedJws = withEditedPayload(jws, (manifest) => {
-      ;(manifest.releases as Array<{ artifact: { sha256: string } }>)[0].artifact.sha256 = sha256Hex(changedArtifact.subarray(artifactOffset))
+      ;(manifest.releases as Array<{ artifact: { sha256: string } }>)[0].artifact.sha256 =
+        sha256Hex(changedArtifact.subarray(artifactOffset))
     })
-    const editedManifest = Buffer.concat([Buffer.from(`${magic}\n${editedJws}\n`, 'latin1'), changedArtifact.subarray(artifactOffset)])
-    expect(await refusalOf(verifyOfflineBundle(saveBundle(editedManifest), trust))).toBe('BAD_SIGNATURE')
+    const editedManifest = Buffer.concat([
+      Buffer.from(`${magic}\n${editedJws}\n`, 'latin1'),
+      changedArtifact.subarray(artifactOffset),
+    ])
+    expect(await refusalOf(verifyOfflineBundle(saveBundle(editedManifest), trust))).toBe(
+      'BAD_SIGNATURE',
+    )
 
-    expect(await refusalOf(verifyOfflineBundle(saveBundle(Buffer.concat([bundle, Buffer.from('x')])), trust))).toBe('ARTIFACT_SIZE_MISMATCH')
-    expect(await refusalOf(verifyOfflineBundle(saveBundle(bundle.subarray(0, bundle.length - 1)), trust))).toBe('ARTIFACT_SIZE_MISMATCH')
-    expect(await refusalOf(verifyOfflineBundle(saveBundle(bundle.subarray(artifactOffset)), trust))).toBe('BUNDLE_INVALID')
+    expect(
+      await refusalOf(
+        verifyOfflineBundle(saveBundle(Buffer.concat([bundle, Buffer.from('x')])), trust),
+      ),
+    ).toBe('ARTIFACT_SIZE_MISMATCH')
+    expect(
+      await refusalOf(
+        verifyOfflineBundle(saveBundle(bundle.subarray(0, bundle.length - 1)), trust),
+      ),
+    ).toBe('ARTIFACT_SIZE_MISMATCH')
+    expect(
+      await refusalOf(verifyOfflineBundle(saveBundle(bundle.subarray(artifactOffset)), trust)),
+    ).toBe('BUNDLE_INVALID')
   })
 
   it('needs a license that allows the release, and answers 404 codes for what does not exist', async () => {
     expect((await api.get(bundlePath())).status).toBe(401)
     const collectorLicense = await createLicense(payload, { customer: acme, product: collector })
-    expect((await api.get(bundlePath(), withLicense(collectorLicense.key))).json().code).toBe('NOT_ENTITLED')
+    expect((await api.get(bundlePath(), withLicense(collectorLicense.key))).json().code).toBe(
+      'NOT_ENTITLED',
+    )
     const cases = [
       [bundlePath('7.9.9'), 404, 'UNKNOWN_VERSION'],
       [bundlePath('7.3.0', 'windows-x64'), 404, 'UNKNOWN_PLATFORM'],
       [bundlePath('7.3.0', 'solaris-sparc'), 404, 'UNKNOWN_PLATFORM'],
       [bundlePath('seven'), 400, 'BAD_REQUEST'],
-      ['/api/v1/updates/offline-bundle?product=promonitor&line=v9&version=7.3.0&platform=linux-x64', 404, 'UNKNOWN_LINE'],
-      ['/api/v1/updates/offline-bundle?product=nothing&line=v7&version=7.3.0&platform=linux-x64', 404, 'UNKNOWN_PRODUCT'],
+      [
+        '/api/v1/updates/offline-bundle?product=promonitor&line=v9&version=7.3.0&platform=linux-x64',
+        404,
+        'UNKNOWN_LINE',
+      ],
+      [
+        '/api/v1/updates/offline-bundle?product=nothing&line=v7&version=7.3.0&platform=linux-x64',
+        404,
+        'UNKNOWN_PRODUCT',
+      ],
     ] as const
     for (const [url, status, code] of cases) {
       const answer = await api.get(url, withLicense(license.key))

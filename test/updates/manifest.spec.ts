@@ -9,7 +9,14 @@ import { SignedKind } from '../../src/lib/protocol'
 import { apiSecurityHeaders } from '../../src/server/securityHeaders'
 import { checkForUpdate, TrustStore, verifyManifest, type UpdateManifest } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { clearReleases, createProduct, createRelease, sequenceOf, trustServerKeys, uploadArtifact } from '../helpers/fixtures'
+import {
+  clearReleases,
+  createProduct,
+  createRelease,
+  sequenceOf,
+  trustServerKeys,
+  uploadArtifact,
+} from '../helpers/fixtures'
 import { httpClient, type HttpAnswer, type HttpClient } from '../helpers/httpClient'
 import { refusalOf } from '../helpers/refusalOf'
 import { servePayloadRouter } from '../helpers/servePayloadRouter'
@@ -23,16 +30,28 @@ let trust: TrustStore
 let promonitor: Product
 let collector: Product
 
-const manifestPath = ({ product = 'promonitor', line = 'v7', channel = 'stable', platform = 'linux-x64' } = {}) =>
+const manifestPath = ({
+  product = 'promonitor',
+  line = 'v7',
+  channel = 'stable',
+  platform = 'linux-x64',
+} = {}) =>
   `/api/v1/updates/manifest?product=${product}&line=${line}&channel=${channel}&platform=${platform}`
 
 const fetchManifest = async (scope: Parameters<typeof manifestPath>[0] = {}) => {
   const answer = await api.get(manifestPath(scope))
   expect(answer.status, answer.bytes.toString()).toBe(200)
-  return { text: answer.bytes.toString('utf8'), body: answer.json() as UpdateManifest & { signed: string }, etag: answer.headers.get('etag') }
+  return {
+    text: answer.bytes.toString('utf8'),
+    body: answer.json() as UpdateManifest & { signed: string },
+    etag: answer.headers.get('etag'),
+  }
 }
 
-const app = (version: string, overrides: Partial<{ product: string; line: string; channel: string; platform: string }> = {}) => ({
+const app = (
+  version: string,
+  overrides: Partial<{ product: string; line: string; channel: string; platform: string }> = {},
+) => ({
   product: 'promonitor',
   line: 'v7',
   channel: 'stable',
@@ -42,8 +61,17 @@ const app = (version: string, overrides: Partial<{ product: string; line: string
 })
 
 /** A published release with a build for both platforms. */
-const ship = async (version: string, fields: Parameters<typeof createRelease>[1] extends infer Input ? Omit<Input, 'product' | 'version'> & { product?: Product } : never = {}) => {
-  const release = await createRelease(payload, { product: fields.product ?? promonitor, version, ...fields })
+const ship = async (
+  version: string,
+  fields: Parameters<typeof createRelease>[1] extends infer Input
+    ? Omit<Input, 'product' | 'version'> & { product?: Product }
+    : never = {},
+) => {
+  const release = await createRelease(payload, {
+    product: fields.product ?? promonitor,
+    version,
+    ...fields,
+  })
   await uploadArtifact(payload, release, 'linux-x64')
   await uploadArtifact(payload, release, 'windows-x64')
   return release
@@ -56,7 +84,9 @@ beforeAll(async () => {
   api = httpClient(host.url, host.close)
   trust = await trustServerKeys(payload)
   promonitor = await createProduct(payload, 'promonitor')
-  collector = await createProduct(payload, 'collector', { platforms: ['windows-x64', 'linux-x64', 'linux-arm64'] })
+  collector = await createProduct(payload, 'collector', {
+    platforms: ['windows-x64', 'linux-x64', 'linux-arm64'],
+  })
 })
 
 afterAll(async () => {
@@ -71,7 +101,11 @@ beforeEach(async () => {
 describe('manifest contents', () => {
   it('lists the published releases of the line for the platform, newest first, signed as the SDK expects', async () => {
     await ship('7.2.0', { minimumUpgradeFrom: '6.9.0' })
-    const release73 = await ship('7.3.0', { critical: true, requires: [{ product: 'collector', range: '>=7.3.0' }], summary: 'Reporting and SSO' })
+    const release73 = await ship('7.3.0', {
+      critical: true,
+      requires: [{ product: 'collector', range: '>=7.3.0' }],
+      summary: 'Reporting and SSO',
+    })
     const windowsOnly = await createRelease(payload, { product: promonitor, version: '7.3.1' })
     await uploadArtifact(payload, windowsOnly, 'windows-x64')
     await createRelease(payload, { product: promonitor, version: '7.4.0', status: 'draft' })
@@ -82,12 +116,25 @@ describe('manifest contents', () => {
     const verified = await verifyManifest(text, trust)
     const { signed: _signed, ...unsigned } = body
     expect(verified).toEqual(unsigned)
-    expect(verified).toMatchObject({ product: 'promonitor', line: 'v7', channel: 'stable', platform: 'linux-x64', pulled: [] })
+    expect(verified).toMatchObject({
+      product: 'promonitor',
+      line: 'v7',
+      channel: 'stable',
+      platform: 'linux-x64',
+      pulled: [],
+    })
     expect(verified.releases.map((release) => release.version)).toEqual(['7.3.0', '7.2.0'])
     expect(verified.sequence).toBe(await sequenceOf(payload, promonitor, 'stable'))
-    expect(Date.parse(verified.expiresAt) - Date.parse(verified.issuedAt)).toBe(7 * 24 * 60 * 60 * 1000)
+    expect(Date.parse(verified.expiresAt) - Date.parse(verified.issuedAt)).toBe(
+      7 * 24 * 60 * 60 * 1000,
+    )
 
-    const artifact = (await payload.find({ collection: 'artifacts', where: { release: { equals: release73.id }, platform: { equals: 'linux-x64' } } })).docs[0]
+    const artifact = (
+      await payload.find({
+        collection: 'artifacts',
+        where: { release: { equals: release73.id }, platform: { equals: 'linux-x64' } },
+      })
+    ).docs[0]
     expect(verified.releases[0]).toEqual({
       version: '7.3.0',
       releasedAt: expect.any(String),
@@ -97,19 +144,43 @@ describe('manifest contents', () => {
       requires: { collector: '>=7.3.0' },
       notesUrl: `http://localhost:3000/portal/releases/${release73.id}`,
       summary: 'Reporting and SSO',
-      artifact: { id: String(artifact.id), url: `http://localhost:3000/api/v1/downloads/${artifact.id}`, sha256: artifact.sha256, size: artifact.size },
+      artifact: {
+        id: String(artifact.id),
+        url: `http://localhost:3000/api/v1/downloads/${artifact.id}`,
+        sha256: artifact.sha256,
+        size: artifact.size,
+      },
     })
     expect(verified.releases[1].minimumUpgradeFrom).toBe('6.9.0')
 
-    const decision = await checkForUpdate({ manifestText: text, trust, current: app('7.2.0'), installId: 'install-1' })
-    expect(decision).toMatchObject({ action: 'update', release: { version: '7.3.0' }, critical: true, automatic: true })
-    expect(await checkForUpdate({ manifestText: text, trust, current: app('7.3.0'), installId: 'install-1' })).toMatchObject({ action: 'up-to-date' })
+    const decision = await checkForUpdate({
+      manifestText: text,
+      trust,
+      current: app('7.2.0'),
+      installId: 'install-1',
+    })
+    expect(decision).toMatchObject({
+      action: 'update',
+      release: { version: '7.3.0' },
+      critical: true,
+      automatic: true,
+    })
+    expect(
+      await checkForUpdate({
+        manifestText: text,
+        trust,
+        current: app('7.3.0'),
+        installId: 'install-1',
+      }),
+    ).toMatchObject({ action: 'up-to-date' })
   })
 
   it('lists at most 10 releases', async () => {
     for (let minor = 0; minor < 12; minor++) await ship(`7.${minor}.0`)
     const { body } = await fetchManifest()
-    expect(body.releases.map((release) => release.version)).toEqual(Array.from({ length: 10 }, (_, index) => `7.${11 - index}.0`))
+    expect(body.releases.map((release) => release.version)).toEqual(
+      Array.from({ length: 10 }, (_, index) => `7.${11 - index}.0`),
+    )
   })
 
   it('answers 404 with a code for an unknown product, line, channel or platform, and 400 for bad parameters', async () => {
@@ -125,7 +196,9 @@ describe('manifest contents', () => {
       const answer = await api.get(manifestPath(scope))
       expect([answer.status, answer.json().code], JSON.stringify(scope)).toEqual([status, code])
     }
-    const missing = await api.get('/api/v1/updates/manifest?product=promonitor&line=v7&channel=stable')
+    const missing = await api.get(
+      '/api/v1/updates/manifest?product=promonitor&line=v7&channel=stable',
+    )
     expect([missing.status, missing.json().code]).toEqual([400, 'BAD_REQUEST'])
   })
 })
@@ -141,7 +214,12 @@ describe('client protocol document', () => {
         '/api/v1/updates/offline-bundle',
       ]),
     )
-    expect(Object.keys(document.paths['/api/v1/updates/manifest'].get.responses)).toEqual(['200', '304', '400', '404'])
+    expect(Object.keys(document.paths['/api/v1/updates/manifest'].get.responses)).toEqual([
+      '200',
+      '304',
+      '400',
+      '404',
+    ])
   })
 })
 
@@ -161,7 +239,9 @@ describe('caching', () => {
     expect(notModified.status).toBe(304)
     expect(notModified.bytes.length).toBe(0)
     expect(notModified.headers.get('etag')).toBe(etag)
-    expect((await api.get(manifestPath(), { 'If-None-Match': `"other", W/${etag}` })).status).toBe(304)
+    expect((await api.get(manifestPath(), { 'If-None-Match': `"other", W/${etag}` })).status).toBe(
+      304,
+    )
     expect((await api.get(manifestPath(), { 'If-None-Match': '"other"' })).status).toBe(200)
   })
 
@@ -174,19 +254,41 @@ describe('caching', () => {
       const etag = (await handled.get(manifestPath())).headers.get('etag')!
       const comparable = (answer: HttpAnswer) => ({
         status: answer.status,
-        // How each server frames the body (length or chunks) is its own business, and so are the security headers it adds to every answer.
-        headers: [...answer.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', ...hostHeaders].includes(name)),
+        // How each server frames the body (length or chunks) is its own business, and so are the
+        // security headers it adds to every answer.
+        headers: [...answer.headers].filter(
+          ([name]) =>
+            ![
+              'date',
+              'connection',
+              'keep-alive',
+              'content-length',
+              'transfer-encoding',
+              ...hostHeaders,
+            ].includes(name),
+        ),
         body: answer.bytes.toString('base64'),
       })
-      const conditions: Record<string, string>[] = [{}, { 'If-None-Match': etag }, { 'If-None-Match': '"other"' }]
+      const conditions: Record<string, string>[] = [
+        {},
+        { 'If-None-Match': etag },
+        { 'If-None-Match': '"other"' },
+      ]
       for (const headers of conditions) {
         const fromCache = await api.get(manifestPath(), headers)
         expect(fromCache.status).toBe(headers['If-None-Match'] === etag ? 304 : 200)
-        if (fromCache.status === 200) expect(fromCache.headers.get('content-length')).toBe(String(fromCache.bytes.length))
-        expect(comparable(fromCache), JSON.stringify(headers)).toEqual(comparable(await handled.get(manifestPath(), headers)))
+        if (fromCache.status === 200)
+          expect(fromCache.headers.get('content-length')).toBe(String(fromCache.bytes.length))
+        expect(comparable(fromCache), JSON.stringify(headers)).toEqual(
+          comparable(await handled.get(manifestPath(), headers)),
+        )
       }
       // A query of another shape goes to the handler on the API host too.
-      for (const path of [`${manifestPath()}&product=promonitor`, `${manifestPath()}&product=nothing`, `${manifestPath()}&extra=1`]) {
+      for (const path of [
+        `${manifestPath()}&product=promonitor`,
+        `${manifestPath()}&product=nothing`,
+        `${manifestPath()}&extra=1`,
+      ]) {
         expect(comparable(await api.get(path)), path).toEqual(comparable(await handled.get(path)))
       }
     } finally {
@@ -198,7 +300,10 @@ describe('caching', () => {
     await ship('7.3.0')
     const answers = await Promise.all(Array.from({ length: 20 }, () => api.get(manifestPath())))
     expect(new Set(answers.map((answer) => answer.bytes.toString())).size).toBe(1)
-    const stored = await payload.find({ collection: 'signed-manifests', where: { platform: { equals: 'linux-x64' } } })
+    const stored = await payload.find({
+      collection: 'signed-manifests',
+      where: { platform: { equals: 'linux-x64' } },
+    })
     expect(stored.totalDocs).toBe(1)
     expect(stored.docs[0].body).toBe(answers[0].bytes.toString())
     expect(stored.docs[0].etag).toBe(answers[0].headers.get('etag'))
@@ -260,23 +365,43 @@ describe('sequence', () => {
 
     await ship('7.3.0')
     const release = await ship('7.4.0', { rolloutPercent: 20 })
-    expect((await expectGrowth('publish')).releases[0]).toMatchObject({ version: '7.4.0', rolloutPercent: 20 })
+    expect((await expectGrowth('publish')).releases[0]).toMatchObject({
+      version: '7.4.0',
+      rolloutPercent: 20,
+    })
 
     await payload.update({ collection: 'releases', id: release.id, data: { rolloutPercent: 60 } })
     expect((await expectGrowth('rollout edit')).releases[0].rolloutPercent).toBe(60)
 
-    await payload.update({ collection: 'releases', id: release.id, data: { title: 'renamed only' } })
+    await payload.update({
+      collection: 'releases',
+      id: release.id,
+      data: { title: 'renamed only' },
+    })
     expect((await fetchManifest()).body.sequence).toBe(seen[seen.length - 1])
 
-    const draft = await createRelease(payload, { product: promonitor, version: '7.5.0', status: 'draft' })
+    const draft = await createRelease(payload, {
+      product: promonitor,
+      version: '7.5.0',
+      status: 'draft',
+    })
     await uploadArtifact(payload, draft, 'linux-x64')
     expect((await fetchManifest()).body.sequence).toBe(seen[seen.length - 1])
-    await payload.update({ collection: 'releases', id: draft.id, data: { status: 'published', _status: 'published' } })
+    await payload.update({
+      collection: 'releases',
+      id: draft.id,
+      data: { status: 'published', _status: 'published' },
+    })
     expect((await expectGrowth('draft published')).releases[0].version).toBe('7.5.0')
 
-    const replacement = await payload.find({ collection: 'artifacts', where: { release: { equals: release.id }, platform: { equals: 'linux-x64' } } })
+    const replacement = await payload.find({
+      collection: 'artifacts',
+      where: { release: { equals: release.id }, platform: { equals: 'linux-x64' } },
+    })
     await payload.delete({ collection: 'artifacts', id: replacement.docs[0].id })
-    expect((await expectGrowth('artifact removed')).releases.map((entry) => entry.version)).toEqual(['7.5.0', '7.3.0'])
+    expect((await expectGrowth('artifact removed')).releases.map((entry) => entry.version)).toEqual(
+      ['7.5.0', '7.3.0'],
+    )
     await uploadArtifact(payload, release, 'linux-x64')
     await expectGrowth('artifact added')
 
@@ -289,9 +414,17 @@ describe('sequence', () => {
   })
 
   it('a stable change moves the stable, beta and alpha sequences; a beta change only beta and alpha', async () => {
-    const before = { stable: await sequenceOf(payload, promonitor, 'stable'), beta: await sequenceOf(payload, promonitor, 'beta'), alpha: await sequenceOf(payload, promonitor, 'alpha') }
+    const before = {
+      stable: await sequenceOf(payload, promonitor, 'stable'),
+      beta: await sequenceOf(payload, promonitor, 'beta'),
+      alpha: await sequenceOf(payload, promonitor, 'alpha'),
+    }
     await ship('7.3.0')
-    const afterStable = { stable: await sequenceOf(payload, promonitor, 'stable'), beta: await sequenceOf(payload, promonitor, 'beta'), alpha: await sequenceOf(payload, promonitor, 'alpha') }
+    const afterStable = {
+      stable: await sequenceOf(payload, promonitor, 'stable'),
+      beta: await sequenceOf(payload, promonitor, 'beta'),
+      alpha: await sequenceOf(payload, promonitor, 'alpha'),
+    }
     expect(afterStable.stable).toBeGreaterThan(before.stable)
     expect(afterStable.beta).toBeGreaterThan(before.beta)
     expect(afterStable.alpha).toBeGreaterThan(before.alpha)
@@ -307,13 +440,19 @@ describe('channels', () => {
     await ship('7.3.0')
     await ship('7.4.0-beta.1', { channel: 'beta' })
     await ship('7.5.0-alpha.1', { channel: 'alpha' })
-    const versionsOn = async (channel: string) => (await fetchManifest({ channel })).body.releases.map((release) => release.version)
+    const versionsOn = async (channel: string) =>
+      (await fetchManifest({ channel })).body.releases.map((release) => release.version)
     expect(await versionsOn('stable')).toEqual(['7.3.0'])
     expect(await versionsOn('beta')).toEqual(['7.4.0-beta.1', '7.3.0'])
     expect(await versionsOn('alpha')).toEqual(['7.5.0-alpha.1', '7.4.0-beta.1', '7.3.0'])
 
     const { text } = await fetchManifest({ channel: 'beta' })
-    const decision = await checkForUpdate({ manifestText: text, trust, current: app('7.2.0', { channel: 'beta' }), installId: 'install-1' })
+    const decision = await checkForUpdate({
+      manifestText: text,
+      trust,
+      current: app('7.2.0', { channel: 'beta' }),
+      installId: 'install-1',
+    })
     expect(decision).toMatchObject({ action: 'update', release: { version: '7.4.0-beta.1' } })
   })
 })
@@ -323,15 +462,40 @@ describe('rollout', () => {
     await ship('7.3.0')
     await ship('7.4.0', { rolloutPercent: 30 })
     const { text } = await fetchManifest()
-    const inside = Array.from({ length: 1000 }, (_, index) => `install-${index}`).find((id) => rolloutBucket(id, '7.4.0') < 30)!
-    const outside = Array.from({ length: 1000 }, (_, index) => `install-${index}`).find((id) => rolloutBucket(id, '7.4.0') >= 30)!
-    expect(await checkForUpdate({ manifestText: text, trust, current: app('7.2.0'), installId: inside })).toMatchObject({ action: 'update', release: { version: '7.4.0' } })
-    expect(await checkForUpdate({ manifestText: text, trust, current: app('7.2.0'), installId: outside })).toMatchObject({ action: 'update', release: { version: '7.3.0' } })
-    expect(await checkForUpdate({ manifestText: text, trust, current: app('7.3.0'), installId: outside })).toMatchObject({ action: 'up-to-date' })
+    const inside = Array.from({ length: 1000 }, (_, index) => `install-${index}`).find(
+      (id) => rolloutBucket(id, '7.4.0') < 30,
+    )!
+    const outside = Array.from({ length: 1000 }, (_, index) => `install-${index}`).find(
+      (id) => rolloutBucket(id, '7.4.0') >= 30,
+    )!
+    expect(
+      await checkForUpdate({ manifestText: text, trust, current: app('7.2.0'), installId: inside }),
+    ).toMatchObject({ action: 'update', release: { version: '7.4.0' } })
+    expect(
+      await checkForUpdate({
+        manifestText: text,
+        trust,
+        current: app('7.2.0'),
+        installId: outside,
+      }),
+    ).toMatchObject({ action: 'update', release: { version: '7.3.0' } })
+    expect(
+      await checkForUpdate({
+        manifestText: text,
+        trust,
+        current: app('7.3.0'),
+        installId: outside,
+      }),
+    ).toMatchObject({ action: 'up-to-date' })
 
     let onNewest = 0
     for (let index = 0; index < 10_000; index++) {
-      const decision = await checkForUpdate({ manifestText: text, trust, current: app('7.2.0'), installId: `site-${index}` })
+      const decision = await checkForUpdate({
+        manifestText: text,
+        trust,
+        current: app('7.2.0'),
+        installId: `site-${index}`,
+      })
       if (decision.action === 'update' && decision.release.version === '7.4.0') onNewest += 1
       else expect(decision).toMatchObject({ action: 'update', release: { version: '7.3.0' } })
     }
@@ -350,9 +514,26 @@ describe('pull', () => {
     expect(body.sequence).toBeGreaterThan(before.sequence)
     expect(body.releases.map((release) => release.version)).toEqual(['7.3.0'])
     expect(body.pulled).toEqual([{ version: '7.4.0', rollbackTo: '7.3.0' }])
-    const decision = await checkForUpdate({ manifestText: text, trust, current: app('7.4.0'), installId: 'install-1', lastSeenSequence: before.sequence })
-    expect(decision).toMatchObject({ action: 'rollback', rollbackTo: '7.3.0', release: { version: '7.3.0' } })
-    expect(await checkForUpdate({ manifestText: text, trust, current: app('7.2.0'), installId: 'install-1' })).toMatchObject({ action: 'update', release: { version: '7.3.0' } })
+    const decision = await checkForUpdate({
+      manifestText: text,
+      trust,
+      current: app('7.4.0'),
+      installId: 'install-1',
+      lastSeenSequence: before.sequence,
+    })
+    expect(decision).toMatchObject({
+      action: 'rollback',
+      rollbackTo: '7.3.0',
+      release: { version: '7.3.0' },
+    })
+    expect(
+      await checkForUpdate({
+        manifestText: text,
+        trust,
+        current: app('7.2.0'),
+        installId: 'install-1',
+      }),
+    ).toMatchObject({ action: 'update', release: { version: '7.3.0' } })
   })
 })
 
@@ -366,7 +547,11 @@ describe('what the SDK refuses, with manifests this server made', () => {
     const v6 = (await fetchManifest({ line: 'v6' })).text
     const beta = (await fetchManifest({ channel: 'beta' })).text
     for (const manifestText of [windows, collectorManifest, v6, beta]) {
-      expect(await refusalOf(checkForUpdate({ manifestText, trust, current: app('7.2.0'), installId: 'install-1' }))).toBe('MANIFEST_MISMATCH')
+      expect(
+        await refusalOf(
+          checkForUpdate({ manifestText, trust, current: app('7.2.0'), installId: 'install-1' }),
+        ),
+      ).toBe('MANIFEST_MISMATCH')
     }
   })
 
@@ -374,7 +559,17 @@ describe('what the SDK refuses, with manifests this server made', () => {
     await ship('7.3.0')
     const { text, body } = await fetchManifest()
     const afterExpiry = new Date(Date.parse(body.expiresAt) + 1000)
-    expect(await refusalOf(checkForUpdate({ manifestText: text, trust, current: app('7.2.0'), installId: 'install-1', now: afterExpiry }))).toBe('MANIFEST_EXPIRED')
+    expect(
+      await refusalOf(
+        checkForUpdate({
+          manifestText: text,
+          trust,
+          current: app('7.2.0'),
+          installId: 'install-1',
+          now: afterExpiry,
+        }),
+      ),
+    ).toBe('MANIFEST_EXPIRED')
   })
 
   it('a manifest older than the last one seen (rollback attack)', async () => {
@@ -382,10 +577,23 @@ describe('what the SDK refuses, with manifests this server made', () => {
     const old = await fetchManifest()
     await ship('7.4.0')
     const fresh = await fetchManifest()
-    const seen = await checkForUpdate({ manifestText: fresh.text, trust, current: app('7.2.0'), installId: 'install-1' })
+    const seen = await checkForUpdate({
+      manifestText: fresh.text,
+      trust,
+      current: app('7.2.0'),
+      installId: 'install-1',
+    })
     expect(seen.sequence).toBeGreaterThan(old.body.sequence)
     expect(
-      await refusalOf(checkForUpdate({ manifestText: old.text, trust, current: app('7.2.0'), installId: 'install-1', lastSeenSequence: seen.sequence })),
+      await refusalOf(
+        checkForUpdate({
+          manifestText: old.text,
+          trust,
+          current: app('7.2.0'),
+          installId: 'install-1',
+          lastSeenSequence: seen.sequence,
+        }),
+      ),
     ).toBe('SEQUENCE_ROLLBACK')
   })
 
@@ -393,15 +601,43 @@ describe('what the SDK refuses, with manifests this server made', () => {
     await ship('7.3.0')
     const { body } = await fetchManifest()
     const edited = withEditedPayload(body.signed, (manifest) => {
-      ;(manifest.releases as Array<{ artifact: { sha256: string } }>)[0].artifact.sha256 = 'f'.repeat(64)
+      ;(manifest.releases as Array<{ artifact: { sha256: string } }>)[0].artifact.sha256 =
+        'f'.repeat(64)
     })
-    expect(await refusalOf(checkForUpdate({ manifestText: edited, trust, current: app('7.2.0'), installId: 'install-1' }))).toBe('BAD_SIGNATURE')
+    expect(
+      await refusalOf(
+        checkForUpdate({
+          manifestText: edited,
+          trust,
+          current: app('7.2.0'),
+          installId: 'install-1',
+        }),
+      ),
+    ).toBe('BAD_SIGNATURE')
 
     const { signed: _signed, ...manifest } = body
     const asValidation = await signJws(payload, SignedKind.validation, manifest)
-    expect(await refusalOf(checkForUpdate({ manifestText: asValidation, trust, current: app('7.2.0'), installId: 'install-1' }))).toBe('WRONG_KIND')
+    expect(
+      await refusalOf(
+        checkForUpdate({
+          manifestText: asValidation,
+          trust,
+          current: app('7.2.0'),
+          installId: 'install-1',
+        }),
+      ),
+    ).toBe('WRONG_KIND')
 
     const stranger = new TrustStore([(await createSigningKey('someone-else')).publicJwk])
-    expect(await refusalOf(checkForUpdate({ manifestText: body.signed, trust: stranger, current: app('7.2.0'), installId: 'install-1' }))).toBe('UNKNOWN_KEY')
+    expect(
+      await refusalOf(
+        checkForUpdate({
+          manifestText: body.signed,
+          trust: stranger,
+          current: app('7.2.0'),
+          installId: 'install-1',
+        }),
+      ),
+    ).toBe('UNKNOWN_KEY')
   })
 })

@@ -6,7 +6,16 @@ import { applyRetention } from '../../plugins/updates'
 import { addDays } from '../../src/lib/time'
 import { verifyOfflineBundle, type TrustStore } from '../../src/sdk'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
-import { createCustomer, createLicense, createProduct, createRelease, installerBytes, sha256Hex, trustServerKeys, uploadArtifact } from '../helpers/fixtures'
+import {
+  createCustomer,
+  createLicense,
+  createProduct,
+  createRelease,
+  installerBytes,
+  sha256Hex,
+  trustServerKeys,
+  uploadArtifact,
+} from '../helpers/fixtures'
 import { httpClient, type HttpClient } from '../helpers/httpClient'
 import { startS3Server, type S3Sink } from '../helpers/s3Server'
 import { startApiHost } from '../helpers/startApiHost'
@@ -27,7 +36,10 @@ beforeAll(async () => {
   api = httpClient(host.url, host.close)
   trust = await trustServerKeys(payload)
   promonitor = await createProduct(payload, 'promonitor', { keepVersionsDays: 100 })
-  license = await createLicense(payload, { customer: await createCustomer(payload, 'Acme'), product: promonitor })
+  license = await createLicense(payload, {
+    customer: await createCustomer(payload, 'Acme'),
+    product: promonitor,
+  })
 })
 
 afterAll(async () => {
@@ -43,7 +55,9 @@ describe('S3 storage', () => {
     const artifact = await uploadArtifact(payload, release, 'linux-x64', bytes)
     expect(artifact.sha256).toBe(sha256Hex(bytes))
 
-    const link = await api.get(`/api/v1/downloads/${artifact.id}`, { Authorization: `License ${license.key}` })
+    const link = await api.get(`/api/v1/downloads/${artifact.id}`, {
+      Authorization: `License ${license.key}`,
+    })
     expect(link.status).toBe(302)
     const file = await api.get(link.headers.get('location')!)
     expect(file.status).toBe(302)
@@ -57,26 +71,42 @@ describe('S3 storage', () => {
     const downloaded = Buffer.from(await object.arrayBuffer())
     expect(downloaded.equals(bytes)).toBe(true)
     expect(sha256Hex(downloaded)).toBe(artifact.sha256)
-    expect(object.headers.get('content-disposition')).toMatch(/^attachment; filename="7\.3\.0-linux-x64/)
+    expect(object.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="7\.3\.0-linux-x64/,
+    )
   })
 
   it('builds offline bundles from the bucket, and retention deletes the object', async () => {
     const bytes = installerBytes(80 * 1024)
-    const release = await createRelease(payload, { product: promonitor, version: '7.1.0', releasedAt: addDays(new Date(), -200).toISOString() })
+    const release = await createRelease(payload, {
+      product: promonitor,
+      version: '7.1.0',
+      releasedAt: addDays(new Date(), -200).toISOString(),
+    })
     const artifact = await uploadArtifact(payload, release, 'linux-x64', bytes)
 
-    const bundle = await api.get('/api/v1/updates/offline-bundle?product=promonitor&line=v7&version=7.1.0&platform=linux-x64', { Authorization: `License ${license.key}` })
+    const bundle = await api.get(
+      '/api/v1/updates/offline-bundle?product=promonitor&line=v7&version=7.1.0&platform=linux-x64',
+      { Authorization: `License ${license.key}` },
+    )
     expect(bundle.status).toBe(200)
     const verified = await verifyOfflineBundle(new Uint8Array(bundle.bytes), trust)
     expect(bundle.bytes.subarray(verified.artifactOffset).equals(bytes)).toBe(true)
 
-    const link = await api.get(`/api/v1/downloads/${artifact.id}`, { Authorization: `License ${license.key}` })
+    const link = await api.get(`/api/v1/downloads/${artifact.id}`, {
+      Authorization: `License ${license.key}`,
+    })
     const presigned = (await api.get(link.headers.get('location')!)).headers.get('location')!
     expect((await fetch(presigned)).status).toBe(200)
 
-    expect(await applyRetention(payload)).toEqual({ archived: ['promonitor v7 7.1.0'], deletedFiles: 1 })
+    expect(await applyRetention(payload)).toEqual({
+      archived: ['promonitor v7 7.1.0'],
+      deletedFiles: 1,
+    })
     expect((await fetch(presigned)).status).toBe(404)
-    const gone = await api.get(`/api/v1/downloads/${artifact.id}`, { Authorization: `License ${license.key}` })
+    const gone = await api.get(`/api/v1/downloads/${artifact.id}`, {
+      Authorization: `License ${license.key}`,
+    })
     expect([gone.status, gone.json().code]).toEqual([410, 'ARTIFACT_GONE'])
   })
 })

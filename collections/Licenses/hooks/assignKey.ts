@@ -7,7 +7,13 @@ export const assignKey: CollectionBeforeValidateHook = async ({ data, operation,
   if (operation !== 'create' || !data || data.key) return data
   const productId = typeof data.product === 'object' ? data.product?.id : data.product
   if (!productId) return data
-  const product = await req.payload.findByID({ collection: 'products', id: productId, depth: 0, req, disableErrors: true })
+  const product = await req.payload.findByID({
+    collection: 'products',
+    id: productId,
+    depth: 0,
+    req,
+    disableErrors: true,
+  })
   if (!product) return data
   return { ...data, key: generateLicenseKey(product.slug) }
 }

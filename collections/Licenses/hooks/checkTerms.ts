@@ -9,8 +9,13 @@ export const checkTerms: CollectionBeforeChangeHook = ({ data, originalDoc, req 
   if (license.type === 'perpetual') {
     return { ...data, expiresAt: null }
   }
-  const refuse = (message: string) => new ValidationError({ collection: 'licenses', errors: [{ path: 'expiresAt', message }], req }, req.t)
+  const refuse = (message: string) =>
+    new ValidationError(
+      { collection: 'licenses', errors: [{ path: 'expiresAt', message }], req },
+      req.t,
+    )
   if (!license.expiresAt) throw refuse(`A ${license.type} license needs an expiry date`)
-  if (license.startsAt && new Date(license.expiresAt) <= new Date(license.startsAt)) throw refuse('The license must expire after it starts')
+  if (license.startsAt && new Date(license.expiresAt) <= new Date(license.startsAt))
+    throw refuse('The license must expire after it starts')
   return data
 }

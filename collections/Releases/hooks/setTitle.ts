@@ -5,6 +5,16 @@ export const setTitle: CollectionBeforeChangeHook = async ({ data, originalDoc, 
   const merged = { ...originalDoc, ...data }
   const productId = typeof merged.product === 'object' ? merged.product?.id : merged.product
   if (!productId) return data
-  const product = await req.payload.findByID({ collection: 'products', id: productId, depth: 0, req })
-  return { ...data, title: [product.name, String(merged.line ?? '').toUpperCase(), merged.version].filter(Boolean).join(' ') }
+  const product = await req.payload.findByID({
+    collection: 'products',
+    id: productId,
+    depth: 0,
+    req,
+  })
+  return {
+    ...data,
+    title: [product.name, String(merged.line ?? '').toUpperCase(), merged.version]
+      .filter(Boolean)
+      .join(' '),
+  }
 }

@@ -58,7 +58,9 @@ export const AlertSettings: GlobalConfig = {
       type: 'collapsible',
       label: 'Thresholds',
       fields: [
-        daysField('customerWarningDays', 'Customer warnings (license-expiring)', [...defaultAlertDays.customerWarningDays]),
+        daysField('customerWarningDays', 'Customer warnings (license-expiring)', [
+          ...defaultAlertDays.customerWarningDays,
+        ]),
         daysField('renewalDays', 'Staff: renewal due', [...defaultAlertDays.renewalDays]),
         daysField('trialDays', 'Staff: trial ending', [...defaultAlertDays.trialDays]),
       ],

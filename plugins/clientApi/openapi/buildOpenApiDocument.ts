@@ -26,9 +26,24 @@ export const buildOpenApiDocument = (endpoints: Endpoint[], serverUrl: string) =
         Error: jsonSchemaOf(errorSchema, 'output'),
       },
       securitySchemes: {
-        licenseKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`License <key>`' },
-        customerApiKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`customer-users API-Key <key>`' },
-        resellerApiKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`resellers API-Key <key>`' },
+        licenseKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: '`License <key>`',
+        },
+        customerApiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: '`customer-users API-Key <key>`',
+        },
+        resellerApiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: '`resellers API-Key <key>`',
+        },
       },
     },
     paths,

@@ -13,7 +13,8 @@ const tidy = (node: unknown): unknown => {
   if (typeof node !== 'object' || node === null) return node
   const tidied: JsonSchema = {}
   for (const [name, value] of Object.entries(node)) {
-    if ((name === 'minimum' || name === 'maximum') && safeIntegerBounds.has(value as number)) continue
+    if ((name === 'minimum' || name === 'maximum') && safeIntegerBounds.has(value as number))
+      continue
     if (name === 'pattern' && (node as JsonSchema).format === 'date-time') continue
     tidied[name] = tidy(value)
   }

@@ -11,8 +11,13 @@ export type Pack = { clients?: number; users?: number; credits?: number }
  * "Add pack": more client seats, users or usage credits. Added with atomic increments, so a pack
  * never overwrites credits spent by metering at the same moment.
  */
-export const addPack = (payload: Payload, { licenseId, clients = 0, users = 0, credits = 0 }: { licenseId: number | string } & Pack, actor: Actor) => {
-  if (clients + users + credits <= 0) throw badRequest('A pack adds at least one client, user or credit')
+export const addPack = (
+  payload: Payload,
+  { licenseId, clients = 0, users = 0, credits = 0 }: { licenseId: number | string } & Pack,
+  actor: Actor,
+) => {
+  if (clients + users + credits <= 0)
+    throw badRequest('A pack adds at least one client, user or credit')
   return changeLicense(
     payload,
     licenseId,
@@ -32,7 +37,14 @@ export const addPack = (payload: Payload, { licenseId, clients = 0, users = 0, c
           .where(eq(licenses.id, licenseId))
       },
       event: 'pack-added',
-      details: (_before, after) => ({ clients, users, credits, maxClients: after.maxClients, maxUsers: after.maxUsers, creditsLeft: after.credits ?? null }),
+      details: (_before, after) => ({
+        clients,
+        users,
+        credits,
+        maxClients: after.maxClients,
+        maxUsers: after.maxUsers,
+        creditsLeft: after.credits ?? null,
+      }),
     },
     actor,
   )

@@ -4,7 +4,11 @@ import type { Actor } from '../history/actors'
 import { changeLicense, conflict } from './changeLicense'
 
 /** "Suspend": every check answers SUSPENDED until support reinstates the license. */
-export const suspendLicense = (payload: Payload, { licenseId, reason }: { licenseId: number | string; reason?: string }, actor: Actor) =>
+export const suspendLicense = (
+  payload: Payload,
+  { licenseId, reason }: { licenseId: number | string; reason?: string },
+  actor: Actor,
+) =>
   changeLicense(
     payload,
     licenseId,
@@ -20,7 +24,11 @@ export const suspendLicense = (payload: Payload, { licenseId, reason }: { licens
   )
 
 /** "Reinstate": a suspended license works again. */
-export const reinstateLicense = (payload: Payload, { licenseId }: { licenseId: number | string }, actor: Actor) =>
+export const reinstateLicense = (
+  payload: Payload,
+  { licenseId }: { licenseId: number | string },
+  actor: Actor,
+) =>
   changeLicense(
     payload,
     licenseId,

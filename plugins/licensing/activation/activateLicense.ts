@@ -34,17 +34,35 @@ export type ActivationAnswer = {
   limits?: LicenseLimits
 }
 
-const noteLimitReached = async (payload: Payload, license: LicenseRecord, installation: Installation, actor: Actor): Promise<void> => {
+const noteLimitReached = async (
+  payload: Payload,
+  license: LicenseRecord,
+  installation: Installation,
+  actor: Actor,
+): Promise<void> => {
   const licenses = tableOf(payload, 'licenses')
   const database = await drizzleFor(payload)
   await database
     .update(licenses)
     .set({ limitReachedCount: sql`coalesce(${licenses.limitReachedCount}, 0) + 1` })
     .where(eq(licenses.id, license.id))
-  await recordLicenseEvent(payload, { license: license.id, type: 'limit-reached', actor, details: { maxClients: license.maxClients, fingerprint: installation.fingerprint, hostname: installation.hostname ?? null } })
+  await recordLicenseEvent(payload, {
+    license: license.id,
+    type: 'limit-reached',
+    actor,
+    details: {
+      maxClients: license.maxClients,
+      fingerprint: installation.fingerprint,
+      hostname: installation.hostname ?? null,
+    },
+  })
 }
 
-const noteSeenAgain = async (payload: Payload, activationId: number | string, installation: Installation): Promise<void> => {
+const noteSeenAgain = async (
+  payload: Payload,
+  activationId: number | string,
+  installation: Installation,
+): Promise<void> => {
   const activations = tableOf(payload, 'activations')
   const database = await drizzleFor(payload)
   const now = new Date().toISOString()
@@ -61,20 +79,31 @@ const noteSeenAgain = async (payload: Payload, activationId: number | string, in
 
 /**
  * Reserve a seat atomically, then insert the activation (unique per license and
- * fingerprint, insert-or-nothing); if the same fingerprint won a race meanwhile, the seat goes back.
+ * fingerprint, insert-or-nothing); if the same fingerprint won a race meanwhile, the seat goes
+ * back.
  */
-const activateWithSeat = async (payload: Payload, license: LicenseRecord, installation: Installation, actor: Actor): Promise<ActivationAnswer> => {
+const activateWithSeat = async (
+  payload: Payload,
+  license: LicenseRecord,
+  installation: Installation,
+  actor: Actor,
+): Promise<ActivationAnswer> => {
   const now = new Date()
   const product = await productById(payload, license.product)
   const usability = usabilityOf(license, product, { now })
-  if (usability !== 'VALID' || !product) return { code: usability === 'VALID' ? 'NOT_FOUND' : usability }
+  if (usability !== 'VALID' || !product)
+    return { code: usability === 'VALID' ? 'NOT_FOUND' : usability }
   const validDays = licensingSettings(payload).licenseFileDays
   const answer = async (code: ActivationCode, id: number | string): Promise<ActivationAnswer> => {
     const { limits } = await limitsOf(payload, license, id, installation.users, actor, now)
     return {
       code,
       activation: { id, fingerprint: installation.fingerprint },
-      licenseFile: await issueLicenseFile(payload, license, product, { fingerprint: installation.fingerprint, validDays, now }),
+      licenseFile: await issueLicenseFile(payload, license, product, {
+        fingerprint: installation.fingerprint,
+        validDays,
+        now,
+      }),
       ...(limits ? { limits } : {}),
     }
   }
@@ -89,7 +118,15 @@ const activateWithSeat = async (payload: Payload, license: LicenseRecord, instal
     const racedIn = await findActivation(payload, license.id, installation.fingerprint)
     if (racedIn) return answer('ALREADY_ACTIVE', racedIn.id)
     await noteLimitReached(payload, license, installation, actor)
-    await noteLimitExceeded(payload, license, 'clients', license.maxClients + 1, license.maxClients, actor, now)
+    await noteLimitExceeded(
+      payload,
+      license,
+      'clients',
+      license.maxClients + 1,
+      license.maxClients,
+      actor,
+      now,
+    )
     return { code: 'TOO_MANY_CLIENTS' }
   }
 
@@ -126,7 +163,12 @@ const activateWithSeat = async (payload: Payload, license: LicenseRecord, instal
     license: license.id,
     type: 'activated',
     actor,
-    details: { fingerprint: installation.fingerprint, hostname: installation.hostname ?? null, role: installation.role ?? 'app', appVersion: installation.appVersion ?? null },
+    details: {
+      fingerprint: installation.fingerprint,
+      hostname: installation.hostname ?? null,
+      role: installation.role ?? 'app',
+      appVersion: installation.appVersion ?? null,
+    },
   })
   return answer('ACTIVATED', inserted[0].id)
 }
@@ -142,19 +184,34 @@ const inFlight = new WeakMap<Payload, Map<string, Promise<ActivationAnswer>>>()
  * Activates `installation` under a license found already (the key's, or the one master login
  * chose), once per fingerprint however many identical requests arrive together.
  */
-export const activateFoundLicense = (payload: Payload, license: LicenseRecord, installation: Installation, actor: Actor): Promise<ActivationAnswer> => {
+export const activateFoundLicense = (
+  payload: Payload,
+  license: LicenseRecord,
+  installation: Installation,
+  actor: Actor,
+): Promise<ActivationAnswer> => {
   let pending = inFlight.get(payload)
   if (!pending) inFlight.set(payload, (pending = new Map()))
   const pair = `${license.id}\n${installation.fingerprint}`
   const running = pending.get(pair)
-  if (running) return running.then((answer) => (answer.code === 'ACTIVATED' ? { ...answer, code: 'ALREADY_ACTIVE' } : answer))
-  const started = activateWithSeat(payload, license, installation, actor).finally(() => pending.delete(pair))
+  if (running)
+    return running.then((answer) =>
+      answer.code === 'ACTIVATED' ? { ...answer, code: 'ALREADY_ACTIVE' } : answer,
+    )
+  const started = activateWithSeat(payload, license, installation, actor).finally(() =>
+    pending.delete(pair),
+  )
   pending.set(pair, started)
   return started
 }
 
 /** `POST /licenses/activate`: activates `installation` under the license `key` names. */
-export const activateLicense = async (payload: Payload, key: string, installation: Installation, actor: Actor): Promise<ActivationAnswer> => {
+export const activateLicense = async (
+  payload: Payload,
+  key: string,
+  installation: Installation,
+  actor: Actor,
+): Promise<ActivationAnswer> => {
   const license = await findLicenseByKey(payload, key)
   if (!license) return { code: 'NOT_FOUND' }
   return activateFoundLicense(payload, license, installation, actor)

@@ -14,7 +14,12 @@ export type DeactivationAnswer = { code: 'DEACTIVATED' | 'NOT_ACTIVE' | 'NOT_FOU
  * only that delete gives the seat back. Works whatever the license's state, so a suspended or
  * expired license can still be moved off a machine.
  */
-export const deactivateLicense = async (payload: Payload, key: string, fingerprint: string, actor: Actor): Promise<DeactivationAnswer> => {
+export const deactivateLicense = async (
+  payload: Payload,
+  key: string,
+  fingerprint: string,
+  actor: Actor,
+): Promise<DeactivationAnswer> => {
   const license = await findLicenseByKey(payload, key)
   if (!license) return { code: 'NOT_FOUND' }
   const activations = tableOf(payload, 'activations')
@@ -26,6 +31,11 @@ export const deactivateLicense = async (payload: Payload, key: string, fingerpri
   if (deleted.length === 0) return { code: 'NOT_ACTIVE' }
   await releaseSeatOf(payload, license.id)
   await sumUsersInUse(payload, license.id)
-  await recordLicenseEvent(payload, { license: license.id, type: 'deactivated', actor, details: { fingerprint, hostname: deleted[0].hostname ?? null } })
+  await recordLicenseEvent(payload, {
+    license: license.id,
+    type: 'deactivated',
+    actor,
+    details: { fingerprint, hostname: deleted[0].hostname ?? null },
+  })
   return { code: 'DEACTIVATED' }
 }

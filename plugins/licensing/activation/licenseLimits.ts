@@ -19,7 +19,10 @@ export const limitsOf = async (
   actor: Actor,
   now: Date,
 ): Promise<{ usersInUse: number; limits?: LicenseLimits }> => {
-  const usersInUse = users === undefined ? Number(license.usersInUse ?? 0) : await reportUsers(payload, license, activationId, users, now)
+  const usersInUse =
+    users === undefined
+      ? Number(license.usersInUse ?? 0)
+      : await reportUsers(payload, license, activationId, users, now)
   if (usersInUse <= license.maxUsers) return { usersInUse }
   await noteLimitExceeded(payload, license, 'users', usersInUse, license.maxUsers, actor, now)
   return { usersInUse, limits: { users: { used: usersInUse, max: license.maxUsers } } }

@@ -17,7 +17,15 @@ const claimColumn = { users: 'usersLimitAlertedOn', clients: 'clientsLimitAlerte
  * recipients get `staff-limit-reached`; over the user limit also records `limit-reached` in the
  * history (a refused activation records its own each time).
  */
-export const noteLimitExceeded = async (payload: Payload, license: LicenseRecord, limit: LimitKind, used: number, max: number, actor: Actor, now = new Date()): Promise<boolean> => {
+export const noteLimitExceeded = async (
+  payload: Payload,
+  license: LicenseRecord,
+  limit: LimitKind,
+  used: number,
+  max: number,
+  actor: Actor,
+  now = new Date(),
+): Promise<boolean> => {
   const licenses = tableOf(payload, 'licenses')
   const column = licenses[claimColumn[limit]]
   const today = now.toISOString().slice(0, 10)
@@ -29,13 +37,26 @@ export const noteLimitExceeded = async (payload: Payload, license: LicenseRecord
     .returning({ id: licenses.id })
   if (claimed.length === 0) return false
 
-  if (limit === 'users') await recordLicenseEvent(payload, { license: license.id, type: 'limit-reached', actor, details: { limit, used, max } })
+  if (limit === 'users')
+    await recordLicenseEvent(payload, {
+      license: license.id,
+      type: 'limit-reached',
+      actor,
+      details: { limit, used, max },
+    })
   const facts = await licenseMailFacts(payload, license)
   const { publicUrl } = licensingSettings(payload)
   await queueAlertMails(payload, {
     templateKey: 'staff-limit-reached',
     recipients: (await alertSettings(payload)).recipients.limit,
-    variables: { customerName: facts.customerName, productName: facts.productName, licenseKey: license.key ?? '', limit, used, adminUrl: `${publicUrl}/admin/collections/licenses/${license.id}` },
+    variables: {
+      customerName: facts.customerName,
+      productName: facts.productName,
+      licenseKey: license.key ?? '',
+      limit,
+      used,
+      adminUrl: `${publicUrl}/admin/collections/licenses/${license.id}`,
+    },
     idempotencyKey: `staff-limit-reached:${license.id}:${limit}:${today}`,
     context: { license: license.id, kind: 'staff-limit-reached', limit, used, max },
   })

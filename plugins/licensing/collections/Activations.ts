@@ -28,15 +28,30 @@ export const Activations: CollectionConfig = {
     { name: 'license', type: 'relationship', relationTo: 'licenses', required: true, index: true },
     { name: 'fingerprint', type: 'text', required: true },
     { name: 'hostname', type: 'text' },
-    { name: 'role', type: 'select', required: true, defaultValue: 'app', options: activationRoles.map((value) => ({ label: value, value })) },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'app',
+      options: activationRoles.map((value) => ({ label: value, value })),
+    },
     { name: 'appVersion', type: 'text' },
     { name: 'activatedAt', type: 'date', required: true },
     { name: 'lastSeenAt', type: 'date' },
     {
       type: 'row',
       fields: [
-        { name: 'users', type: 'number', min: 0, admin: { description: 'Users this installation last reported (validate or activate).' } },
-        { name: 'usersReportedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'users',
+          type: 'number',
+          min: 0,
+          admin: { description: 'Users this installation last reported (validate or activate).' },
+        },
+        {
+          name: 'usersReportedAt',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
       ],
     },
   ],

@@ -30,7 +30,8 @@ export const LicenseEvents: CollectionConfig = {
   admin: {
     useAsTitle: 'type',
     defaultColumns: ['createdAt', 'license', 'type', 'actor'],
-    // The list's search box matches who acted: `like` on the `type` select is refused (400 INVALID_QUERY).
+    // The list's search box matches who acted: `like` on the `type` select is refused (400
+    // INVALID_QUERY).
     listSearchableFields: ['actor.label', 'actor.ref'],
     group: 'Licensing',
   },
@@ -43,13 +44,31 @@ export const LicenseEvents: CollectionConfig = {
   },
   fields: [
     { name: 'license', type: 'relationship', relationTo: 'licenses', required: true, index: true },
-    { name: 'type', type: 'select', required: true, index: true, options: licenseEventTypes.map((value) => ({ label: value, value })) },
+    {
+      name: 'type',
+      type: 'select',
+      required: true,
+      index: true,
+      options: licenseEventTypes.map((value) => ({ label: value, value })),
+    },
     {
       name: 'actor',
       type: 'group',
       fields: [
-        { name: 'kind', type: 'select', required: true, options: actorKinds.map((value) => ({ label: value, value })) },
-        { name: 'ref', type: 'text', label: 'Id', admin: { description: 'Staff user, reseller or customer account id; the fingerprint of an app.' } },
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          options: actorKinds.map((value) => ({ label: value, value })),
+        },
+        {
+          name: 'ref',
+          type: 'text',
+          label: 'Id',
+          admin: {
+            description: 'Staff user, reseller or customer account id; the fingerprint of an app.',
+          },
+        },
         { name: 'label', type: 'text' },
       ],
     },

@@ -6,7 +6,9 @@ import { useState } from 'react'
 
 import { useStaffAction } from '../../../src/admin/useStaffAction'
 
-/** "Create trial" on a customer: a trial of the chosen product, then straight to the new license. */
+/**
+ * "Create trial" on a customer: a trial of the chosen product, then straight to the new license.
+ */
 export const CustomerActions = () => {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
@@ -17,7 +19,11 @@ export const CustomerActions = () => {
 
   return (
     <div className="customer-actions" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-      <select aria-label="Trial product" value={product} onChange={(event) => setProduct(event.target.value)}>
+      <select
+        aria-label="Trial product"
+        value={product}
+        onChange={(event) => setProduct(event.target.value)}
+      >
         <option value="promonitor">ProMonitor</option>
         <option value="collector">Collector</option>
         <option value="cockpit">Cockpit</option>
@@ -27,8 +33,11 @@ export const CustomerActions = () => {
         size="small"
         disabled={busy}
         onClick={async () => {
-          const answer = (await run('create-trial', { product }, 'Trial created')) as { license?: { id: number } } | null
-          if (answer?.license) router.push(`${config.routes.admin}/collections/licenses/${answer.license.id}`)
+          const answer = (await run('create-trial', { product }, 'Trial created')) as {
+            license?: { id: number }
+          } | null
+          if (answer?.license)
+            router.push(`${config.routes.admin}/collections/licenses/${answer.license.id}`)
         }}
       >
         Create trial

@@ -25,30 +25,62 @@ const describe = (event: LicenseEvent): string => {
   }
 }
 
-/** The license's history and the mails sent about it, newest first, on its edit view (support and admins; others see none). */
+/**
+ * The license's history and the mails sent about it, newest first, on its edit view (support and
+ * admins; others see none).
+ */
 export const LicenseTimeline = async ({ id, payload, req }: UIFieldServerProps) => {
   if (id === undefined || !userHasRole(req.user, ['support'])) return null
   const [{ docs, totalDocs }, mails] = await Promise.all([
-    payload.find({ collection: 'license-events', where: { license: { equals: id } }, sort: '-createdAt', limit: 100, depth: 0 }),
-    payload.find({ collection: 'outbox', where: { license: { equals: id } }, sort: '-createdAt', limit: 100, depth: 0, select: { createdAt: true, templateKey: true, to: true, status: true, subject: true } }),
+    payload.find({
+      collection: 'license-events',
+      where: { license: { equals: id } },
+      sort: '-createdAt',
+      limit: 100,
+      depth: 0,
+    }),
+    payload.find({
+      collection: 'outbox',
+      where: { license: { equals: id } },
+      sort: '-createdAt',
+      limit: 100,
+      depth: 0,
+      select: { createdAt: true, templateKey: true, to: true, status: true, subject: true },
+    }),
   ])
   return (
     <div className="field-type license-timeline">
       <h4>History ({totalDocs})</h4>
       <ol style={{ listStyle: 'none', padding: 0 }}>
         {docs.map((event) => (
-          <li key={event.id} style={{ padding: '4px 0', borderBottom: '1px solid var(--theme-elevation-100)' }}>
-            <time dateTime={event.createdAt}>{new Date(event.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</time> · <strong>{event.type}</strong>
+          <li
+            key={event.id}
+            style={{ padding: '4px 0', borderBottom: '1px solid var(--theme-elevation-100)' }}
+          >
+            <time dateTime={event.createdAt}>
+              {new Date(event.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC
+            </time>{' '}
+            · <strong>{event.type}</strong>
             {describe(event) && <> · {describe(event)}</>}
-            <span style={{ color: 'var(--theme-elevation-500)' }}> · {event.actor?.kind}{event.actor?.label ? `: ${event.actor.label}` : ''}</span>
+            <span style={{ color: 'var(--theme-elevation-500)' }}>
+              {' '}
+              · {event.actor?.kind}
+              {event.actor?.label ? `: ${event.actor.label}` : ''}
+            </span>
           </li>
         ))}
       </ol>
       <h4>Mails ({mails.totalDocs})</h4>
       <ol style={{ listStyle: 'none', padding: 0 }}>
         {mails.docs.map((mail) => (
-          <li key={mail.id} style={{ padding: '4px 0', borderBottom: '1px solid var(--theme-elevation-100)' }}>
-            <time dateTime={mail.createdAt}>{new Date(mail.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC</time> · <strong>{mail.templateKey}</strong> · {mail.to} · {mail.status}
+          <li
+            key={mail.id}
+            style={{ padding: '4px 0', borderBottom: '1px solid var(--theme-elevation-100)' }}
+          >
+            <time dateTime={mail.createdAt}>
+              {new Date(mail.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC
+            </time>{' '}
+            · <strong>{mail.templateKey}</strong> · {mail.to} · {mail.status}
             <span style={{ color: 'var(--theme-elevation-500)' }}> · {mail.subject}</span>
           </li>
         ))}

@@ -1,5 +1,11 @@
 import { SignedKind } from '../../../src/lib/protocol'
-import { clientEndpoint, clientRateLimits, documentedAnswer, jsonBody, readJsonBody } from '../../clientApi'
+import {
+  clientEndpoint,
+  clientRateLimits,
+  documentedAnswer,
+  jsonBody,
+  readJsonBody,
+} from '../../clientApi'
 import { activateLicense } from '../activation/activateLicense'
 import { appActor } from '../history/actors'
 import { signedAnswer } from '../signedAnswer'
@@ -22,7 +28,12 @@ export const activateEndpoint = clientEndpoint({
   },
   handler: async (req) => {
     const { key, nonce, ...installation } = await readJsonBody(req, activateRequest)
-    const answer = await activateLicense(req.payload, key, installation, appActor(installation.fingerprint, installation.hostname))
+    const answer = await activateLicense(
+      req.payload,
+      key,
+      installation,
+      appActor(installation.fingerprint, installation.hostname),
+    )
     return jsonResponse(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
   },
 })

@@ -13,13 +13,16 @@ export const licenseFileField = z.string().meta({
 
 const usedOfMax = z.object({ used: z.number().int(), max: z.number().int() })
 
-export const limitsField = z
-  .object({ users: usedOfMax.optional() })
-  .meta({ description: 'Present when the license is over a soft limit: the decision stands, staff are told' })
+export const limitsField = z.object({ users: usedOfMax.optional() }).meta({
+  description: 'Present when the license is over a soft limit: the decision stands, staff are told',
+})
 
 export const licenseDescription = z.object({
   id: idSchema,
-  product: z.string().nullable().meta({ examples: ['promonitor'] }),
+  product: z
+    .string()
+    .nullable()
+    .meta({ examples: ['promonitor'] }),
   line: z.string().meta({ examples: ['v7'] }),
   type: z.enum(licenseTypes),
   status: z.enum(['active', 'suspended']),

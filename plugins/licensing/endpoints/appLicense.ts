@@ -1,5 +1,12 @@
 import { SignedKind } from '../../../src/lib/protocol'
-import { clientEndpoint, clientRateLimits, documentedAnswer, jsonBody, readJsonBody, refusal } from '../../clientApi'
+import {
+  clientEndpoint,
+  clientRateLimits,
+  documentedAnswer,
+  jsonBody,
+  readJsonBody,
+  refusal,
+} from '../../clientApi'
 import { activateCompanyLicense, requireCustomerAccount } from '../masterLogin/masterLogin'
 import { signedAnswer } from '../signedAnswer'
 import { jsonResponse } from '../../../src/http/answers'
@@ -14,7 +21,7 @@ export const appLicenseEndpoint = clientEndpoint({
   openapi: {
     summary: "Activate this machine under a company's license (master login)",
     description:
-      'Picks the company\'s license of the product (and line) by best state — usable, already running on this machine, a seat free, latest expiry — and activates the fingerprint: the activate answer. No such license answers `NOT_FOUND`.',
+      "Picks the company's license of the product (and line) by best state — usable, already running on this machine, a seat free, latest expiry — and activates the fingerprint: the activate answer. No such license answers `NOT_FOUND`.",
     tags: ['master login'],
     security: [{ customerApiKey: [] }],
     requestBody: jsonBody(appLicenseRequest),

@@ -1,5 +1,11 @@
 import { SignedKind } from '../../../src/lib/protocol'
-import { clientEndpoint, clientRateLimits, documentedAnswer, jsonBody, readJsonBody } from '../../clientApi'
+import {
+  clientEndpoint,
+  clientRateLimits,
+  documentedAnswer,
+  jsonBody,
+  readJsonBody,
+} from '../../clientApi'
 import { appActor } from '../history/actors'
 import { deactivateLicense } from '../activation/deactivateLicense'
 import { signedAnswer } from '../signedAnswer'
@@ -14,10 +20,14 @@ export const deactivateEndpoint = clientEndpoint({
   rateLimit: clientRateLimits.seats,
   openapi: {
     summary: 'Deactivate an installation (free its client seat)',
-    description: '`DEACTIVATED` frees the seat; a fingerprint that holds none is `NOT_ACTIVE`; an unknown key is `NOT_FOUND`.',
+    description:
+      '`DEACTIVATED` frees the seat; a fingerprint that holds none is `NOT_ACTIVE`; an unknown key is `NOT_FOUND`.',
     tags: ['licenses'],
     requestBody: jsonBody(deactivateRequest),
-    responses: { 200: documentedAnswer('The decision', deactivationAnswer), 400: badRequestRefusal },
+    responses: {
+      200: documentedAnswer('The decision', deactivationAnswer),
+      400: badRequestRefusal,
+    },
   },
   handler: async (req) => {
     const { key, fingerprint, nonce } = await readJsonBody(req, deactivateRequest)

@@ -41,14 +41,22 @@ export const licenseActionEndpoints = [
     roles: support,
     body: z.object({ modules: z.array(moduleName).min(1).max(50) }),
     handler: async ({ req, id, body, user }) => ({
-      license: await addModules(req.payload, { licenseId: id, modules: body.modules }, actorOf(user)),
+      license: await addModules(
+        req.payload,
+        { licenseId: id, modules: body.modules },
+        actorOf(user),
+      ),
     }),
   }),
   ...staffAction({
     collection: 'licenses',
     action: 'add-pack',
     roles: support,
-    body: z.object({ clients: count.optional(), users: count.optional(), credits: count.optional() }),
+    body: z.object({
+      clients: count.optional(),
+      users: count.optional(),
+      credits: count.optional(),
+    }),
     handler: async ({ req, id, body, user }) => ({
       license: await addPack(req.payload, { licenseId: id, ...body }, actorOf(user)),
     }),
@@ -59,7 +67,11 @@ export const licenseActionEndpoints = [
     roles: support,
     body: z.object({ reason: multiLineText().trim().max(500).optional() }),
     handler: async ({ req, id, body, user }) => ({
-      license: await suspendLicense(req.payload, { licenseId: id, reason: body.reason }, actorOf(user)),
+      license: await suspendLicense(
+        req.payload,
+        { licenseId: id, reason: body.reason },
+        actorOf(user),
+      ),
     }),
   }),
   ...staffAction({
@@ -116,7 +128,13 @@ export const customerActionEndpoints = staffAction({
   }),
   handler: async ({ req, id, body, user }) =>
     Response.json(
-      { license: await createTrialForCustomer(req.payload, { customerId: id, ...body }, actorOf(user)) },
+      {
+        license: await createTrialForCustomer(
+          req.payload,
+          { customerId: id, ...body },
+          actorOf(user),
+        ),
+      },
       { status: 201 },
     ),
 })

@@ -20,7 +20,11 @@ export const fingerprint = plainText()
   .min(1, 'Required')
   .max(256, 'At most 256 characters')
   .meta({ description: 'Stable id of this installation' })
-export const nonce = plainText().min(1).max(256, 'At most 256 characters').meta(nonceMeta).optional()
+export const nonce = plainText()
+  .min(1)
+  .max(256, 'At most 256 characters')
+  .meta(nonceMeta)
+  .optional()
 const shortText = plainText().trim().min(1).max(128)
 const product = shortText.meta({ examples: ['promonitor'] })
 const line = shortText.meta({ examples: ['v7'] })
@@ -81,5 +85,9 @@ export const trialRequest = z.object({
   line: line.meta({ description: "Default: the product's newest line" }).optional(),
   fingerprint: fingerprint.optional(),
   hostname,
-  source: plainText().trim().max(64).meta({ examples: ['datadog-button'] }).optional(),
+  source: plainText()
+    .trim()
+    .max(64)
+    .meta({ examples: ['datadog-button'] })
+    .optional(),
 })

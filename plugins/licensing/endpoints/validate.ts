@@ -1,7 +1,13 @@
 import type { Payload } from 'payload'
 
 import { SignedKind } from '../../../src/lib/protocol'
-import { clientEndpoint, documentedAnswer, jsonBody, parseJsonBody, readJsonBody } from '../../clientApi'
+import {
+  clientEndpoint,
+  documentedAnswer,
+  jsonBody,
+  parseJsonBody,
+  readJsonBody,
+} from '../../clientApi'
 import { signedAnswer } from '../signedAnswer'
 import { validateLicense, type ValidateLicenseArgs } from '../validation/validateLicense'
 import { jsonAnswer, responseOf, type WholeAnswer } from '../../../src/http/answers'
@@ -9,8 +15,19 @@ import { validationAnswer } from './answers'
 import { badRequestRefusal } from './refusals'
 import { validateRequest } from './schemas'
 
-const answerValidation = async (payload: Payload, request: ValidateLicenseArgs, nonce: string | undefined): Promise<WholeAnswer> =>
-  jsonAnswer(await signedAnswer(payload, SignedKind.validation, await validateLicense(payload, request), nonce))
+const answerValidation = async (
+  payload: Payload,
+  request: ValidateLicenseArgs,
+  nonce: string | undefined,
+): Promise<WholeAnswer> =>
+  jsonAnswer(
+    await signedAnswer(
+      payload,
+      SignedKind.validation,
+      await validateLicense(payload, request),
+      nonce,
+    ),
+  )
 
 export const validateEndpoint = clientEndpoint({
   path: '/v1/licenses/validate',

@@ -15,7 +15,11 @@ export type LicenseEventInput = {
  * Adds one entry to a license's history, in the caller's transaction when `req` has one. A plain
  * insert (no hooks), so it is cheap on the activation path.
  */
-export const recordLicenseEvent = async (payload: Payload, event: LicenseEventInput, req?: Partial<PayloadRequest>): Promise<void> => {
+export const recordLicenseEvent = async (
+  payload: Payload,
+  event: LicenseEventInput,
+  req?: Partial<PayloadRequest>,
+): Promise<void> => {
   const table = tableOf(payload, 'license-events')
   const now = new Date().toISOString()
   const database = await drizzleFor(payload, req)

@@ -11,6 +11,15 @@ export const releaseSeat: CollectionAfterDeleteHook = async ({ doc, req }) => {
   if (!licenseId) return doc
   await releaseSeatOf(req.payload, licenseId, req)
   await sumUsersInUse(req.payload, licenseId, req)
-  await recordLicenseEvent(req.payload, { license: licenseId, type: 'deactivated', actor: actorOf(req.user), details: { fingerprint: doc.fingerprint, hostname: doc.hostname ?? null } }, req)
+  await recordLicenseEvent(
+    req.payload,
+    {
+      license: licenseId,
+      type: 'deactivated',
+      actor: actorOf(req.user),
+      details: { fingerprint: doc.fingerprint, hostname: doc.hostname ?? null },
+    },
+    req,
+  )
   return doc
 }

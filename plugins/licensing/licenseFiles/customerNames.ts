@@ -11,7 +11,13 @@ export const customerName = async (payload: Payload, id: number | string): Promi
   if (cached && Date.now() - cached.loadedAt < cacheMs) return cached.name
   if (names.size > 10_000) names.clear()
   const name = payload
-    .findByID({ collection: 'customers', id, depth: 0, select: { name: true }, disableErrors: true })
+    .findByID({
+      collection: 'customers',
+      id,
+      depth: 0,
+      select: { name: true },
+      disableErrors: true,
+    })
     .then((customer) => customer?.name ?? '')
   names.set(String(id), { name, loadedAt: Date.now() })
   name.catch(() => names.delete(String(id)))

@@ -27,7 +27,9 @@ export const issueLicenseFile = async (
 ): Promise<string> => {
   const iat = Math.floor(now.getTime() / 1000)
   const fileEnd = addDays(now, validDays).getTime()
-  const licenseEnd = license.expiresAt ? new Date(license.expiresAt).getTime() : Number.POSITIVE_INFINITY
+  const licenseEnd = license.expiresAt
+    ? new Date(license.expiresAt).getTime()
+    : Number.POSITIVE_INFINITY
   const exp = Math.floor(Math.min(fileEnd, licenseEnd) / 1000)
   if (!license.key) throw new Error(`License ${license.id} has no key to put in its file`)
   const claims: LicenseFileClaims = {
@@ -50,5 +52,6 @@ export const issueLicenseFile = async (
 }
 
 /** The same file wrapped for copy and paste (the app's offline license textbox). */
-export const issueArmoredLicenseFile = async (...args: Parameters<typeof issueLicenseFile>): Promise<string> =>
-  armorLicenseFile(await issueLicenseFile(...args))
+export const issueArmoredLicenseFile = async (
+  ...args: Parameters<typeof issueLicenseFile>
+): Promise<string> => armorLicenseFile(await issueLicenseFile(...args))

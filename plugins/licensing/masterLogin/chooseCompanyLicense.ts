@@ -7,7 +7,8 @@ import type { ProductInfo } from '../../catalogue'
 
 type Candidate = { license: LicenseRecord; usability: LicenseUsability; holdsFingerprint: boolean }
 
-const expiryRank = (license: LicenseRecord): number => (license.expiresAt ? new Date(license.expiresAt).getTime() : Number.POSITIVE_INFINITY)
+const expiryRank = (license: LicenseRecord): number =>
+  license.expiresAt ? new Date(license.expiresAt).getTime() : Number.POSITIVE_INFINITY
 
 /** Best first: usable; already running on this machine; a seat free; the latest expiry. */
 const compareCandidates = (left: Candidate, right: Candidate): number => {
@@ -27,11 +28,22 @@ const compareCandidates = (left: Candidate, right: Candidate): number => {
  */
 export const chooseCompanyLicense = async (
   payload: Payload,
-  { companyId, product, line, fingerprint }: { companyId: number | string; product: ProductInfo; line?: string; fingerprint: string },
+  {
+    companyId,
+    product,
+    line,
+    fingerprint,
+  }: { companyId: number | string; product: ProductInfo; line?: string; fingerprint: string },
 ): Promise<LicenseRecord | null> => {
   const { docs } = await payload.find({
     collection: 'licenses',
-    where: { and: [{ customer: { equals: companyId } }, { product: { equals: product.id } }, ...(line ? [{ line: { equals: line } }] : [])] },
+    where: {
+      and: [
+        { customer: { equals: companyId } },
+        { product: { equals: product.id } },
+        ...(line ? [{ line: { equals: line } }] : []),
+      ],
+    },
     select: licenseSelect,
     depth: 0,
     pagination: false,
@@ -43,9 +55,21 @@ export const chooseCompanyLicense = async (
   const holding = await database
     .select({ license: activations.license })
     .from(activations)
-    .where(and(inArray(activations.license, licenses.map((license) => license.id)), eq(activations.fingerprint, fingerprint)))
+    .where(
+      and(
+        inArray(
+          activations.license,
+          licenses.map((license) => license.id),
+        ),
+        eq(activations.fingerprint, fingerprint),
+      ),
+    )
   const holders = new Set(holding.map((row: { license: number | string }) => String(row.license)))
   const now = new Date()
-  const candidates = licenses.map((license) => ({ license, usability: usabilityOf(license, product, { now }), holdsFingerprint: holders.has(String(license.id)) }))
+  const candidates = licenses.map((license) => ({
+    license,
+    usability: usabilityOf(license, product, { now }),
+    holdsFingerprint: holders.has(String(license.id)),
+  }))
   return candidates.sort(compareCandidates)[0].license
 }

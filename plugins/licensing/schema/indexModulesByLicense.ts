@@ -13,8 +13,22 @@ const indexName = 'licenses_texts_parent_path_idx'
 
 const indexModulesWith =
   (index: IndexBuilder) =>
-  <Schema extends { tables: AnyColumns }>({ schema, extendTable }: { schema: Schema; extendTable: (args: { table: AnyColumns[string]; extraConfig: (columns: AnyColumns) => object }) => void }): Schema => {
-    extendTable({ table: schema.tables.licenses_texts, extraConfig: (columns) => ({ [indexName]: index(indexName).on(columns.parent, columns.path) }) })
+  <Schema extends { tables: AnyColumns }>({
+    schema,
+    extendTable,
+  }: {
+    schema: Schema
+    extendTable: (args: {
+      table: AnyColumns[string]
+      extraConfig: (columns: AnyColumns) => object
+    }) => void
+  }): Schema => {
+    extendTable({
+      table: schema.tables.licenses_texts,
+      extraConfig: (columns) => ({
+        [indexName]: index(indexName).on(columns.parent, columns.path),
+      }),
+    })
     return schema
   }
 

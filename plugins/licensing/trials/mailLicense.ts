@@ -17,7 +17,8 @@ export type LicenseMail = {
   idempotencyKey: string
 }
 
-const day = (value: string | null | undefined): string => (value ? new Date(value).toISOString().slice(0, 10) : 'no end date')
+const day = (value: string | null | undefined): string =>
+  value ? new Date(value).toISOString().slice(0, 10) : 'no end date'
 
 /**
  * The mail with the key and the portal register link: `trial-created` for a trial,
@@ -32,14 +33,24 @@ export const mailLicense = async (payload: Payload, mail: LicenseMail) => {
     line: mail.license.line,
     licenseKey: mail.license.key ?? '',
     expiresAt: day(mail.license.expiresAt),
-    registerUrl: await registerLinkFor(payload, publicUrl, { email: mail.to, customer: mail.customer.id, license: mail.license.id }),
+    registerUrl: await registerLinkFor(payload, publicUrl, {
+      email: mail.to,
+      customer: mail.customer.id,
+      license: mail.license.id,
+    }),
     portalUrl: `${publicUrl}/portal`,
   }
   const isTrial = mail.license.type === 'trial'
   return queueMail(payload, {
     to: mail.to,
     templateKey: isTrial ? 'trial-created' : 'license-created',
-    variables: isTrial ? common : { ...common, licenseType: mail.license.type, resellerName: mail.resellerName ?? 'ProMonitor' },
+    variables: isTrial
+      ? common
+      : {
+          ...common,
+          licenseType: mail.license.type,
+          resellerName: mail.resellerName ?? 'ProMonitor',
+        },
     idempotencyKey: mail.idempotencyKey,
     context: { license: mail.license.id },
   })

@@ -27,17 +27,27 @@ export type TrialRequest = {
 export type TrialAnswer = { code: 'TRIAL_CREATED'; key: string; licenseFile?: string }
 
 /** The claim that makes a trial unique per email and product. */
-export const trialClaim = (email: string, product: ProductInfo): string => `trial:${email.trim().toLowerCase()}:${product.slug}`
+export const trialClaim = (email: string, product: ProductInfo): string =>
+  `trial:${email.trim().toLowerCase()}:${product.slug}`
 
 /**
  * Counts this request against the email's daily budget in the database (insert, then count), so
  * the budget holds however many instances serve the requests.
  */
-const spendTrialBudget = async (payload: Payload, { email, product, address }: TrialRequest): Promise<void> => {
+const spendTrialBudget = async (
+  payload: Payload,
+  { email, product, address }: TrialRequest,
+): Promise<void> => {
   const table = tableOf(payload, 'trial-requests')
   const database = await drizzleFor(payload)
   const now = new Date()
-  await database.insert(table).values({ email, product, address: address ?? null, createdAt: now.toISOString(), updatedAt: now.toISOString() })
+  await database.insert(table).values({
+    email,
+    product,
+    address: address ?? null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  })
   const since = new Date(now.getTime() - 24 * 3600_000).toISOString()
   const [{ count }] = await database
     .select({ count: sql<number>`count(*)` })
@@ -45,16 +55,48 @@ const spendTrialBudget = async (payload: Payload, { email, product, address }: T
     .where(and(eq(table.email, email), gte(table.createdAt, since)))
   const limit = licensingSettings(payload).trialsPerEmailPerDay
   if (Number(count) > limit) {
-    throw new ClientError(429, 'RATE_LIMITED', `At most ${limit} trial requests per email a day; try again tomorrow`, { 'Retry-After': '86400' })
+    throw new ClientError(
+      429,
+      'RATE_LIMITED',
+      `At most ${limit} trial requests per email a day; try again tomorrow`,
+      { 'Retry-After': '86400' },
+    )
   }
 }
 
-/** A second trial of one email and product: its mail goes again (at most every ten minutes), and the answer is 409. */
-const resendTrial = async (payload: Payload, { email, license, product }: { email: string; license: License; product: ProductInfo }, actor: Actor): Promise<never> => {
-  const customer = await payload.findByID({ collection: 'customers', id: typeof license.customer === 'object' ? license.customer.id : license.customer, depth: 0, select: { name: true } })
-  await mailLicense(payload, { to: email, license, product, customer: { id: customer.id, name: customer.name }, idempotencyKey: `trial-created:${license.id}:resent:${resendBucket()}` })
-  await recordLicenseEvent(payload, { license: license.id, type: 'trial-mail-resent', actor, details: { email } })
-  throw new ClientError(409, 'TRIAL_EXISTS', 'A trial of this product was already started with this email; the mail with its key was sent again')
+/**
+ * A second trial of one email and product: its mail goes again (at most every ten minutes), and the
+ * answer is 409.
+ */
+const resendTrial = async (
+  payload: Payload,
+  { email, license, product }: { email: string; license: License; product: ProductInfo },
+  actor: Actor,
+): Promise<never> => {
+  const customer = await payload.findByID({
+    collection: 'customers',
+    id: typeof license.customer === 'object' ? license.customer.id : license.customer,
+    depth: 0,
+    select: { name: true },
+  })
+  await mailLicense(payload, {
+    to: email,
+    license,
+    product,
+    customer: { id: customer.id, name: customer.name },
+    idempotencyKey: `trial-created:${license.id}:resent:${resendBucket()}`,
+  })
+  await recordLicenseEvent(payload, {
+    license: license.id,
+    type: 'trial-mail-resent',
+    actor,
+    details: { email },
+  })
+  throw new ClientError(
+    409,
+    'TRIAL_EXISTS',
+    'A trial of this product was already started with this email; the mail with its key was sent again',
+  )
 }
 
 /**
@@ -65,7 +107,11 @@ const resendTrial = async (payload: Payload, { email, license, product }: { emai
  * request for the same email and product re-sends the mail and answers 409 `TRIAL_EXISTS`
  * without the key.
  */
-export const startTrial = async (payload: Payload, request: TrialRequest, actor: Actor): Promise<TrialAnswer> => {
+export const startTrial = async (
+  payload: Payload,
+  request: TrialRequest,
+  actor: Actor,
+): Promise<TrialAnswer> => {
   const product = await productBySlug(payload, request.product)
   if (!product) throw badRequest(`product: unknown product "${request.product}"`)
   const line = resolveLine(product, request.line)
@@ -81,7 +127,17 @@ export const startTrial = async (payload: Payload, request: TrialRequest, actor:
   const settings = licensingSettings(payload)
   const { license, created } = await createLicense(
     payload,
-    { customer: company.customer.id, product, line, type: 'trial', days: settings.trialDays, maxClients: 1, maxUsers: 5, modules: product.modules, creationKey },
+    {
+      customer: company.customer.id,
+      product,
+      line,
+      type: 'trial',
+      days: settings.trialDays,
+      maxClients: 1,
+      maxUsers: 5,
+      modules: product.modules,
+      creationKey,
+    },
     actor,
   )
   if (!created) {
@@ -89,10 +145,27 @@ export const startTrial = async (payload: Payload, request: TrialRequest, actor:
     await dropUnusedCompany(payload, company)
     return resendTrial(payload, { email, license, product }, actor)
   }
-  await mailLicense(payload, { to: email, license, product, customer: company.customer, idempotencyKey: `trial-created:${license.id}` })
+  await mailLicense(payload, {
+    to: email,
+    license,
+    product,
+    customer: company.customer,
+    idempotencyKey: `trial-created:${license.id}`,
+  })
 
   if (!request.fingerprint) return { code: 'TRIAL_CREATED', key: license.key as string }
   const record = await findLicenseById(payload, license.id)
-  const activation = record ? await activateFoundLicense(payload, record, { fingerprint: request.fingerprint, hostname: request.hostname }, actor) : undefined
-  return { code: 'TRIAL_CREATED', key: license.key as string, ...(activation?.licenseFile ? { licenseFile: activation.licenseFile } : {}) }
+  const activation = record
+    ? await activateFoundLicense(
+        payload,
+        record,
+        { fingerprint: request.fingerprint, hostname: request.hostname },
+        actor,
+      )
+    : undefined
+  return {
+    code: 'TRIAL_CREATED',
+    key: license.key as string,
+    ...(activation?.licenseFile ? { licenseFile: activation.licenseFile } : {}),
+  }
 }

@@ -2,7 +2,10 @@ import type { Payload } from 'payload'
 
 import { and, drizzleFor, eq, lt, or, isNull, sql, tableOf } from '../../../src/database/database'
 
-type Pending = { licenses: Map<string, { id: number | string; count: number; lastAt: Date }>; activations: Map<string, { id: number | string; seenAt: Date }> }
+type Pending = {
+  licenses: Map<string, { id: number | string; count: number; lastAt: Date }>
+  activations: Map<string, { id: number | string; seenAt: Date }>
+}
 
 /**
  * Validations are counted in memory and written in batches: the validate request path never
@@ -14,12 +17,18 @@ const timers = new WeakMap<Payload, NodeJS.Timeout>()
 
 const pendingOf = (payload: Payload): Pending => {
   let pending = pendingByPayload.get(payload)
-  if (!pending) pendingByPayload.set(payload, (pending = { licenses: new Map(), activations: new Map() }))
+  if (!pending)
+    pendingByPayload.set(payload, (pending = { licenses: new Map(), activations: new Map() }))
   return pending
 }
 
 /** Notes one validation of a license (and when its activation was last seen). */
-export const countValidation = (payload: Payload, licenseId: number | string, activationId?: number | string, now = new Date()): void => {
+export const countValidation = (
+  payload: Payload,
+  licenseId: number | string,
+  activationId?: number | string,
+  now = new Date(),
+): void => {
   const pending = pendingOf(payload)
   const entry = pending.licenses.get(String(licenseId))
   if (entry) {
@@ -28,10 +37,14 @@ export const countValidation = (payload: Payload, licenseId: number | string, ac
   } else {
     pending.licenses.set(String(licenseId), { id: licenseId, count: 1, lastAt: now })
   }
-  if (activationId !== undefined) pending.activations.set(String(activationId), { id: activationId, seenAt: now })
+  if (activationId !== undefined)
+    pending.activations.set(String(activationId), { id: activationId, seenAt: now })
 }
 
-/** Writes the counts gathered so far; call it on shutdown too. Returns how many validations it wrote. */
+/**
+ * Writes the counts gathered so far; call it on shutdown too. Returns how many validations it
+ * wrote.
+ */
 export const flushValidationCounts = async (payload: Payload): Promise<number> => {
   const pending = pendingByPayload.get(payload)
   if (!pending || (pending.licenses.size === 0 && pending.activations.size === 0)) return 0
@@ -57,10 +70,18 @@ export const flushValidationCounts = async (payload: Payload): Promise<number> =
       await database
         .update(licenses)
         .set({ lastValidatedAt: at })
-        .where(and(eq(licenses.id, id), or(isNull(licenses.lastValidatedAt), lt(licenses.lastValidatedAt, at))))
+        .where(
+          and(
+            eq(licenses.id, id),
+            or(isNull(licenses.lastValidatedAt), lt(licenses.lastValidatedAt, at)),
+          ),
+        )
       written += count
     } catch (error) {
-      payload.logger.error({ err: error, msg: `Could not write ${count} validation(s) of license ${id}` })
+      payload.logger.error({
+        err: error,
+        msg: `Could not write ${count} validation(s) of license ${id}`,
+      })
     }
   }
   for (const { id, seenAt } of pending.activations.values()) {
@@ -68,8 +89,15 @@ export const flushValidationCounts = async (payload: Payload): Promise<number> =
     await database
       .update(activations)
       .set({ lastSeenAt: at })
-      .where(and(eq(activations.id, id), or(isNull(activations.lastSeenAt), lt(activations.lastSeenAt, at))))
-      .catch((error: unknown) => payload.logger.error({ err: error, msg: `Could not note activation ${id} as seen` }))
+      .where(
+        and(
+          eq(activations.id, id),
+          or(isNull(activations.lastSeenAt), lt(activations.lastSeenAt, at)),
+        ),
+      )
+      .catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: `Could not note activation ${id} as seen` }),
+      )
   }
   return written
 }
@@ -78,7 +106,9 @@ export const flushValidationCounts = async (payload: Payload): Promise<number> =
 export const startValidationCountFlush = (payload: Payload, intervalMs: number): void => {
   stopValidationCountFlush(payload)
   const timer = setInterval(() => {
-    flushValidationCounts(payload).catch((error) => payload.logger.error({ err: error, msg: 'Flushing validation counts failed' }))
+    flushValidationCounts(payload).catch((error) =>
+      payload.logger.error({ err: error, msg: 'Flushing validation counts failed' }),
+    )
   }, intervalMs)
   timer.unref()
   timers.set(payload, timer)

@@ -7,7 +7,8 @@ export const outboxStatuses = ['queued', 'sending', 'sent', 'failed'] as const
 
 /**
  * Every mail the system sends, rendered and waiting or done. The idempotency key is unique, so a
- * mail that was queued once (a release mail to one recipient, one expiry reminder) never goes twice.
+ * mail that was queued once (a release mail to one recipient, one expiry reminder) never goes
+ * twice.
  */
 export const Outbox: CollectionConfig = {
   slug: 'outbox',
@@ -27,7 +28,12 @@ export const Outbox: CollectionConfig = {
   },
   fields: [
     { name: 'to', type: 'email', required: true, index: true },
-    { name: 'templateKey', type: 'select', options: emailTemplateKeys.map((value) => ({ label: value, value })), index: true },
+    {
+      name: 'templateKey',
+      type: 'select',
+      options: emailTemplateKeys.map((value) => ({ label: value, value })),
+      index: true,
+    },
     { name: 'template', type: 'relationship', relationTo: 'email-templates' },
     { name: 'subject', type: 'text', required: true },
     { name: 'text', type: 'textarea', required: true },
@@ -35,12 +41,30 @@ export const Outbox: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'status', type: 'select', required: true, defaultValue: 'queued', index: true, options: outboxStatuses.map((value) => ({ label: value, value })) },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'queued',
+          index: true,
+          options: outboxStatuses.map((value) => ({ label: value, value })),
+        },
         { name: 'attempts', type: 'number', defaultValue: 0, admin: { readOnly: true } },
-        { name: 'nextAttemptAt', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'nextAttemptAt',
+          type: 'date',
+          index: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
       ],
     },
-    { name: 'idempotencyKey', type: 'text', required: true, unique: true, admin: { readOnly: true } },
+    {
+      name: 'idempotencyKey',
+      type: 'text',
+      required: true,
+      unique: true,
+      admin: { readOnly: true },
+    },
     {
       type: 'row',
       fields: [
@@ -50,8 +74,19 @@ export const Outbox: CollectionConfig = {
       ],
     },
     { name: 'lastError', type: 'textarea', admin: { readOnly: true } },
-    { name: 'context', type: 'json', admin: { description: 'What the mail is about (license, release, …).' } },
-    // From `context.license`, so a license's history lists the mails about it with an indexed query.
-    { name: 'license', type: 'relationship', relationTo: 'licenses', index: true, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'context',
+      type: 'json',
+      admin: { description: 'What the mail is about (license, release, …).' },
+    },
+    // From `context.license`, so a license's history lists the mails about it with an indexed
+    // query.
+    {
+      name: 'license',
+      type: 'relationship',
+      relationTo: 'licenses',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar' },
+    },
   ],
 }

@@ -19,7 +19,10 @@ export const UsageRecords: CollectionConfig = {
   defaultSort: '-occurredAt',
   access: {
     // Support reads all; a customer account its own companies' records (the portal's usage view).
-    read: ({ req }) => (req.user?.collection === customerCollectionSlug ? ownCompaniesWhere(req.user) : isSupport({ req })),
+    read: ({ req }) =>
+      req.user?.collection === customerCollectionSlug
+        ? ownCompaniesWhere(req.user)
+        : isSupport({ req }),
     create: () => false,
     update: () => false,
     delete: () => false,
@@ -30,12 +33,34 @@ export const UsageRecords: CollectionConfig = {
   ],
   fields: [
     { name: 'license', type: 'relationship', relationTo: 'licenses', required: true, index: true },
-    { name: 'customer', type: 'relationship', relationTo: 'customers', required: true, index: true, admin: { description: 'The license’s company when the use was recorded.' } },
+    {
+      name: 'customer',
+      type: 'relationship',
+      relationTo: 'customers',
+      required: true,
+      index: true,
+      admin: { description: 'The license’s company when the use was recorded.' },
+    },
     { name: 'activation', type: 'relationship', relationTo: 'activations' },
     { name: 'quantity', type: 'number', required: true, min: 1 },
     { name: 'idempotencyKey', type: 'text', required: true },
-    { name: 'occurredAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'receivedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'remainingAfter', type: 'number', required: true, admin: { description: 'Credits left after this use.' } },
+    {
+      name: 'occurredAt',
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'receivedAt',
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'remainingAfter',
+      type: 'number',
+      required: true,
+      admin: { description: 'Credits left after this use.' },
+    },
   ],
 }

@@ -17,7 +17,8 @@ export const usageDecision = z.object({
     .meta({ description: 'Credits left after the decision (null without an on-usage license)' }),
   recordId: idSchema.optional().meta({ description: 'The usage record, when recorded' }),
   replayed: z.boolean().meta({
-    description: 'True when this idempotency key was recorded before: the original decision, nothing counted again',
+    description:
+      'True when this idempotency key was recorded before: the original decision, nothing counted again',
   }),
 })
 

@@ -19,7 +19,10 @@ const nonce = z.string().min(1).max(256, 'At most 256 characters').meta(nonceMet
 
 export const maxQuantity = 1_000_000
 export const maxBatchRecords = 100
-/** 100 records with 128-character keys and their times come to about 20 KB: more than one use's 16 KB. */
+/**
+ * 100 records with 128-character keys and their times come to about 20 KB: more than one use's 16
+ * KB.
+ */
 export const maxBatchBodyBytes = 64 * 1024
 /** How far back a buffered use may be reported, and how far ahead a client clock may run. */
 export const oldestUseMs = 7 * 24 * 60 * 60 * 1000
@@ -39,7 +42,10 @@ const usageRecord = z.object({
   occurredAt: z
     .string()
     .datetime({ offset: true, message: 'An ISO 8601 date-time' })
-    .meta({ description: 'When the use happened (default: when received); at most 7 days old, 5 minutes ahead' })
+    .meta({
+      description:
+        'When the use happened (default: when received); at most 7 days old, 5 minutes ahead',
+    })
     .optional(),
 })
 
@@ -49,14 +55,26 @@ export const usageBatchRequest = z.object({
   key: licenseKey,
   fingerprint,
   nonce,
-  records: z.array(usageRecord).min(1, 'At least 1 record').max(maxBatchRecords, `At most ${maxBatchRecords} records`),
+  records: z
+    .array(usageRecord)
+    .min(1, 'At least 1 record')
+    .max(maxBatchRecords, `At most ${maxBatchRecords} records`),
 })
 
-/** The uses with their time: none older than 7 days or more than 5 minutes ahead, else 400 and nothing is recorded. */
-export const meteredUses = (records: Array<z.infer<typeof usageRecord>>, receivedAt: Date, path = (index: number) => `records.${index}.occurredAt`): MeteredUse[] =>
+/**
+ * The uses with their time: none older than 7 days or more than 5 minutes ahead, else 400 and
+ * nothing is recorded.
+ */
+export const meteredUses = (
+  records: Array<z.infer<typeof usageRecord>>,
+  receivedAt: Date,
+  path = (index: number) => `records.${index}.occurredAt`,
+): MeteredUse[] =>
   records.map((record, index) => {
     const occurredAt = record.occurredAt === undefined ? receivedAt : new Date(record.occurredAt)
-    if (occurredAt.getTime() < receivedAt.getTime() - oldestUseMs) throw badRequest(`${path(index)}: more than 7 days ago`)
-    if (occurredAt.getTime() > receivedAt.getTime() + futureUseMs) throw badRequest(`${path(index)}: more than 5 minutes in the future`)
+    if (occurredAt.getTime() < receivedAt.getTime() - oldestUseMs)
+      throw badRequest(`${path(index)}: more than 7 days ago`)
+    if (occurredAt.getTime() > receivedAt.getTime() + futureUseMs)
+      throw badRequest(`${path(index)}: more than 5 minutes in the future`)
     return { quantity: record.quantity, idempotencyKey: record.idempotencyKey, occurredAt }
   })

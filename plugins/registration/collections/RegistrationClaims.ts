@@ -4,7 +4,8 @@ import { isSupport } from '../../../collections/access/isSupport'
 
 /**
  * Every register link that was used: its token id is unique, so a link claims once however many
- * requests race for it. Who claimed which company, for support to look up; written by the system only.
+ * requests race for it. Who claimed which company, for support to look up; written by the system
+ * only.
  */
 export const RegistrationClaims: CollectionConfig = {
   slug: 'registration-claims',
@@ -21,10 +22,29 @@ export const RegistrationClaims: CollectionConfig = {
     delete: () => false,
   },
   fields: [
-    { name: 'tokenId', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
+    {
+      name: 'tokenId',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { readOnly: true },
+    },
     { name: 'email', type: 'email', required: true, index: true, admin: { readOnly: true } },
-    { name: 'customer', type: 'relationship', relationTo: 'customers', index: true, admin: { readOnly: true } },
+    {
+      name: 'customer',
+      type: 'relationship',
+      relationTo: 'customers',
+      index: true,
+      admin: { readOnly: true },
+    },
     { name: 'license', type: 'relationship', relationTo: 'licenses', admin: { readOnly: true } },
-    { name: 'account', type: 'relationship', relationTo: 'customer-users', index: true, admin: { readOnly: true } },
+    {
+      name: 'account',
+      type: 'relationship',
+      relationTo: 'customer-users',
+      index: true,
+      admin: { readOnly: true },
+    },
   ],
 }

@@ -18,15 +18,28 @@ export const Resellers: CollectionConfig = {
   },
   access: {
     admin: () => false,
-    read: ({ req }) => isSupport({ req }) || (req.user?.collection === 'resellers' && { id: { equals: req.user.id } }),
+    read: ({ req }) =>
+      isSupport({ req }) ||
+      (req.user?.collection === 'resellers' && { id: { equals: req.user.id } }),
     create: isAdmin,
     update: isAdmin,
     delete: isAdmin,
   },
   fields: [
     { name: 'name', type: 'text', required: true },
-    { name: 'active', type: 'checkbox', defaultValue: true, admin: { description: 'An inactive reseller\'s API key is refused.' } },
-    { name: 'allowedProducts', type: 'relationship', relationTo: 'products', hasMany: true, admin: { description: 'Products this reseller may license.' } },
+    {
+      name: 'active',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: { description: "An inactive reseller's API key is refused." },
+    },
+    {
+      name: 'allowedProducts',
+      type: 'relationship',
+      relationTo: 'products',
+      hasMany: true,
+      admin: { description: 'Products this reseller may license.' },
+    },
     {
       name: 'allowedTypes',
       type: 'select',
@@ -35,6 +48,10 @@ export const Resellers: CollectionConfig = {
       options: licenseTypes.map((value) => ({ label: value, value })),
       admin: { description: 'License types this reseller may create.' },
     },
-    { name: 'contactEmail', type: 'email', admin: { description: 'Who we write to about this reseller account.' } },
+    {
+      name: 'contactEmail',
+      type: 'email',
+      admin: { description: 'Who we write to about this reseller account.' },
+    },
   ],
 }

@@ -30,7 +30,11 @@ const createRequest = z.object({
         "Name of the subscriber's company among this reseller's own; a new company of that name when none matches. Default: this reseller's first company for the email, else a new one named after the email",
     })
     .optional(),
-  product: plainText().trim().min(1).max(64).meta({ examples: ['promonitor'] }),
+  product: plainText()
+    .trim()
+    .min(1)
+    .max(64)
+    .meta({ examples: ['promonitor'] }),
   line: plainText()
     .trim()
     .min(1)
@@ -48,7 +52,13 @@ const createRequest = z.object({
   maxClients: z.number().int().min(0).max(100_000).meta({ description: 'Default: 1' }).optional(),
   maxUsers: z.number().int().min(0).max(100_000).meta({ description: 'Default: 5' }).optional(),
   modules: z.array(plainText().trim().min(1).max(64)).max(50).optional(),
-  credits: z.number().int().min(0).max(100_000_000).meta({ description: 'On-usage licenses only' }).optional(),
+  credits: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .meta({ description: 'On-usage licenses only' })
+    .optional(),
 })
 
 const createdAnswer = z.object({
@@ -97,7 +107,8 @@ const badResellerKey = refusal('`UNAUTHORIZED`: no or a bad reseller API key')
 
 const idempotencyKeyOf = (headers: Headers): string | undefined => {
   const key = headers.get('idempotency-key')?.trim()
-  if (key !== undefined && (key.length === 0 || key.length > 128)) throw badRequest('Idempotency-Key: 1 to 128 characters')
+  if (key !== undefined && (key.length === 0 || key.length > 128))
+    throw badRequest('Idempotency-Key: 1 to 128 characters')
   return key
 }
 
@@ -109,24 +120,45 @@ export const makeResellerEndpoints = ({ defaultDays }: { defaultDays: number }) 
     openapi: {
       summary: 'Create a license for a subscriber (reseller)',
       description:
-        'Within the reseller\'s allowed products and license types. The license goes into one of the reseller\'s own companies for the subscriber (a company it created, or that staff assigned to it, whose contacts or accounts have the email; the one named `company` when given), else into a new company of the reseller\'s for that subscriber. Another customer\'s company is never written to and no portal account is created or changed: the subscriber is mailed the key and a single-use register link (`license-created`; trials `trial-created`) through which they create their account or add the company to the one they have. Send `Idempotency-Key` to make retries safe: the same key returns the same license, mailed once. A trial is one per email and product.',
+        "Within the reseller's allowed products and license types. The license goes into one of the reseller's own companies for the subscriber (a company it created, or that staff assigned to it, whose contacts or accounts have the email; the one named `company` when given), else into a new company of the reseller's for that subscriber. Another customer's company is never written to and no portal account is created or changed: the subscriber is mailed the key and a single-use register link (`license-created`; trials `trial-created`) through which they create their account or add the company to the one they have. Send `Idempotency-Key` to make retries safe: the same key returns the same license, mailed once. A trial is one per email and product.",
       tags: ['resellers'],
       security: [{ resellerApiKey: [] }],
-      parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 128 } }],
+      parameters: [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', maxLength: 128 },
+        },
+      ],
       requestBody: jsonBody(createRequest),
       responses: {
-        201: documentedAnswer('License created (or the one this Idempotency-Key created before)', createdAnswer),
-        400: refusal('`BAD_REQUEST`: not JSON, a field missing or invalid, unknown product, line or module'),
+        201: documentedAnswer(
+          'License created (or the one this Idempotency-Key created before)',
+          createdAnswer,
+        ),
+        400: refusal(
+          '`BAD_REQUEST`: not JSON, a field missing or invalid, unknown product, line or module',
+        ),
         401: badResellerKey,
-        403: refusal('`FORBIDDEN`: product or license type not allowed for this reseller, or the reseller is deactivated'),
-        409: refusal('`TRIAL_EXISTS`: this email already has a trial of this product; the mail was sent again'),
+        403: refusal(
+          '`FORBIDDEN`: product or license type not allowed for this reseller, or the reseller is deactivated',
+        ),
+        409: refusal(
+          '`TRIAL_EXISTS`: this email already has a trial of this product; the mail was sent again',
+        ),
       },
     },
     handler: async (req) => {
       const reseller = requireReseller(req)
       const idempotencyKey = idempotencyKeyOf(req.headers)
       const request = await readJsonBody(req, createRequest)
-      const answer = await createResellerLicense(req.payload, reseller, { ...request, idempotencyKey }, { defaultDays })
+      const answer = await createResellerLicense(
+        req.payload,
+        reseller,
+        { ...request, idempotencyKey },
+        { defaultDays },
+      )
       return jsonResponse(answer, { status: 201 })
     },
   }),

@@ -10,17 +10,39 @@ import { hasRole } from '../../../collections/access/hasRole'
  */
 export const ScheduledRuns: CollectionConfig = {
   slug: 'scheduled-runs',
-  admin: { useAsTitle: 'runKey', defaultColumns: ['runKey', 'task', 'status', 'startedAt', 'finishedAt'], group: 'System' },
+  admin: {
+    useAsTitle: 'runKey',
+    defaultColumns: ['runKey', 'task', 'status', 'startedAt', 'finishedAt'],
+    group: 'System',
+  },
   defaultSort: '-startedAt',
-  access: { read: hasRole('admin'), create: () => false, update: () => false, delete: hasRole('admin') },
+  access: {
+    read: hasRole('admin'),
+    create: () => false,
+    update: () => false,
+    delete: hasRole('admin'),
+  },
   fields: [
     { name: 'task', type: 'text', required: true, index: true },
     { name: 'runKey', type: 'text', required: true, unique: true },
-    { name: 'status', type: 'select', required: true, defaultValue: 'running', options: ['running', 'done', 'failed'] },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'running',
+      options: ['running', 'done', 'failed'],
+    },
     { name: 'instance', type: 'text' },
     { name: 'startedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'claimedUntil', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Another instance may take an unfinished run over after this.' } },
+    {
+      name: 'claimedUntil',
+      type: 'date',
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Another instance may take an unfinished run over after this.',
+      },
+    },
     { name: 'result', type: 'json' },
     { name: 'error', type: 'textarea' },
   ],

@@ -16,13 +16,19 @@ export const RunNow = () => {
   const runNow = async () => {
     setBusy(true)
     try {
-      const response = await fetch(`${config.serverURL}${config.routes.api}/scheduled-runs/run-now`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ task }),
-      })
-      const answer = (await response.json().catch(() => ({}))) as { message?: string; result?: unknown }
+      const response = await fetch(
+        `${config.serverURL}${config.routes.api}/scheduled-runs/run-now`,
+        {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ task }),
+        },
+      )
+      const answer = (await response.json().catch(() => ({}))) as {
+        message?: string
+        result?: unknown
+      }
       if (!response.ok) toast.error(answer.message ?? `The run failed (${response.status})`)
       else toast.success(`${task}: ${JSON.stringify(answer.result)}`)
       router.refresh()
@@ -34,7 +40,11 @@ export const RunNow = () => {
   return (
     <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 16 }}>
       <label htmlFor="run-now-task">Task</label>
-      <select id="run-now-task" value={task} onChange={(event) => setTask(event.target.value as (typeof tasks)[number])}>
+      <select
+        id="run-now-task"
+        value={task}
+        onChange={(event) => setTask(event.target.value as (typeof tasks)[number])}
+      >
         {tasks.map((name) => (
           <option key={name} value={name}>
             {name}

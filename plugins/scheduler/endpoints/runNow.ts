@@ -7,7 +7,8 @@ import { scheduledTasksOf } from '../scheduledTasks'
 
 const runNowRequest = z.object({ task: z.string().min(1).max(64) })
 
-const refusal = (status: number, code: string, message: string) => Response.json({ code, message }, { status })
+const refusal = (status: number, code: string, message: string) =>
+  Response.json({ code, message }, { status })
 
 /**
  * `POST /api/scheduled-runs/run-now { task }`: runs a scheduled task at once on this instance
@@ -17,7 +18,8 @@ export const runNowEndpoint: Endpoint = {
   path: '/run-now',
   method: 'post',
   handler: async (req) => {
-    if (!userHasRole(req.user, ['support'])) return refusal(403, 'FORBIDDEN', 'Only admins and support staff may run a task')
+    if (!userHasRole(req.user, ['support']))
+      return refusal(403, 'FORBIDDEN', 'Only admins and support staff may run a task')
     let body: unknown
     try {
       body = await req.json?.()
@@ -26,12 +28,23 @@ export const runNowEndpoint: Endpoint = {
     }
     const parsed = runNowRequest.safeParse(body)
     const tasks = scheduledTasksOf(req.payload)
-    if (!parsed.success) return refusal(400, 'BAD_REQUEST', `task: required, one of ${Object.keys(tasks).join(', ')}`)
+    if (!parsed.success)
+      return refusal(400, 'BAD_REQUEST', `task: required, one of ${Object.keys(tasks).join(', ')}`)
     const { task } = parsed.data
     const run = Object.hasOwn(tasks, task) ? tasks[task] : undefined
-    if (!run) return refusal(400, 'UNKNOWN_TASK', `No task ${task}; tasks: ${Object.keys(tasks).join(', ')}`)
+    if (!run)
+      return refusal(
+        400,
+        'UNKNOWN_TASK',
+        `No task ${task}; tasks: ${Object.keys(tasks).join(', ')}`,
+      )
     try {
-      const outcome = await runOnce(req.payload, task, `${task}:now:${new Date().toISOString()}:${instanceName}`, () => run(req.payload))
+      const outcome = await runOnce(
+        req.payload,
+        task,
+        `${task}:now:${new Date().toISOString()}:${instanceName}`,
+        () => run(req.payload),
+      )
       return Response.json({ task, ran: outcome.ran, result: outcome.ran ? outcome.result : null })
     } catch (error) {
       req.payload.logger.error({ err: error, msg: `Task ${task} run now failed` })

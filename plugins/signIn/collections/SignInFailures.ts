@@ -20,7 +20,15 @@ export const SignInFailures: CollectionConfig = {
   },
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true },
-    { name: 'account', type: 'text', index: true, admin: { description: '`<collection>:<email>` for an account+address count; empty for an address count.' } },
+    {
+      name: 'account',
+      type: 'text',
+      index: true,
+      admin: {
+        description:
+          '`<collection>:<email>` for an account+address count; empty for an address count.',
+      },
+    },
     { name: 'failures', type: 'number', required: true, defaultValue: 0 },
     { name: 'windowStartedAt', type: 'date', required: true },
   ],

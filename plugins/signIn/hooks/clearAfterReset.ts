@@ -8,6 +8,7 @@ export const clearAfterReset =
   async ({ collection, operation, req, result }) => {
     if (operation !== 'resetPassword') return result
     const email = (result as { user?: { email?: unknown } } | undefined)?.user?.email
-    if (typeof email === 'string') await limiterFor(req.payload).forgetAccount({ collection: collection.slug, email }, req)
+    if (typeof email === 'string')
+      await limiterFor(req.payload).forgetAccount({ collection: collection.slug, email }, req)
     return result
   }

@@ -15,17 +15,38 @@ export const limitSignIn =
   (limiterFor: (payload: Payload) => SignInLimiter): CollectionBeforeOperationHook =>
   async ({ args, collection, operation, req }) => {
     if (operation !== 'login') return args
-    const { email, password } = (args as { data?: { email?: unknown; password?: unknown } }).data ?? {}
+    const { email, password } =
+      (args as { data?: { email?: unknown; password?: unknown } }).data ?? {}
     // Without both, Payload answers 400 before it looks for anyone or hashes anything.
-    if (typeof email !== 'string' || typeof password !== 'string' || !email.trim() || !password.trim()) return args
+    if (
+      typeof email !== 'string' ||
+      typeof password !== 'string' ||
+      !email.trim() ||
+      !password.trim()
+    )
+      return args
 
     // Payload's email rule admits no control character, so no account has one; nor one this long.
     // Refused before any query: a NUL byte made PostgreSQL fail the lookup (500).
     if (!isPossibleEmail(email)) {
-      throw new ValidationError({ collection: collection.slug, errors: [{ message: req.t('validation:emailAddress'), path: 'email' }] }, req.t)
+      throw new ValidationError(
+        {
+          collection: collection.slug,
+          errors: [{ message: req.t('validation:emailAddress'), path: 'email' }],
+        },
+        req.t,
+      )
     }
-    const attempt = { collection: collection.slug, email: normalizeEmail(email), address: clientAddress(req).slice(0, 100) }
-    const account = await req.payload.db.findOne<{ id: number | string; hash?: unknown; salt?: unknown }>({
+    const attempt = {
+      collection: collection.slug,
+      email: normalizeEmail(email),
+      address: clientAddress(req).slice(0, 100),
+    }
+    const account = await req.payload.db.findOne<{
+      id: number | string
+      hash?: unknown
+      salt?: unknown
+    }>({
       collection: collection.slug,
       where: { email: { equals: attempt.email } },
       req,
@@ -39,6 +60,7 @@ export const limitSignIn =
       req.responseHeaders = headers
       throw new TooManySignIns(admission.retryAfterSeconds)
     }
-    if (!account || typeof account.hash !== 'string' || typeof account.salt !== 'string') await hashAgainstNobody(password)
+    if (!account || typeof account.hash !== 'string' || typeof account.salt !== 'string')
+      await hashAgainstNobody(password)
     return args
   }

@@ -4,7 +4,8 @@ import { pendingSignIns } from '../pendingSignIns'
 import { TooManySignIns } from '../TooManySignIns'
 
 /** Nothing a caller typed may start a log line of its own. */
-const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
+const printable = (text: string): string =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
 
 /**
  * One line for a failed or refused sign-in, when `error` is one and `req` went through the login
@@ -16,8 +17,14 @@ export const logSignInFailure = (req: Partial<PayloadRequest>, error: unknown): 
   const refused = error instanceof TooManySignIns
   if (!refused && !(error instanceof AuthenticationError)) return
   const account = pending.accountId === null ? 'unknown account' : `account ${pending.accountId}`
-  const what = refused ? `Sign-in refused (too many failures, retry in ${error.data.retryAfterSeconds} s)` : 'Sign-in failed'
-  req.payload.logger.warn(printable(`${what}: ${pending.collection} ${account} <${pending.email}> from ${pending.address}`))
+  const what = refused
+    ? `Sign-in refused (too many failures, retry in ${error.data.retryAfterSeconds} s)`
+    : 'Sign-in failed'
+  req.payload.logger.warn(
+    printable(
+      `${what}: ${pending.collection} ${account} <${pending.email}> from ${pending.address}`,
+    ),
+  )
 }
 
 /**

@@ -23,13 +23,32 @@ export const SigningKeys: CollectionConfig = {
     delete: () => false,
   },
   fields: [
-    { name: 'kid', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true, description: 'RFC 7638 thumbprint of the public key.' } },
+    {
+      name: 'kid',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { readOnly: true, description: 'RFC 7638 thumbprint of the public key.' },
+    },
     { name: 'publicJwk', type: 'json', required: true, admin: { readOnly: true } },
-    { name: 'status', type: 'select', required: true, defaultValue: 'active', index: true, options: signingKeyStatuses.map((value) => ({ label: value, value })), admin: { readOnly: true } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'active',
+      index: true,
+      options: signingKeyStatuses.map((value) => ({ label: value, value })),
+      admin: { readOnly: true },
+    },
     {
       name: 'statement',
       type: 'textarea',
-      admin: { readOnly: true, description: 'key+jws statement "this kid is trusted", signed by the key it replaced (empty for the first key).' },
+      admin: {
+        readOnly: true,
+        description:
+          'key+jws statement "this kid is trusted", signed by the key it replaced (empty for the first key).',
+      },
     },
     { name: 'retiredAt', type: 'date', admin: { readOnly: true } },
   ],

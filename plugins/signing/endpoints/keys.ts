@@ -30,5 +30,7 @@ export const keysEndpoint = clientEndpoint({
     responses: { 200: documentedAnswer('The key set', keySetAnswer) },
   },
   handler: async (req) =>
-    jsonResponse(await getPublicKeySet(req.payload), { headers: { 'Cache-Control': 'public, max-age=300' } }),
+    jsonResponse(await getPublicKeySet(req.payload), {
+      headers: { 'Cache-Control': 'public, max-age=300' },
+    }),
 })

@@ -14,7 +14,12 @@ export const SignedManifests: CollectionConfig = {
     defaultColumns: ['product', 'line', 'channel', 'platform', 'sequence', 'issuedAt', 'expiresAt'],
     group: 'System',
   },
-  access: { read: hasRole('admin'), create: () => false, update: () => false, delete: hasRole('admin') },
+  access: {
+    read: hasRole('admin'),
+    create: () => false,
+    update: () => false,
+    delete: hasRole('admin'),
+  },
   indexes: [{ fields: ['product', 'line', 'channel', 'platform', 'sequence'], unique: true }],
   fields: [
     { name: 'product', type: 'relationship', relationTo: 'products', required: true },
@@ -22,9 +27,24 @@ export const SignedManifests: CollectionConfig = {
     { name: 'channel', type: 'text', required: true },
     { name: 'platform', type: 'text', required: true },
     { name: 'sequence', type: 'number', required: true },
-    { name: 'issuedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'expiresAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'issuedAt',
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     { name: 'etag', type: 'text', required: true },
-    { name: 'body', type: 'textarea', required: true, admin: { description: 'The HTTP body: `{ signed, ...manifest }`.' } },
+    {
+      name: 'body',
+      type: 'textarea',
+      required: true,
+      admin: { description: 'The HTTP body: `{ signed, ...manifest }`.' },
+    },
   ],
 }

@@ -14,14 +14,20 @@ export const UpdateChannels: CollectionConfig = {
     useAsTitle: 'line',
     defaultColumns: ['product', 'line', 'channel', 'sequence', 'updatedAt'],
     group: 'Releases',
-    description: 'Manifest sequence per product, line and channel; it grows with every change apps must see.',
+    description:
+      'Manifest sequence per product, line and channel; it grows with every change apps must see.',
   },
   access: { read: isStaff, create: () => false, update: () => false, delete: () => false },
   indexes: [{ fields: ['product', 'line', 'channel'], unique: true }],
   fields: [
     { name: 'product', type: 'relationship', relationTo: 'products', required: true },
     { name: 'line', type: 'text', required: true },
-    { name: 'channel', type: 'select', required: true, options: releaseChannels.map((value) => ({ label: value, value })) },
+    {
+      name: 'channel',
+      type: 'select',
+      required: true,
+      options: releaseChannels.map((value) => ({ label: value, value })),
+    },
     { name: 'sequence', type: 'number', required: true, defaultValue: 0 },
   ],
 }

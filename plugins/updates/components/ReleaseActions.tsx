@@ -27,16 +27,27 @@ export const ReleaseActions: React.FC = () => {
       .catch(() => setTargets([]))
   }, [read, id, status])
 
-  if (!id) return <p className="field-description">Save the release to pull, restore or load recipients.</p>
+  if (!id)
+    return (
+      <p className="field-description">Save the release to pull, restore or load recipients.</p>
+    )
   return (
-    <div className="release-actions" style={{ display: 'grid', gap: 'calc(var(--base) / 2)', marginBottom: 'var(--base)' }}>
+    <div
+      className="release-actions"
+      style={{ display: 'grid', gap: 'calc(var(--base) / 2)', marginBottom: 'var(--base)' }}
+    >
       <strong>Release actions</strong>
       {status === 'published' && isLive && (
         <>
           <label className="field-label" htmlFor="release-rollback-to">
             Apps on this version go back to
           </label>
-          <select id="release-rollback-to" value={rollbackTo} onChange={(event) => setRollbackTo(event.target.value)} disabled={busy}>
+          <select
+            id="release-rollback-to"
+            value={rollbackTo}
+            onChange={(event) => setRollbackTo(event.target.value)}
+            disabled={busy}
+          >
             {targets.map((version) => (
               <option key={version} value={version}>
                 {version}
@@ -49,7 +60,11 @@ export const ReleaseActions: React.FC = () => {
             size="small"
             disabled={busy}
             onClick={() => {
-              if (window.confirm(`Pull this release? Apps on it are sent back to ${rollbackTo || 'nothing'}.`)) {
+              if (
+                window.confirm(
+                  `Pull this release? Apps on it are sent back to ${rollbackTo || 'nothing'}.`,
+                )
+              ) {
                 void run('pull', { rollbackTo: rollbackTo || null }, 'Release pulled')
               }
             }}
@@ -59,16 +74,26 @@ export const ReleaseActions: React.FC = () => {
         </>
       )}
       {status === 'pulled' && (
-        <Button buttonStyle="secondary" size="small" disabled={busy} onClick={() => void run('restore', {}, 'Release restored')}>
+        <Button
+          buttonStyle="secondary"
+          size="small"
+          disabled={busy}
+          onClick={() => void run('restore', {}, 'Release restored')}
+        >
           Restore release
         </Button>
       )}
-      <Button buttonStyle="secondary" size="small" disabled={busy} onClick={() => void run('load-recipients', {}, 'Recipients loaded')}>
+      <Button
+        buttonStyle="secondary"
+        size="small"
+        disabled={busy}
+        onClick={() => void run('load-recipients', {}, 'Recipients loaded')}
+      >
         Load recipients
       </Button>
       <p className="field-description">
-        Load recipients fills the release mail list with every contact of every customer licensed for this product and line
-        (unticked addresses and extra ones stay).
+        Load recipients fills the release mail list with every contact of every customer licensed
+        for this product and line (unticked addresses and extra ones stay).
       </p>
     </div>
   )

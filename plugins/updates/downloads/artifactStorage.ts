@@ -11,10 +11,14 @@ import type { Artifact } from '../../../payload-types'
 import type { UpdatesS3Options } from '../types'
 import { updatesSettingsOf } from '../settings'
 
-export type StoredArtifact = Pick<Artifact, 'id' | 'filename' | 'mimeType'> & { prefix?: string | null; _objectKey?: string | null }
+export type StoredArtifact = Pick<Artifact, 'id' | 'filename' | 'mimeType'> & {
+  prefix?: string | null
+  _objectKey?: string | null
+}
 
 /** Artifacts live in the S3 bucket when one is configured, else on the local disk. */
-export const usesObjectStorage = (payload: Payload): boolean => Boolean(updatesSettingsOf(payload).s3.bucket)
+export const usesObjectStorage = (payload: Payload): boolean =>
+  Boolean(updatesSettingsOf(payload).s3.bucket)
 
 /** Where a locally stored artifact's file is. */
 export const localPathOf = (payload: Payload, artifact: StoredArtifact): string => {
@@ -25,8 +29,15 @@ export const localPathOf = (payload: Payload, artifact: StoredArtifact): string 
 
 /** The object key the storage adapter used: `[prefix/][objectKey/]filename`. */
 export const objectKeyOf = (artifact: StoredArtifact): string => {
-  const docPrefix = [artifact.prefix, artifact._objectKey].map((part) => sanitizePrefix(part ?? '')).filter(Boolean).join('/')
-  return buildStoragePathData({ collectionPrefix: '', docPrefix, filename: String(artifact.filename) }).storageFilePath
+  const docPrefix = [artifact.prefix, artifact._objectKey]
+    .map((part) => sanitizePrefix(part ?? ''))
+    .filter(Boolean)
+    .join('/')
+  return buildStoragePathData({
+    collectionPrefix: '',
+    docPrefix,
+    filename: String(artifact.filename),
+  }).storageFilePath
 }
 
 const clients = new WeakMap<UpdatesS3Options, S3Client>()
@@ -39,7 +50,10 @@ const s3ClientOf = (payload: Payload): { client: S3Client; bucket: string } => {
       endpoint: options.endpoint,
       region: options.region ?? 'us-east-1',
       forcePathStyle: options.forcePathStyle ?? true,
-      credentials: { accessKeyId: options.accessKeyId ?? '', secretAccessKey: options.secretAccessKey ?? '' },
+      credentials: {
+        accessKeyId: options.accessKeyId ?? '',
+        secretAccessKey: options.secretAccessKey ?? '',
+      },
     })
     clients.set(options, client)
   }
@@ -52,7 +66,11 @@ export const attachmentDisposition = (filename: string): string => {
 }
 
 /** A presigned GET URL of the artifact's object, valid for `seconds`. */
-export const presignArtifactUrl = async (payload: Payload, artifact: StoredArtifact, seconds: number): Promise<string> => {
+export const presignArtifactUrl = async (
+  payload: Payload,
+  artifact: StoredArtifact,
+  seconds: number,
+): Promise<string> => {
   const { client, bucket } = s3ClientOf(payload)
   const command = new GetObjectCommand({
     Bucket: bucket,
@@ -63,14 +81,22 @@ export const presignArtifactUrl = async (payload: Payload, artifact: StoredArtif
 }
 
 /** The artifact's bytes from the bucket, streamed. */
-export const readArtifactObject = async (payload: Payload, artifact: StoredArtifact): Promise<Readable> => {
+export const readArtifactObject = async (
+  payload: Payload,
+  artifact: StoredArtifact,
+): Promise<Readable> => {
   const { client, bucket } = s3ClientOf(payload)
-  const answer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKeyOf(artifact) }))
+  const answer = await client.send(
+    new GetObjectCommand({ Bucket: bucket, Key: objectKeyOf(artifact) }),
+  )
   return answer.Body as Readable
 }
 
 /** Deletes the artifact's file (object or local file); a file already gone is not an error. */
-export const deleteArtifactFile = async (payload: Payload, artifact: StoredArtifact): Promise<void> => {
+export const deleteArtifactFile = async (
+  payload: Payload,
+  artifact: StoredArtifact,
+): Promise<void> => {
   if (usesObjectStorage(payload)) {
     const { client, bucket } = s3ClientOf(payload)
     await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectKeyOf(artifact) }))

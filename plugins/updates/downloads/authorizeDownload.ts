@@ -14,10 +14,17 @@ export type AuthorizedDownload = { artifact: Artifact; url: string; expiresAt: D
  */
 export const authorizeDownload = async (
   payload: Payload,
-  { artifactId, credentials, now = new Date() }: { artifactId: number; credentials: DownloadCredentials; now?: Date },
+  {
+    artifactId,
+    credentials,
+    now = new Date(),
+  }: { artifactId: number; credentials: DownloadCredentials; now?: Date },
 ): Promise<AuthorizedDownload> => {
   const { artifact } = await findDownloadableArtifact(payload, { artifactId, credentials, now })
-  const { token, expiresAt } = await issueDownloadToken(payload, artifact.id, { seconds: updatesSettingsOf(payload).downloadTokenSeconds, now })
+  const { token, expiresAt } = await issueDownloadToken(payload, artifact.id, {
+    seconds: updatesSettingsOf(payload).downloadTokenSeconds,
+    now,
+  })
   const url = `${payload.config.routes.api}/v1/downloads/${artifact.id}/file?token=${encodeURIComponent(token)}`
   return { artifact, url, expiresAt }
 }

@@ -28,9 +28,14 @@ const licenseTermsSelect = { product: true, line: true, status: true, expiresAt:
 
 /**
  * Why `license` may not download `release`, or null when it may: the product and line must match,
- * the license must not be suspended, and an expired one only gets releases published before it expired.
+ * the license must not be suspended, and an expired one only gets releases published before it
+ * expired.
  */
-export const downloadRefusal = (license: LicenseTerms, release: ReleaseTerms, now: Date): RefusalCode | null => {
+export const downloadRefusal = (
+  license: LicenseTerms,
+  release: ReleaseTerms,
+  now: Date,
+): RefusalCode | null => {
   if (productIdOf(license.product) !== productIdOf(release.product)) return 'NOT_ENTITLED'
   if (license.line !== release.line) return 'LINE_MISMATCH'
   if (license.status !== 'active') return 'SUSPENDED'
@@ -41,8 +46,14 @@ export const downloadRefusal = (license: LicenseTerms, release: ReleaseTerms, no
   return null
 }
 
-/** The credentials an HTTP request carries: `Authorization: License <key>`, or the account Payload authenticated. */
-export const downloadCredentialsOf = (authorization: string | null, user: TypedUser | null | undefined): DownloadCredentials => {
+/**
+ * The credentials an HTTP request carries: `Authorization: License <key>`, or the account Payload
+ * authenticated.
+ */
+export const downloadCredentialsOf = (
+  authorization: string | null,
+  user: TypedUser | null | undefined,
+): DownloadCredentials => {
   const match = authorization?.match(/^License\s+(.+)$/i)
   if (match) return { licenseKey: match[1].trim() }
   if (user) return { user }
@@ -88,14 +99,23 @@ export const assertDownloadAllowed = async (
           pagination: false,
           overrideAccess: true,
           select: licenseTermsSelect,
-          where: { and: [{ customer: { in: companyIds } }, { product: { equals: productIdOf(release.product) } }] },
+          where: {
+            and: [
+              { customer: { in: companyIds } },
+              { product: { equals: productIdOf(release.product) } },
+            ],
+          },
         })
       : { docs: [] }
     licenses = found.docs
   }
   const codes = licenses.map((license) => downloadRefusal(license, release, now))
   if (codes.includes(null)) return
-  // The refusal of the license that came closest: the right line but expired or suspended says more than another line.
-  const code = (['EXPIRED', 'SUSPENDED', 'LINE_MISMATCH'] as const).find((candidate) => codes.includes(candidate)) ?? 'NOT_ENTITLED'
+  // The refusal of the license that came closest: the right line but expired or suspended says more
+  // than another line.
+  const code =
+    (['EXPIRED', 'SUSPENDED', 'LINE_MISMATCH'] as const).find((candidate) =>
+      codes.includes(candidate),
+    ) ?? 'NOT_ENTITLED'
   throw new ClientError(403, code, refusals[code])
 }

@@ -12,7 +12,8 @@ const manifestRelease = z.object({
   releasedAt: z.iso.datetime(),
   critical: z.boolean(),
   minimumUpgradeFrom: nullableText.meta({
-    description: 'Installs older than this cannot upgrade unattended (a migration step needs a person)',
+    description:
+      'Installs older than this cannot upgrade unattended (a migration step needs a person)',
   }),
   rolloutPercent: z.number().min(0).max(100),
   requires: z
@@ -35,7 +36,8 @@ export const updateManifest = z.object({
   channel: z.string().meta({ examples: [...releaseChannels] }),
   platform: z.string(),
   sequence: z.number().int().min(0).meta({
-    description: 'Grows with every change of the channel, pulls included; an app never accepts a lower one',
+    description:
+      'Grows with every change of the channel, pulls included; an app never accepts a lower one',
   }),
   issuedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
@@ -43,10 +45,15 @@ export const updateManifest = z.object({
   pulled: z.array(
     z.object({
       version: z.string(),
-      rollbackTo: nullableText.meta({ description: 'Where installs of the pulled version go back to' }),
+      rollbackTo: nullableText.meta({
+        description: 'Where installs of the pulled version go back to',
+      }),
     }),
   ),
-  offline: z.boolean().optional().meta({ description: 'Set on the manifest inside an offline bundle' }),
+  offline: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Set on the manifest inside an offline bundle' }),
 })
 
 // The schema and the protocol's type describe the same object: this fails to compile if they part.
@@ -59,7 +66,9 @@ const sameShape: [UpdateManifest, z.output<typeof updateManifest>] extends [
 void sameShape
 
 export const manifestAnswer = updateManifest.extend({
-  signed: z.string().meta({ description: 'Compact JWS (`typ: manifest+jws`) of the manifest fields' }),
+  signed: z
+    .string()
+    .meta({ description: 'Compact JWS (`typ: manifest+jws`) of the manifest fields' }),
 })
 
 export const downloadLinkAnswer = z.object({ url: z.string(), expiresAt: z.iso.datetime() })

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 
-import { clientEndpoint, clientRateLimits, documentedAnswer, queryParameters, readQuery, refusal } from '../../clientApi'
+import {
+  clientEndpoint,
+  clientRateLimits,
+  documentedAnswer,
+  queryParameters,
+  readQuery,
+  refusal,
+} from '../../clientApi'
 import { artifactFileResponse } from '../downloads/artifactFileResponse'
 import { authorizeDownload } from '../downloads/authorizeDownload'
 import { downloadCredentialsOf } from '../downloads/entitlement'
@@ -8,8 +15,15 @@ import { parseId } from '../downloads/findDownloadableArtifact'
 import { jsonResponse } from '../../../src/http/answers'
 import { downloadLinkAnswer } from './answers'
 
-const fileQuery = z.object({ token: z.string().min(1).max(2048).meta({ description: 'From the download link' }) })
-const artifactIdParameter = { name: 'artifactId', in: 'path', required: true, schema: { type: 'string' } }
+const fileQuery = z.object({
+  token: z.string().min(1).max(2048).meta({ description: 'From the download link' }),
+})
+const artifactIdParameter = {
+  name: 'artifactId',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+}
 
 export const downloadEndpoint = clientEndpoint({
   path: '/v1/downloads/:artifactId',
@@ -24,13 +38,20 @@ export const downloadEndpoint = clientEndpoint({
     parameters: [artifactIdParameter],
     responses: {
       302: {
-        ...documentedAnswer('Redirect to `/api/v1/downloads/{artifactId}/file?token=…`; the body repeats it.', downloadLinkAnswer),
+        ...documentedAnswer(
+          'Redirect to `/api/v1/downloads/{artifactId}/file?token=…`; the body repeats it.',
+          downloadLinkAnswer,
+        ),
         headers: { Location: { schema: { type: 'string' } } },
       },
       401: refusal('`UNAUTHORIZED`: no license key or account, or an unknown key.'),
-      403: refusal('`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.'),
+      403: refusal(
+        '`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.',
+      ),
       404: refusal('`NOT_FOUND`: no such artifact.'),
-      410: refusal('`RELEASE_PULLED` (the release was pulled) or `ARTIFACT_GONE` (its file was deleted by retention).'),
+      410: refusal(
+        '`RELEASE_PULLED` (the release was pulled) or `ARTIFACT_GONE` (its file was deleted by retention).',
+      ),
     },
   },
   handler: async (req) => {
@@ -55,7 +76,12 @@ export const downloadFileEndpoint = clientEndpoint({
     parameters: [
       artifactIdParameter,
       ...queryParameters(fileQuery),
-      { name: 'Range', in: 'header', required: false, schema: { type: 'string', examples: ['bytes=1048576-'] } },
+      {
+        name: 'Range',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', examples: ['bytes=1048576-'] },
+      },
     ],
     responses: {
       200: {

@@ -1,8 +1,20 @@
 import { z } from 'zod'
 
 import { releaseChannels } from '../../../collections/Releases'
-import { clientEndpoint, documentedAnswer, queryParameters, readQuery, refusal, type FastAnswer } from '../../clientApi'
-import { getManifest, manifestCacheOf, type ManifestAnswer, type ManifestQuery } from '../manifestCache'
+import {
+  clientEndpoint,
+  documentedAnswer,
+  queryParameters,
+  readQuery,
+  refusal,
+  type FastAnswer,
+} from '../../clientApi'
+import {
+  getManifest,
+  manifestCacheOf,
+  type ManifestAnswer,
+  type ManifestQuery,
+} from '../manifestCache'
 import { responseOf, type WholeAnswer } from '../../../src/http/answers'
 import { manifestAnswer as manifestAnswerSchema } from './answers'
 import { lineName, platformName, productSlug } from './queryFields'
@@ -17,7 +29,9 @@ const manifestQuery = z.object({
   platform: platformName,
 })
 
-/** `If-None-Match` names this ETag (weak comparison, as RFC 9110 asks for this header), or is `*`. */
+/**
+ * `If-None-Match` names this ETag (weak comparison, as RFC 9110 asks for this header), or is `*`.
+ */
 const isNotModified = (ifNoneMatch: string | null, etag: string): boolean =>
   Boolean(ifNoneMatch) &&
   ifNoneMatch!.split(',').some((tag) => {
@@ -25,23 +39,38 @@ const isNotModified = (ifNoneMatch: string | null, etag: string): boolean =>
     return trimmed === '*' || trimmed.replace(/^W\//, '') === etag
   })
 
-const manifestAnswer = (answer: ManifestAnswer, ifNoneMatch: string | null | undefined): WholeAnswer => {
+const manifestAnswer = (
+  answer: ManifestAnswer,
+  ifNoneMatch: string | null | undefined,
+): WholeAnswer => {
   const headers = { etag: answer.etag, 'cache-control': 'public, max-age=60' }
   if (isNotModified(ifNoneMatch ?? null, answer.etag)) return { status: 304, headers }
-  return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: answer.body }
+  return {
+    status: 200,
+    headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+    body: answer.body,
+  }
 }
 
-/** The query when it is exactly the four parameters, each once; any other shape takes the validating path. */
+/**
+ * The query when it is exactly the four parameters, each once; any other shape takes the validating
+ * path.
+ */
 const plainManifestQuery = (searchParams: URLSearchParams): ManifestQuery | undefined => {
   if (searchParams.size !== 4) return undefined
   const product = searchParams.get('product')
   const line = searchParams.get('line')
   const channel = searchParams.get('channel')
   const platform = searchParams.get('platform')
-  return product !== null && line !== null && channel !== null && platform !== null ? { product, line, channel, platform } : undefined
+  return product !== null && line !== null && channel !== null && platform !== null
+    ? { product, line, channel, platform }
+    : undefined
 }
 
-/** A manifest this instance holds and need not check yet, answered without a PayloadRequest (see `clientEndpoint`). */
+/**
+ * A manifest this instance holds and need not check yet, answered without a PayloadRequest (see
+ * `clientEndpoint`).
+ */
 const answerFromCache: FastAnswer = ({ payload, searchParams, header }) => {
   const query = plainManifestQuery(searchParams)
   const cached = query && manifestCacheOf(payload).freshAnswerFor(query)
@@ -62,8 +91,14 @@ export const manifestEndpoint = clientEndpoint({
     ],
     responses: {
       200: {
-        ...documentedAnswer('`{ signed, ...manifest }`: the manifest fields and their signature.', manifestAnswerSchema),
-        headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } },
+        ...documentedAnswer(
+          '`{ signed, ...manifest }`: the manifest fields and their signature.',
+          manifestAnswerSchema,
+        ),
+        headers: {
+          ETag: { schema: { type: 'string' } },
+          'Cache-Control': { schema: { type: 'string' } },
+        },
       },
       304: { description: 'Not modified (the `If-None-Match` ETag is current).' },
       400: refusal('`BAD_REQUEST`: a parameter is missing or malformed.'),

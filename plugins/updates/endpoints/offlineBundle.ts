@@ -1,6 +1,13 @@
 import { z } from 'zod'
 
-import { clientEndpoint, clientRateLimits, plainText, queryParameters, readQuery, refusal } from '../../clientApi'
+import {
+  clientEndpoint,
+  clientRateLimits,
+  plainText,
+  queryParameters,
+  readQuery,
+  refusal,
+} from '../../clientApi'
 import { attachmentDisposition } from '../downloads/artifactStorage'
 import { downloadCredentialsOf } from '../downloads/entitlement'
 import { buildOfflineBundle } from '../buildOfflineBundle'
@@ -9,7 +16,10 @@ import { lineName, platformName, productSlug } from './queryFields'
 const bundleQuery = z.object({
   product: productSlug,
   line: lineName,
-  version: plainText().min(1).max(64).meta({ examples: ['7.3.0'] }),
+  version: plainText()
+    .min(1)
+    .max(64)
+    .meta({ examples: ['7.3.0'] }),
   platform: platformName,
 })
 
@@ -25,10 +35,15 @@ export const offlineBundleEndpoint = clientEndpoint({
     security: [{ licenseKey: [] }, { customerApiKey: [] }],
     parameters: queryParameters(bundleQuery),
     responses: {
-      200: { description: 'The bundle, streamed.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+      200: {
+        description: 'The bundle, streamed.',
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      },
       400: refusal('`BAD_REQUEST`.'),
       401: refusal('`UNAUTHORIZED`.'),
-      403: refusal('`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.'),
+      403: refusal(
+        '`NOT_ENTITLED` (another product), `LINE_MISMATCH` (another line of it), `SUSPENDED` or `EXPIRED`.',
+      ),
       404: refusal('`UNKNOWN_PRODUCT`, `UNKNOWN_LINE`, `UNKNOWN_PLATFORM` or `UNKNOWN_VERSION`.'),
       410: refusal('`RELEASE_PULLED` or `ARTIFACT_GONE`.'),
     },

@@ -10,10 +10,18 @@ const releaseIdOf = (artifact: Partial<Artifact> | null | undefined): number | u
 
 /** What a manifest says about an artifact. */
 const artifactView = (artifact: Partial<Artifact> | null | undefined): string =>
-  JSON.stringify([releaseIdOf(artifact), artifact?.platform, artifact?.sha256, artifact?.size, artifact?.fileDeletedAt ?? null])
+  JSON.stringify([
+    releaseIdOf(artifact),
+    artifact?.platform,
+    artifact?.sha256,
+    artifact?.size,
+    artifact?.fileDeletedAt ?? null,
+  ])
 
 const bumpForReleases = async (req: PayloadRequest, releaseIds: Array<number | undefined>) => {
-  for (const id of new Set(releaseIds.filter((releaseId): releaseId is number => releaseId !== undefined))) {
+  for (const id of new Set(
+    releaseIds.filter((releaseId): releaseId is number => releaseId !== undefined),
+  )) {
     const release = await req.payload.findByID({
       collection: 'releases',
       id,
@@ -24,12 +32,22 @@ const bumpForReleases = async (req: PayloadRequest, releaseIds: Array<number | u
       select: { product: true, line: true, channel: true, status: true, _status: true },
     })
     if (!release || !isShippedRelease(release)) continue
-    forgetCachedChannels(req.payload, await bumpSequences(req.payload, channelsShowing(release), req))
+    forgetCachedChannels(
+      req.payload,
+      await bumpSequences(req.payload, channelsShowing(release), req),
+    )
   }
 }
 
-/** An artifact added, replaced, moved or removed changes the manifests of its release's platform. */
-export const bumpOnArtifactChange: CollectionAfterChangeHook<Artifact> = async ({ doc, previousDoc, operation, req }) => {
+/**
+ * An artifact added, replaced, moved or removed changes the manifests of its release's platform.
+ */
+export const bumpOnArtifactChange: CollectionAfterChangeHook<Artifact> = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
   if (operation === 'update' && artifactView(doc) === artifactView(previousDoc)) return doc
   await bumpForReleases(req, [releaseIdOf(previousDoc), releaseIdOf(doc)])
   return doc

@@ -24,8 +24,12 @@ try {
   await buildProgram().parseAsync(argv)
 } catch (error) {
   if (!(error instanceof CommanderError)) throw error
-  if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) process.exit(exitCodes.done)
+  if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code))
+    process.exit(exitCodes.done)
   // A usage error is a refusal of bad input, with a code like any other.
-  if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ code: 'BAD_REQUEST', message: error.message.replace(/^error: /, '') })}\n`)
+  if (argv.includes('--json'))
+    process.stdout.write(
+      `${JSON.stringify({ code: 'BAD_REQUEST', message: error.message.replace(/^error: /, '') })}\n`,
+    )
   process.exitCode = exitCodes.refused
 }

@@ -6,8 +6,13 @@ import { renderText } from './renderText'
 
 export type GlobalOptions = { state?: string; json?: boolean }
 
-/** A command's answer: what it prints, and a refusal that makes it exit 2 while still printing the rest. */
-export type CommandAnswer = Record<string, unknown> & { refusal?: { code: string; message: string } }
+/**
+ * A command's answer: what it prints, and a refusal that makes it exit 2 while still printing the
+ * rest.
+ */
+export type CommandAnswer = Record<string, unknown> & {
+  refusal?: { code: string; message: string }
+}
 
 export const exitCodes = { done: 0, error: 1, refused: 2 } as const
 
@@ -20,14 +25,17 @@ const print = (json: boolean, answer: Record<string, unknown>): void => {
  * exit 0 done, 2 refused (with a `code`), 1 error.
  */
 export const runCommand =
-  <Options>(work: (options: Options & GlobalOptions, command: Command) => Promise<Record<string, unknown>>) =>
+  <Options>(
+    work: (options: Options & GlobalOptions, command: Command) => Promise<Record<string, unknown>>,
+  ) =>
   async (...args: unknown[]): Promise<void> => {
     const command = args[args.length - 1] as Command
     const options = command.optsWithGlobals() as Options & GlobalOptions
     const json = options.json === true
     try {
       const answer = await work(options, command)
-      const refusal = answer.refusal as { code: string; message: string; refused?: boolean } | undefined
+      const refusal = answer.refusal as
+        { code: string; message: string; refused?: boolean } | undefined
       if (refusal) {
         const { refusal: _refusal, ...rest } = answer
         print(json, { code: refusal.code, message: refusal.message, ...rest })

@@ -18,9 +18,15 @@ const onOff = (value: string): boolean => {
 
 const withInstaller = (command: Command): Command =>
   command
-    .option('--installer-command <cmd>', 'installer: run this command with the verified file (HUB_AGENT_FILE, ...)')
-    .option('--install-root <dir>', 'installer: extract into <dir>/<version>/ and switch <dir>/current')
-    .option('--license-key <key>', 'license key sent to download this target\'s updates')
+    .option(
+      '--installer-command <cmd>',
+      'installer: run this command with the verified file (HUB_AGENT_FILE, ...)',
+    )
+    .option(
+      '--install-root <dir>',
+      'installer: extract into <dir>/<version>/ and switch <dir>/current',
+    )
+    .option('--license-key <key>', "license key sent to download this target's updates")
 
 const configAnswer = (config: AgentConfig) => ({
   server: config.server,
@@ -34,30 +40,40 @@ export const registerSetupCommands = (program: Command): void => {
   withInstaller(
     program
       .command('init')
-      .description('set up the state folder for the app, pinning the server\'s keys')
+      .description("set up the state folder for the app, pinning the server's keys")
       .requiredOption('--server <url>', 'the License & Update Hub server')
       .requiredOption('--product <product>', 'promonitor or cockpit')
       .requiredOption('--line <line>', 'v6, v7, ...')
       .requiredOption('--platform <platform>', 'windows-x64, linux-x64, ...')
       .requiredOption('--version <version>', 'the installed version')
       .option('--channel <channel>', 'update channel', undefined)
-      .option('--trust <file>', 'pin this JWKS file instead of the server\'s keys'),
+      .option('--trust <file>', "pin this JWKS file instead of the server's keys"),
   ).action(
-    runCommand<Parameters<typeof initialize>[1]>(async (options) => configAnswer(await initialize(resolveStateDir(options.state), options))),
+    runCommand<Parameters<typeof initialize>[1]>(async (options) =>
+      configAnswer(await initialize(resolveStateDir(options.state), options)),
+    ),
   )
 
   const collector = program.command('collector').description('the collectors of this installation')
   withInstaller(
     collector
       .command('add')
-      .requiredOption('--id <id>', 'the collector\'s id')
+      .requiredOption('--id <id>', "the collector's id")
       .requiredOption('--version <version>', 'its installed version')
       .requiredOption('--platform <platform>', 'its platform'),
-  ).action(runCommand<Parameters<typeof addCollector>[1]>(async (options) => configAnswer(await addCollector(resolveStateDir(options.state), options))))
+  ).action(
+    runCommand<Parameters<typeof addCollector>[1]>(async (options) =>
+      configAnswer(await addCollector(resolveStateDir(options.state), options)),
+    ),
+  )
   collector
     .command('remove')
-    .requiredOption('--id <id>', 'the collector\'s id')
-    .action(runCommand<{ id: string }>(async (options) => configAnswer(await removeCollector(resolveStateDir(options.state), options.id))))
+    .requiredOption('--id <id>', "the collector's id")
+    .action(
+      runCommand<{ id: string }>(async (options) =>
+        configAnswer(await removeCollector(resolveStateDir(options.state), options.id)),
+      ),
+    )
 
   program
     .command('settings')
@@ -67,8 +83,18 @@ export const registerSetupCommands = (program: Command): void => {
     .option('--check-interval-hours <n>', 'hours between regular checks (at least 1)', Number)
     .option('--channel <channel>', 'update channel')
     .action(
-      runCommand<{ autoDownload?: boolean; autoInstall?: boolean; checkIntervalHours?: number; channel?: string }>(async ({ state, autoDownload, autoInstall, checkIntervalHours, channel }) => ({
-        settings: await changeSettings(resolveStateDir(state), { autoDownload, autoInstall, checkIntervalHours, channel }),
+      runCommand<{
+        autoDownload?: boolean
+        autoInstall?: boolean
+        checkIntervalHours?: number
+        channel?: string
+      }>(async ({ state, autoDownload, autoInstall, checkIntervalHours, channel }) => ({
+        settings: await changeSettings(resolveStateDir(state), {
+          autoDownload,
+          autoInstall,
+          checkIntervalHours,
+          channel,
+        }),
       })),
     )
 

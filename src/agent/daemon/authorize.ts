@@ -12,11 +12,19 @@ export const authorize =
   (request: Request, response: Response, next: NextFunction): void => {
     const allowedHosts = [`127.0.0.1:${port()}`, `localhost:${port()}`]
     if (!allowedHosts.includes(String(request.headers.host))) {
-      response.status(403).json({ code: 'FORBIDDEN_HOST', message: 'The daemon answers only on 127.0.0.1' })
+      response
+        .status(403)
+        .json({ code: 'FORBIDDEN_HOST', message: 'The daemon answers only on 127.0.0.1' })
       return
     }
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]
-    const query = request.method === 'GET' && typeof request.query.token === 'string' ? request.query.token : undefined
+    const query =
+      request.method === 'GET' && typeof request.query.token === 'string'
+        ? request.query.token
+        : undefined
     if (isSameToken(bearer ?? query, token)) return next()
-    response.status(401).json({ code: 'UNAUTHORIZED', message: 'Send Authorization: Bearer <the token in daemon.token>' })
+    response.status(401).json({
+      code: 'UNAUTHORIZED',
+      message: 'Send Authorization: Bearer <the token in daemon.token>',
+    })
   }

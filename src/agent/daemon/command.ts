@@ -7,7 +7,10 @@ import { exitCodes, type GlobalOptions } from '../cli/runCommand'
 import { renderText } from '../cli/renderText'
 import { defaultDaemonPort, startDaemon } from './createDaemon'
 
-/** `serve [--port 47800]`: prints one line (JSON with --json) once listening, then runs until stopped. */
+/**
+ * `serve [--port 47800]`: prints one line (JSON with --json) once listening, then runs until
+ * stopped.
+ */
 export const registerServeCommand = (program: Command): void => {
   program
     .command('serve')
@@ -15,10 +18,14 @@ export const registerServeCommand = (program: Command): void => {
     .option('--port <port>', 'port on 127.0.0.1 (0: any free port)', String(defaultDaemonPort))
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals() as GlobalOptions & { port: string }
-      const print = (answer: Record<string, unknown>) => process.stdout.write(options.json ? `${JSON.stringify(answer)}\n` : `${renderText(answer)}\n`)
+      const print = (answer: Record<string, unknown>) =>
+        process.stdout.write(
+          options.json ? `${JSON.stringify(answer)}\n` : `${renderText(answer)}\n`,
+        )
       try {
         const port = Number(options.port)
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw badRequest(`Not a port: ${options.port}`)
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw badRequest(`Not a port: ${options.port}`)
         const daemon = await startDaemon({ stateDir: resolveStateDir(options.state), port })
         print({ url: daemon.url, port: daemon.port, tokenFile: daemon.tokenFile })
         const stop = () => void daemon.close().then(() => process.exit(exitCodes.done))

@@ -22,7 +22,13 @@ export type Daemon = { url: string; port: number; tokenFile: string; close: () =
  * `hub-agent serve`: HTTP on 127.0.0.1 only. JSON routes mirroring the commands, the event stream,
  * the reference panel at `/`, and each capability's background work (the regular checks).
  */
-export const startDaemon = async ({ stateDir, port = defaultDaemonPort }: { stateDir: string; port?: number }): Promise<Daemon> => {
+export const startDaemon = async ({
+  stateDir,
+  port = defaultDaemonPort,
+}: {
+  stateDir: string
+  port?: number
+}): Promise<Daemon> => {
   await readConfig(stateDir)
   const events = new EventStream()
   const context: AgentContext = { stateDir, emit: events.emit }
@@ -34,13 +40,23 @@ export const startDaemon = async ({ stateDir, port = defaultDaemonPort }: { stat
   app.disable('x-powered-by')
   app.use(authorize(token, () => boundPort))
   app.get('/', (_request, response) => {
-    response.set({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'" })
+    response.set({
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy':
+        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+    })
     response.send(page)
   })
   app.get('/events', (_request, response) => events.add(response))
-  app.get('/status', jsonRoute(async () => readStatus(stateDir)))
+  app.get(
+    '/status',
+    jsonRoute(async () => readStatus(stateDir)),
+  )
 
-  const background = capabilities.flatMap((capability) => (capability.startBackgroundWork ? [capability.startBackgroundWork(context)] : []))
+  const background = capabilities.flatMap((capability) =>
+    capability.startBackgroundWork ? [capability.startBackgroundWork(context)] : [],
+  )
   app.put(
     '/settings',
     express.json(),
@@ -56,11 +72,20 @@ export const startDaemon = async ({ stateDir, port = defaultDaemonPort }: { stat
   app.use((_request: express.Request, response: express.Response) => {
     response.status(404).json({ code: 'NOT_FOUND', message: 'No such route' })
   })
-  app.use((error: Error & { status?: number; type?: string }, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
-    // express.json's own refusals (bad JSON, too large) are the caller's fault.
-    const status = error.status && error.status < 500 ? error.status : 500
-    response.status(status).json({ code: status === 500 ? 'INTERNAL' : 'BAD_REQUEST', message: error.message })
-  })
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _request: express.Request,
+      response: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      // express.json's own refusals (bad JSON, too large) are the caller's fault.
+      const status = error.status && error.status < 500 ? error.status : 500
+      response
+        .status(status)
+        .json({ code: status === 500 ? 'INTERNAL' : 'BAD_REQUEST', message: error.message })
+    },
+  )
 
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(port, '127.0.0.1', () => resolve(listening))

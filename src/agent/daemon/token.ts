@@ -7,7 +7,9 @@ import writeFileAtomic from 'write-file-atomic'
 export const tokenFileName = 'daemon.token'
 
 /** A new bearer token for this daemon run, in `<state>/daemon.token` readable by its owner only. */
-export const writeDaemonToken = async (stateDir: string): Promise<{ token: string; file: string }> => {
+export const writeDaemonToken = async (
+  stateDir: string,
+): Promise<{ token: string; file: string }> => {
   const token = randomBytes(32).toString('base64url')
   const file = path.join(stateDir, tokenFileName)
   await writeFileAtomic(file, `${token}\n`, { mode: 0o600 })

@@ -3,7 +3,8 @@ import { useState, type ChangeEvent } from 'react'
 import { callDaemon, type Answer } from './api'
 import { useAgentStatus, type Progress, type Target } from './useAgentStatus'
 
-const stateOf = (target: Target): string => (target.state === 'error' ? (target.lastGoodState ?? 'idle') : target.state)
+const stateOf = (target: Target): string =>
+  target.state === 'error' ? (target.lastGoodState ?? 'idle') : target.state
 
 const labels: Record<string, string> = {
   idle: 'Not checked yet',
@@ -17,11 +18,37 @@ const labels: Record<string, string> = {
 }
 
 const styles = {
-  page: { font: '14px system-ui, sans-serif', color: '#1d2733', maxWidth: 720, margin: '24px auto', padding: '0 16px' },
-  card: { border: '1px solid #d5dbe3', borderRadius: 8, padding: 16, marginBottom: 16, background: '#fff' },
+  page: {
+    font: '14px system-ui, sans-serif',
+    color: '#1d2733',
+    maxWidth: 720,
+    margin: '24px auto',
+    padding: '0 16px',
+  },
+  card: {
+    border: '1px solid #d5dbe3',
+    borderRadius: 8,
+    padding: 16,
+    marginBottom: 16,
+    background: '#fff',
+  },
   row: { display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' as const },
-  button: { padding: '6px 14px', borderRadius: 6, border: '1px solid #2f6fdb', background: '#2f6fdb', color: '#fff', cursor: 'pointer' },
-  secondary: { padding: '6px 14px', borderRadius: 6, border: '1px solid #9aa7b8', background: '#fff', color: '#1d2733', cursor: 'pointer' },
+  button: {
+    padding: '6px 14px',
+    borderRadius: 6,
+    border: '1px solid #2f6fdb',
+    background: '#2f6fdb',
+    color: '#fff',
+    cursor: 'pointer',
+  },
+  secondary: {
+    padding: '6px 14px',
+    borderRadius: 6,
+    border: '1px solid #9aa7b8',
+    background: '#fff',
+    color: '#1d2733',
+    cursor: 'pointer',
+  },
   table: { width: '100%', borderCollapse: 'collapse' as const },
   cell: { borderBottom: '1px solid #eef1f5', padding: '6px 4px', textAlign: 'left' as const },
   error: { color: '#b3261e' },
@@ -30,18 +57,33 @@ const styles = {
 const ProgressBar = ({ progress }: { progress?: { bytes: number; total: number } }) => {
   if (!progress) return null
   const percent = progress.total > 0 ? Math.floor((progress.bytes / progress.total) * 100) : 100
-  return <progress aria-label="Download progress" max={100} value={percent} style={{ width: 120 }} />
+  return (
+    <progress aria-label="Download progress" max={100} value={percent} style={{ width: 120 }} />
+  )
 }
 
 const TargetRow = ({ target, progress }: { target: Target; progress: Progress }) => (
   <tr data-target={target.target}>
-    <td style={styles.cell}>{target.target === 'app' ? target.product : target.target.replace('collector:', 'Collector ')}</td>
+    <td style={styles.cell}>
+      {target.target === 'app' ? target.product : target.target.replace('collector:', 'Collector ')}
+    </td>
     <td style={styles.cell}>{target.version}</td>
     <td style={styles.cell} data-testid={`state-${target.target}`}>
       {labels[stateOf(target)] ?? stateOf(target)}
-      {target.available && ['available', 'downloading', 'downloaded'].includes(stateOf(target)) ? ` → ${target.available.version}${target.available.critical ? ' (critical)' : ''}` : ''}
-      {stateOf(target) === 'downloading' ? <> <ProgressBar progress={progress[target.target]} /></> : null}
-      {target.error ? <div style={styles.error}>{target.error.code}: {target.error.message}</div> : null}
+      {target.available && ['available', 'downloading', 'downloaded'].includes(stateOf(target))
+        ? ` → ${target.available.version}${target.available.critical ? ' (critical)' : ''}`
+        : ''}
+      {stateOf(target) === 'downloading' ? (
+        <>
+          {' '}
+          <ProgressBar progress={progress[target.target]} />
+        </>
+      ) : null}
+      {target.error ? (
+        <div style={styles.error}>
+          {target.error.code}: {target.error.message}
+        </div>
+      ) : null}
     </td>
   </tr>
 )
@@ -65,16 +107,18 @@ export const App = () => {
       await refresh()
     }
   }
-  const setSetting = (name: 'autoDownload' | 'autoInstall') => (event: ChangeEvent<HTMLInputElement>) => {
-    const checked = event.target.checked
-    // Shown at once; the daemon's answer (or refusal) replaces it when the status is read again.
-    setStatus({ ...status, settings: { ...status.settings, [name]: checked } })
-    void act(() => callDaemon('PUT', '/settings', { [name]: checked }))
-  }
+  const setSetting =
+    (name: 'autoDownload' | 'autoInstall') => (event: ChangeEvent<HTMLInputElement>) => {
+      const checked = event.target.checked
+      // Shown at once; the daemon's answer (or refusal) replaces it when the status is read again.
+      setStatus({ ...status, settings: { ...status.settings, [name]: checked } })
+      void act(() => callDaemon('PUT', '/settings', { [name]: checked }))
+    }
   const upload = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
     event.target.value = ''
-    if (file) void act(() => callDaemon('POST', '/install-package', file, 'application/octet-stream'))
+    if (file)
+      void act(() => callDaemon('POST', '/install-package', file, 'application/octet-stream'))
   }
 
   const states = status.targets.map(stateOf)
@@ -88,36 +132,77 @@ export const App = () => {
       <h1 style={{ fontSize: 20 }}>Updates</h1>
       <section style={styles.card}>
         <label style={{ display: 'block', marginBottom: 6 }}>
-          <input type="checkbox" checked={status.settings.autoDownload} onChange={setSetting('autoDownload')} disabled={busy} /> Auto-download updates
+          <input
+            type="checkbox"
+            checked={status.settings.autoDownload}
+            onChange={setSetting('autoDownload')}
+            disabled={busy}
+          />{' '}
+          Auto-download updates
         </label>
         <label style={{ display: 'block' }}>
-          <input type="checkbox" checked={status.settings.autoInstall} onChange={setSetting('autoInstall')} disabled={busy} /> Auto-install updates
+          <input
+            type="checkbox"
+            checked={status.settings.autoInstall}
+            onChange={setSetting('autoInstall')}
+            disabled={busy}
+          />{' '}
+          Auto-install updates
         </label>
         <p style={{ color: '#5b6878', marginBottom: 0 }}>
-          Checks every {status.settings.checkIntervalHours} h on the {status.settings.channel} channel
-          {status.lastCheckAt ? `; last checked ${new Date(status.lastCheckAt).toLocaleString()}` : ''}.
+          Checks every {status.settings.checkIntervalHours} h on the {status.settings.channel}{' '}
+          channel
+          {status.lastCheckAt
+            ? `; last checked ${new Date(status.lastCheckAt).toLocaleString()}`
+            : ''}
+          .
         </p>
       </section>
       <section style={styles.card}>
         <div style={styles.row}>
-          <button type="button" style={styles.secondary} disabled={busy} onClick={() => void act(() => callDaemon('POST', '/check'))}>
+          <button
+            type="button"
+            style={styles.secondary}
+            disabled={busy}
+            onClick={() => void act(() => callDaemon('POST', '/check'))}
+          >
             Check
           </button>
           {canInstall ? (
-            <button type="button" style={styles.button} disabled={busy} onClick={() => void act(() => callDaemon('POST', '/install', {}))}>
+            <button
+              type="button"
+              style={styles.button}
+              disabled={busy}
+              onClick={() => void act(() => callDaemon('POST', '/install', {}))}
+            >
               Install
             </button>
           ) : (
-            <button type="button" style={styles.button} disabled={busy || downloading || !canDownload} onClick={() => void act(() => callDaemon('POST', '/download', {}))}>
+            <button
+              type="button"
+              style={styles.button}
+              disabled={busy || downloading || !canDownload}
+              onClick={() => void act(() => callDaemon('POST', '/download', {}))}
+            >
               Download
             </button>
           )}
           <label style={styles.secondary}>
             Upload update package
-            <input type="file" aria-label="Upload update package" onChange={upload} disabled={busy} style={{ display: 'none' }} />
+            <input
+              type="file"
+              aria-label="Upload update package"
+              onChange={upload}
+              disabled={busy}
+              style={{ display: 'none' }}
+            />
           </label>
         </div>
-        {message ? <p role="alert" style={styles.error}>{message}</p> : null}
+        {message ? (
+          <p role="alert" style={styles.error}>
+            {message}
+          </p>
+        ) : null}
         <table style={{ ...styles.table, marginTop: 12 }}>
           <thead>
             <tr>
@@ -136,12 +221,21 @@ export const App = () => {
       <section style={styles.card}>
         <h2 style={{ fontSize: 16, marginTop: 0 }}>Notifications</h2>
         <ul aria-label="Notifications" style={{ paddingLeft: 18, margin: 0 }}>
-          {[...status.notifications].reverse().slice(0, 10).map((notification) => (
-            <li key={`${notification.at}-${notification.type}-${notification.target}`} data-type={notification.type}>
-              <time style={{ color: '#5b6878' }}>{new Date(notification.at).toLocaleTimeString()}</time> {notification.message}
-              {notification.target !== 'app' ? ` (${notification.target})` : ''}
-            </li>
-          ))}
+          {[...status.notifications]
+            .reverse()
+            .slice(0, 10)
+            .map((notification) => (
+              <li
+                key={`${notification.at}-${notification.type}-${notification.target}`}
+                data-type={notification.type}
+              >
+                <time style={{ color: '#5b6878' }}>
+                  {new Date(notification.at).toLocaleTimeString()}
+                </time>{' '}
+                {notification.message}
+                {notification.target !== 'app' ? ` (${notification.target})` : ''}
+              </li>
+            ))}
         </ul>
       </section>
     </main>

@@ -3,11 +3,24 @@ export const token = new URLSearchParams(window.location.search).get('token') ??
 
 export type Answer = { ok: boolean; body: Record<string, unknown> }
 
-export const callDaemon = async (method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<Answer> => {
+export const callDaemon = async (
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<Answer> => {
   const response = await fetch(path, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
-    body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : (body as BodyInit),
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': contentType }),
+    },
+    body:
+      body === undefined
+        ? undefined
+        : contentType === 'application/json'
+          ? JSON.stringify(body)
+          : (body as BodyInit),
   })
   return { ok: response.ok, body: await response.json().catch(() => ({})) }
 }

@@ -11,11 +11,30 @@ export type Target = {
   error?: { phase: string; code: string; message: string }
   available?: { version: string; critical: boolean; size: number; notesUrl: string | null }
 }
-export type Notification = { type: string; target: string; version: string | null; at: string; message: string; code?: string }
-export type Status = { settings: { autoDownload: boolean; autoInstall: boolean; checkIntervalHours: number; channel: string }; targets: Target[]; notifications: Notification[]; lastCheckAt: string | null }
+export type Notification = {
+  type: string
+  target: string
+  version: string | null
+  at: string
+  message: string
+  code?: string
+}
+export type Status = {
+  settings: {
+    autoDownload: boolean
+    autoInstall: boolean
+    checkIntervalHours: number
+    channel: string
+  }
+  targets: Target[]
+  notifications: Notification[]
+  lastCheckAt: string | null
+}
 export type Progress = Record<string, { bytes: number; total: number }>
 
-/** The daemon's status, kept current by its event stream (states, notifications, download progress). */
+/**
+ * The daemon's status, kept current by its event stream (states, notifications, download progress).
+ */
 export const useAgentStatus = () => {
   const [status, setStatus] = useState<Status | null>(null)
   const [progress, setProgress] = useState<Progress>({})

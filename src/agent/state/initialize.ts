@@ -17,16 +17,27 @@ const platformPattern = /^[a-z0-9]+-[a-z0-9_]+$/
 
 /** `--installer-command CMD` or `--install-root DIR`: exactly one. */
 export const installerOf = ({ installerCommand, installRoot }: InstallerOptions): Installer => {
-  if (installerCommand && installRoot) throw badRequest('Give --installer-command or --install-root, not both')
+  if (installerCommand && installRoot)
+    throw badRequest('Give --installer-command or --install-root, not both')
   if (installerCommand) return { type: 'command', command: installerCommand }
   if (installRoot) return { type: 'directory', root: installRoot }
   throw badRequest('Give an installer: --installer-command CMD or --install-root DIR')
 }
 
-export const assertTargetFields = ({ line, platform, version }: { line: string; platform: string; version: string }): void => {
+export const assertTargetFields = ({
+  line,
+  platform,
+  version,
+}: {
+  line: string
+  platform: string
+  version: string
+}): void => {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(line)) throw badRequest(`Not a line: ${line}`)
-  if (!platformPattern.test(platform)) throw badRequest(`Not a platform such as linux-x64: ${platform}`)
-  if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) throw badRequest(`Not a version: ${version}`)
+  if (!platformPattern.test(platform))
+    throw badRequest(`Not a platform such as linux-x64: ${platform}`)
+  if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version))
+    throw badRequest(`Not a version: ${version}`)
 }
 
 const readTrustFile = async (file: string): Promise<JWK[]> => {
@@ -63,15 +74,21 @@ export const initialize = async (stateDir: string, options: InitOptions): Promis
   } catch {
     throw badRequest(`Not a URL: ${options.server}`)
   }
-  if (!['http:', 'https:'].includes(server.protocol)) throw badRequest('The server URL must be http or https')
+  if (!['http:', 'https:'].includes(server.protocol))
+    throw badRequest('The server URL must be http or https')
   if (!slug.test(options.product)) throw badRequest(`Not a product: ${options.product}`)
   assertTargetFields(options)
   const installer = installerOf(options)
-  const keys = options.trust ? await readTrustFile(options.trust) : (await fetchKeys(server.origin)).keys
+  const keys = options.trust
+    ? await readTrustFile(options.trust)
+    : (await fetchKeys(server.origin)).keys
   try {
     new TrustStore(keys)
   } catch (error) {
-    throw new AgentError('MALFORMED', `The keys to pin are not Ed25519 public keys: ${(error as Error).message}`)
+    throw new AgentError(
+      'MALFORMED',
+      `The keys to pin are not Ed25519 public keys: ${(error as Error).message}`,
+    )
   }
 
   let previous: AgentConfig | null = null
@@ -92,7 +109,11 @@ export const initialize = async (stateDir: string, options: InitOptions): Promis
       ...(options.licenseKey ? { licenseKey: options.licenseKey } : {}),
     },
     collectors: previous?.collectors ?? [],
-    settings: { ...defaultSettings, ...previous?.settings, ...(options.channel ? { channel: options.channel } : {}) },
+    settings: {
+      ...defaultSettings,
+      ...previous?.settings,
+      ...(options.channel ? { channel: options.channel } : {}),
+    },
     trust: { keys, statements: [] },
   }
   await writeConfig(stateDir, config)

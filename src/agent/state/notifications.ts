@@ -14,9 +14,30 @@ const messages: Record<NotificationType, (version: string | null) => string> = {
 /** Appends a notification to the state (newest last, the latest 50 kept) and returns it. */
 export const addNotification = (
   state: AgentState,
-  { type, target, version, message, code, at = new Date() }: { type: NotificationType; target: string; version: string | null; message?: string; code?: string; at?: Date },
+  {
+    type,
+    target,
+    version,
+    message,
+    code,
+    at = new Date(),
+  }: {
+    type: NotificationType
+    target: string
+    version: string | null
+    message?: string
+    code?: string
+    at?: Date
+  },
 ): Notification => {
-  const notification: Notification = { type, target, version, at: at.toISOString(), message: message ?? messages[type](version), ...(code ? { code } : {}) }
+  const notification: Notification = {
+    type,
+    target,
+    version,
+    at: at.toISOString(),
+    message: message ?? messages[type](version),
+    ...(code ? { code } : {}),
+  }
   state.notifications.push(notification)
   state.notifications.splice(0, Math.max(0, state.notifications.length - kept))
   return notification

@@ -4,7 +4,13 @@ import { updateState } from './stateFolder'
 import { targetStateOf } from './targets'
 import type { AgentState, Notification, NotificationType, TargetState } from './types'
 
-type NotificationInput = { type: NotificationType; target: string; version: string | null; message?: string; code?: string }
+type NotificationInput = {
+  type: NotificationType
+  target: string
+  version: string | null
+  message?: string
+  code?: string
+}
 
 /**
  * Changes the state of some targets and adds notifications, persisted in one atomic write, then
@@ -12,7 +18,11 @@ type NotificationInput = { type: NotificationType; target: string; version: stri
  */
 export const recordState = async (
   context: AgentContext,
-  change: (state: AgentState, target: (name: string) => TargetState, notify: (input: NotificationInput) => void) => void,
+  change: (
+    state: AgentState,
+    target: (name: string) => TargetState,
+    notify: (input: NotificationInput) => void,
+  ) => void,
 ): Promise<AgentState> => {
   const touched = new Set<string>()
   const added: Notification[] = []
@@ -26,7 +36,8 @@ export const recordState = async (
       (input) => added.push(addNotification(state, input)),
     )
   })
-  for (const name of touched) emitEvent(context, { type: 'state', target: name, state: saved.targets[name] })
+  for (const name of touched)
+    emitEvent(context, { type: 'state', target: name, state: saved.targets[name] })
   for (const notification of added) emitEvent(context, { type: 'notification', notification })
   return saved
 }

@@ -2,7 +2,12 @@ import { AgentError } from '../errors'
 import type { Settings } from './types'
 
 /** Both automatic steps are on unless the user turns them off. */
-export const defaultSettings: Settings = { autoDownload: true, autoInstall: true, checkIntervalHours: 24, channel: 'stable' }
+export const defaultSettings: Settings = {
+  autoDownload: true,
+  autoInstall: true,
+  checkIntervalHours: 24,
+  channel: 'stable',
+}
 
 export const minimumCheckIntervalHours = 1
 const jitter = 0.1
@@ -14,13 +19,17 @@ export const applySettingsChange = (settings: Settings, change: SettingsChange):
   const next = { ...defaultSettings, ...settings }
   for (const key of ['autoDownload', 'autoInstall'] as const) {
     if (change[key] === undefined) continue
-    if (typeof change[key] !== 'boolean') throw new AgentError('BAD_REQUEST', `${key} must be true or false (on or off)`)
+    if (typeof change[key] !== 'boolean')
+      throw new AgentError('BAD_REQUEST', `${key} must be true or false (on or off)`)
     next[key] = change[key]
   }
   if (change.checkIntervalHours !== undefined) {
     const hours = change.checkIntervalHours
     if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < minimumCheckIntervalHours) {
-      throw new AgentError('BAD_REQUEST', `checkIntervalHours must be a number of at least ${minimumCheckIntervalHours}`)
+      throw new AgentError(
+        'BAD_REQUEST',
+        `checkIntervalHours must be a number of at least ${minimumCheckIntervalHours}`,
+      )
     }
     next.checkIntervalHours = hours
   }
@@ -33,7 +42,9 @@ export const applySettingsChange = (settings: Settings, change: SettingsChange):
   return next
 }
 
-/** Milliseconds to the next regular check: the interval ±10 %, so a fleet does not ask all at once. */
+/**
+ * Milliseconds to the next regular check: the interval ±10 %, so a fleet does not ask all at once.
+ */
 export const nextCheckDelay = (settings: Settings, random: () => number = Math.random): number => {
   const hours = Math.max(minimumCheckIntervalHours, settings.checkIntervalHours)
   return Math.round(hours * 3_600_000 * (1 - jitter + 2 * jitter * random()))

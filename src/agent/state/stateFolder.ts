@@ -16,7 +16,11 @@ export const downloadsFolderName = 'downloads'
 /** The state folder: `--state DIR`, else `HUB_AGENT_STATE`. */
 export const resolveStateDir = (option: string | undefined): string => {
   const dir = option || process.env.HUB_AGENT_STATE
-  if (!dir) throw new AgentError('NO_STATE_FOLDER', 'Give the state folder with --state DIR or HUB_AGENT_STATE')
+  if (!dir)
+    throw new AgentError(
+      'NO_STATE_FOLDER',
+      'Give the state folder with --state DIR or HUB_AGENT_STATE',
+    )
   return path.resolve(dir)
 }
 
@@ -37,13 +41,20 @@ const readJson = async <T>(file: string): Promise<T | null> => {
   return JSON.parse(text) as T
 }
 
-/** Temp file, fsync, rename: a reader (or a restart after a crash) sees the old file or the new one, never half. */
+/**
+ * Temp file, fsync, rename: a reader (or a restart after a crash) sees the old file or the new one,
+ * never half.
+ */
 const writeJson = (file: string, value: unknown): Promise<void> =>
   writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600, fsync: true })
 
 export const readConfig = async (stateDir: string): Promise<AgentConfig> => {
   const config = await readJson<AgentConfig>(path.join(stateDir, configFileName))
-  if (!config) throw new AgentError('NOT_INITIALIZED', `No ${configFileName} in ${stateDir}: run hub-agent init first`)
+  if (!config)
+    throw new AgentError(
+      'NOT_INITIALIZED',
+      `No ${configFileName} in ${stateDir}: run hub-agent init first`,
+    )
   return config
 }
 
@@ -52,7 +63,13 @@ export const writeConfig = async (stateDir: string, config: AgentConfig): Promis
   await writeJson(path.join(stateDir, configFileName), config)
 }
 
-const emptyState = (): AgentState => ({ installId: randomUUID(), targets: {}, lastSequences: {}, lastCheckAt: null, notifications: [] })
+const emptyState = (): AgentState => ({
+  installId: randomUUID(),
+  targets: {},
+  lastSequences: {},
+  lastCheckAt: null,
+  notifications: [],
+})
 
 export const readState = async (stateDir: string): Promise<AgentState> =>
   (await readJson<AgentState>(path.join(stateDir, stateFileName))) ?? emptyState()
@@ -66,12 +83,24 @@ const lock = (stateDir: string, name: string, retries: LockOptions['retries']) =
   return lockfile.lock(path.join(stateDir, name), { realpath: false, stale: staleAfterMs, retries })
 }
 
-/** Long enough for the lock of a run killed mid-download to go stale, short enough to answer BUSY soon. */
-const operationWait: LockOptions['retries'] = { retries: 6, minTimeout: 1_000, maxTimeout: 1_000, factor: 1 }
+/**
+ * Long enough for the lock of a run killed mid-download to go stale, short enough to answer BUSY
+ * soon.
+ */
+const operationWait: LockOptions['retries'] = {
+  retries: 6,
+  minTimeout: 1_000,
+  maxTimeout: 1_000,
+  factor: 1,
+}
 
 const shortWait: LockOptions['retries'] = { retries: 50, minTimeout: 20, maxTimeout: 200 }
 
-const withFileLock = async <T>(stateDir: string, name: string, work: () => Promise<T>): Promise<T> => {
+const withFileLock = async <T>(
+  stateDir: string,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> => {
   const release = await lock(stateDir, name, shortWait)
   try {
     return await work()
@@ -80,43 +109,49 @@ const withFileLock = async <T>(stateDir: string, name: string, work: () => Promi
   }
 }
 
-/** Reads state.json, lets `change` edit it, writes it back atomically, under the state folder's lock. */
-export const updateState = (stateDir: string, change: (state: AgentState) => void | Promise<void>): Promise<AgentState> =>
-  withFileLock(
-    stateDir,
-    stateFileName,
-    async () => {
-      const state = await readState(stateDir)
-      await change(state)
-      await writeJson(path.join(stateDir, stateFileName), state)
-      return state
-    },
-  )
+/**
+ * Reads state.json, lets `change` edit it, writes it back atomically, under the state folder's
+ * lock.
+ */
+export const updateState = (
+  stateDir: string,
+  change: (state: AgentState) => void | Promise<void>,
+): Promise<AgentState> =>
+  withFileLock(stateDir, stateFileName, async () => {
+    const state = await readState(stateDir)
+    await change(state)
+    await writeJson(path.join(stateDir, stateFileName), state)
+    return state
+  })
 
 /** Edits agent.json under the same lock. */
-export const updateConfig = (stateDir: string, change: (config: AgentConfig) => void | Promise<void>): Promise<AgentConfig> =>
-  withFileLock(
-    stateDir,
-    stateFileName,
-    async () => {
-      const config = await readConfig(stateDir)
-      await change(config)
-      await writeConfig(stateDir, config)
-      return config
-    },
-  )
+export const updateConfig = (
+  stateDir: string,
+  change: (config: AgentConfig) => void | Promise<void>,
+): Promise<AgentConfig> =>
+  withFileLock(stateDir, stateFileName, async () => {
+    const config = await readConfig(stateDir)
+    await change(config)
+    await writeConfig(stateDir, config)
+    return config
+  })
 
 /**
  * One download or install at a time per state folder (one writer): a second one, from the CLI or
  * the daemon, is refused with BUSY instead of racing the first over the same files.
  */
-export const withOperationLock = async <T>(stateDir: string, work: () => Promise<T>): Promise<T> => {
+export const withOperationLock = async <T>(
+  stateDir: string,
+  work: () => Promise<T>,
+): Promise<T> => {
   let release: () => Promise<void>
   try {
     release = await lock(stateDir, 'operation', operationWait)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new AgentError('BUSY', 'Another download or install is running for this state folder', { retryable: true })
+      throw new AgentError('BUSY', 'Another download or install is running for this state folder', {
+        retryable: true,
+      })
     }
     throw error
   }

@@ -11,7 +11,9 @@ export const readStatus = async (stateDir: string) => {
     settings: config.settings,
     installId: state.installId,
     lastCheckAt: state.lastCheckAt,
-    targets: targetsOf(config).map((target) => describeTarget(target, state.targets[target.target])),
+    targets: targetsOf(config).map((target) =>
+      describeTarget(target, state.targets[target.target]),
+    ),
     notifications: state.notifications,
   }
 }

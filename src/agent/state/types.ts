@@ -3,15 +3,34 @@ import type { JWK } from 'jose'
 import type { ManifestRelease } from '../../sdk'
 
 /** The states a target moves through; the names are part of the agent's contract. */
-export const targetStates = ['idle', 'checking', 'up-to-date', 'available', 'downloading', 'downloaded', 'installing', 'installed', 'error'] as const
+export const targetStates = [
+  'idle',
+  'checking',
+  'up-to-date',
+  'available',
+  'downloading',
+  'downloaded',
+  'installing',
+  'installed',
+  'error',
+] as const
 export type TargetStateName = (typeof targetStates)[number]
 
-export const notificationTypes = ['update-available', 'update-downloaded', 'update-installing', 'update-installed', 'update-not-available', 'error'] as const
+export const notificationTypes = [
+  'update-available',
+  'update-downloaded',
+  'update-installing',
+  'update-installed',
+  'update-not-available',
+  'error',
+] as const
 export type NotificationType = (typeof notificationTypes)[number]
 
 export type Installer = { type: 'command'; command: string } | { type: 'directory'; root: string }
 
-/** Something the agent keeps up to date: the app (target `app`) or one collector (`collector:<id>`). */
+/**
+ * Something the agent keeps up to date: the app (target `app`) or one collector (`collector:<id>`).
+ */
 export type TargetConfig = {
   target: string
   product: string
@@ -52,7 +71,9 @@ export type AvailableUpdate = {
   release: ManifestRelease
   /** The signed manifest pointed this install back to an earlier version (a pulled release). */
   rollback?: boolean
-  /** The install is older than the release's minimumUpgradeFrom: no automatic download or install. */
+  /**
+   * The install is older than the release's minimumUpgradeFrom: no automatic download or install.
+   */
   manualOnly?: boolean
 }
 
@@ -66,10 +87,22 @@ export type PendingDownload = {
   onNextLaunch?: boolean
 }
 
-export type TargetError = { phase: string; code: string; message: string; retryable: boolean; at: string }
+export type TargetError = {
+  phase: string
+  code: string
+  message: string
+  retryable: boolean
+  at: string
+}
 
-/** An install that must still confirm itself by `launch`, or be rolled back (directory installer). */
-export type UnconfirmedInstall = { version: string; previousVersion: string; startsWithoutConfirmation: number }
+/**
+ * An install that must still confirm itself by `launch`, or be rolled back (directory installer).
+ */
+export type UnconfirmedInstall = {
+  version: string
+  previousVersion: string
+  startsWithoutConfirmation: number
+}
 
 export type TargetState = {
   state: TargetStateName

@@ -22,7 +22,12 @@ export const applyAutomaticSteps = (context: AgentContext): Promise<void> =>
       const { targets: states } = await readState(context.stateDir)
       for (const target of downloadOrder) {
         const state = states[target.target]
-        if (!state || state.available?.manualOnly || !['available', 'downloading'].includes(effectiveState(state))) continue
+        if (
+          !state ||
+          state.available?.manualOnly ||
+          !['available', 'downloading'].includes(effectiveState(state))
+        )
+          continue
         if (state.state === 'error' && !state.error?.retryable) continue
         await downloadTarget(context, config, target).catch(() => undefined)
       }
@@ -31,7 +36,13 @@ export const applyAutomaticSteps = (context: AgentContext): Promise<void> =>
     const state = await readState(context.stateDir)
     const ready = targets.filter((target) => {
       const current = state.targets[target.target]
-      return current?.pending?.verified && !current.pending.onNextLaunch && !current.available?.manualOnly && effectiveState(current) === 'downloaded' && current.state !== 'error'
+      return (
+        current?.pending?.verified &&
+        !current.pending.onNextLaunch &&
+        !current.available?.manualOnly &&
+        effectiveState(current) === 'downloaded' &&
+        current.state !== 'error'
+      )
     })
     if (ready.length === 0) return
     try {
@@ -41,7 +52,10 @@ export const applyAutomaticSteps = (context: AgentContext): Promise<void> =>
     }
   })
 
-/** One regular check: check, then the automatic steps; never throws (the state says what went wrong). */
+/**
+ * One regular check: check, then the automatic steps; never throws (the state says what went
+ * wrong).
+ */
 export const runUpdateCycle = async (context: AgentContext): Promise<void> => {
   try {
     await checkForUpdates(context)

@@ -10,19 +10,38 @@ import { toAgentError, targetErrorOf } from './refusals'
 import { fetchManifestText, manifestScopeKey, type ManifestScope } from './serverClient'
 import { loadTrust, refreshTrust } from './trust'
 
-type Outcome = { target: TargetConfig; scope: ManifestScope; decision?: UpdateDecision; error?: AgentError }
+type Outcome = {
+  target: TargetConfig
+  scope: ManifestScope
+  decision?: UpdateDecision
+  error?: AgentError
+}
 
 const busyStates = new Set(['downloading', 'installing'])
 
 const availableOf = (decision: UpdateDecision): AvailableUpdate | null => {
   if (decision.action === 'update') {
     const { release } = decision
-    return { version: release.version, critical: decision.critical, size: release.artifact.size, notesUrl: release.notesUrl, release, ...(decision.automatic ? {} : { manualOnly: true }) }
+    return {
+      version: release.version,
+      critical: decision.critical,
+      size: release.artifact.size,
+      notesUrl: release.notesUrl,
+      release,
+      ...(decision.automatic ? {} : { manualOnly: true }),
+    }
   }
   // A pulled version goes back only where the signed manifest points (never a downgrade otherwise).
   if (decision.action === 'rollback' && decision.release) {
     const { release } = decision
-    return { version: release.version, critical: true, size: release.artifact.size, notesUrl: release.notesUrl, release, rollback: true }
+    return {
+      version: release.version,
+      critical: true,
+      size: release.artifact.size,
+      notesUrl: release.notesUrl,
+      release,
+      rollback: true,
+    }
   }
   return null
 }
@@ -52,12 +71,23 @@ export const checkForUpdates = async (context: AgentContext): Promise<CheckResul
   const manifests = new Map<string, Promise<string>>()
   const outcomes: Outcome[] = await Promise.all(
     idle.map(async (target): Promise<Outcome> => {
-      const scope = { product: target.product, line: target.line, channel: config.settings.channel, platform: target.platform }
+      const scope = {
+        product: target.product,
+        line: target.line,
+        channel: config.settings.channel,
+        platform: target.platform,
+      }
       const key = manifestScopeKey(scope)
       if (!manifests.has(key)) manifests.set(key, fetchManifestText(config.server, scope))
       try {
         const manifestText = await manifests.get(key)!
-        const decision = await checkForUpdate({ manifestText, trust, current: { ...scope, version: target.version }, installId, lastSeenSequence: lastSequences[key] })
+        const decision = await checkForUpdate({
+          manifestText,
+          trust,
+          current: { ...scope, version: target.version },
+          installId,
+          lastSeenSequence: lastSequences[key],
+        })
         return { target, scope, decision }
       } catch (error) {
         return { target, scope, error: toAgentError(error) }
@@ -67,10 +97,14 @@ export const checkForUpdates = async (context: AgentContext): Promise<CheckResul
 
   const saved = await recordState(context, (state, target, notify) => {
     state.lastCheckAt = new Date().toISOString()
-    for (const outcome of outcomes) applyOutcome(config, outcome, target(outcome.target.target), state.lastSequences, notify)
+    for (const outcome of outcomes)
+      applyOutcome(config, outcome, target(outcome.target.target), state.lastSequences, notify)
   })
   const refusal = outcomes.find((outcome) => outcome.error)?.error
-  return { targets: targets.map((target) => describeTarget(target, saved.targets[target.target])), ...(refusal ? { refusal } : {}) }
+  return {
+    targets: targets.map((target) => describeTarget(target, saved.targets[target.target])),
+    ...(refusal ? { refusal } : {}),
+  }
 }
 
 const applyOutcome = (
@@ -84,7 +118,13 @@ const applyOutcome = (
   if (error || !decision) {
     const failure = error ?? new AgentError('INTERNAL', 'No decision')
     setError(current, before, targetErrorOf('check', failure))
-    notify({ type: 'error', target: target.target, version: target.version, message: failure.message, code: failure.code })
+    notify({
+      type: 'error',
+      target: target.target,
+      version: target.version,
+      message: failure.message,
+      code: failure.code,
+    })
     return
   }
   const key = manifestScopeKey(scope)
@@ -106,5 +146,6 @@ const applyOutcome = (
   current.available = available
   // A download of another version is stale: its bytes are dropped at the next download.
   setState(current, 'available')
-  if (isNew && !config.settings.autoDownload) notify({ type: 'update-available', target: target.target, version: available.version })
+  if (isNew && !config.settings.autoDownload)
+    notify({ type: 'update-available', target: target.target, version: available.version })
 }

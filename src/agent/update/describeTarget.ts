@@ -14,9 +14,25 @@ export const describeTarget = (config: TargetConfig, state: TargetState | undefi
     ...(current.lastGoodState ? { lastGoodState: current.lastGoodState } : {}),
     ...(current.error ? { error: current.error } : {}),
     ...(current.available
-      ? { available: { version: current.available.version, critical: current.available.critical, size: current.available.size, notesUrl: current.available.notesUrl, ...(current.available.rollback ? { rollback: true } : {}) } }
+      ? {
+          available: {
+            version: current.available.version,
+            critical: current.available.critical,
+            size: current.available.size,
+            notesUrl: current.available.notesUrl,
+            ...(current.available.rollback ? { rollback: true } : {}),
+          },
+        }
       : {}),
-    ...(current.pending ? { pending: { version: current.pending.version, verified: current.pending.verified, ...(current.pending.onNextLaunch ? { onNextLaunch: true } : {}) } } : {}),
+    ...(current.pending
+      ? {
+          pending: {
+            version: current.pending.version,
+            verified: current.pending.verified,
+            ...(current.pending.onNextLaunch ? { onNextLaunch: true } : {}),
+          },
+        }
+      : {}),
     ...(current.progress ? { progress: current.progress } : {}),
     ...(current.unconfirmed ? { unconfirmed: current.unconfirmed } : {}),
   }

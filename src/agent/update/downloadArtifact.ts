@@ -30,17 +30,22 @@ const suggestedNameOf = (disposition: string | null): string | null => {
  * verifies size and SHA-256 against the signed manifest and only then renames it to `finalFile`.
  * A part that fails verification is deleted, so the next try starts clean.
  */
-export const downloadArtifact = async (
-  { server, artifact, licenseKey, partFile, finalFile, onProgress }: {
-    server: string
-    artifact: ManifestArtifact
-    licenseKey: string | undefined
-    partFile: string
-    /** The verified file's path, given the name the server suggests (Content-Disposition), if any. */
-    finalFile: (suggestedName: string | null) => string
-    onProgress?: (bytes: number, total: number) => void
-  },
-): Promise<DownloadedArtifact> => {
+export const downloadArtifact = async ({
+  server,
+  artifact,
+  licenseKey,
+  partFile,
+  finalFile,
+  onProgress,
+}: {
+  server: string
+  artifact: ManifestArtifact
+  licenseKey: string | undefined
+  partFile: string
+  /** The verified file's path, given the name the server suggests (Content-Disposition), if any. */
+  finalFile: (suggestedName: string | null) => string
+  onProgress?: (bytes: number, total: number) => void
+}): Promise<DownloadedArtifact> => {
   let start = await sizeOf(partFile)
   if (start > artifact.size) {
     await rm(partFile, { force: true })
@@ -58,20 +63,39 @@ export const downloadArtifact = async (
     const limit = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         bytes += chunk.length
-        if (bytes > artifact.size) return done(new AgentError('ARTIFACT_SIZE_MISMATCH', `More than the signed ${artifact.size} bytes arrived`, { retryable: true }))
+        if (bytes > artifact.size)
+          return done(
+            new AgentError(
+              'ARTIFACT_SIZE_MISMATCH',
+              `More than the signed ${artifact.size} bytes arrived`,
+              { retryable: true },
+            ),
+          )
         onProgress?.(bytes, artifact.size)
         done(null, chunk)
       },
     })
-    if (!response.body) throw new AgentError('NETWORK', 'The download has no body', { refused: false, retryable: true })
+    if (!response.body)
+      throw new AgentError('NETWORK', 'The download has no body', {
+        refused: false,
+        retryable: true,
+      })
     try {
-      await pipeline(Readable.fromWeb(response.body as never), limit, createWriteStream(partFile, { flags: start > 0 ? 'a' : 'w', mode: 0o600 }))
+      await pipeline(
+        Readable.fromWeb(response.body as never),
+        limit,
+        createWriteStream(partFile, { flags: start > 0 ? 'a' : 'w', mode: 0o600 }),
+      )
     } catch (error) {
       if (error instanceof AgentError) {
         await rm(partFile, { force: true })
         throw error
       }
-      throw new AgentError('NETWORK', `The download broke off: ${(error as Error).message}`, { refused: false, retryable: true, cause: error })
+      throw new AgentError('NETWORK', `The download broke off: ${(error as Error).message}`, {
+        refused: false,
+        retryable: true,
+        cause: error,
+      })
     }
   }
   try {

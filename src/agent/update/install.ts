@@ -7,7 +7,14 @@ import type { AgentContext } from '../context'
 import { AgentError } from '../errors'
 import { recordState } from '../state/recordState'
 import { readConfig, readState, updateConfig, withOperationLock } from '../state/stateFolder'
-import { effectiveState, findTarget, isCollector, setError, setState, targetsOf } from '../state/targets'
+import {
+  effectiveState,
+  findTarget,
+  isCollector,
+  setError,
+  setState,
+  targetsOf,
+} from '../state/targets'
 import type { AgentConfig, AgentState, TargetConfig } from '../state/types'
 import { describeTarget, type TargetDescription } from './describeTarget'
 import { downloadTarget } from './download'
@@ -15,7 +22,11 @@ import { runInstallerCommand } from './installers/commandInstaller'
 import { installIntoDirectory } from './installers/directoryInstaller'
 import { targetErrorOf, toAgentError } from './refusals'
 
-export type InstallResult = { targets: TargetDescription[]; installed: string[]; installAt: 'now' | 'next-launch' }
+export type InstallResult = {
+  targets: TargetDescription[]
+  installed: string[]
+  installAt: 'now' | 'next-launch'
+}
 
 type Step = { target: TargetConfig; download: boolean }
 
@@ -24,32 +35,59 @@ const pendingVersionOf = (state: AgentState, target: TargetConfig): string | nul
   return pending?.verified ? pending.version : null
 }
 
-/** Refuses installing the same or an older version, unless the signed manifest pointed back to it. */
+/**
+ * Refuses installing the same or an older version, unless the signed manifest pointed back to it.
+ */
 const assertNotDowngrade = (state: AgentState, target: TargetConfig): void => {
   const current = state.targets[target.target]
   const version = pendingVersionOf(state, target)
-  if (!current || !version) throw new AgentError('NOTHING_TO_INSTALL', `${target.target} has no verified download to install (state ${current?.state ?? 'idle'})`)
+  if (!current || !version)
+    throw new AgentError(
+      'NOTHING_TO_INSTALL',
+      `${target.target} has no verified download to install (state ${current?.state ?? 'idle'})`,
+    )
   if (current.available?.rollback && current.available.version === version) return
-  if (eq(version, target.version)) throw new AgentError('ALREADY_INSTALLED', `${target.target} already runs ${version}`)
-  if (lt(version, target.version)) throw new AgentError('DOWNGRADE', `${version} is older than the installed ${target.version}, and no signed manifest points back to it`)
+  if (eq(version, target.version))
+    throw new AgentError('ALREADY_INSTALLED', `${target.target} already runs ${version}`)
+  if (lt(version, target.version))
+    throw new AgentError(
+      'DOWNGRADE',
+      `${version} is older than the installed ${target.version}, and no signed manifest points back to it`,
+    )
 }
 
 /**
  * The collectors an app update needs first: every collector of a product the release `requires`
  * that is not on a satisfying version must have a satisfying update downloaded or available.
  */
-const requiredCollectorSteps = (config: AgentConfig, state: AgentState, app: TargetConfig): Step[] => {
+const requiredCollectorSteps = (
+  config: AgentConfig,
+  state: AgentState,
+  app: TargetConfig,
+): Step[] => {
   const release = state.targets[app.target]?.pending?.release
   const steps: Step[] = []
   const missing: Array<{ target: string; version: string; requires: string }> = []
   for (const [product, range] of Object.entries(release?.requires ?? {})) {
-    for (const collector of config.collectors.filter((candidate) => candidate.product === product)) {
+    for (const collector of config.collectors.filter(
+      (candidate) => candidate.product === product,
+    )) {
       if (satisfies(collector.version, range, { includePrerelease: true })) continue
       const collectorState = state.targets[collector.target]
       const pending = pendingVersionOf(state, collector)
-      if (pending && satisfies(pending, range, { includePrerelease: true })) steps.push({ target: collector, download: false })
-      else if (collectorState?.available && satisfies(collectorState.available.version, range, { includePrerelease: true })) steps.push({ target: collector, download: true })
-      else missing.push({ target: collector.target, version: collector.version, requires: `${product} ${range}` })
+      if (pending && satisfies(pending, range, { includePrerelease: true }))
+        steps.push({ target: collector, download: false })
+      else if (
+        collectorState?.available &&
+        satisfies(collectorState.available.version, range, { includePrerelease: true })
+      )
+        steps.push({ target: collector, download: true })
+      else
+        missing.push({
+          target: collector.target,
+          version: collector.version,
+          requires: `${product} ${range}`,
+        })
     }
   }
   if (missing.length > 0) {
@@ -78,10 +116,12 @@ const planInstall = (config: AgentConfig, state: AgentState, chosen: TargetConfi
 /** Hands the re-verified file to the target's installer and records the outcome. */
 const installTarget = async (context: AgentContext, target: TargetConfig): Promise<void> => {
   const pending = (await readState(context.stateDir)).targets[target.target]?.pending
-  if (!pending?.verified) throw new AgentError('NOTHING_TO_INSTALL', `${target.target} has no verified download`)
+  if (!pending?.verified)
+    throw new AgentError('NOTHING_TO_INSTALL', `${target.target} has no verified download`)
   const { version, release, file } = pending
   try {
-    // The file may have sat on disk since it was downloaded: nothing unverified reaches an installer.
+    // The file may have sat on disk since it was downloaded: nothing unverified reaches an
+    // installer.
     await verifyArtifactFile(file, release.artifact)
   } catch (error) {
     const failure = toAgentError(error)
@@ -90,7 +130,13 @@ const installTarget = async (context: AgentContext, target: TargetConfig): Promi
       const current = targetState(target.target)
       delete current.pending
       setError(current, current.available ? 'available' : 'idle', targetErrorOf('install', failure))
-      notify({ type: 'error', target: target.target, version, message: `The downloaded package no longer verifies: ${failure.message}`, code: failure.code })
+      notify({
+        type: 'error',
+        target: target.target,
+        version,
+        message: `The downloaded package no longer verifies: ${failure.message}`,
+        code: failure.code,
+      })
     })
     throw failure
   }
@@ -102,7 +148,13 @@ const installTarget = async (context: AgentContext, target: TargetConfig): Promi
   let previousVersion: string | null = null
   try {
     if (target.installer.type === 'command') {
-      await runInstallerCommand(target.installer.command, { file, target: target.target, product: target.product, version, sha256: release.artifact.sha256 })
+      await runInstallerCommand(target.installer.command, {
+        file,
+        target: target.target,
+        product: target.product,
+        version,
+        sha256: release.artifact.sha256,
+      })
     } else {
       ;({ previousVersion } = await installIntoDirectory(target.installer.root, file, version))
     }
@@ -110,7 +162,13 @@ const installTarget = async (context: AgentContext, target: TargetConfig): Promi
     const failure = toAgentError(error)
     await recordState(context, (_state, targetState, notify) => {
       setError(targetState(target.target), 'downloaded', targetErrorOf('install', failure))
-      notify({ type: 'error', target: target.target, version, message: failure.message, code: failure.code })
+      notify({
+        type: 'error',
+        target: target.target,
+        version,
+        message: failure.message,
+        code: failure.code,
+      })
     })
     throw failure
   }
@@ -122,17 +180,26 @@ const installTarget = async (context: AgentContext, target: TargetConfig): Promi
     const current = targetState(target.target)
     delete current.pending
     delete current.available
-    if (previousVersion) current.unconfirmed = { version, previousVersion, startsWithoutConfirmation: 0 }
+    if (previousVersion)
+      current.unconfirmed = { version, previousVersion, startsWithoutConfirmation: 0 }
     else delete current.unconfirmed
     setState(current, 'installed')
     notify({ type: 'update-installed', target: target.target, version })
   })
   // One offline package can serve several collectors: the file goes once none of them waits for it.
-  if (!Object.values(saved.targets).some((other) => other.pending?.file === file)) await rm(file, { force: true })
+  if (!Object.values(saved.targets).some((other) => other.pending?.file === file))
+    await rm(file, { force: true })
 }
 
-/** Runs a plan: a failing collector stops it before the app is touched. The caller holds the operation lock. */
-export const runInstallPlan = async (context: AgentContext, config: AgentConfig, steps: Step[]): Promise<string[]> => {
+/**
+ * Runs a plan: a failing collector stops it before the app is touched. The caller holds the
+ * operation lock.
+ */
+export const runInstallPlan = async (
+  context: AgentContext,
+  config: AgentConfig,
+  steps: Step[],
+): Promise<string[]> => {
   const installed: string[] = []
   for (const { target, download } of steps) {
     try {
@@ -143,10 +210,14 @@ export const runInstallPlan = async (context: AgentContext, config: AgentConfig,
       const failure = toAgentError(error)
       const app = steps.find((step) => !isCollector(step.target))
       if (isCollector(target) && app && app.target !== target) {
-        throw new AgentError('COLLECTOR_INSTALL_FAILED', `Collector ${target.id} failed to update (${failure.code}: ${failure.message}); ${app.target.target} was not touched`, {
-          refused: failure.refused,
-          details: { collector: target.target, cause: failure.code, installed },
-        })
+        throw new AgentError(
+          'COLLECTOR_INSTALL_FAILED',
+          `Collector ${target.id} failed to update (${failure.code}: ${failure.message}); ${app.target.target} was not touched`,
+          {
+            refused: failure.refused,
+            details: { collector: target.target, cause: failure.code, installed },
+          },
+        )
       }
       throw failure
     }
@@ -162,16 +233,24 @@ const installableTargets = (config: AgentConfig, state: AgentState): TargetConfi
   })
 
 /** `install [--target T] [--on-next-launch]`. */
-export const installUpdates = (context: AgentContext, { target, onNextLaunch = false }: { target?: string; onNextLaunch?: boolean } = {}): Promise<InstallResult> =>
+export const installUpdates = (
+  context: AgentContext,
+  { target, onNextLaunch = false }: { target?: string; onNextLaunch?: boolean } = {},
+): Promise<InstallResult> =>
   withOperationLock(context.stateDir, async () => {
     const config = await readConfig(context.stateDir)
     const state = await readState(context.stateDir)
     const chosen = target ? [findTarget(config, target)] : installableTargets(config, state)
-    if (chosen.length === 0) throw new AgentError('NOTHING_TO_INSTALL', 'No downloaded update to install; run download first')
+    if (chosen.length === 0)
+      throw new AgentError(
+        'NOTHING_TO_INSTALL',
+        'No downloaded update to install; run download first',
+      )
     const steps = planInstall(config, state, chosen)
     let installed: string[] = []
     if (onNextLaunch) {
-      for (const step of steps.filter((candidate) => candidate.download)) await downloadTarget(context, config, step.target)
+      for (const step of steps.filter((candidate) => candidate.download))
+        await downloadTarget(context, config, step.target)
       await recordState(context, (_state, targetState) => {
         for (const { target: planned } of steps) {
           const pending = targetState(planned.target).pending
@@ -184,7 +263,9 @@ export const installUpdates = (context: AgentContext, { target, onNextLaunch = f
     const saved = await readState(context.stateDir)
     const latest = await readConfig(context.stateDir)
     return {
-      targets: targetsOf(latest).map((candidate) => describeTarget(candidate, saved.targets[candidate.target])),
+      targets: targetsOf(latest).map((candidate) =>
+        describeTarget(candidate, saved.targets[candidate.target]),
+      ),
       installed,
       installAt: onNextLaunch ? 'next-launch' : 'now',
     }

@@ -16,7 +16,11 @@ import { planInstall, runInstallPlan } from './install'
 import { toAgentError } from './refusals'
 import { loadTrust } from './trust'
 
-export type InstallPackageResult = { targets: TargetDescription[]; staged: string[]; installed: string[] }
+export type InstallPackageResult = {
+  targets: TargetDescription[]
+  staged: string[]
+  installed: string[]
+}
 
 const safeName = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '-')
 
@@ -25,7 +29,10 @@ const safeName = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '-'
  * verified with the pinned trust (signature, kind, size, hash); it goes to every target of its
  * product, line and platform, then installs (collectors first) when auto-install is on.
  */
-export const installPackage = (context: AgentContext, file: string): Promise<InstallPackageResult> =>
+export const installPackage = (
+  context: AgentContext,
+  file: string,
+): Promise<InstallPackageResult> =>
   withOperationLock(context.stateDir, async () => {
     const config = await readConfig(context.stateDir)
     const trust = await loadTrust(config)
@@ -33,7 +40,8 @@ export const installPackage = (context: AgentContext, file: string): Promise<Ins
     try {
       bundle = await verifyOfflineBundle(path.resolve(file), trust)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AgentError('BAD_REQUEST', `No such file: ${file}`)
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new AgentError('BAD_REQUEST', `No such file: ${file}`)
       throw toAgentError(error)
     }
     const { manifest, release, artifactOffset, artifactSize } = bundle
@@ -46,19 +54,45 @@ export const installPackage = (context: AgentContext, file: string): Promise<Ins
       }
     })
     if (targets.length === 0) {
-      throw new AgentError('MANIFEST_MISMATCH', `The package is ${manifest.product} ${manifest.line} for ${manifest.platform}; no target here is`)
+      throw new AgentError(
+        'MANIFEST_MISMATCH',
+        `The package is ${manifest.product} ${manifest.line} for ${manifest.platform}; no target here is`,
+      )
     }
 
-    const pointsBack = (version: string) => manifest.pulled.some((entry) => eq(entry.version, version) && entry.rollbackTo !== null && eq(entry.rollbackTo, release.version))
+    const pointsBack = (version: string) =>
+      manifest.pulled.some(
+        (entry) =>
+          eq(entry.version, version) &&
+          entry.rollbackTo !== null &&
+          eq(entry.rollbackTo, release.version),
+      )
     for (const target of targets) {
       if (pointsBack(target.version)) continue
-      if (eq(release.version, target.version)) throw new AgentError('ALREADY_INSTALLED', `${target.target} already runs ${release.version}`)
-      if (lt(release.version, target.version)) throw new AgentError('DOWNGRADE', `The package holds ${release.version}, older than the installed ${target.version}`)
+      if (eq(release.version, target.version))
+        throw new AgentError(
+          'ALREADY_INSTALLED',
+          `${target.target} already runs ${release.version}`,
+        )
+      if (lt(release.version, target.version))
+        throw new AgentError(
+          'DOWNGRADE',
+          `The package holds ${release.version}, older than the installed ${target.version}`,
+        )
     }
 
     // The artifact is copied out of the bundle and verified again as the file the installer gets.
-    const staged = path.join(downloadsDir(context.stateDir), `${safeName(manifest.product)}-${safeName(release.version)}-${safeName(manifest.platform)}.offline`)
-    await pipeline(createReadStream(path.resolve(file), { start: artifactOffset, end: artifactOffset + artifactSize - 1 }), createWriteStream(staged, { mode: 0o600 }))
+    const staged = path.join(
+      downloadsDir(context.stateDir),
+      `${safeName(manifest.product)}-${safeName(release.version)}-${safeName(manifest.platform)}.offline`,
+    )
+    await pipeline(
+      createReadStream(path.resolve(file), {
+        start: artifactOffset,
+        end: artifactOffset + artifactSize - 1,
+      }),
+      createWriteStream(staged, { mode: 0o600 }),
+    )
     try {
       await verifyArtifactFile(staged, release.artifact)
     } catch (error) {
@@ -70,15 +104,30 @@ export const installPackage = (context: AgentContext, file: string): Promise<Ins
       for (const target of targets) {
         const current = targetState(target.target)
         current.pending = { version: release.version, release, file: staged, verified: true }
-        current.available = { version: release.version, critical: release.critical, size: release.artifact.size, notesUrl: release.notesUrl, release, ...(pointsBack(target.version) ? { rollback: true } : {}) }
+        current.available = {
+          version: release.version,
+          critical: release.critical,
+          size: release.artifact.size,
+          notesUrl: release.notesUrl,
+          release,
+          ...(pointsBack(target.version) ? { rollback: true } : {}),
+        }
         setState(current, 'downloaded')
         notify({ type: 'update-downloaded', target: target.target, version: release.version })
       }
     })
     // An app package whose collectors are not there yet stays downloaded (COLLECTOR_REQUIRED).
     const steps = planInstall(config, await readState(context.stateDir), targets)
-    const installed = config.settings.autoInstall ? await runInstallPlan(context, config, steps) : []
+    const installed = config.settings.autoInstall
+      ? await runInstallPlan(context, config, steps)
+      : []
     const saved = await readState(context.stateDir)
     const latest = await readConfig(context.stateDir)
-    return { targets: targetsOf(latest).map((target) => describeTarget(target, saved.targets[target.target])), staged: targets.map((target) => target.target), installed }
+    return {
+      targets: targetsOf(latest).map((target) =>
+        describeTarget(target, saved.targets[target.target]),
+      ),
+      staged: targets.map((target) => target.target),
+      installed,
+    }
   })

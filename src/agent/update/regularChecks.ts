@@ -20,7 +20,8 @@ export const startRegularChecks = (context: AgentContext) => {
     clearTimeout(timer)
     const { settings } = await readConfig(context.stateDir)
     const { lastCheckAt } = await readState(context.stateDir)
-    const dueAt = lastCheckAt === null ? Date.now() : Date.parse(lastCheckAt) + nextCheckDelay(settings)
+    const dueAt =
+      lastCheckAt === null ? Date.now() : Date.parse(lastCheckAt) + nextCheckDelay(settings)
     timer = setTimeout(
       () => {
         if (Date.now() < dueAt) return void schedule()

@@ -19,7 +19,8 @@ import { installPackage } from './installPackage'
 const optionalTarget = (body: unknown): string | undefined => {
   const target = (body as { target?: unknown } | undefined)?.target
   if (target === undefined || target === null) return undefined
-  if (typeof target !== 'string') throw badRequest('target must be a string such as app or collector:<id>')
+  if (typeof target !== 'string')
+    throw badRequest('target must be a string such as app or collector:<id>')
   return target
 }
 
@@ -29,26 +30,46 @@ export const registerUpdateRoutes = (router: Router, context: AgentContext): voi
     '/check',
     jsonRoute(async () => {
       const { targets, refusal } = await checkForUpdates(context)
-      // The Check button: with auto-download or auto-install on, the rest follows in the background.
+      // The Check button: with auto-download or auto-install on, the rest follows in the
+      // background.
       void applyAutomaticSteps(context).catch(() => undefined)
-      return { targets, ...(refusal ? { refusal: { code: refusal.code, message: refusal.message, refused: refusal.refused } } : {}) }
+      return {
+        targets,
+        ...(refusal
+          ? { refusal: { code: refusal.code, message: refusal.message, refused: refusal.refused } }
+          : {}),
+      }
     }),
   )
-  router.post('/download', express.json(), jsonRoute(async (request) => downloadUpdates(context, { target: optionalTarget(request.body) })))
+  router.post(
+    '/download',
+    express.json(),
+    jsonRoute(async (request) =>
+      downloadUpdates(context, { target: optionalTarget(request.body) }),
+    ),
+  )
   router.post(
     '/install',
     express.json(),
     jsonRoute(async (request) => {
       const onNextLaunch = (request.body as { onNextLaunch?: unknown } | undefined)?.onNextLaunch
-      if (onNextLaunch !== undefined && typeof onNextLaunch !== 'boolean') throw badRequest('onNextLaunch must be true or false')
-      return installUpdates(context, { target: optionalTarget(request.body), onNextLaunch: onNextLaunch === true })
+      if (onNextLaunch !== undefined && typeof onNextLaunch !== 'boolean')
+        throw badRequest('onNextLaunch must be true or false')
+      return installUpdates(context, {
+        target: optionalTarget(request.body),
+        onNextLaunch: onNextLaunch === true,
+      })
     }),
   )
   router.post(
     '/install-package',
     jsonRoute(async (request) => {
-      // The upload is the raw bundle (application/octet-stream), streamed to disk, never held whole.
-      const upload = path.join(downloadsDir(context.stateDir), `upload-${randomBytes(6).toString('hex')}.bundle`)
+      // The upload is the raw bundle (application/octet-stream), streamed to disk, never held
+      // whole.
+      const upload = path.join(
+        downloadsDir(context.stateDir),
+        `upload-${randomBytes(6).toString('hex')}.bundle`,
+      )
       try {
         await pipeline(request, createWriteStream(upload, { mode: 0o600 }))
         return await installPackage(context, upload)

@@ -15,7 +15,11 @@ export const loadTrust = async (config: AgentConfig): Promise<TrustStore> => {
  * chain is kept in agent.json. Whoever controls the network cannot add a key this way. Best effort:
  * an unreachable server leaves the pinned keys as they are (the manifest fetch reports it).
  */
-export const refreshTrust = async (stateDir: string, config: AgentConfig, trust: TrustStore): Promise<void> => {
+export const refreshTrust = async (
+  stateDir: string,
+  config: AgentConfig,
+  trust: TrustStore,
+): Promise<void> => {
   let statements: string[]
   try {
     ;({ statements } = await fetchKeys(config.server))

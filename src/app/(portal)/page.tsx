@@ -6,12 +6,20 @@ export const dynamic = 'force-dynamic'
 /** The front door: where staff, customers and integrators go from here. */
 export default async function HomePage() {
   const payload = await getPayload({ config })
-  const { docs: products } = await payload.find({ collection: 'products', depth: 0, limit: 10, sort: 'name' })
+  const { docs: products } = await payload.find({
+    collection: 'products',
+    depth: 0,
+    limit: 10,
+    sort: 'name',
+  })
 
   return (
     <main>
       <h1>ProMonitor License &amp; Update Hub</h1>
-      <p className="lead">Licenses, releases and secure downloads for {products.map((product) => product.name).join(', ') || 'ProMonitor'}.</p>
+      <p className="lead">
+        Licenses, releases and secure downloads for{' '}
+        {products.map((product) => product.name).join(', ') || 'ProMonitor'}.
+      </p>
       <div className="cards">
         <a className="card" href="/admin">
           <strong>Staff back office</strong>

@@ -1,4 +1,7 @@
-/** The claims of a license file (JWS `typ: license+jws`): issued by the server, verified offline by the app. */
+/**
+ * The claims of a license file (JWS `typ: license+jws`): issued by the server, verified offline by
+ * the app.
+ */
 export type LicenseFileClaims = {
   licenseId: string
   key: string

@@ -14,7 +14,9 @@ export type ManifestRelease = {
   /** Installs older than this cannot upgrade unattended (a migration step needs a person). */
   minimumUpgradeFrom: string | null
   rolloutPercent: number
-  /** Versions of other products this release needs, as semver ranges: `{ collector: '>=7.3.0' }`. */
+  /**
+   * Versions of other products this release needs, as semver ranges: `{ collector: '>=7.3.0' }`.
+   */
   requires?: Record<string, string>
   notesUrl: string | null
   summary: string | null

@@ -30,7 +30,8 @@ export async function checkForUpdate({
   lastSeenSequence,
   now = new Date(),
 }: CheckForUpdateOptions): Promise<UpdateDecision> {
-  if (!valid(current.version)) throw new TypeError(`Installed version is not a semver version: ${current.version}`)
+  if (!valid(current.version))
+    throw new TypeError(`Installed version is not a semver version: ${current.version}`)
   const manifest = await verifyManifest(manifestText, trust)
   assertManifestIsFor(manifest, current)
   if (Date.parse(manifest.expiresAt) <= now.getTime()) {
@@ -48,7 +49,10 @@ export async function checkForUpdate({
   const pulled = manifest.pulled.find((entry) => eq(entry.version, current.version))
   if (pulled) {
     const { rollbackTo } = pulled
-    const release = rollbackTo === null ? undefined : manifest.releases.find((candidate) => eq(candidate.version, rollbackTo))
+    const release =
+      rollbackTo === null
+        ? undefined
+        : manifest.releases.find((candidate) => eq(candidate.version, rollbackTo))
     return { action: 'rollback', rollbackTo, ...(release ? { release } : {}), sequence }
   }
 
@@ -57,19 +61,27 @@ export async function checkForUpdate({
     .filter((release) => gt(release.version, current.version) && !isPulled(release.version))
     .sort((left, right) => rcompare(left.version, right.version))
   // Outside the newest release's rollout, an install still takes the newest one it is in.
-  const chosen = newer.find((release) => isInRollout(installId, release.version, release.rolloutPercent))
+  const chosen = newer.find((release) =>
+    isInRollout(installId, release.version, release.rolloutPercent),
+  )
   if (!chosen) return { action: 'up-to-date', sequence }
 
   return {
     action: 'update',
     release: chosen,
     critical: includesCriticalRelease(newer, chosen),
-    automatic: chosen.minimumUpgradeFrom === null || gte(current.version, chosen.minimumUpgradeFrom),
+    automatic:
+      chosen.minimumUpgradeFrom === null || gte(current.version, chosen.minimumUpgradeFrom),
     sequence,
   }
 }
 
 /** The chosen release, or one between the installed version and it, is critical. */
-function includesCriticalRelease(newerNewestFirst: ManifestRelease[], chosen: ManifestRelease): boolean {
-  return newerNewestFirst.some((release) => release.critical && !gt(release.version, chosen.version))
+function includesCriticalRelease(
+  newerNewestFirst: ManifestRelease[],
+  chosen: ManifestRelease,
+): boolean {
+  return newerNewestFirst.some(
+    (release) => release.critical && !gt(release.version, chosen.version),
+  )
 }

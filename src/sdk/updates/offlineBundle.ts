@@ -20,7 +20,6 @@ import type { ManifestRelease, UpdateManifest } from './types'
 import { verifyArtifact } from './verifyArtifact'
 import { readManifest } from './verifyManifest'
 
-
 /** A manifest with one release is a few kilobytes; anything near this is not a bundle. */
 const maximumHeaderBytes = 1024 * 1024
 const newline = 0x0a
@@ -41,16 +40,23 @@ function invalid(message: string): VerificationError {
   return new VerificationError('BUNDLE_INVALID', `Offline bundle: ${message}`)
 }
 
-/** Reads the magic line and the manifest JWS from the start of a bundle (the whole bundle or its first bytes). */
+/**
+ * Reads the magic line and the manifest JWS from the start of a bundle (the whole bundle or its
+ * first bytes).
+ */
 export function parseOfflineBundleHeader(buffer: Uint8Array): OfflineBundleHeader {
   const magic = new TextEncoder().encode(offlineBundleMagicLine)
-  if (buffer.byteLength < magic.byteLength || !magic.every((byte, index) => buffer[index] === byte)) {
+  if (
+    buffer.byteLength < magic.byteLength ||
+    !magic.every((byte, index) => buffer[index] === byte)
+  ) {
     throw invalid('this is not an offline bundle (magic line missing)')
   }
   const jwsEnd = buffer.indexOf(newline, magic.byteLength)
   if (jwsEnd === -1) throw invalid('the manifest line is not terminated')
   const jws = Buffer.from(buffer.subarray(magic.byteLength, jwsEnd)).toString('latin1')
-  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws)) throw invalid('the manifest line is not a compact JWS')
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws))
+    throw invalid('the manifest line is not a compact JWS')
   return { jws, artifactOffset: jwsEnd + 1 }
 }
 
@@ -70,13 +76,17 @@ async function* bytesFrom(buffer: Uint8Array): AsyncGenerator<Uint8Array> {
 }
 
 /** Checks an offline bundle, given as a file path (streamed, never loaded whole) or as bytes. */
-export async function verifyOfflineBundle(file: string | Uint8Array, trust: TrustStore): Promise<VerifiedOfflineBundle> {
+export async function verifyOfflineBundle(
+  file: string | Uint8Array,
+  trust: TrustStore,
+): Promise<VerifiedOfflineBundle> {
   const head = typeof file === 'string' ? await readHead(file) : file
   const { jws, artifactOffset } = parseOfflineBundleHeader(head)
   const { payload } = await trust.verify(jws, SignedKind.manifest)
   const manifest = readManifest(payload)
   if (manifest.offline !== true) throw invalid('the manifest is not marked offline')
-  if (manifest.releases.length !== 1) throw invalid(`the manifest holds ${manifest.releases.length} releases, not 1`)
+  if (manifest.releases.length !== 1)
+    throw invalid(`the manifest holds ${manifest.releases.length} releases, not 1`)
   const [release] = manifest.releases
   const { artifact } = release
 

@@ -1,6 +1,11 @@
 import type { ManifestArtifact, ManifestRelease } from '../../lib/protocol'
 
-export type { ManifestArtifact, ManifestRelease, PulledRelease, UpdateManifest } from '../../lib/protocol'
+export type {
+  ManifestArtifact,
+  ManifestRelease,
+  PulledRelease,
+  UpdateManifest,
+} from '../../lib/protocol'
 
 /** What the installed app is. */
 export type InstalledApp = {

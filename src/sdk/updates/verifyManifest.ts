@@ -13,7 +13,13 @@ import {
   readStringOrNull,
 } from '../payloadFields'
 import type { TrustStore } from '../trustStore'
-import type { InstalledApp, ManifestArtifact, ManifestRelease, PulledRelease, UpdateManifest } from './types'
+import type {
+  InstalledApp,
+  ManifestArtifact,
+  ManifestRelease,
+  PulledRelease,
+  UpdateManifest,
+} from './types'
 
 const what = 'Update manifest'
 
@@ -32,7 +38,8 @@ function readArtifact(release: Record<string, unknown>): ManifestArtifact {
   const sha256 = readString(artifact, 'sha256', what).toLowerCase()
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw malformed('artifact "sha256" is not a SHA-256 digest')
   const size = readNumber(artifact, 'size', what)
-  if (!Number.isSafeInteger(size) || size < 0) throw malformed('artifact "size" is not a byte count')
+  if (!Number.isSafeInteger(size) || size < 0)
+    throw malformed('artifact "size" is not a byte count')
   return { id: readId(artifact, 'id', what), url: readString(artifact, 'url', what), sha256, size }
 }
 
@@ -41,7 +48,8 @@ function readRequires(release: Record<string, unknown>): Record<string, string> 
   if (!isPlainObject(release.requires)) throw malformed('"requires" is not an object')
   const requires: Record<string, string> = {}
   for (const [product, range] of Object.entries(release.requires)) {
-    if (typeof range !== 'string' || validRange(range) === null) throw malformed(`"requires.${product}" is not a version range`)
+    if (typeof range !== 'string' || validRange(range) === null)
+      throw malformed(`"requires.${product}" is not a version range`)
     requires[product] = range
   }
   return requires
@@ -50,9 +58,11 @@ function readRequires(release: Record<string, unknown>): Record<string, string> 
 function readRelease(value: unknown): ManifestRelease {
   if (!isPlainObject(value)) throw malformed('a release is not an object')
   const minimumUpgradeFrom = readStringOrNull(value, 'minimumUpgradeFrom', what)
-  if (minimumUpgradeFrom !== null && !valid(minimumUpgradeFrom)) throw malformed('"minimumUpgradeFrom" is not a version')
+  if (minimumUpgradeFrom !== null && !valid(minimumUpgradeFrom))
+    throw malformed('"minimumUpgradeFrom" is not a version')
   const rolloutPercent = readNumber(value, 'rolloutPercent', what)
-  if (rolloutPercent < 0 || rolloutPercent > 100) throw malformed('"rolloutPercent" is not between 0 and 100')
+  if (rolloutPercent < 0 || rolloutPercent > 100)
+    throw malformed('"rolloutPercent" is not between 0 and 100')
   const requires = readRequires(value)
   return {
     version: readVersion(value, 'version'),
@@ -76,7 +86,8 @@ function readPulled(value: unknown): PulledRelease {
 
 export function readManifest(payload: Record<string, unknown>): UpdateManifest {
   const sequence = readNumber(payload, 'sequence', what)
-  if (!Number.isSafeInteger(sequence) || sequence < 0) throw malformed('"sequence" is not a whole number')
+  if (!Number.isSafeInteger(sequence) || sequence < 0)
+    throw malformed('"sequence" is not a whole number')
   return {
     product: readString(payload, 'product', what),
     line: readString(payload, 'line', what),
@@ -104,12 +115,18 @@ export function extractManifestJws(manifestText: string): string {
   } catch (error) {
     throw new VerificationError('MALFORMED', `${what}: the response is not JSON`, { cause: error })
   }
-  if (!isPlainObject(body) || typeof body.signed !== 'string') throw malformed('the response has no "signed" field')
+  if (!isPlainObject(body) || typeof body.signed !== 'string')
+    throw malformed('the response has no "signed" field')
   return body.signed
 }
 
-/** Verifies signature and kind of a manifest (HTTP body or bare JWS) and returns its signed payload. */
-export async function verifyManifest(manifestText: string, trust: TrustStore): Promise<UpdateManifest> {
+/**
+ * Verifies signature and kind of a manifest (HTTP body or bare JWS) and returns its signed payload.
+ */
+export async function verifyManifest(
+  manifestText: string,
+  trust: TrustStore,
+): Promise<UpdateManifest> {
   const { payload } = await trust.verify(extractManifestJws(manifestText), SignedKind.manifest)
   return readManifest(payload)
 }

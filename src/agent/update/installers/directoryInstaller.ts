@@ -16,7 +16,10 @@ export const currentVersionIn = async (root: string): Promise<string | null> => 
   }
 }
 
-/** Points `<root>/current` at `<root>/<version>` in one rename, so a reader sees the old or the new folder. */
+/**
+ * Points `<root>/current` at `<root>/<version>` in one rename, so a reader sees the old or the new
+ * folder.
+ */
 export const switchCurrent = async (root: string, version: string): Promise<void> => {
   const temporary = path.join(root, `.${currentLinkName}-${randomBytes(4).toString('hex')}`)
   await symlink(version, temporary, 'dir')
@@ -24,11 +27,17 @@ export const switchCurrent = async (root: string, version: string): Promise<void
 }
 
 /**
- * Extracts the package into `<root>/<version>/` and switches `current` to it. The previous version's
+ * Extracts the package into `<root>/<version>/` and switches `current` to it. The previous
+ * version's
  * folder stays, so `launch` can switch back when the new version never confirms itself.
  */
-export const installIntoDirectory = async (root: string, file: string, version: string): Promise<{ previousVersion: string | null }> => {
-  if (!/^[0-9A-Za-z][0-9A-Za-z.+-]*$/.test(version)) throw new AgentError('BAD_VERSION', `Not a version folder name: ${version}`)
+export const installIntoDirectory = async (
+  root: string,
+  file: string,
+  version: string,
+): Promise<{ previousVersion: string | null }> => {
+  if (!/^[0-9A-Za-z][0-9A-Za-z.+-]*$/.test(version))
+    throw new AgentError('BAD_VERSION', `Not a version folder name: ${version}`)
   const previousVersion = await currentVersionIn(root)
   const staging = path.join(root, `.staging-${version}-${randomBytes(4).toString('hex')}`)
   try {
@@ -37,7 +46,13 @@ export const installIntoDirectory = async (root: string, file: string, version: 
     await rename(staging, path.join(root, version))
   } catch (error) {
     await rm(staging, { recursive: true, force: true })
-    throw error instanceof AgentError ? error : new AgentError('INSTALL_FAILED', `Extracting the package failed: ${(error as Error).message}`, { refused: false, cause: error })
+    throw error instanceof AgentError
+      ? error
+      : new AgentError(
+          'INSTALL_FAILED',
+          `Extracting the package failed: ${(error as Error).message}`,
+          { refused: false, cause: error },
+        )
   }
   await switchCurrent(root, version)
   return { previousVersion: previousVersion === version ? null : previousVersion }

@@ -11,7 +11,9 @@ import { AgentError } from '../../errors'
 const gzipMagic = [0x1f, 0x8b]
 const zipMagic = [0x50, 0x4b, 0x03, 0x04]
 
-/** `.tar.gz` or `.zip`, told by the file's first bytes (a download's name says nothing for sure). */
+/**
+ * `.tar.gz` or `.zip`, told by the file's first bytes (a download's name says nothing for sure).
+ */
 export const archiveKindOf = async (file: string): Promise<'tar.gz' | 'zip'> => {
   const handle = await open(file, 'r')
   try {
@@ -25,16 +27,29 @@ export const archiveKindOf = async (file: string): Promise<'tar.gz' | 'zip'> => 
   throw new AgentError('NOT_AN_ARCHIVE', 'The directory installer takes a .tar.gz or .zip package')
 }
 
-/** yauzl's own refusals (it checks every entry's name) as the agent's codes, so the CLI exits 2 with a code. */
+/**
+ * yauzl's own refusals (it checks every entry's name) as the agent's codes, so the CLI exits 2 with
+ * a code.
+ */
 const zipRefusal = (error: Error): AgentError =>
   /relative path|absolute path/.test(error.message)
-    ? new AgentError('UNSAFE_ARCHIVE', `The package holds a path outside its folder (${error.message})`)
+    ? new AgentError(
+        'UNSAFE_ARCHIVE',
+        `The package holds a path outside its folder (${error.message})`,
+      )
     : new AgentError('BAD_ARCHIVE', `The package is not a readable .zip (${error.message})`)
 
 const openZip = (file: string): Promise<yauzl.ZipFile> =>
-  new Promise((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (error, zip) => (error ? reject(zipRefusal(error)) : resolve(zip))))
+  new Promise((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true }, (error, zip) =>
+      error ? reject(zipRefusal(error)) : resolve(zip),
+    ),
+  )
 
-/** Unzips into `folder`; yauzl refuses absolute paths and `..`, and the check below keeps every entry inside. */
+/**
+ * Unzips into `folder`; yauzl refuses absolute paths and `..`, and the check below keeps every
+ * entry inside.
+ */
 const extractZip = async (file: string, folder: string): Promise<void> => {
   const zip = await openZip(file)
   await new Promise<void>((resolve, reject) => {
@@ -42,7 +57,13 @@ const extractZip = async (file: string, folder: string): Promise<void> => {
     zip.on('end', resolve)
     zip.on('entry', (entry: yauzl.Entry) => {
       const target = path.resolve(folder, entry.fileName)
-      if (!target.startsWith(folder + path.sep)) return reject(new AgentError('UNSAFE_ARCHIVE', `The package holds a path outside its folder: ${entry.fileName}`))
+      if (!target.startsWith(folder + path.sep))
+        return reject(
+          new AgentError(
+            'UNSAFE_ARCHIVE',
+            `The package holds a path outside its folder: ${entry.fileName}`,
+          ),
+        )
       if (entry.fileName.endsWith('/')) {
         mkdir(target, { recursive: true }).then(() => zip.readEntry(), reject)
         return
@@ -50,7 +71,14 @@ const extractZip = async (file: string, folder: string): Promise<void> => {
       zip.openReadStream(entry, (error, stream) => {
         if (error) return reject(error)
         mkdir(path.dirname(target), { recursive: true })
-          .then(() => pipeline(stream, createWriteStream(target, { mode: (entry.externalFileAttributes >>> 16) & 0o777 || 0o644 })))
+          .then(() =>
+            pipeline(
+              stream,
+              createWriteStream(target, {
+                mode: (entry.externalFileAttributes >>> 16) & 0o777 || 0o644,
+              }),
+            ),
+          )
           .then(() => zip.readEntry(), reject)
       })
     })

@@ -16,7 +16,9 @@ export function RegisterForm({ token, email, hasAccount: hadAccount }: Props) {
   const hasAccount = state.hasAccount ?? hadAccount
   const error = state.error
   const describedBy = (name: 'password' | 'passwordConfirmation', hint?: string) =>
-    [hint, error && (error.field === name || !error.field) ? 'register-error' : undefined].filter(Boolean).join(' ') || undefined
+    [hint, error && (error.field === name || !error.field) ? 'register-error' : undefined]
+      .filter(Boolean)
+      .join(' ') || undefined
 
   if (state.linkRefused) {
     return (
@@ -34,8 +36,17 @@ export function RegisterForm({ token, email, hasAccount: hadAccount }: Props) {
         </p>
       )}
       <label htmlFor="register-email">Email</label>
-      <input id="register-email" name="email" type="email" value={email} readOnly autoComplete="username" />
-      <label htmlFor="register-password">{hasAccount ? 'Your account’s password' : 'Choose a password'}</label>
+      <input
+        id="register-email"
+        name="email"
+        type="email"
+        value={email}
+        readOnly
+        autoComplete="username"
+      />
+      <label htmlFor="register-password">
+        {hasAccount ? 'Your account’s password' : 'Choose a password'}
+      </label>
       <input
         id="register-password"
         name="password"
@@ -43,7 +54,10 @@ export function RegisterForm({ token, email, hasAccount: hadAccount }: Props) {
         required
         autoComplete={hasAccount ? 'current-password' : 'new-password'}
         aria-invalid={error?.field === 'password' || undefined}
-        aria-describedby={describedBy('password', hasAccount ? 'register-password-hint' : undefined)}
+        aria-describedby={describedBy(
+          'password',
+          hasAccount ? 'register-password-hint' : undefined,
+        )}
       />
       {hasAccount && (
         <p id="register-password-hint" className="register-hint">

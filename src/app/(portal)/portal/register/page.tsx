@@ -2,7 +2,11 @@ import config from '@payload-config'
 import type { Metadata } from 'next'
 import { getPayload } from 'payload'
 
-import { describeRegistration, isRegistrationError, type RegistrationOffer } from '../../../../../plugins/registration'
+import {
+  describeRegistration,
+  isRegistrationError,
+  type RegistrationOffer,
+} from '../../../../../plugins/registration'
 import { RegisterForm } from './RegisterForm'
 
 export const dynamic = 'force-dynamic'
@@ -37,7 +41,9 @@ const refused = (message: string) => (
 export default async function RegisterPage({ searchParams }: Props) {
   const { token } = await searchParams
   if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
-    return refused('This page opens from the link in your trial or license mail. Open that link again, or ask for a new one.')
+    return refused(
+      'This page opens from the link in your trial or license mail. Open that link again, or ask for a new one.',
+    )
   }
   const payload = await getPayload({ config })
   let offer: RegistrationOffer
@@ -49,7 +55,9 @@ export default async function RegisterPage({ searchParams }: Props) {
   }
   return (
     <main className="register">
-      <h1>{offer.hasAccount ? 'Add this company to your account' : 'Create your portal account'}</h1>
+      <h1>
+        {offer.hasAccount ? 'Add this company to your account' : 'Create your portal account'}
+      </h1>
       <p className="lead">
         {offer.hasAccount
           ? `Sign in as ${offer.email} to see ${offer.company.name}'s licenses with your others.`

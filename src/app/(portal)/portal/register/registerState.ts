@@ -7,6 +7,9 @@ export type RegisterState = {
   }
   /** The link cannot be used (invalid, expired, used): no form any more. */
   linkRefused?: boolean
-  /** Whether the email has an account, as the claim found it (it may have changed since the page was shown). */
+  /**
+   * Whether the email has an account, as the claim found it (it may have changed since the page was
+   * shown).
+   */
   hasAccount?: boolean
 }

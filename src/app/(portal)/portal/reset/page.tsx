@@ -13,10 +13,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 const problems: Record<PasswordResetProblem, string> = {
   PASSWORDS_DIFFER: 'The two passwords differ. Type the same new password twice.',
   PASSWORD_REFUSED: 'This password is not accepted. Choose a new password and type it twice.',
-  INVALID_TOKEN: 'This reset link is invalid or has expired. Ask for a new one below; each link works once.',
+  INVALID_TOKEN:
+    'This reset link is invalid or has expired. Ask for a new one below; each link works once.',
 }
 
-const single = (value: string | string[] | undefined): string => (typeof value === 'string' ? value : '')
+const single = (value: string | string[] | undefined): string =>
+  typeof value === 'string' ? value : ''
 
 const AskForNewLink = () => (
   <form className="reset-form" action={requestPortalReset}>
@@ -39,8 +41,14 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     return (
       <main className="reset-page">
         <h1>Your password was changed</h1>
-        <p className="reset-done" role="status">Sign in with your new password.</p>
-        <p><a className="reset-link" href="/portal">Sign in</a></p>
+        <p className="reset-done" role="status">
+          Sign in with your new password.
+        </p>
+        <p>
+          <a className="reset-link" href="/portal">
+            Sign in
+          </a>
+        </p>
       </main>
     )
   }
@@ -48,7 +56,9 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     return (
       <main className="reset-page">
         <h1>Check your mail</h1>
-        <p className="reset-done" role="status">If an account has this email, a new reset link is on its way. It works once, for an hour.</p>
+        <p className="reset-done" role="status">
+          If an account has this email, a new reset link is on its way. It works once, for an hour.
+        </p>
       </main>
     )
   }
@@ -58,7 +68,9 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     return (
       <main className="reset-page">
         <h1>Choose a new password</h1>
-        <p className="reset-problem" role="alert">{problems.INVALID_TOKEN}</p>
+        <p className="reset-problem" role="alert">
+          {problems.INVALID_TOKEN}
+        </p>
         <AskForNewLink />
       </main>
     )
@@ -67,13 +79,23 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   return (
     <main className="reset-page">
       <h1>Choose a new password</h1>
-      {problem && problem in problems ? <p className="reset-problem" role="alert">{problems[problem]}</p> : null}
+      {problem && problem in problems ? (
+        <p className="reset-problem" role="alert">
+          {problems[problem]}
+        </p>
+      ) : null}
       <form className="reset-form" action={resetPortalPassword}>
         <input type="hidden" name="token" value={token} />
         <label htmlFor="password">New password</label>
         <input id="password" name="password" type="password" autoComplete="new-password" required />
         <label htmlFor="passwordAgain">The same password again</label>
-        <input id="passwordAgain" name="passwordAgain" type="password" autoComplete="new-password" required />
+        <input
+          id="passwordAgain"
+          name="passwordAgain"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <button type="submit">Change my password</button>
       </form>
     </main>

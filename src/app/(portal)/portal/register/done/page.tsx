@@ -7,7 +7,10 @@ import { customerCollectionSlug } from '../../../../../../collections/access/rol
 
 export const dynamic = 'force-dynamic'
 
-export const metadata: Metadata = { title: 'Signed in · ProMonitor', robots: { index: false, follow: false } }
+export const metadata: Metadata = {
+  title: 'Signed in · ProMonitor',
+  robots: { index: false, follow: false },
+}
 
 /**
  * Where a claimed register link lands: who is signed in and what they now see. Stands in for
@@ -42,7 +45,8 @@ export default async function RegisteredPage() {
       <ul className="register-licenses">
         {licenses.docs.map((license) => (
           <li key={license.id}>
-            {typeof license.product === 'object' ? license.product.name : 'Product'} {license.line} · {license.type}
+            {typeof license.product === 'object' ? license.product.name : 'Product'} {license.line}{' '}
+            · {license.type}
             {license.expiresAt ? ` · until ${license.expiresAt.slice(0, 10)}` : ''}
             {typeof license.customer === 'object' ? ` · ${license.customer.name}` : ''}
           </li>
