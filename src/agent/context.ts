@@ -12,6 +12,17 @@ export type AgentEvent =
 export type AgentContext = {
   stateDir: string
   emit?: (event: AgentEvent) => void
+  /** The checks this process runs, one after another (`checkForUpdates`); settles, never fails. */
+  checking?: Promise<void>
+}
+
+/**
+ * Resolves once this process runs no check: a download or install asked for meanwhile (the
+ * daemon checks on a timer while its routes take commands) decides on what the check found, not
+ * on its passing `checking` state.
+ */
+export const checksSettled = async (context: AgentContext): Promise<void> => {
+  while (context.checking) await context.checking
 }
 
 export const emitEvent = (context: AgentContext, event: AgentEvent): void => {

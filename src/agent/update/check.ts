@@ -52,7 +52,22 @@ export type CheckResult = { targets: TargetDescription[]; refusal?: AgentError }
  * Asks the server for the signed manifest of the app and of every collector (one request per
  * manifest they share), verifies each with the pinned trust, and records what is available.
  */
-export const checkForUpdates = async (context: AgentContext): Promise<CheckResult> => {
+export const checkForUpdates = (context: AgentContext): Promise<CheckResult> => {
+  // One check at a time in a process: two would each mark the targets `checking` and record over
+  // each other.
+  const result = (context.checking ?? Promise.resolve()).then(() => checkOnce(context))
+  const settled = result.then(
+    () => undefined,
+    () => undefined,
+  )
+  context.checking = settled
+  void settled.then(() => {
+    if (context.checking === settled) context.checking = undefined
+  })
+  return result
+}
+
+const checkOnce = async (context: AgentContext): Promise<CheckResult> => {
   const config = await readConfig(context.stateDir)
   const trust = await loadTrust(config)
   await refreshTrust(context.stateDir, config, trust)

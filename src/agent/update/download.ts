@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 
 import { planUpdates } from '../../sdk'
-import { type AgentContext, emitEvent } from '../context'
+import { type AgentContext, checksSettled, emitEvent } from '../context'
 import { AgentError } from '../errors'
 import { recordState } from '../state/recordState'
 import { downloadsDir, readConfig, readState, withOperationLock } from '../state/stateFolder'
@@ -137,6 +137,7 @@ export const downloadUpdates = (
   { target }: { target?: string } = {},
 ): Promise<DownloadResult> =>
   withOperationLock(context.stateDir, async () => {
+    await checksSettled(context)
     const config = await readConfig(context.stateDir)
     const chosen = target
       ? [findTarget(config, target)]

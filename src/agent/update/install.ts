@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises'
 import { eq, lt, satisfies } from 'semver'
 
 import { verifyArtifactFile } from '../../sdk'
-import type { AgentContext } from '../context'
+import { type AgentContext, checksSettled } from '../context'
 import { AgentError } from '../errors'
 import { recordState } from '../state/recordState'
 import { readConfig, readState, updateConfig, withOperationLock } from '../state/stateFolder'
@@ -238,6 +238,7 @@ export const installUpdates = (
   { target, onNextLaunch = false }: { target?: string; onNextLaunch?: boolean } = {},
 ): Promise<InstallResult> =>
   withOperationLock(context.stateDir, async () => {
+    await checksSettled(context)
     const config = await readConfig(context.stateDir)
     const state = await readState(context.stateDir)
     const chosen = target ? [findTarget(config, target)] : installableTargets(config, state)
