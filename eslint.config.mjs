@@ -59,13 +59,21 @@ const layerZones = Object.entries(mayImport).map(([target, allowed]) => ({
   from: parts.filter((part) => part !== target && !allowed.includes(part)).map(at),
   message: `${target} may import only ${allowed.join(', ') || 'itself'} (docs/architecture.md).`,
 }))
-// Inside plugins/: another plugin only through what its index.ts exports.
-const pluginZones = readdirSync(at('plugins')).map((plugin) => ({
-  target: at(`plugins/${plugin}/**`),
-  from: at(`plugins/!(${plugin})/**`),
-  except: [at('plugins/*/index.ts')],
-  message: 'Import another plugin through its index.ts.',
-}))
+// Inside plugins/: another plugin only through what its index.ts exports; hosts likewise.
+const pluginZones = [
+  ...readdirSync(at('plugins')).map((plugin) => ({
+    target: at(`plugins/${plugin}/**`),
+    from: at(`plugins/!(${plugin})/**`),
+    except: [at('plugins/*/index.ts')],
+    message: 'Import another plugin through its index.ts.',
+  })),
+  ...hosts.map((host) => ({
+    target: at(host.endsWith('.ts') ? host : `${host}/**`),
+    from: at('plugins/**'),
+    except: [at('plugins/*/index.ts')],
+    message: 'A host imports a plugin through its index.ts.',
+  })),
+]
 
 export default tseslint.config(
   {

@@ -10,22 +10,22 @@ import { downloadEndpoint, downloadFileEndpoint } from './endpoints/downloads'
 import { manifestEndpoint } from './endpoints/manifest'
 import { offlineBundleEndpoint } from './endpoints/offlineBundle'
 import { releaseActionEndpoints } from './endpoints/releaseActions'
-import { bumpOnArtifactChange, bumpOnArtifactDelete } from './hooks/bumpOnArtifactChange'
-import { bumpOnReleaseChange, bumpOnReleaseDelete } from './hooks/bumpOnReleaseChange'
-import { fillGlobalRecipients, queueMailsOnPublish } from './hooks/releaseMails'
+import { bumpOnArtifactChange, bumpOnArtifactDelete } from './manifests/bumpOnArtifactChange'
+import { bumpOnReleaseChange, bumpOnReleaseDelete } from './manifests/bumpOnReleaseChange'
+import { fillGlobalRecipients, queueMailsOnPublish } from './releaseMails/releaseMails'
 import { withScheduledTask } from '../scheduler'
-import { applyRetention } from './applyRetention'
-import { scheduleRetention } from './jobs/retention'
+import { applyRetention } from './retention/applyRetention'
+import { scheduleRetention } from './retention/retentionTask'
 import { resolveUpdatesOptions, type UpdatesPluginOptions, type UpdatesSettings } from './types'
 
-export { applyRetention, type RetentionReport } from './applyRetention'
-export { buildManifest } from './buildManifest'
+export { applyRetention, type RetentionReport } from './retention/applyRetention'
+export { buildManifest } from './manifests/buildManifest'
 export {
   buildOfflineBundle,
   type OfflineBundle,
   type OfflineBundleQuery,
-} from './buildOfflineBundle'
-export { bumpSequences, readSequence, type ChannelOfLine } from './bumpSequence'
+} from './offlineBundles/buildOfflineBundle'
+export { bumpSequences, readSequence, type ChannelOfLine } from './manifests/bumpSequence'
 export { channelsSeeing, channelsVisibleTo } from './channels'
 export { artifactFileResponse } from './downloads/artifactFileResponse'
 export { authorizeDownload, type AuthorizedDownload } from './downloads/authorizeDownload'
@@ -35,23 +35,23 @@ export {
   downloadRefusal,
   type DownloadCredentials,
 } from './downloads/entitlement'
-export { loadReleaseRecipients } from './loadReleaseRecipients'
+export { loadReleaseRecipients } from './releaseMails/loadReleaseRecipients'
 export {
   getManifest,
   ManifestCache,
   type ManifestAnswer,
   type ManifestQuery,
-} from './manifestCache'
-export { queueReleaseMails, releaseMailKey } from './queueReleaseMails'
-export { findGlobalRecipients, mergeRecipients } from './releaseRecipients'
+} from './manifests/manifestCache'
+export { queueReleaseMails, releaseMailKey } from './releaseMails/queueReleaseMails'
+export { findGlobalRecipients, mergeRecipients } from './releaseMails/releaseRecipients'
 export {
   pullRelease,
   restoreRelease,
   type PullReleaseArgs,
   type RestoreReleaseArgs,
-} from './releaseState'
-export { findRollbackTargets } from './rollbackTargets'
-export { runDailyRetention } from './jobs/retention'
+} from './releases/releaseState'
+export { findRollbackTargets } from './releases/rollbackTargets'
+export { runDailyRetention } from './retention/retentionTask'
 export type { UpdatesPluginOptions } from './types'
 
 /** Release history shown on the release: pulls and restores, newest first. */

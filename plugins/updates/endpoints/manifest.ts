@@ -14,7 +14,7 @@ import {
   manifestCacheOf,
   type ManifestAnswer,
   type ManifestQuery,
-} from '../manifestCache'
+} from '../manifests/manifestCache'
 import { responseOf, type WholeAnswer } from '../../../src/http/answers'
 import { manifestAnswer as manifestAnswerSchema } from './answers'
 import { lineName, platformName, productSlug } from './queryFields'

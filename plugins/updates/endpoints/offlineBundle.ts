@@ -10,7 +10,7 @@ import {
 } from '../../clientApi'
 import { attachmentDisposition } from '../downloads/artifactStorage'
 import { downloadCredentialsOf } from '../downloads/entitlement'
-import { buildOfflineBundle } from '../buildOfflineBundle'
+import { buildOfflineBundle } from '../offlineBundles/buildOfflineBundle'
 import { lineName, platformName, productSlug } from './queryFields'
 
 const bundleQuery = z.object({

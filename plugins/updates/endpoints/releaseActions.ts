@@ -3,9 +3,9 @@ import { z } from 'zod'
 import { plainText } from '../../clientApi'
 import { ClientError } from '../../../src/http/clientError'
 import { staffAction } from '../../../src/http/staffAction'
-import { loadReleaseRecipients } from '../loadReleaseRecipients'
-import { pullRelease, restoreRelease } from '../releaseState'
-import { findRollbackTargets } from '../rollbackTargets'
+import { loadReleaseRecipients } from '../releaseMails/loadReleaseRecipients'
+import { pullRelease, restoreRelease } from '../releases/releaseState'
+import { findRollbackTargets } from '../releases/rollbackTargets'
 
 const releaseManagers = ['release-manager'] as const
 

@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import type { Artifact } from '../../../payload-types'
-import { bumpSequences } from '../bumpSequence'
-import { forgetCachedChannels } from '../manifestCache'
-import { channelsShowing, isShippedRelease } from '../releaseChannelsOf'
+import { bumpSequences } from './bumpSequence'
+import { forgetCachedChannels } from './manifestCache'
+import { channelsShowing, isShippedRelease } from './releaseChannelsOf'
 
 const releaseIdOf = (artifact: Partial<Artifact> | null | undefined): number | undefined =>
   (typeof artifact?.release === 'object' ? artifact.release?.id : artifact?.release) ?? undefined

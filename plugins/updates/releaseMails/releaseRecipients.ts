@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Release } from '../../payload-types'
+import type { Release } from '../../../payload-types'
 
 export type ReleaseRecipient = NonNullable<Release['recipients']>[number]
 

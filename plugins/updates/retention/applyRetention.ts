@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
 import { rcompare } from 'semver'
 
-import type { Release } from '../../payload-types'
-import { addDays } from '../../src/lib/time'
-import { readCatalogue } from '../catalogue'
-import { deleteArtifactFile } from './downloads/artifactStorage'
-import { saveReleaseChange } from './saveReleaseChange'
+import type { Release } from '../../../payload-types'
+import { addDays } from '../../../src/lib/time'
+import { readCatalogue } from '../../catalogue'
+import { deleteArtifactFile } from '../downloads/artifactStorage'
+import { saveReleaseChange } from '../releases/saveReleaseChange'
 
 export type RetentionReport = {
   /** Releases whose artifact files were deleted, as `product line version`. */

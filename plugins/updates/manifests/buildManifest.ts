@@ -1,16 +1,16 @@
 import type { Payload } from 'payload'
 import { rcompare } from 'semver'
 
-import type { PulledRelease, UpdateManifest } from '../../src/lib/protocol'
-import { addDays } from '../../src/lib/time'
-import type { ProductInfo } from '../catalogue'
-import { channelsVisibleTo, type ReleaseChannel } from './channels'
+import type { PulledRelease, UpdateManifest } from '../../../src/lib/protocol'
+import { addDays } from '../../../src/lib/time'
+import type { ProductInfo } from '../../catalogue'
+import { channelsVisibleTo, type ReleaseChannel } from '../channels'
 import {
   releaseFieldsInManifest,
   toManifestRelease,
   type ListedArtifact,
   type ListedRelease,
-} from './manifestRelease'
+} from '../manifestRelease'
 
 /** A manifest lists at most this many releases, newest first. */
 export const maximumManifestReleases = 10

@@ -1,10 +1,10 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import type { Release } from '../../../payload-types'
-import { bumpSequences } from '../bumpSequence'
-import { forgetCachedChannels } from '../manifestCache'
+import { bumpSequences } from './bumpSequence'
+import { forgetCachedChannels } from './manifestCache'
 import { releaseFieldsInManifest } from '../manifestRelease'
-import { channelsShowing, isShippedRelease } from '../releaseChannelsOf'
+import { channelsShowing, isShippedRelease } from './releaseChannelsOf'
 
 /** Set by code that bumps the sequence itself (pull, restore), so a change is counted once. */
 export const sequenceBumpedContext = 'updatesSequenceBumped'

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Release } from '../../payload-types'
+import type { Release } from '../../../payload-types'
 
 type ReleaseChange = Partial<
   Pick<Release, 'status' | 'rollbackTo' | 'pulledAt' | 'archived' | 'recipients'>

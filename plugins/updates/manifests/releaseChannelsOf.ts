@@ -1,7 +1,7 @@
-import type { Release } from '../../payload-types'
+import type { Release } from '../../../payload-types'
 import type { ChannelOfLine } from './bumpSequence'
-import { channelsSeeing, isReleaseChannel } from './channels'
-import { productIdOf } from './productIdOf'
+import { channelsSeeing, isReleaseChannel } from '../channels'
+import { productIdOf } from '../productIdOf'
 
 type ReleaseState = Partial<Pick<Release, 'product' | 'line' | 'channel' | 'status' | '_status'>>
 

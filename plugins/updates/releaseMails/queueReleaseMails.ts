@@ -1,10 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Release } from '../../payload-types'
-import { queueMail } from '../mailers'
-import { productIdOf } from './productIdOf'
-import { notesUrlOf } from './manifestRelease'
-import { updatesSettingsOf } from './settings'
+import type { Release } from '../../../payload-types'
+import { queueMail } from '../../mailers'
+import { productIdOf } from '../productIdOf'
+import { notesUrlOf } from '../manifestRelease'
+import { updatesSettingsOf } from '../settings'
 
 export const releaseMailKey = (releaseId: number | string, email: string): string =>
   `release:${releaseId}:${email.trim().toLowerCase()}`

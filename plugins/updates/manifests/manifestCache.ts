@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { SignedKind, type UpdateManifest } from '../../src/lib/protocol'
-import { productBySlug } from '../catalogue'
-import { ClientError } from '../clientApi'
-import { and, eq, lt, tableOf } from '../../src/database/database'
-import { signJws } from '../signing'
+import { SignedKind, type UpdateManifest } from '../../../src/lib/protocol'
+import { productBySlug } from '../../catalogue'
+import { ClientError } from '../../clientApi'
+import { and, eq, lt, tableOf } from '../../../src/database/database'
+import { signJws } from '../../signing'
 import { buildManifest, type ManifestScope } from './buildManifest'
 import { readSequence, type ChannelOfLine } from './bumpSequence'
-import { isReleaseChannel } from './channels'
-import { updatesSettingsOf } from './settings'
+import { isReleaseChannel } from '../channels'
+import { updatesSettingsOf } from '../settings'
 
 export type ManifestQuery = { product: string; line: string; channel: string; platform: string }
 

@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
-import type { Release } from '../../payload-types'
-import { ClientError } from '../clientApi'
-import { productIdOf } from './productIdOf'
+import type { Release } from '../../../payload-types'
+import { ClientError } from '../../clientApi'
+import { productIdOf } from '../productIdOf'
 import { findGlobalRecipients, mergeRecipients } from './releaseRecipients'
-import { saveReleaseChange } from './saveReleaseChange'
+import { saveReleaseChange } from '../releases/saveReleaseChange'
 
 /**
  * "Load recipients": refreshes the global part of a release's recipients from today's licenses

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { runOnce, scheduleTask } from '../../scheduler'
-import { applyRetention } from '../applyRetention'
+import { applyRetention } from './applyRetention'
 
 /**
  * Today's retention run, claimed in the database (`retention:<YYYY-MM-DD>`) so it happens once

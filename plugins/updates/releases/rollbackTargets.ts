@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 import { lt, rcompare, valid } from 'semver'
 
-import type { Release } from '../../payload-types'
-import { badRequest } from '../clientApi'
-import { channelsVisibleTo, isReleaseChannel } from './channels'
-import { productIdOf } from './productIdOf'
+import type { Release } from '../../../payload-types'
+import { badRequest } from '../../clientApi'
+import { channelsVisibleTo, isReleaseChannel } from '../channels'
+import { productIdOf } from '../productIdOf'
 
 type PulledCandidate = Pick<Release, 'id' | 'product' | 'line' | 'channel' | 'version'>
 

@@ -2,8 +2,8 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 
 import type { Release } from '../../../payload-types'
 import { productIdOf } from '../productIdOf'
-import { queueReleaseMails } from '../queueReleaseMails'
-import { findGlobalRecipients, mergeRecipients } from '../releaseRecipients'
+import { queueReleaseMails } from './queueReleaseMails'
+import { findGlobalRecipients, mergeRecipients } from './releaseRecipients'
 
 /**
  * When "Notify by email" is first switched on and no recipient is listed yet, the list starts as

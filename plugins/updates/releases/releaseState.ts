@@ -7,13 +7,13 @@ import {
   type TypedUser,
 } from 'payload'
 
-import type { Release, ReleaseEvent } from '../../payload-types'
-import { ClientError } from '../clientApi'
-import { and, drizzleFor, eq, tableOf } from '../../src/database/database'
-import { bumpSequences } from './bumpSequence'
-import { forgetCachedChannels } from './manifestCache'
-import { sequenceBumpedContext } from './hooks/bumpOnReleaseChange'
-import { channelsShowing } from './releaseChannelsOf'
+import type { Release, ReleaseEvent } from '../../../payload-types'
+import { ClientError } from '../../clientApi'
+import { and, drizzleFor, eq, tableOf } from '../../../src/database/database'
+import { bumpSequences } from '../manifests/bumpSequence'
+import { forgetCachedChannels } from '../manifests/manifestCache'
+import { sequenceBumpedContext } from '../manifests/bumpOnReleaseChange'
+import { channelsShowing } from '../manifests/releaseChannelsOf'
 import { chooseRollbackTarget } from './rollbackTargets'
 import { saveReleaseChange } from './saveReleaseChange'
 

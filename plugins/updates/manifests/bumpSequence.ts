@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { and, drizzleFor, eq, sql, tableOf } from '../../src/database/database'
-import type { ReleaseChannel } from './channels'
+import { and, drizzleFor, eq, sql, tableOf } from '../../../src/database/database'
+import type { ReleaseChannel } from '../channels'
 
 export type ChannelOfLine = { productId: number | string; line: string; channel: ReleaseChannel }
 

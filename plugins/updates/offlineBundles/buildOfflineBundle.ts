@@ -5,24 +5,24 @@ import { Readable } from 'node:stream'
 import type { Payload } from 'payload'
 import { valid } from 'semver'
 
-import { offlineBundleMagicLine, SignedKind, type UpdateManifest } from '../../src/lib/protocol'
-import { addDays } from '../../src/lib/time'
-import { productBySlug } from '../catalogue'
-import { badRequest, ClientError } from '../clientApi'
-import { signJws } from '../signing'
-import { readSequence } from './bumpSequence'
-import { isReleaseChannel } from './channels'
+import { offlineBundleMagicLine, SignedKind, type UpdateManifest } from '../../../src/lib/protocol'
+import { addDays } from '../../../src/lib/time'
+import { productBySlug } from '../../catalogue'
+import { badRequest, ClientError } from '../../clientApi'
+import { signJws } from '../../signing'
+import { readSequence } from '../manifests/bumpSequence'
+import { isReleaseChannel } from '../channels'
 import {
   localPathOf,
   objectKeyOf,
   readArtifactObject,
   usesObjectStorage,
-} from './downloads/artifactStorage'
-import type { DownloadCredentials } from './downloads/entitlement'
-import { fileMissing, isMissingObject } from './downloads/fileMissing'
-import { findDownloadableArtifact } from './downloads/findDownloadableArtifact'
-import { releaseFieldsInManifest, toManifestRelease, type ListedRelease } from './manifestRelease'
-import { updatesSettingsOf } from './settings'
+} from '../downloads/artifactStorage'
+import type { DownloadCredentials } from '../downloads/entitlement'
+import { fileMissing, isMissingObject } from '../downloads/fileMissing'
+import { findDownloadableArtifact } from '../downloads/findDownloadableArtifact'
+import { releaseFieldsInManifest, toManifestRelease, type ListedRelease } from '../manifestRelease'
+import { updatesSettingsOf } from '../settings'
 
 export type OfflineBundleQuery = {
   product: string
