@@ -4,7 +4,7 @@ import type { AgentContext } from '../../src/agent/context'
 import { checkForUpdates } from '../../src/agent/update/check'
 import { downloadUpdates } from '../../src/agent/update/download'
 import { runAgent } from './agentCli'
-import { agentFolders, recordingInstaller, startHub, type Hub } from './hubFixtures'
+import { agentFolders, recordingInstaller, startHub, type Hub, initAppArgs } from './hubFixtures'
 
 let hub: Hub
 
@@ -23,23 +23,7 @@ describe('a check and a download in one process', () => {
   it('a download asked for during a check waits for it and downloads what it found', async () => {
     const { state, work } = agentFolders()
     const app = recordingInstaller(work, 'app')
-    await runAgent(state, [
-      'init',
-      '--server',
-      hub.api.url,
-      '--product',
-      'promonitor',
-      '--line',
-      'v7',
-      '--platform',
-      'linux-x64',
-      '--version',
-      '7.2.0',
-      '--installer-command',
-      app.command,
-      '--license-key',
-      hub.appKey,
-    ])
+    await runAgent(state, initAppArgs(hub, app.command))
     await runAgent(state, ['settings', '--auto-download', 'off', '--auto-install', 'off'])
 
     let download: ReturnType<typeof downloadUpdates> | undefined

@@ -5,7 +5,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { runAgent } from './agentCli'
 import { collectEvents, startDaemonProcess, type RunningDaemon } from './daemonHarness'
-import { agentFolders, readInstallLog, recordingInstaller, startHub, type Hub } from './hubFixtures'
+import {
+  agentFolders,
+  readInstallLog,
+  recordingInstaller,
+  startHub,
+  type Hub,
+  initAppArgs,
+} from './hubFixtures'
 
 let hub: Hub
 let daemon: RunningDaemon | undefined
@@ -31,23 +38,7 @@ const setUpAgent = async ({ manual }: { manual: boolean }) => {
   const { state, work } = agentFolders()
   const app = recordingInstaller(work, 'app')
   const c1 = recordingInstaller(work, 'c1')
-  await runAgent(state, [
-    'init',
-    '--server',
-    hub.api.url,
-    '--product',
-    'promonitor',
-    '--line',
-    'v7',
-    '--platform',
-    'linux-x64',
-    '--version',
-    '7.2.0',
-    '--installer-command',
-    app.command,
-    '--license-key',
-    hub.appKey,
-  ])
+  await runAgent(state, initAppArgs(hub, app.command))
   await runAgent(state, [
     'collector',
     'add',

@@ -114,6 +114,25 @@ export const startHub = async (): Promise<Hub> => {
 }
 
 /** A fresh state folder, and a folder for installers to write into. */
+/** `hub-agent init` for ProMonitor 7.2.0 on the V7 line (linux-x64), licensed by the hub's app key. */
+export const initAppArgs = (hub: Hub, installerCommand: string): string[] => [
+  'init',
+  '--server',
+  hub.api.url,
+  '--product',
+  'promonitor',
+  '--line',
+  'v7',
+  '--platform',
+  'linux-x64',
+  '--version',
+  '7.2.0',
+  '--installer-command',
+  installerCommand,
+  '--license-key',
+  hub.appKey,
+]
+
 export const agentFolders = () => ({
   state: makeTempDir('hub-agent-state-'),
   work: makeTempDir('hub-agent-work-'),

@@ -4,7 +4,14 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { runAgent } from './agentCli'
-import { agentFolders, readInstallLog, recordingInstaller, startHub, type Hub } from './hubFixtures'
+import {
+  agentFolders,
+  readInstallLog,
+  recordingInstaller,
+  startHub,
+  type Hub,
+  initAppArgs,
+} from './hubFixtures'
 
 let hub: Hub
 let sha: Record<string, string>
@@ -33,23 +40,7 @@ const setUpAgent = async ({ manual = false } = {}) => {
   const app = recordingInstaller(work, 'app')
   const c1 = recordingInstaller(work, 'c1')
   const c2 = recordingInstaller(work, 'c2')
-  const init = await runAgent(state, [
-    'init',
-    '--server',
-    hub.api.url,
-    '--product',
-    'promonitor',
-    '--line',
-    'v7',
-    '--platform',
-    'linux-x64',
-    '--version',
-    '7.2.0',
-    '--installer-command',
-    app.command,
-    '--license-key',
-    hub.appKey,
-  ])
+  const init = await runAgent(state, initAppArgs(hub, app.command))
   expect(init.exitCode, init.stdout + init.stderr).toBe(0)
   for (const [id, version, installer] of [
     ['c1', '7.2.0', c1],

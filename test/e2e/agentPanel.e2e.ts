@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { runAgent } from '../agent/agentCli'
 import { startDaemonProcess, type RunningDaemon } from '../agent/daemonHarness'
-import { agentFolders, recordingInstaller, startHub, type Hub } from '../agent/hubFixtures'
+import {
+  agentFolders,
+  recordingInstaller,
+  startHub,
+  type Hub,
+  initAppArgs,
+} from '../agent/hubFixtures'
 import { removeTempDirs } from '../helpers/tempDir'
 import { launchChromium } from './helpers/launchChromium'
 
@@ -36,23 +42,7 @@ describe('agent panel in Chromium', () => {
     // No release yet: the daemon's first check (at start, automatic steps on) finds nothing to do.
     hub = await startHub()
     const { state, work } = agentFolders()
-    await runAgent(state, [
-      'init',
-      '--server',
-      hub.api.url,
-      '--product',
-      'promonitor',
-      '--line',
-      'v7',
-      '--platform',
-      'linux-x64',
-      '--version',
-      '7.2.0',
-      '--installer-command',
-      recordingInstaller(work, 'app').command,
-      '--license-key',
-      hub.appKey,
-    ])
+    await runAgent(state, initAppArgs(hub, recordingInstaller(work, 'app').command))
     await runAgent(state, [
       'collector',
       'add',
