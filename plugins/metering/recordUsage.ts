@@ -4,6 +4,7 @@ import { usageCodes, type UsageCode } from '../../src/lib/protocol'
 import { ClientError } from '../clientApi'
 import { findActivation, findLicenseByKey, usabilityOf, type LicenseRecord } from '../licensing'
 import { and, drizzleFor, eq, inArray, tableOf } from '../../src/database/database'
+import { canSpendAtOnce, spendAtOnce } from './spendAtOnce'
 import { spendCredits, type MeteredUse } from './spendCredits'
 
 export { usageCodes, type UsageCode }
@@ -85,6 +86,20 @@ const replay = (recorded: RecordedUse): UsageDecision => ({
   replayed: true,
 })
 
+/** The decision recorded first for a use's idempotency key (409 when its quantity differs). */
+const replayRecorded = async (
+  payload: Payload,
+  licenseId: number | string,
+  use: MeteredUse,
+): Promise<UsageDecision> => {
+  const winner = (await recordedUses(payload, licenseId, [use.idempotencyKey])).get(
+    use.idempotencyKey,
+  )
+  if (!winner) throw new Error(`Usage record ${use.idempotencyKey} raced in but cannot be read`)
+  if (winner.quantity !== use.quantity) throw mismatch(use.idempotencyKey)
+  return replay(winner)
+}
+
 /** Why a license spends no credits at all right now, or null when it may (the credits decide). */
 const refusalOf = (license: LicenseRecord, now: Date): UsageCode | null => {
   if (license.type !== 'on-usage') return 'NOT_METERED'
@@ -92,6 +107,29 @@ const refusalOf = (license: LicenseRecord, now: Date): UsageCode | null => {
   if (usability === 'SUSPENDED' || usability === 'NOT_STARTED' || usability === 'EXPIRED')
     return usability
   return null
+}
+
+/**
+ * One use on PostgreSQL in the common case: one statement (`spendAtOnce`), the key's earlier
+ * record read only when the statement finds one. Undefined for
+ * anything else (a batch, SQLite, a refusal, no activation, too few credits, an alert to raise),
+ * which `recordUsage` decides the general way.
+ */
+const meterAtOnce = async (
+  payload: Payload,
+  license: LicenseRecord,
+  fingerprint: string,
+  uses: MeteredUse[],
+  receivedAt: Date,
+): Promise<UsageDecision | undefined> => {
+  if (uses.length !== 1 || !canSpendAtOnce(payload) || refusalOf(license, receivedAt)) return
+  const [use] = uses
+  const outcome = await spendAtOnce(payload, license, fingerprint, use, receivedAt)
+  if (outcome.spent) {
+    const { recordId, remaining } = outcome
+    return { code: 'RECORDED', quantity: use.quantity, remaining, recordId, replayed: false }
+  }
+  if (outcome.reason === 'raced') return replayRecorded(payload, license.id, use)
 }
 
 /**
@@ -111,6 +149,8 @@ export const recordUsage = async (
       remaining: null,
       replayed: false,
     }))
+  const atOnce = await meterAtOnce(payload, license, fingerprint, uses, receivedAt)
+  if (atOnce) return [atOnce]
   const recorded = await recordedUses(
     payload,
     license.id,
@@ -161,13 +201,13 @@ export const recordUsage = async (
       remaining = outcome.remaining
       decisions.push({ code: 'NO_CREDIT', quantity: use.quantity, remaining, replayed: false })
     } else {
-      const winner = (await recordedUses(payload, license.id, [use.idempotencyKey])).get(
-        use.idempotencyKey,
-      )
-      if (!winner) throw new Error(`Usage record ${use.idempotencyKey} raced in but cannot be read`)
-      if (winner.quantity !== use.quantity) throw mismatch(use.idempotencyKey)
-      recorded.set(use.idempotencyKey, winner)
-      decisions.push(replay(winner))
+      const replayed = await replayRecorded(payload, license.id, use)
+      recorded.set(use.idempotencyKey, {
+        id: replayed.recordId!,
+        quantity: replayed.quantity,
+        remainingAfter: replayed.remaining!,
+      })
+      decisions.push(replayed)
     }
   }
   return decisions

@@ -13,6 +13,7 @@ import {
   type DrizzleDatabase,
 } from '../../src/database/database'
 import { alertCreditLevel } from './alertCreditLevel'
+import { defaultLowCreditLevel } from './lowCreditLevel'
 import { oneWriterAtATime } from './oneWriterAtATime'
 
 export type MeteredUse = { quantity: number; idempotencyKey: string; occurredAt: Date }
@@ -22,9 +23,6 @@ export type SpendOutcome =
   | { spent: false; reason: 'no-credit'; remaining: number }
   /** Another request recorded this idempotency key first: answer from its record. */
   | { spent: false; reason: 'raced' }
-
-/** Alert levels below this share of the credits after a top-up, unless the license sets its own. */
-const defaultLowShare = 0.1
 
 const numberOf = (value: unknown): number => Number(value ?? 0)
 
@@ -147,7 +145,7 @@ const spendIn = async (
 
   const threshold =
     after.lowCreditThreshold === null || after.lowCreditThreshold === undefined
-      ? Math.ceil(numberOf(after.creditsAtTopUp) * defaultLowShare)
+      ? defaultLowCreditLevel(numberOf(after.creditsAtTopUp))
       : numberOf(after.lowCreditThreshold)
   if (remaining < threshold && !after.creditLowAlertedAt) {
     await database

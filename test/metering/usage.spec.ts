@@ -485,6 +485,22 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     expect(await mailsOf('credit-low')).toHaveLength(6)
   })
 
+  it('alerts below a tenth of the credits after the top-up, on either path: 30 credits alert below 3, not at 3', async () => {
+    license = await meteredLicense({ credits: 30 })
+    const lowEvents = async () =>
+      (
+        await booted.payload.count({
+          collection: 'license-events',
+          where: { and: [{ license: { equals: license.id } }, { type: { equals: 'credit-low' } }] },
+        })
+      ).totalDocs
+    await use({ quantity: 1, idempotencyKey: newKey() })
+    expect((await use({ quantity: 26, idempotencyKey: newKey() })).body.remaining).toBe(3)
+    expect(await lowEvents()).toBe(0)
+    expect((await use({ quantity: 1, idempotencyKey: newKey() })).body.remaining).toBe(2)
+    expect(await lowEvents()).toBe(1)
+  })
+
   it('uses the license’s own low-credit level when support set one', async () => {
     await booted.payload.update({
       collection: 'licenses',
