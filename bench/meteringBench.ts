@@ -118,8 +118,8 @@ try {
     SCHEDULED_TASKS: 'off',
     SMTP_URL: '',
     S3_BUCKET: '',
-    // The prepare step pushes the schema (development mode); the host runs in production mode.
-    NODE_ENV: 'development',
+    // The prepare step boots on the migrations, as production does; so does the host.
+    NODE_ENV: 'production',
     NODE_OPTIONS: '--no-deprecation',
   }
   say(

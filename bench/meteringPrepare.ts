@@ -5,7 +5,6 @@ import { performance } from 'node:perf_hooks'
 
 import { getPayload, type Payload } from 'payload'
 
-import { migrations } from '../migrations/postgres'
 import { activateLicense, appActor } from '../plugins/licensing'
 import { sweepLicenseAlerts } from '../plugins/alerts'
 import { and, asc, drizzleFor, gt, tableOf } from '../src/database/database'
@@ -127,28 +126,9 @@ const readAllPages = async (payload: Payload) => {
   }
 }
 
-/**
- * The schema was pushed (development boot): the migrations that exist are marked as applied, so
- * the API host can boot in production mode, which runs migrations instead of pushing.
- */
-const markMigrationsApplied = async (payload: Payload) => {
-  // The push's own marker (batch -1) would make a production boot ask whether to migrate.
-  await payload.delete({ collection: 'payload-migrations', where: { batch: { equals: -1 } } })
-  for (const { name } of migrations) {
-    const applied = await payload.find({
-      collection: 'payload-migrations',
-      where: { name: { equals: name } },
-      limit: 1,
-    })
-    if (applied.docs.length === 0)
-      await payload.create({ collection: 'payload-migrations', data: { name, batch: 1 } })
-  }
-}
-
 const { default: config } = await import('../payload.config')
 const payload = await getPayload({ config })
 try {
-  await markMigrationsApplied(payload)
   const product = await payload.create({
     collection: 'products',
     data: {

@@ -124,7 +124,7 @@ const meterAtOnce = async (
 ): Promise<UsageDecision | undefined> => {
   if (uses.length !== 1 || !canSpendAtOnce(payload) || refusalOf(license, receivedAt)) return
   const [use] = uses
-  const outcome = await spendAtOnce(payload, license, fingerprint, use, receivedAt)
+  const outcome = await spendAtOnce(payload, { license, fingerprint, use, receivedAt })
   if (outcome.spent) {
     const { recordId, remaining } = outcome
     return { code: 'RECORDED', quantity: use.quantity, remaining, recordId, replayed: false }

@@ -122,6 +122,44 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     expect(record.activation).toEqual(expect.anything())
   })
 
+  it('uses of eight licenses at once spend each license its own credits; a key sent twice at once counts once', async () => {
+    const licenses = await Promise.all(
+      Array.from({ length: 8 }, () => meteredLicense({ credits: 1000 })),
+    )
+    // One use each first: the first use after a top-up takes the transaction, the rest may go
+    // together in one statement.
+    for (const { key } of licenses)
+      await api.call('POST', '/api/v1/usage', {
+        body: { key, fingerprint, quantity: 1, idempotencyKey: newKey() },
+      })
+    const twice = newKey()
+    const sends = licenses.flatMap(({ key }, index) =>
+      Array.from({ length: 10 }, (_, round) => ({
+        key,
+        fingerprint,
+        quantity: index + 1,
+        idempotencyKey: index === 0 && round < 2 ? twice : newKey(),
+      })),
+    )
+    const answers = await Promise.all(
+      sends.map((body) => api.call('POST', '/api/v1/usage', { body })),
+    )
+    expect(answers.map((answer) => answer.body.code)).toEqual(sends.map(() => 'RECORDED'))
+    expect(answers.filter((answer) => answer.body.replayed)).toHaveLength(1)
+    expect(answers[0].body.recordId).toBe(answers[1].body.recordId)
+    for (const [index, { id }] of licenses.entries()) {
+      const spent = index === 0 ? 9 : 10 * (index + 1)
+      expect(await creditsOf(id)).toBe(1000 - 1 - spent)
+      const records = await booted.payload.find({
+        collection: 'usage-records',
+        where: { license: { equals: id } },
+        pagination: false,
+        depth: 0,
+      })
+      expect(records.docs.reduce((sum, record) => sum + Number(record.quantity), 0)).toBe(1 + spent)
+    }
+  })
+
   it('50 parallel uses of 1 on 20 credits: exactly 20 RECORDED, 30 NO_CREDIT, credits 0, 20 records; replaying all 50 changes nothing', async () => {
     const keys = Array.from({ length: 50 }, () => newKey())
     const answers = await Promise.all(
