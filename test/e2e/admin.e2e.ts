@@ -41,6 +41,42 @@ describe('the admin on the production build', () => {
     expect(text).toContain('Globex Energy')
   })
 
+  it('shows support an on-usage license’s credits, its use per day over 30 days and the latest records', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1200 } })
+    await logIn(page, session.server.url, 'support@example.com', adminPassword)
+    const found = await page.evaluate(async () => {
+      const response = await fetch('/api/licenses?where[type][equals]=on-usage&depth=0&limit=1', {
+        credentials: 'include',
+      })
+      return (await response.json()) as { docs: Array<{ id: number; credits: number }> }
+    })
+    const [license] = found.docs
+    await page.goto(`${session.server.url}/admin/collections/licenses/${license.id}`)
+    const chart = page.locator('[aria-label="Credits used per day, last 30 days"]')
+    await chart.waitFor({ timeout: 60_000 })
+    await chart.scrollIntoViewIfNeeded()
+    mkdirSync('test-results', { recursive: true })
+    await page.screenshot({ path: 'test-results/admin-license-usage.png', fullPage: true })
+    // The seed spent 10 credits a day of Umbrella's 1,500; the chart covers 30 UTC days, today
+    // included, so whether the oldest use is in depends on the hour.
+    const since = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)
+    const used = await page.evaluate(
+      async ({ id, since }) => {
+        const query = `where[license][equals]=${id}&where[occurredAt][greater_than_equal]=${since}T00:00:00.000Z&limit=1000&depth=0`
+        const response = await fetch(`/api/usage-records?${query}`, { credentials: 'include' })
+        const { docs } = (await response.json()) as { docs: Array<{ quantity: number }> }
+        return docs.reduce((sum, record) => sum + record.quantity, 0)
+      },
+      { id: license.id, since },
+    )
+    expect(used).toBeGreaterThanOrEqual(290)
+    await expect(page.locator('.license-usage h4').innerText()).resolves.toBe(
+      `Usage: ${license.credits} credits left · ${used} used in the last 30 days`,
+    )
+    expect(await chart.locator('div[title]').count()).toBeGreaterThanOrEqual(30)
+    expect(await page.locator('.license-usage tbody tr').count()).toBeGreaterThan(0)
+  })
+
   it('refuses a wrong password', async () => {
     const response = await fetch(`${session.server.url}/api/users/login`, {
       method: 'POST',
