@@ -77,6 +77,17 @@ describe('the admin on the production build', () => {
     expect(await page.locator('.license-usage tbody tr').count()).toBeGreaterThan(0)
   })
 
+  it('lets support run a scheduled task now from the outbox list', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await logIn(page, session.server.url, 'support@example.com', adminPassword)
+    await page.goto(`${session.server.url}/admin/collections/outbox`)
+    await page.selectOption('#run-now-task', 'license-alerts', { timeout: 60_000 })
+    await page.getByRole('button', { name: 'Run now' }).click()
+    await expect(
+      page.getByText(/^license-alerts: \{"checked":\d+,"queued":\d+/).waitFor({ timeout: 30_000 }),
+    ).resolves.toBeUndefined()
+  })
+
   it('refuses a wrong password', async () => {
     const response = await fetch(`${session.server.url}/api/users/login`, {
       method: 'POST',

@@ -16,6 +16,8 @@ export const Outbox: CollectionConfig = {
     useAsTitle: 'subject',
     defaultColumns: ['subject', 'to', 'templateKey', 'status', 'attempts', 'sentAt'],
     group: 'Mail',
+    // Support runs the scheduled tasks now from here: the scheduled runs themselves are admins'.
+    components: { beforeListTable: ['/plugins/scheduler/components/RunNow#RunNow'] },
   },
   defaultSort: '-createdAt',
   access: {

@@ -17,8 +17,7 @@ export const ScheduledRuns: CollectionConfig = {
   },
   defaultSort: '-startedAt',
   access: {
-    // Support runs tasks now too (`run-now`): the list is where its button sits.
-    read: hasRole('support'),
+    read: hasRole('admin'),
     create: () => false,
     update: () => false,
     delete: hasRole('admin'),
