@@ -1,4 +1,5 @@
 import { DefaultTemplate } from '@payloadcms/next/templates'
+import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 
 import { SearchForm } from '../dashboard/SearchForm'
@@ -22,14 +23,15 @@ export const SearchView = async ({
   const { req, permissions, visibleEntities, locale } = initPageResult
   const { payload, user, i18n } = req
   const adminRoute = payload.config.routes.admin
+  // Payload leaves its sign-in check to a custom view; the query is not carried to the login.
+  if (!user || !permissions.canAccessAdmin) redirect(`${adminRoute}/login`)
   const query = firstOf(searchParams?.q)
-  const results = user ? await findAnything(await staffReaderFor(payload, user), query) : null
-  const found = results
-    ? results.licenses.length +
-      results.customers.length +
-      results.customerAccounts.length +
-      results.installations.length
-    : 0
+  const results = await findAnything(await staffReaderFor(payload, user), query)
+  const found =
+    results.licenses.length +
+    results.customers.length +
+    results.customerAccounts.length +
+    results.installations.length
   return (
     <DefaultTemplate
       i18n={i18n}
@@ -39,35 +41,27 @@ export const SearchView = async ({
       permissions={permissions}
       req={req}
       searchParams={searchParams}
-      user={user ?? undefined}
+      user={user}
       visibleEntities={visibleEntities}
     >
       <div className="hub-dashboard hub-search__results gutter--left gutter--right">
         <h1>Find anything</h1>
         <SearchForm adminRoute={adminRoute} query={query} />
-        {results && results.query.length >= 2 && (
+        {results.query.length >= 2 && (
           <p role="status">{found === 0 ? 'Nothing found.' : `${found} found.`}</p>
         )}
-        {results && (
-          <>
-            <SearchResultsList adminRoute={adminRoute} heading="Licenses" hits={results.licenses} />
-            <SearchResultsList
-              adminRoute={adminRoute}
-              heading="Customers"
-              hits={results.customers}
-            />
-            <SearchResultsList
-              adminRoute={adminRoute}
-              heading="Customer accounts"
-              hits={results.customerAccounts}
-            />
-            <SearchResultsList
-              adminRoute={adminRoute}
-              heading="Installations"
-              hits={results.installations}
-            />
-          </>
-        )}
+        <SearchResultsList adminRoute={adminRoute} heading="Licenses" hits={results.licenses} />
+        <SearchResultsList adminRoute={adminRoute} heading="Customers" hits={results.customers} />
+        <SearchResultsList
+          adminRoute={adminRoute}
+          heading="Customer accounts"
+          hits={results.customerAccounts}
+        />
+        <SearchResultsList
+          adminRoute={adminRoute}
+          heading="Installations"
+          hits={results.installations}
+        />
       </div>
     </DefaultTemplate>
   )
