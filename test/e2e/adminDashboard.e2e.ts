@@ -134,6 +134,26 @@ describe('the back office dashboard and search on the production build', () => {
     expect(await page.locator('table tbody tr').count()).toBe(count)
   })
 
+  it('shows an editor no license, outbox or installation figures, not zeros', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1400, height: 1000 } })
+    const editorPage = await context.newPage()
+    await logIn(editorPage, session.server.url, 'editor@example.com', e2eStaffPassword)
+    await editorPage.locator('.hub-dashboard').waitFor({ timeout: 60_000 })
+    const headings = await editorPage.locator('.hub-dashboard h2').allInnerTexts()
+    expect(headings).toEqual(['Releases'])
+    expect(await editorPage.locator('form[role="search"]').count()).toBe(1)
+    await context.close()
+  })
+
+  it('sends a visitor who is not signed in from the search to the login', async () => {
+    const context = await session.browser.newContext()
+    const visitorPage = await context.newPage()
+    await visitorPage.goto(`${session.server.url}/admin/search?q=acme`)
+    await visitorPage.waitForURL(/\/admin\/login/, { timeout: 60_000 })
+    expect(await visitorPage.locator('.hub-search__results').count()).toBe(0)
+    await context.close()
+  })
+
   const search = async (query: string) => {
     await page.goto(`${session.server.url}/admin`)
     await page.fill('input[name="q"]', query)
