@@ -78,6 +78,13 @@ export default buildConfig({
     // party, and an image the CSP refuses).
     avatar: 'default',
     meta: { titleSuffix: ' · License & Update Hub' },
+    components: {
+      views: {
+        // The back office's first page, and its "find anything" results.
+        dashboard: { Component: '/src/admin/dashboard/Dashboard#Dashboard' },
+        search: { Component: '/src/admin/search/SearchView#SearchView', path: '/search' },
+      },
+    },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),

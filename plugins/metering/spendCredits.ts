@@ -12,8 +12,8 @@ import {
   tableOf,
   type DrizzleDatabase,
 } from '../../src/database/database'
+import { defaultLowCreditLevel } from '../../src/lib/lowCreditLevel'
 import { alertCreditLevel } from './alertCreditLevel'
-import { defaultLowCreditLevel } from './lowCreditLevel'
 import { oneWriterAtATime } from './oneWriterAtATime'
 
 export type MeteredUse = { quantity: number; idempotencyKey: string; occurredAt: Date }

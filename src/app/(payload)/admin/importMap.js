@@ -28,6 +28,8 @@ import { LicenseUsage as LicenseUsage_55ae918feb3b511e68e3a50efef222b7 } from '.
 import { LicenseActions as LicenseActions_3416f7a183379dad505a3aff1ecb9e66 } from '../../../../plugins/licensing/components/LicenseActions'
 import { RunNow as RunNow_48b3a421a5cf40e8a5173effcc5475b4 } from '../../../../plugins/scheduler/components/RunNow'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
+import { Dashboard as Dashboard_e57afc99291726bda4e4e9629bc62236 } from '../../../../src/admin/dashboard/Dashboard'
+import { SearchView as SearchView_466a47128f96c952a68f0ab5049fcc49 } from '../../../../src/admin/search/SearchView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,5 +64,7 @@ export const importMap = {
   "/plugins/licensing/components/LicenseActions#LicenseActions": LicenseActions_3416f7a183379dad505a3aff1ecb9e66,
   "/plugins/scheduler/components/RunNow#RunNow": RunNow_48b3a421a5cf40e8a5173effcc5475b4,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
+  "/src/admin/dashboard/Dashboard#Dashboard": Dashboard_e57afc99291726bda4e4e9629bc62236,
+  "/src/admin/search/SearchView#SearchView": SearchView_466a47128f96c952a68f0ab5049fcc49,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,75 @@
+import { addDays } from '../../lib/time'
+import type { StaffReader } from './staffReader'
+
+export type DailySeries = {
+  label: string
+  /** One entry per UTC day, oldest first, the last one today. */
+  days: Array<{ day: string; count: number }>
+}
+
+const utcDay = (date: Date | string): string => new Date(date).toISOString().slice(0, 10)
+
+/** Counts the dates per UTC day over the `days` days up to `now`. */
+export const countPerDay = (dates: string[], days: number, now: Date): DailySeries['days'] => {
+  const counts = new Map<string, number>()
+  for (let back = days - 1; back >= 0; back--) counts.set(utcDay(addDays(now, -back)), 0)
+  for (const date of dates) {
+    const day = utcDay(date)
+    if (counts.has(day)) counts.set(day, (counts.get(day) ?? 0) + 1)
+  }
+  return [...counts].map(([day, count]) => ({ day, count }))
+}
+
+/**
+ * Per day over the last `days` days, from what is recorded: installations activated (each
+ * activation's `activatedAt`) and licenses by the day of their latest validation (validations are
+ * counted per license as a running total, not per day). A series the role may not read is left out.
+ */
+export const dailyActivity = async (
+  reader: StaffReader,
+  days = 30,
+  now = new Date(),
+): Promise<DailySeries[]> => {
+  const { payload, user } = reader
+  const since = addDays(now, -days).toISOString()
+  const series: DailySeries[] = []
+  if (reader.canRead('activations')) {
+    const { docs } = await payload.find({
+      collection: 'activations',
+      where: { activatedAt: { greater_than: since } },
+      select: { activatedAt: true },
+      pagination: false,
+      depth: 0,
+      overrideAccess: false,
+      user,
+    })
+    series.push({
+      label: 'Activations',
+      days: countPerDay(
+        docs.map((activation) => activation.activatedAt),
+        days,
+        now,
+      ),
+    })
+  }
+  if (reader.canReadField('licenses', 'lastValidatedAt')) {
+    const { docs } = await payload.find({
+      collection: 'licenses',
+      where: { lastValidatedAt: { greater_than: since } },
+      select: { lastValidatedAt: true },
+      pagination: false,
+      depth: 0,
+      overrideAccess: false,
+      user,
+    })
+    series.push({
+      label: 'Licenses last validated',
+      days: countPerDay(
+        docs.flatMap((license) => (license.lastValidatedAt ? [license.lastValidatedAt] : [])),
+        days,
+        now,
+      ),
+    })
+  }
+  return series
+}
