@@ -28,6 +28,7 @@ import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { alertsPlugin } from './plugins/alerts'
 import { apiGuardPlugin } from './plugins/apiGuard'
 import { cataloguePlugin } from './plugins/catalogue'
+import { dateFormatPlugin } from './plugins/dateFormat'
 import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter, mailersPlugin } from './plugins/mailers'
 import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
@@ -174,6 +175,8 @@ export default buildConfig({
     clientApiPlugin({ publicUrl: env.publicUrl }),
     // After every plugin that adds collections or storage handlers: it guards them all.
     apiGuardPlugin({}),
+    // After every plugin that adds collections or globals: it formats all their date fields.
+    dateFormatPlugin(),
     // After every other plugin has initialised.
     seedPlugin({
       enabled: env.seedOnInit,
