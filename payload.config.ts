@@ -40,6 +40,7 @@ import { uploadFileSizeLimit } from './src/http/bodyLimits'
 import { signInPlugin } from './plugins/signIn'
 import { signingPlugin } from './plugins/signing'
 import { updatesPlugin } from './plugins/updates'
+import { hubMarkUrl, hubTitle } from './src/admin/branding/hubName'
 import { env, usesPostgres } from './src/env'
 import { createRuntimeFolders } from './src/runtimeFolders'
 import { seedPlugin } from './plugins/seed'
@@ -78,7 +79,23 @@ export default buildConfig({
     // Payload's default would load each staff member's Gravatar (their email's hash to a third
     // party, and an image the CSP refuses).
     avatar: 'default',
-    meta: { titleSuffix: ' · License & Update Hub' },
+    meta: {
+      title: hubTitle(env.vendorName),
+      titleSuffix: ` · ${hubTitle(env.vendorName)}`,
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: hubMarkUrl }],
+    },
+    components: {
+      graphics: {
+        Logo: {
+          path: '/src/admin/branding/Logo#Logo',
+          clientProps: { vendorName: env.vendorName },
+        },
+        Icon: {
+          path: '/src/admin/branding/Icon#Icon',
+          clientProps: { vendorName: env.vendorName },
+        },
+      },
+    },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),

@@ -27,6 +27,8 @@ import { LicenseTimeline as LicenseTimeline_03dfde13176ff9bee40aff8fd4725f47 } f
 import { LicenseUsage as LicenseUsage_55ae918feb3b511e68e3a50efef222b7 } from '../../../../plugins/metering/components/LicenseUsage'
 import { LicenseActions as LicenseActions_3416f7a183379dad505a3aff1ecb9e66 } from '../../../../plugins/licensing/components/LicenseActions'
 import { RunNow as RunNow_48b3a421a5cf40e8a5173effcc5475b4 } from '../../../../plugins/scheduler/components/RunNow'
+import { Icon as Icon_e69266a09e6a4f5c4b99a0ef53940000 } from '../../../../src/admin/branding/Icon'
+import { Logo as Logo_b06aa0114dadeacef2f92b12c49c3013 } from '../../../../src/admin/branding/Logo'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -61,6 +63,8 @@ export const importMap = {
   "/plugins/metering/components/LicenseUsage#LicenseUsage": LicenseUsage_55ae918feb3b511e68e3a50efef222b7,
   "/plugins/licensing/components/LicenseActions#LicenseActions": LicenseActions_3416f7a183379dad505a3aff1ecb9e66,
   "/plugins/scheduler/components/RunNow#RunNow": RunNow_48b3a421a5cf40e8a5173effcc5475b4,
+  "/src/admin/branding/Icon#Icon": Icon_e69266a09e6a4f5c4b99a0ef53940000,
+  "/src/admin/branding/Logo#Logo": Logo_b06aa0114dadeacef2f92b12c49c3013,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
