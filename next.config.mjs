@@ -7,6 +7,11 @@ const nextConfig = {
   serverExternalPackages: ['sharp', 'node-schedule', 's3rver'],
   // `npm run typecheck` checks the whole project (CI runs it before building); no second pass here.
   typescript: { ignoreBuildErrors: true },
+  // Payload picks an error's log level by its class name (`loggingLevels`: a failed sign-in is one
+  // line of ours, not Payload's error and stack; NotFound, Forbidden, ValidationError are info).
+  // Minified server code renames the classes (`AuthenticationError` became `u`), and every error
+  // was logged with its stack. The client bundle is minified as before.
+  experimental: { serverMinification: false },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -63,25 +63,25 @@ export type SupportedTimezones =
 
 export interface Config {
   auth: {
-    users: UserAuthOperations;
     'customer-users': CustomerUserAuthOperations;
+    users: UserAuthOperations;
     resellers: ResellerAuthOperations;
   };
   blocks: {};
   collections: {
-    users: User;
-    customers: Customer;
-    'customer-users': CustomerUser;
-    products: Product;
-    releases: Release;
-    artifacts: Artifact;
     changelogs: Changelog;
     'video-teasers': VideoTeaser;
     'doc-links': DocLink;
     faqs: Faq;
-    'email-templates': EmailTemplate;
-    licenses: License;
     media: Media;
+    products: Product;
+    releases: Release;
+    artifacts: Artifact;
+    customers: Customer;
+    'customer-users': CustomerUser;
+    licenses: License;
+    'email-templates': EmailTemplate;
+    users: User;
     'scheduled-runs': ScheduledRun;
     outbox: Outbox;
     'sign-in-failures': SignInFailure;
@@ -107,19 +107,19 @@ export interface Config {
     };
   };
   collectionsSelect: {
-    users: UsersSelect<false> | UsersSelect<true>;
-    customers: CustomersSelect<false> | CustomersSelect<true>;
-    'customer-users': CustomerUsersSelect<false> | CustomerUsersSelect<true>;
-    products: ProductsSelect<false> | ProductsSelect<true>;
-    releases: ReleasesSelect<false> | ReleasesSelect<true>;
-    artifacts: ArtifactsSelect<false> | ArtifactsSelect<true>;
     changelogs: ChangelogsSelect<false> | ChangelogsSelect<true>;
     'video-teasers': VideoTeasersSelect<false> | VideoTeasersSelect<true>;
     'doc-links': DocLinksSelect<false> | DocLinksSelect<true>;
     faqs: FaqsSelect<false> | FaqsSelect<true>;
-    'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
-    licenses: LicensesSelect<false> | LicensesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    products: ProductsSelect<false> | ProductsSelect<true>;
+    releases: ReleasesSelect<false> | ReleasesSelect<true>;
+    artifacts: ArtifactsSelect<false> | ArtifactsSelect<true>;
+    customers: CustomersSelect<false> | CustomersSelect<true>;
+    'customer-users': CustomerUsersSelect<false> | CustomerUsersSelect<true>;
+    licenses: LicensesSelect<false> | LicensesSelect<true>;
+    'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
     'scheduled-runs': ScheduledRunsSelect<false> | ScheduledRunsSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     'sign-in-failures': SignInFailuresSelect<false> | SignInFailuresSelect<true>;
@@ -152,13 +152,13 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User | CustomerUser | Reseller;
+  user: CustomerUser | User | Reseller;
   jobs: {
     tasks: unknown;
     workflows: unknown;
   };
 }
-export interface UserAuthOperations {
+export interface CustomerUserAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -176,7 +176,7 @@ export interface UserAuthOperations {
     password: string;
   };
 }
-export interface CustomerUserAuthOperations {
+export interface UserAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -214,153 +214,21 @@ export interface ResellerAuthOperations {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
+ * via the `definition` "changelogs".
  */
-export interface User {
+export interface Changelog {
   id: number;
-  name?: string | null;
-  /**
-   * admin: everything · support: licenses & customers · release-manager: releases · editor: docs & marketing
-   */
-  roles: ('admin' | 'support' | 'release-manager' | 'editor')[];
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  sessions?:
+  title: string;
+  release?: (number | null) | Release;
+  entries?:
     | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "customers".
- */
-export interface Customer {
-  id: number;
-  name: string;
-  /**
-   * Who is mailed about licenses, renewals and releases.
-   */
-  contacts?:
-    | {
-        email: string;
-        name?: string | null;
-        receives?: ('licenses' | 'releases')[] | null;
+        kind: 'added' | 'changed' | 'fixed' | 'security';
+        text: string;
         id?: string | null;
       }[]
     | null;
-  /**
-   * Who made this company: staff, an in-app trial (unclaimed until the mailbox owner registers), or a reseller.
-   */
-  origin?: ('staff' | 'trial' | 'reseller') | null;
-  /**
-   * The reseller this company belongs to: only it may create licenses here through the reseller API.
-   */
-  reseller?: (number | null) | Reseller;
-  notes?: string | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "resellers".
- */
-export interface Reseller {
-  id: number;
-  name: string;
-  /**
-   * An inactive reseller's API key is refused.
-   */
-  active?: boolean | null;
-  /**
-   * Products this reseller may license.
-   */
-  allowedProducts?: (number | Product)[] | null;
-  /**
-   * License types this reseller may create.
-   */
-  allowedTypes?: ('trial' | 'subscription' | 'perpetual' | 'on-usage')[] | null;
-  /**
-   * Who we write to about this reseller account.
-   */
-  contactEmail?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  collection: 'resellers';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "products".
- */
-export interface Product {
-  id: number;
-  name: string;
-  slug: string;
-  /**
-   * Supported lines, e.g. v6 and v7.
-   */
-  lines: string[];
-  /**
-   * Platforms artifacts are built for, e.g. windows-x64, linux-x64, linux-arm64.
-   */
-  platforms?: string[] | null;
-  /**
-   * Modules a license of this product can unlock.
-   */
-  modules?: string[] | null;
-  /**
-   * Artifact files of releases older than this are deleted (the release record stays).
-   */
-  keepVersionsDays: number;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "customer-users".
- */
-export interface CustomerUser {
-  id: number;
-  name?: string | null;
-  /**
-   * The companies this account may see and act for.
-   */
-  customers: (number | Customer)[];
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'customer-users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -460,19 +328,28 @@ export interface Release {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "changelogs".
+ * via the `definition` "products".
  */
-export interface Changelog {
+export interface Product {
   id: number;
-  title: string;
-  release?: (number | null) | Release;
-  entries?:
-    | {
-        kind: 'added' | 'changed' | 'fixed' | 'security';
-        text: string;
-        id?: string | null;
-      }[]
-    | null;
+  name: string;
+  slug: string;
+  /**
+   * Supported lines, e.g. v6 and v7.
+   */
+  lines: string[];
+  /**
+   * Platforms artifacts are built for, e.g. windows-x64, linux-x64, linux-arm64.
+   */
+  platforms?: string[] | null;
+  /**
+   * Modules a license of this product can unlock.
+   */
+  modules?: string[] | null;
+  /**
+   * Artifact files of releases older than this are deleted (the release record stays).
+   */
+  keepVersionsDays: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -609,6 +486,35 @@ export interface ReleaseEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  /**
+   * admin: everything · support: licenses & customers · release-manager: releases · editor: docs & marketing
+   */
+  roles: ('admin' | 'support' | 'release-manager' | 'editor')[];
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "faqs".
  */
 export interface Faq {
@@ -633,6 +539,100 @@ export interface Faq {
   order?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customers".
+ */
+export interface Customer {
+  id: number;
+  name: string;
+  /**
+   * Who is mailed about licenses, renewals and releases.
+   */
+  contacts?:
+    | {
+        email: string;
+        name?: string | null;
+        receives?: ('licenses' | 'releases')[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Who made this company: staff, an in-app trial (unclaimed until the mailbox owner registers), or a reseller.
+   */
+  origin?: ('staff' | 'trial' | 'reseller') | null;
+  /**
+   * The reseller this company belongs to: only it may create licenses here through the reseller API.
+   */
+  reseller?: (number | null) | Reseller;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resellers".
+ */
+export interface Reseller {
+  id: number;
+  name: string;
+  /**
+   * An inactive reseller's API key is refused.
+   */
+  active?: boolean | null;
+  /**
+   * Products this reseller may license.
+   */
+  allowedProducts?: (number | Product)[] | null;
+  /**
+   * License types this reseller may create.
+   */
+  allowedTypes?: ('trial' | 'subscription' | 'perpetual' | 'on-usage')[] | null;
+  /**
+   * Who we write to about this reseller account.
+   */
+  contactEmail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'resellers';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customer-users".
+ */
+export interface CustomerUser {
+  id: number;
+  name?: string | null;
+  /**
+   * The companies this account may see and act for.
+   */
+  customers: (number | Customer)[];
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'customer-users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1004,30 +1004,6 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'users';
-        value: number | User;
-      } | null)
-    | ({
-        relationTo: 'customers';
-        value: number | Customer;
-      } | null)
-    | ({
-        relationTo: 'customer-users';
-        value: number | CustomerUser;
-      } | null)
-    | ({
-        relationTo: 'products';
-        value: number | Product;
-      } | null)
-    | ({
-        relationTo: 'releases';
-        value: number | Release;
-      } | null)
-    | ({
-        relationTo: 'artifacts';
-        value: number | Artifact;
-      } | null)
-    | ({
         relationTo: 'changelogs';
         value: number | Changelog;
       } | null)
@@ -1044,16 +1020,40 @@ export interface PayloadLockedDocument {
         value: number | Faq;
       } | null)
     | ({
-        relationTo: 'email-templates';
-        value: number | EmailTemplate;
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'products';
+        value: number | Product;
+      } | null)
+    | ({
+        relationTo: 'releases';
+        value: number | Release;
+      } | null)
+    | ({
+        relationTo: 'artifacts';
+        value: number | Artifact;
+      } | null)
+    | ({
+        relationTo: 'customers';
+        value: number | Customer;
+      } | null)
+    | ({
+        relationTo: 'customer-users';
+        value: number | CustomerUser;
       } | null)
     | ({
         relationTo: 'licenses';
         value: number | License;
       } | null)
     | ({
-        relationTo: 'media';
-        value: number | Media;
+        relationTo: 'email-templates';
+        value: number | EmailTemplate;
+      } | null)
+    | ({
+        relationTo: 'users';
+        value: number | User;
       } | null)
     | ({
         relationTo: 'scheduled-runs';
@@ -1110,12 +1110,12 @@ export interface PayloadLockedDocument {
   globalSlug?: string | null;
   user:
     | {
-        relationTo: 'users';
-        value: number | User;
-      }
-    | {
         relationTo: 'customer-users';
         value: number | CustomerUser;
+      }
+    | {
+        relationTo: 'users';
+        value: number | User;
       }
     | {
         relationTo: 'resellers';
@@ -1132,12 +1132,12 @@ export interface PayloadPreference {
   id: number;
   user:
     | {
-        relationTo: 'users';
-        value: number | User;
-      }
-    | {
         relationTo: 'customer-users';
         value: number | CustomerUser;
+      }
+    | {
+        relationTo: 'users';
+        value: number | User;
       }
     | {
         relationTo: 'resellers';
@@ -1169,73 +1169,78 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users_select".
+ * via the `definition` "changelogs_select".
  */
-export interface UsersSelect<T extends boolean = true> {
-  name?: T;
-  roles?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  sessions?:
+export interface ChangelogsSelect<T extends boolean = true> {
+  title?: T;
+  release?: T;
+  entries?:
     | T
     | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "customers_select".
- */
-export interface CustomersSelect<T extends boolean = true> {
-  name?: T;
-  contacts?:
-    | T
-    | {
-        email?: T;
-        name?: T;
-        receives?: T;
+        kind?: T;
+        text?: T;
         id?: T;
       };
-  origin?: T;
-  reseller?: T;
-  notes?: T;
   updatedAt?: T;
   createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "customer-users_select".
+ * via the `definition` "video-teasers_select".
  */
-export interface CustomerUsersSelect<T extends boolean = true> {
-  name?: T;
-  customers?: T;
+export interface VideoTeasersSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  video?: T;
+  url?: T;
+  poster?: T;
+  product?: T;
+  release?: T;
   updatedAt?: T;
   createdAt?: T;
-  enableAPIKey?: T;
-  apiKey?: T;
-  apiKeyIndex?: T;
-  hasAPIKey?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  sessions?:
-    | T
-    | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "doc-links_select".
+ */
+export interface DocLinksSelect<T extends boolean = true> {
+  title?: T;
+  url?: T;
+  kind?: T;
+  product?: T;
+  release?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faqs_select".
+ */
+export interface FaqsSelect<T extends boolean = true> {
+  question?: T;
+  answer?: T;
+  topic?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1321,73 +1326,50 @@ export interface ArtifactsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "changelogs_select".
+ * via the `definition` "customers_select".
  */
-export interface ChangelogsSelect<T extends boolean = true> {
-  title?: T;
-  release?: T;
-  entries?:
+export interface CustomersSelect<T extends boolean = true> {
+  name?: T;
+  contacts?:
     | T
     | {
-        kind?: T;
-        text?: T;
+        email?: T;
+        name?: T;
+        receives?: T;
         id?: T;
       };
+  origin?: T;
+  reseller?: T;
+  notes?: T;
   updatedAt?: T;
   createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "video-teasers_select".
+ * via the `definition` "customer-users_select".
  */
-export interface VideoTeasersSelect<T extends boolean = true> {
-  title?: T;
-  description?: T;
-  video?: T;
-  url?: T;
-  poster?: T;
-  product?: T;
-  release?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "doc-links_select".
- */
-export interface DocLinksSelect<T extends boolean = true> {
-  title?: T;
-  url?: T;
-  kind?: T;
-  product?: T;
-  release?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "faqs_select".
- */
-export interface FaqsSelect<T extends boolean = true> {
-  question?: T;
-  answer?: T;
-  topic?: T;
-  order?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "email-templates_select".
- */
-export interface EmailTemplatesSelect<T extends boolean = true> {
+export interface CustomerUsersSelect<T extends boolean = true> {
   name?: T;
-  key?: T;
-  subject?: T;
-  body?: T;
-  variables?: T;
+  customers?: T;
   updatedAt?: T;
   createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1428,21 +1410,39 @@ export interface LicensesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media_select".
+ * via the `definition` "email-templates_select".
  */
-export interface MediaSelect<T extends boolean = true> {
-  alt?: T;
+export interface EmailTemplatesSelect<T extends boolean = true> {
+  name?: T;
+  key?: T;
+  subject?: T;
+  body?: T;
+  variables?: T;
   updatedAt?: T;
   createdAt?: T;
-  url?: T;
-  thumbnailURL?: T;
-  filename?: T;
-  mimeType?: T;
-  filesize?: T;
-  width?: T;
-  height?: T;
-  focalX?: T;
-  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users_select".
+ */
+export interface UsersSelect<T extends boolean = true> {
+  name?: T;
+  roles?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -28,6 +28,7 @@ import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { alertsPlugin } from './plugins/alerts'
 import { apiGuardPlugin } from './plugins/apiGuard'
 import { cataloguePlugin } from './plugins/catalogue'
+import { dateFormatPlugin } from './plugins/dateFormat'
 import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter, mailersPlugin } from './plugins/mailers'
 import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
@@ -39,6 +40,7 @@ import { uploadFileSizeLimit } from './src/http/bodyLimits'
 import { signInPlugin } from './plugins/signIn'
 import { signingPlugin } from './plugins/signing'
 import { updatesPlugin } from './plugins/updates'
+import { hubMarkUrl, hubTitle } from './src/admin/branding/hubName'
 import { env, usesPostgres } from './src/env'
 import { createRuntimeFolders } from './src/runtimeFolders'
 import { seedPlugin } from './plugins/seed'
@@ -77,12 +79,26 @@ export default buildConfig({
     // Payload's default would load each staff member's Gravatar (their email's hash to a third
     // party, and an image the CSP refuses).
     avatar: 'default',
-    meta: { titleSuffix: ' · License & Update Hub' },
+    meta: {
+      title: hubTitle(env.vendorName),
+      titleSuffix: ` · ${hubTitle(env.vendorName)}`,
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: hubMarkUrl }],
+    },
     components: {
       views: {
         // The back office's first page, and its "find anything" results.
         dashboard: { Component: '/src/admin/dashboard/Dashboard#Dashboard' },
         search: { Component: '/src/admin/search/SearchView#SearchView', path: '/search' },
+      },
+      graphics: {
+        Logo: {
+          path: '/src/admin/branding/Logo#Logo',
+          clientProps: { vendorName: env.vendorName },
+        },
+        Icon: {
+          path: '/src/admin/branding/Icon#Icon',
+          clientProps: { vendorName: env.vendorName },
+        },
       },
     },
     importMap: {
@@ -92,20 +108,22 @@ export default buildConfig({
   },
   cors: env.browserOrigins,
   csrf: env.browserOrigins,
+  // In the order of the sidebar's groups (a group comes where its first collection is): Content,
+  // Releases, Customers & licenses, Mail, System. Plugins add theirs after, into these groups.
   collections: [
-    Users,
-    Customers,
-    CustomerUsers,
-    Products,
-    Releases,
-    Artifacts,
     Changelogs,
     VideoTeasers,
     DocLinks,
     Faqs,
-    EmailTemplates,
-    Licenses,
     Media,
+    Products,
+    Releases,
+    Artifacts,
+    Customers,
+    CustomerUsers,
+    Licenses,
+    EmailTemplates,
+    Users,
   ],
   db: database,
   editor: lexicalEditor(),
@@ -181,6 +199,8 @@ export default buildConfig({
     clientApiPlugin({ publicUrl: env.publicUrl }),
     // After every plugin that adds collections or storage handlers: it guards them all.
     apiGuardPlugin({}),
+    // After every plugin that adds collections or globals: it formats all their date fields.
+    dateFormatPlugin(),
     // After every other plugin has initialised.
     seedPlugin({
       enabled: env.seedOnInit,

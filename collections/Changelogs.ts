@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from './access/isEditor'
 import { staffOrOnPublishedRelease } from './access/published'
+import { adminGroups } from './adminGroups'
 
 export const changeKinds = ['added', 'changed', 'fixed', 'security'] as const
 
@@ -11,7 +12,7 @@ export const Changelogs: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'release', 'updatedAt'],
-    group: 'Docs & marketing',
+    group: adminGroups.content,
   },
   access: { read: staffOrOnPublishedRelease, create: isEditor, update: isEditor, delete: isEditor },
   fields: [

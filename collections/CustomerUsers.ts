@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaffUser, userHasRole } from './access/hasRole'
 import { isSupport } from './access/isSupport'
 import { customerCollectionSlug } from './access/roles'
+import { adminGroups } from './adminGroups'
 
 /**
  * Customer accounts: they log into the portal, and their API key is what an installed app's
@@ -14,7 +15,7 @@ export const CustomerUsers: CollectionConfig = {
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'customers'],
-    group: 'Customers',
+    group: adminGroups.customers,
   },
   access: {
     // Customer accounts never enter /admin.

@@ -6,6 +6,7 @@ import { isSupport } from './access/isSupport'
 import { companyIdsOf } from './access/ownCompanies'
 import { customerCollectionSlug } from './access/roles'
 import { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced'
+import { adminGroups } from './adminGroups'
 
 /** How a company came to be: made by staff, by an anonymous trial, or by a reseller. */
 export const customerOrigins = ['staff', 'trial', 'reseller'] as const
@@ -21,7 +22,7 @@ export const Customers: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'contacts', 'updatedAt'],
     listSearchableFields: ['name'],
-    group: 'Customers',
+    group: adminGroups.customers,
   },
   access: {
     // Support manages companies; release managers read who is mailed; editors never see customers.

@@ -3,14 +3,16 @@ import type { CollectionConfig } from 'payload'
 import { isEditor } from './access/isEditor'
 import { staffOrOnPublishedRelease } from './access/published'
 import { validateHttpUrl } from './validation/validateHttpUrl'
+import { adminGroups } from './adminGroups'
 
 /** Links to the documentation site and the wiki, per product or release. */
 export const DocLinks: CollectionConfig = {
   slug: 'doc-links',
+  labels: { singular: 'Doc link', plural: 'Doc links' },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'product', 'release'],
-    group: 'Docs & marketing',
+    group: adminGroups.content,
   },
   access: { read: staffOrOnPublishedRelease, create: isEditor, update: isEditor, delete: isEditor },
   fields: [

@@ -2,15 +2,17 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from './access/isEditor'
 import { isLoggedIn } from './access/isLoggedIn'
+import { adminGroups } from './adminGroups'
 
 export const faqTopics = ['licensing', 'install', 'updates', 'billing', 'other'] as const
 
 export const Faqs: CollectionConfig = {
   slug: 'faqs',
+  labels: { singular: 'FAQ', plural: 'FAQs' },
   admin: {
     useAsTitle: 'question',
     defaultColumns: ['question', 'topic', 'order'],
-    group: 'Docs & marketing',
+    group: adminGroups.content,
   },
   defaultSort: 'order',
   access: { read: isLoggedIn, create: isEditor, update: isEditor, delete: isEditor },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isReleaseManager } from './access/isReleaseManager'
 import { refuseDeleteWhileReferenced } from './hooks/refuseDeleteWhileReferenced'
+import { adminGroups } from './adminGroups'
 
 /** What is sold and shipped: ProMonitor, Collector, Cockpit; each in supported lines (v6, v7). */
 export const Products: CollectionConfig = {
@@ -9,7 +10,7 @@ export const Products: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'lines', 'keepVersionsDays'],
-    group: 'Catalogue',
+    group: adminGroups.releases,
   },
   access: {
     // The catalogue is public: apps and the portal name products without logging in.

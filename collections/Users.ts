@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hasRole, isStaffUser, userHasRole } from './access/hasRole'
 import { isStaff } from './access/isStaff'
 import { staffRoles } from './access/roles'
+import { adminGroups } from './adminGroups'
 
 /** Staff accounts: they log into /admin. Roles decide what each one can touch. */
 export const Users: CollectionConfig = {
@@ -11,7 +12,7 @@ export const Users: CollectionConfig = {
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'roles'],
-    group: 'Staff',
+    group: adminGroups.system,
   },
   access: {
     admin: ({ req }) => isStaffUser(req.user),

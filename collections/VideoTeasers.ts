@@ -3,14 +3,16 @@ import type { CollectionConfig } from 'payload'
 import { isEditor } from './access/isEditor'
 import { staffOrOnPublishedRelease } from './access/published'
 import { validateHttpUrl } from './validation/validateHttpUrl'
+import { adminGroups } from './adminGroups'
 
 /** A short video that shows what a release brings: an uploaded file or a hosted URL. */
 export const VideoTeasers: CollectionConfig = {
   slug: 'video-teasers',
+  labels: { singular: 'Video teaser', plural: 'Video teasers' },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'product', 'release'],
-    group: 'Docs & marketing',
+    group: adminGroups.content,
   },
   access: { read: staffOrOnPublishedRelease, create: isEditor, update: isEditor, delete: isEditor },
   fields: [

@@ -81,6 +81,8 @@ export const env = {
   smtpUrl: process.env.SMTP_URL || undefined,
   mailFrom: process.env.MAIL_FROM || 'hub@promonitor.example',
   mailFromName: process.env.MAIL_FROM_NAME || 'ProMonitor',
+  /** The vendor named beside "License & Update Hub" in the admin (login page, tab title). */
+  vendorName: process.env.VENDOR_NAME?.trim() || 'ProMonitor',
   s3: {
     bucket: process.env.S3_BUCKET || '',
     endpoint: process.env.S3_ENDPOINT || undefined,

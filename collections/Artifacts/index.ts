@@ -4,6 +4,7 @@ import { isReleaseManager } from '../access/isReleaseManager'
 import { isStaff } from '../access/isStaff'
 import { artifactsDir } from '../storagePaths'
 import { computeChecksum } from './hooks/computeChecksum'
+import { adminGroups } from '../adminGroups'
 
 /**
  * Release binaries, one per platform. Customers and apps never read this collection directly:
@@ -14,7 +15,7 @@ export const Artifacts: CollectionConfig = {
   admin: {
     useAsTitle: 'filename',
     defaultColumns: ['filename', 'release', 'platform', 'size', 'sha256'],
-    group: 'Releases',
+    group: adminGroups.releases,
   },
   access: {
     read: isStaff,

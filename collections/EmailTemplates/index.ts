@@ -8,6 +8,7 @@ import {
   variablesUsedIn,
   type EmailTemplateKey,
 } from './templateKeys'
+import { adminGroups } from '../adminGroups'
 
 const onlyOfferedVariables = (
   value: unknown,
@@ -27,10 +28,11 @@ const onlyOfferedVariables = (
 /** Subject and body of every mail, with {{variables}} filled in when the mail is queued. */
 export const EmailTemplates: CollectionConfig = {
   slug: 'email-templates',
+  labels: { singular: 'Email template', plural: 'Email templates' },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'key', 'subject'],
-    group: 'Docs & marketing',
+    group: adminGroups.mail,
   },
   access: { read: isStaff, create: isEditor, update: isEditor, delete: isEditor },
   fields: [

@@ -32,3 +32,44 @@ export function isExpired(
 export function addDays(date: Date | string, days: number): Date {
   return new Date(toDate(date).getTime() + days * millisecondsPerDay)
 }
+
+const monthNames = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]
+
+const twoDigits = (value: number): string => String(value).padStart(2, '0')
+
+/**
+ * The one way a day is written, in UTC: `3 Dec 2026`. The admin's own date cells use the same
+ * pattern (`dayPattern`, date-fns).
+ */
+export function formatDay(date: Date | string): string {
+  const day = toDate(date)
+  return `${day.getUTCDate()} ${monthNames[day.getUTCMonth()]} ${day.getUTCFullYear()}`
+}
+
+/** The one way an instant is written: `3 Dec 2026, 14:05 UTC`. */
+export function formatTime(date: Date | string): string {
+  const instant = toDate(date)
+  return `${formatDay(instant)}, ${twoDigits(instant.getUTCHours())}:${twoDigits(instant.getUTCMinutes())} UTC`
+}
+
+/** `formatDay` as a date-fns pattern, for Payload's `admin.dateFormat` and date fields. */
+export const dayPattern = 'd MMM yyyy'
+
+/**
+ * `formatTime` as a date-fns pattern. Payload draws its date cells in the browser, in the
+ * browser's time zone, so the pattern names the offset (`GMT+0` in UTC) rather than claim UTC.
+ */
+export const timePattern = 'd MMM yyyy, HH:mm O'

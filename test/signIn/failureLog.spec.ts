@@ -15,6 +15,7 @@ const withErrorDetails = (_key: string, value: unknown) =>
 describe('a failed sign-in writes one log line, without a stack trace', () => {
   let booted: TestPayload
   let aliceId: number
+  let staffId: number
   const calls: LogCall[] = []
 
   beforeAll(async () => {
@@ -22,6 +23,12 @@ describe('a failed sign-in writes one log line, without a stack trace', () => {
     const customer = await createCustomer(booted.payload, 'Acme Industrial')
     aliceId = (
       await createCustomerAccount(booted.payload, 'alice@acme.test', [customer.id], 'alice-api-key')
+    ).id
+    staffId = (
+      await booted.payload.create({
+        collection: 'users',
+        data: { email: 'sam@hub.test', password: 'staff-password-1', roles: ['support'] } as never,
+      })
     ).id
     for (const level of ['fatal', 'error', 'warn', 'info'] as const) {
       vi.spyOn(booted.payload.logger, level).mockImplementation(((...args: unknown[]) => {
@@ -58,7 +65,19 @@ describe('a failed sign-in writes one log line, without a stack trace', () => {
     expect(line.text).toContain('203.0.113.10')
     expect(line.text).toContain(`account ${aliceId}`)
     expect(line.text).toContain('customer-users')
+    expect(line.text).toContain('<alice@acme.test>')
     expect(line.text).not.toContain('Sup3r-Secret-Guess')
+  })
+
+  it('a staff member’s wrong password on the admin’s login: one warning with the email and the address', async () => {
+    const answer = await signInFrom(booted, '203.0.113.15', 'users', 'sam@hub.test', 'not-it-1')
+    expect(answer.status).toBe(401)
+    expect(calls).toEqual([
+      {
+        level: 'warn',
+        text: `Sign-in failed: users account ${staffId} <sam@hub.test> from 203.0.113.15`,
+      },
+    ])
   })
 
   it('an unknown email: "unknown account"', async () => {

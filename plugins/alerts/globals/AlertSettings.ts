@@ -1,6 +1,7 @@
 import type { GlobalConfig, TextFieldManyValidation } from 'payload'
 
 import { hasRole } from '../../../collections/access/hasRole'
+import { adminGroups } from '../../../collections/adminGroups'
 
 export const alertKinds = ['renewal', 'trial', 'limit', 'credit'] as const
 export type AlertKind = (typeof alertKinds)[number]
@@ -41,7 +42,7 @@ export const defaultAlertDays = {
 /** Who on staff gets which alert, and at how many days left the scheduled mails go. */
 export const AlertSettings: GlobalConfig = {
   slug: 'alert-settings',
-  admin: { group: 'Mail' },
+  admin: { group: adminGroups.system },
   access: { read: hasRole('support'), update: hasRole('admin') },
   fields: [
     {

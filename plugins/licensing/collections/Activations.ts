@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isSupport } from '../../../collections/access/isSupport'
 import { releaseSeat } from '../hooks/releaseSeat'
+import { adminGroups } from '../../../collections/adminGroups'
 
 export const activationRoles = ['app', 'collector', 'cockpit', 'slave'] as const
 
@@ -14,7 +15,7 @@ export const Activations: CollectionConfig = {
   admin: {
     useAsTitle: 'fingerprint',
     defaultColumns: ['fingerprint', 'license', 'hostname', 'role', 'appVersion', 'lastSeenAt'],
-    group: 'Licensing',
+    group: adminGroups.customers,
   },
   access: {
     read: isSupport,

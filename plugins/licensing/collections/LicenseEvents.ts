@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isSupport } from '../../../collections/access/isSupport'
+import { adminGroups } from '../../../collections/adminGroups'
 
 export const licenseEventTypes = [
   'created',
@@ -33,7 +34,7 @@ export const LicenseEvents: CollectionConfig = {
     // The list's search box matches who acted: `like` on the `type` select is refused (400
     // INVALID_QUERY).
     listSearchableFields: ['actor.label', 'actor.ref'],
-    group: 'Licensing',
+    group: adminGroups.customers,
   },
   defaultSort: '-createdAt',
   access: {

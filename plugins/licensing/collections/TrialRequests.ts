@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isSupport } from '../../../collections/access/isSupport'
+import { adminGroups } from '../../../collections/adminGroups'
 
 /**
  * Every in-app trial request, counted per email over a day so the budget holds across instances
@@ -8,7 +9,7 @@ import { isSupport } from '../../../collections/access/isSupport'
  */
 export const TrialRequests: CollectionConfig = {
   slug: 'trial-requests',
-  admin: { hidden: true, useAsTitle: 'email', group: 'Licensing' },
+  admin: { hidden: true, useAsTitle: 'email', group: adminGroups.customers },
   access: {
     read: isSupport,
     create: () => false,

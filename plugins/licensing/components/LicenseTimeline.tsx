@@ -2,12 +2,13 @@ import type { UIFieldServerProps } from 'payload'
 
 import { userHasRole } from '../../../collections/access/hasRole'
 import type { LicenseEvent } from '../../../payload-types'
+import { formatDay, formatTime } from '../../../src/lib/time'
 
 const describe = (event: LicenseEvent): string => {
   const details = (event.details ?? {}) as Record<string, unknown>
   switch (event.type) {
     case 'extended':
-      return `+${details.days ?? '?'} days, until ${String(details.to ?? '').slice(0, 10)}`
+      return `+${details.days ?? '?'} days${details.to ? `, until ${formatDay(String(details.to))}` : ''}`
     case 'modules-added':
       return `added ${((details.added as string[] | undefined) ?? []).join(', ')}`
     case 'pack-added':
@@ -57,10 +58,8 @@ export const LicenseTimeline = async ({ id, payload, req }: UIFieldServerProps) 
             key={event.id}
             style={{ padding: '4px 0', borderBottom: '1px solid var(--theme-elevation-100)' }}
           >
-            <time dateTime={event.createdAt}>
-              {new Date(event.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC
-            </time>{' '}
-            · <strong>{event.type}</strong>
+            <time dateTime={event.createdAt}>{formatTime(event.createdAt)}</time> ·{' '}
+            <strong>{event.type}</strong>
             {describe(event) && <> · {describe(event)}</>}
             <span style={{ color: 'var(--theme-elevation-500)' }}>
               {' '}
@@ -77,10 +76,8 @@ export const LicenseTimeline = async ({ id, payload, req }: UIFieldServerProps) 
             key={mail.id}
             style={{ padding: '4px 0', borderBottom: '1px solid var(--theme-elevation-100)' }}
           >
-            <time dateTime={mail.createdAt}>
-              {new Date(mail.createdAt).toLocaleString('en-GB', { timeZone: 'UTC' })} UTC
-            </time>{' '}
-            · <strong>{mail.templateKey}</strong> · {mail.to} · {mail.status}
+            <time dateTime={mail.createdAt}>{formatTime(mail.createdAt)}</time> ·{' '}
+            <strong>{mail.templateKey}</strong> · {mail.to} · {mail.status}
             <span style={{ color: 'var(--theme-elevation-500)' }}> · {mail.subject}</span>
           </li>
         ))}

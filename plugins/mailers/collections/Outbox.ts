@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { hasRole } from '../../../collections/access/hasRole'
 import { emailTemplateKeys } from '../../../collections/EmailTemplates/templateKeys'
+import { adminGroups } from '../../../collections/adminGroups'
 
 export const outboxStatuses = ['queued', 'sending', 'sent', 'failed'] as const
 
@@ -15,7 +16,7 @@ export const Outbox: CollectionConfig = {
   admin: {
     useAsTitle: 'subject',
     defaultColumns: ['subject', 'to', 'templateKey', 'status', 'attempts', 'sentAt'],
-    group: 'Mail',
+    group: adminGroups.mail,
     // Support runs the scheduled tasks now from here: the scheduled runs themselves are admins'.
     components: { beforeListTable: ['/plugins/scheduler/components/RunNow#RunNow'] },
   },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isSupport } from '../../../collections/access/isSupport'
 import { customerCollectionSlug } from '../../../collections/access/roles'
 import { ownCompaniesWhere } from '../../../collections/access/ownCompanies'
+import { adminGroups } from '../../../collections/adminGroups'
 
 /**
  * One metered use that spent credits: written by `POST /api/v1/usage` in the same transaction as
@@ -14,7 +15,7 @@ export const UsageRecords: CollectionConfig = {
   admin: {
     useAsTitle: 'idempotencyKey',
     defaultColumns: ['occurredAt', 'license', 'quantity', 'remainingAfter', 'activation'],
-    group: 'Licensing',
+    group: adminGroups.customers,
   },
   defaultSort: '-occurredAt',
   access: {

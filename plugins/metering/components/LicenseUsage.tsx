@@ -1,6 +1,7 @@
 import type { UIFieldServerProps } from 'payload'
 
 import { userHasRole } from '../../../collections/access/hasRole'
+import { formatDay, formatTime } from '../../../src/lib/time'
 import { usageSummary } from '../usageSummary'
 
 const chartHeight = 80
@@ -33,7 +34,7 @@ export const LicenseUsage = async ({ id, payload, req, data }: UIFieldServerProp
         {summary.perDay.map((day) => (
           <div
             key={day.day}
-            title={`${day.day}: ${day.quantity}`}
+            title={`${formatDay(day.day)}: ${day.quantity}`}
             style={{
               flex: 1,
               height: Math.max(1, Math.round((day.quantity / highest) * chartHeight)),
@@ -46,7 +47,7 @@ export const LicenseUsage = async ({ id, payload, req, data }: UIFieldServerProp
       <table style={{ width: '100%', fontSize: 13 }}>
         <thead>
           <tr>
-            <th align="left">When (UTC)</th>
+            <th align="left">When</th>
             <th align="right">Quantity</th>
             <th align="right">Left after</th>
             <th align="left">Idempotency key</th>
@@ -55,7 +56,7 @@ export const LicenseUsage = async ({ id, payload, req, data }: UIFieldServerProp
         <tbody>
           {summary.latest.map((record) => (
             <tr key={record.id}>
-              <td>{new Date(record.occurredAt).toLocaleString('en-GB', { timeZone: 'UTC' })}</td>
+              <td>{formatTime(record.occurredAt)}</td>
               <td align="right">{record.quantity}</td>
               <td align="right">{record.remainingAfter}</td>
               <td>{record.idempotencyKey}</td>

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isSupport } from '../../../collections/access/isSupport'
+import { adminGroups } from '../../../collections/adminGroups'
 
 /**
  * Every register link that was used: its token id is unique, so a link claims once however many
@@ -12,7 +13,7 @@ export const RegistrationClaims: CollectionConfig = {
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'customer', 'account', 'createdAt'],
-    group: 'Customers',
+    group: adminGroups.customers,
     description: 'Register links that were used (each works once).',
   },
   access: {

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../../collections/access/isAdmin'
 import { isSupport } from '../../../collections/access/isSupport'
 import { licenseTypes } from '../../../collections/Licenses'
+import { adminGroups } from '../../../collections/adminGroups'
 
 /**
  * Partners (e.g. DataDog) that create licenses through the reseller API with an API key
@@ -14,7 +15,7 @@ export const Resellers: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'active', 'allowedProducts', 'allowedTypes'],
-    group: 'Licensing',
+    group: adminGroups.customers,
   },
   access: {
     admin: () => false,

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { hasRole } from '../../../collections/access/hasRole'
+import { adminGroups } from '../../../collections/adminGroups'
 
 /**
  * One row per run of a scheduled task and period (`retention:2026-11-28`). The unique run key is
@@ -13,7 +14,7 @@ export const ScheduledRuns: CollectionConfig = {
   admin: {
     useAsTitle: 'runKey',
     defaultColumns: ['runKey', 'task', 'status', 'startedAt', 'finishedAt'],
-    group: 'System',
+    group: adminGroups.system,
   },
   defaultSort: '-startedAt',
   access: {

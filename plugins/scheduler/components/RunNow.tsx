@@ -4,6 +4,8 @@ import { Button, toast, useConfig } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
+import { formatTime } from '../../../src/lib/time'
+
 const tasks = ['license-alerts', 'retention', 'deliver-outbox'] as const
 
 /** Above the scheduled runs: run a task now on this instance, and see what it did. */
@@ -30,7 +32,7 @@ export const RunNow = () => {
         result?: unknown
       }
       if (!response.ok) toast.error(answer.message ?? `The run failed (${response.status})`)
-      else toast.success(`${task}: ${JSON.stringify(answer.result)}`)
+      else toast.success(`${task}, ${formatTime(new Date())}: ${JSON.stringify(answer.result)}`)
       router.refresh()
     } finally {
       setBusy(false)

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../../collections/access/isAdmin'
+import { adminGroups } from '../../../collections/adminGroups'
 
 export const signInFailuresSlug = 'sign-in-failures'
 
@@ -11,7 +12,7 @@ export const signInFailuresSlug = 'sign-in-failures'
  */
 export const SignInFailures: CollectionConfig = {
   slug: signInFailuresSlug,
-  admin: { hidden: true, useAsTitle: 'key', group: 'Staff' },
+  admin: { hidden: true, useAsTitle: 'key', group: adminGroups.system },
   access: {
     read: isAdmin,
     create: () => false,

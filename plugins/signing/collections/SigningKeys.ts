@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../../collections/access/isAdmin'
+import { adminGroups } from '../../../collections/adminGroups'
 
 export const signingKeyStatuses = ['active', 'retired'] as const
 
@@ -13,7 +14,7 @@ export const SigningKeys: CollectionConfig = {
   admin: {
     useAsTitle: 'kid',
     defaultColumns: ['kid', 'status', 'createdAt', 'retiredAt'],
-    group: 'Settings',
+    group: adminGroups.system,
     description: 'Public signing keys published at /api/v1/keys. Managed by the server; read-only.',
   },
   access: {

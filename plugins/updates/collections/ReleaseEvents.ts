@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../../collections/access/isStaff'
+import { adminGroups } from '../../../collections/adminGroups'
 
 export const releaseEventActions = ['pulled', 'restored'] as const
 
@@ -13,7 +14,7 @@ export const ReleaseEvents: CollectionConfig = {
   admin: {
     useAsTitle: 'summary',
     defaultColumns: ['summary', 'action', 'actor', 'createdAt'],
-    group: 'Releases',
+    group: adminGroups.releases,
   },
   defaultSort: '-createdAt',
   access: { read: isStaff, create: () => false, update: () => false, delete: () => false },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { hasRole } from '../../../collections/access/hasRole'
+import { adminGroups } from '../../../collections/adminGroups'
 
 /**
  * The signed manifest of each product, line, channel, platform and sequence, exactly as served:
@@ -12,7 +13,7 @@ export const SignedManifests: CollectionConfig = {
   admin: {
     useAsTitle: 'etag',
     defaultColumns: ['product', 'line', 'channel', 'platform', 'sequence', 'issuedAt', 'expiresAt'],
-    group: 'System',
+    group: adminGroups.releases,
   },
   access: {
     read: hasRole('admin'),

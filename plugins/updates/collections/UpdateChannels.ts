@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../../collections/access/isStaff'
 import { releaseChannels } from '../../../collections/Releases'
+import { adminGroups } from '../../../collections/adminGroups'
 
 /**
  * One row per product, line and channel: its manifest `sequence`, which only grows. It is bumped
@@ -13,7 +14,7 @@ export const UpdateChannels: CollectionConfig = {
   admin: {
     useAsTitle: 'line',
     defaultColumns: ['product', 'line', 'channel', 'sequence', 'updatedAt'],
-    group: 'Releases',
+    group: adminGroups.releases,
     description:
       'Manifest sequence per product, line and channel; it grows with every change apps must see.',
   },

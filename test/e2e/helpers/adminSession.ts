@@ -8,9 +8,11 @@ export const e2eStaffPassword = 'e2e-admin-password'
 
 export type AdminSession = { server: NextServer; browser: Browser; stop: () => Promise<void> }
 
-/** A seeded production server and a Chromium to drive its admin. */
-export const startAdminSession = async (): Promise<AdminSession> => {
-  const server = await startNextServer({ SEED_ADMIN_PASSWORD: e2eStaffPassword })
+/** A seeded production server (with `env` besides) and a Chromium to drive its admin. */
+export const startAdminSession = async (
+  env: Record<string, string> = {},
+): Promise<AdminSession> => {
+  const server = await startNextServer({ SEED_ADMIN_PASSWORD: e2eStaffPassword, ...env })
   let browser: Browser
   try {
     browser = await launchChromium()
