@@ -23,9 +23,9 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ReleaseActions as ReleaseActions_ccd29b7411f5230fde36054990d4ab9d } from '../../../../plugins/updates/components/ReleaseActions'
+import { LicenseActions as LicenseActions_3416f7a183379dad505a3aff1ecb9e66 } from '../../../../plugins/licensing/components/LicenseActions'
 import { LicenseTimeline as LicenseTimeline_03dfde13176ff9bee40aff8fd4725f47 } from '../../../../plugins/licensing/components/LicenseTimeline'
 import { LicenseUsage as LicenseUsage_55ae918feb3b511e68e3a50efef222b7 } from '../../../../plugins/metering/components/LicenseUsage'
-import { LicenseActions as LicenseActions_3416f7a183379dad505a3aff1ecb9e66 } from '../../../../plugins/licensing/components/LicenseActions'
 import { RunNow as RunNow_48b3a421a5cf40e8a5173effcc5475b4 } from '../../../../plugins/scheduler/components/RunNow'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -57,9 +57,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/plugins/updates/components/ReleaseActions#ReleaseActions": ReleaseActions_ccd29b7411f5230fde36054990d4ab9d,
+  "/plugins/licensing/components/LicenseActions#LicenseActions": LicenseActions_3416f7a183379dad505a3aff1ecb9e66,
   "/plugins/licensing/components/LicenseTimeline#LicenseTimeline": LicenseTimeline_03dfde13176ff9bee40aff8fd4725f47,
   "/plugins/metering/components/LicenseUsage#LicenseUsage": LicenseUsage_55ae918feb3b511e68e3a50efef222b7,
-  "/plugins/licensing/components/LicenseActions#LicenseActions": LicenseActions_3416f7a183379dad505a3aff1ecb9e66,
   "/plugins/scheduler/components/RunNow#RunNow": RunNow_48b3a421a5cf40e8a5173effcc5475b4,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
