@@ -7,7 +7,7 @@ import { useStaffAction } from '../../../src/admin/useStaffAction'
 import { ActionRow } from './licenseActions/ActionRow'
 import { ConfirmedAction } from './licenseActions/ConfirmedAction'
 import { countOf } from './licenseActions/count'
-import { InlineInput } from './licenseActions/InlineInput'
+import { InlineInput, InlineSelect } from './licenseActions/InlineInput'
 
 const conversionTargets = ['subscription', 'perpetual'] as const
 type ConversionTarget = (typeof conversionTargets)[number]
@@ -135,19 +135,23 @@ export const LicenseActions = () => {
           </Button>
         }
       >
-        Add pack:
-        {(['clients', 'users', 'credits'] as const).map((part) => (
-          <label key={part} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-            {part}
-            <InlineInput
-              type="number"
-              min={0}
-              width={64}
-              value={pack[part]}
-              onChange={(event) => setPack({ ...pack, [part]: event.target.value })}
-            />
-          </label>
-        ))}
+        <span style={{ width: '100%' }}>Add pack:</span>
+        <span
+          style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 6, width: '100%' }}
+        >
+          {(['clients', 'users', 'credits'] as const).map((part) => (
+            <label key={part} style={{ display: 'grid', gap: 2 }}>
+              {part}
+              <InlineInput
+                type="number"
+                min={0}
+                width="100%"
+                value={pack[part]}
+                onChange={(event) => setPack({ ...pack, [part]: event.target.value })}
+              />
+            </label>
+          ))}
+        </span>
       </ActionRow>
 
       {status === 'suspended' ? (
@@ -172,7 +176,6 @@ export const LicenseActions = () => {
             <ConfirmedAction
               slug="license-suspend"
               label="Suspend…"
-              buttonStyle="error"
               disabled={busy}
               heading="Suspend this license?"
               confirmLabel="Suspend"
@@ -185,7 +188,7 @@ export const LicenseActions = () => {
                     rows={3}
                     value={reason}
                     onChange={(event) => setReason(event.target.value)}
-                    style={{ width: '100%', font: 'inherit' }}
+                    style={{ width: '100%', font: 'inherit', marginTop: 4 }}
                   />
                 </>
               }
@@ -222,18 +225,17 @@ export const LicenseActions = () => {
           }
         >
           <label htmlFor="license-convert-to">Convert to</label>
-          <select
+          <InlineSelect
             id="license-convert-to"
             value={convertTo}
             onChange={(event) => setConvertTo(event.target.value as ConversionTarget)}
-            style={{ font: 'inherit' }}
           >
             {conversionTargets.map((target) => (
               <option key={target} value={target}>
                 {target}
               </option>
             ))}
-          </select>
+          </InlineSelect>
         </ActionRow>
       )}
     </section>

@@ -13,7 +13,6 @@ export const ConfirmedAction = ({
   heading,
   body,
   confirmLabel,
-  buttonStyle = 'secondary',
   disabled,
   onConfirm,
 }: {
@@ -22,7 +21,6 @@ export const ConfirmedAction = ({
   heading: string
   body: ReactNode
   confirmLabel: string
-  buttonStyle?: 'secondary' | 'error'
   disabled?: boolean
   onConfirm: () => Promise<unknown>
 }) => {
@@ -30,7 +28,7 @@ export const ConfirmedAction = ({
   return (
     <>
       <Button
-        buttonStyle={buttonStyle}
+        buttonStyle="secondary"
         size="small"
         margin={false}
         disabled={disabled}
