@@ -7,7 +7,7 @@ import { useStaffAction } from '../../../src/admin/useStaffAction'
 import { ActionRow } from './licenseActions/ActionRow'
 import { ConfirmedAction } from './licenseActions/ConfirmedAction'
 import { countOf } from './licenseActions/count'
-import { InlineInput, InlineSelect } from './licenseActions/InlineInput'
+import { InlineInput, InlineSelect } from './licenseActions/InlineFields'
 
 const conversionTargets = ['subscription', 'perpetual'] as const
 type ConversionTarget = (typeof conversionTargets)[number]
