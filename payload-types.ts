@@ -307,7 +307,7 @@ export interface Release {
   notifyByEmail?: boolean | null;
   emailTemplate?: (number | null) | EmailTemplate;
   /**
-   * Starts as every contact of every customer with a usable license for this product and line; untick to leave someone out, add extra addresses.
+   * Every contact of every customer with a usable license for this product and line, listed when the release is created and brought up to date each time it is opened; untick to leave someone out, add extra addresses.
    */
   recipients?:
     | {
@@ -647,7 +647,12 @@ export interface License {
   customer: number | Customer;
   product: number | Product;
   line: string;
+  customerName?: string | null;
+  productName?: string | null;
   type: 'trial' | 'subscription' | 'perpetual' | 'on-usage';
+  /**
+   * Suspend or reinstate; Status below says what it is today.
+   */
   status: 'active' | 'suspended';
   startsAt: string;
   /**
@@ -664,6 +669,12 @@ export interface License {
    * Usage credits left (on-usage licenses).
    */
   credits?: number | null;
+  /**
+   * From the status support set, the start and the expiry.
+   */
+  currentStatus?: ('active' | 'expired' | 'not-started' | 'suspended') | null;
+  timeLeft?: string | null;
+  clientsInUse?: string | null;
   daysLeft?: number | null;
   isExpired?: boolean | null;
   activeClients?: number | null;
@@ -1380,6 +1391,8 @@ export interface LicensesSelect<T extends boolean = true> {
   customer?: T;
   product?: T;
   line?: T;
+  customerName?: T;
+  productName?: T;
   type?: T;
   status?: T;
   startsAt?: T;
@@ -1388,6 +1401,9 @@ export interface LicensesSelect<T extends boolean = true> {
   maxClients?: T;
   maxUsers?: T;
   credits?: T;
+  currentStatus?: T;
+  timeLeft?: T;
+  clientsInUse?: T;
   daysLeft?: T;
   isExpired?: T;
   activeClients?: T;

@@ -6,9 +6,10 @@ import { isSupport } from '../access/isSupport'
 import { ownCompaniesWhere } from '../access/ownCompanies'
 import { customerCollectionSlug } from '../access/roles'
 import { validateLineOfProduct } from '../validation/validateLineOfProduct'
-import { daysLeft, isExpired } from '../../src/lib/time'
 import { assignKey } from './hooks/assignKey'
 import { checkTerms } from './hooks/checkTerms'
+import { derivedLicenseFields } from './fields/derivedFields'
+import { licenseListNames } from './fields/listNames'
 
 export const licenseTypes = ['trial', 'subscription', 'perpetual', 'on-usage'] as const
 export const licenseStatuses = ['active', 'suspended'] as const
@@ -27,27 +28,26 @@ const keyReaders: FieldAccess = ({ req }) =>
   userHasRole(req.user, ['support']) || req.user?.collection === customerCollectionSlug
 
 /**
- * A customer's right to run one product line. Days left and the expired state are derived when
- * read (never stored, so never stale).
+ * A customer's right to run one product line. Its current status, days left and seats in use are
+ * derived when read (never stored, so never stale).
  */
 export const Licenses: CollectionConfig = {
   slug: 'licenses',
   admin: {
     useAsTitle: 'key',
+    // The key first: it is the title, the link to the license.
     defaultColumns: [
       'key',
-      'customer',
-      'product',
+      'customerName',
+      'productName',
       'line',
       'type',
-      'status',
-      'expiresAt',
-      'daysLeft',
-      'activeClients',
-      'limitReachedCount',
+      'currentStatus',
+      'timeLeft',
+      'clientsInUse',
     ],
     listSearchableFields: ['key'],
-    group: 'Licensing',
+    group: 'Customers & licenses',
   },
   access: {
     // Release managers read licenses to know who to mail; editors never see them.
@@ -93,6 +93,7 @@ export const Licenses: CollectionConfig = {
         { name: 'line', type: 'text', required: true, validate: validateLineOfProduct },
       ],
     },
+    ...licenseListNames,
     {
       type: 'row',
       fields: [
@@ -106,10 +107,12 @@ export const Licenses: CollectionConfig = {
         },
         {
           name: 'status',
+          label: 'Set status',
           type: 'select',
           required: true,
           defaultValue: 'active',
           index: true,
+          admin: { description: 'Suspend or reinstate; Status below says what it is today.' },
           options: licenseStatuses.map((value) => ({ label: value, value })),
         },
       ],
@@ -158,25 +161,7 @@ export const Licenses: CollectionConfig = {
         },
       ],
     },
-    {
-      type: 'row',
-      fields: [
-        {
-          name: 'daysLeft',
-          type: 'number',
-          virtual: true,
-          admin: { readOnly: true },
-          hooks: { afterRead: [({ siblingData }) => daysLeft(siblingData.expiresAt)] },
-        },
-        {
-          name: 'isExpired',
-          type: 'checkbox',
-          virtual: true,
-          admin: { readOnly: true },
-          hooks: { afterRead: [({ siblingData }) => isExpired(siblingData.expiresAt)] },
-        },
-      ],
-    },
+    ...derivedLicenseFields,
     {
       type: 'collapsible',
       label: 'Usage',

@@ -6,6 +6,7 @@ import { isReleaseManager } from '../access/isReleaseManager'
 import { publishedReleaseWhere } from '../access/published'
 import { staffOrCustomer } from '../access/staffOr'
 import { deleteReferencing } from '../hooks/deleteReferencing'
+import { releaseMailTemplate } from './defaults/releaseMailTemplate'
 import { setTitle } from './hooks/setTitle'
 import { stampReleasedAt } from './hooks/stampReleasedAt'
 import { validateLineOfProduct } from '../validation/validateLineOfProduct'
@@ -205,6 +206,7 @@ export const Releases: CollectionConfig = {
           name: 'emailTemplate',
           type: 'relationship',
           relationTo: 'email-templates',
+          defaultValue: releaseMailTemplate,
           admin: { condition: (data) => Boolean(data?.notifyByEmail) },
           access: { read: staffField, create: releaseManagersOnly, update: releaseManagersOnly },
         },
@@ -221,7 +223,7 @@ export const Releases: CollectionConfig = {
           admin: {
             condition: (data) => Boolean(data?.notifyByEmail),
             description:
-              'Starts as every contact of every customer with a usable license for this product and line; untick to leave someone out, add extra addresses.',
+              'Every contact of every customer with a usable license for this product and line, listed when the release is created and brought up to date each time it is opened; untick to leave someone out, add extra addresses.',
           },
           fields: [
             {

@@ -59,6 +59,16 @@ const licenseHistoryField: Field = {
   admin: { components: { Field: '/plugins/licensing/components/LicenseTimeline#LicenseTimeline' } },
 }
 
+/** Support's actions, at the top of the license's sidebar, one labelled line each. */
+const licenseActionsField: Field = {
+  name: 'licenseActions',
+  type: 'ui',
+  admin: {
+    position: 'sidebar',
+    components: { Field: '/plugins/licensing/components/LicenseActions#LicenseActions' },
+  },
+}
+
 /**
  * Licenses get the history hooks, the one-click actions and the timeline; customers "Create trial".
  */
@@ -91,20 +101,7 @@ const withLicensingAdditions = (collection: CollectionConfig): CollectionConfig 
       afterChange: [...(collection.hooks?.afterChange ?? []), recordLicenseHistory],
       beforeDelete: [...(collection.hooks?.beforeDelete ?? []), removeLicenseRecords],
     },
-    admin: {
-      ...collection.admin,
-      components: {
-        ...collection.admin?.components,
-        edit: {
-          ...collection.admin?.components?.edit,
-          beforeDocumentControls: [
-            ...(collection.admin?.components?.edit?.beforeDocumentControls ?? []),
-            '/plugins/licensing/components/LicenseActions#LicenseActions',
-          ],
-        },
-      },
-    },
-    fields: [...collection.fields, licenseHistoryField],
+    fields: [licenseActionsField, ...collection.fields, licenseHistoryField],
   }
 }
 

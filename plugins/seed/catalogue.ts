@@ -38,6 +38,8 @@ type SeedRelease = {
   rolloutPercent?: number
   requires?: Array<{ product: string; range: string }>
   changes: Array<{ kind: 'added' | 'changed' | 'fixed' | 'security'; text: string }>
+  /** Pulled after it shipped (apps sent back a version), then restored: its history shows both. */
+  pulledAndRestored?: boolean
 }
 
 export const seedReleases: SeedRelease[] = [
@@ -60,6 +62,7 @@ export const seedReleases: SeedRelease[] = [
     channel: 'stable',
     daysAgo: 200,
     summary: 'Maintenance release for the V6 line.',
+    pulledAndRestored: true,
     changes: [
       { kind: 'fixed', text: 'Alert storms after a collector restart' },
       { kind: 'changed', text: 'TLS 1.3 for the agent channel' },

@@ -11,7 +11,8 @@ export const seedStaff: Array<{ email: string; name: string; roles: StaffRole[] 
   { email: 'editor@example.com', name: 'Eddie Editor', roles: ['editor'] },
 ]
 
-type LicenseState = {
+/** A seeded license: its terms now, and what support did to it on the way. */
+export type SeedLicense = {
   product: 'promonitor' | 'collector' | 'cockpit'
   line: string
   type: License['type']
@@ -30,6 +31,10 @@ type LicenseState = {
    * Metered use by its first machine: `creditsPerDay` on each of the last `days` days (on-usage).
    */
   usage?: { days: number; creditsPerDay: number }
+  /** Support extended it by this many days (it was created that much shorter). */
+  extendedBy?: number
+  /** Why support suspended it (with `status: 'suspended'`). */
+  suspensionReason?: string
 }
 
 /**
@@ -40,7 +45,7 @@ export const seedCompanies: Array<{
   name: string
   contacts: Array<{ email: string; name: string }>
   accounts: string[]
-  licenses: LicenseState[]
+  licenses: SeedLicense[]
 }> = [
   {
     name: 'Acme Industrial',
@@ -56,6 +61,7 @@ export const seedCompanies: Array<{
         type: 'subscription',
         startsInDays: -300,
         expiresInDays: 65,
+        extendedBy: 30,
         maxClients: 5,
         maxUsers: 25,
         modules: ['reporting', 'alerting-sms'],
@@ -167,6 +173,7 @@ export const seedCompanies: Array<{
         line: 'v7',
         type: 'subscription',
         status: 'suspended',
+        suspensionReason: 'Invoice 2026-0815 unpaid.',
         startsInDays: -120,
         expiresInDays: 245,
         maxClients: 4,

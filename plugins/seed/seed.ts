@@ -9,9 +9,17 @@ import { defaultTemplates } from '../../collections/EmailTemplates/defaultTempla
 import type { EmailTemplateKey } from '../../collections/EmailTemplates/templateKeys'
 import { addDays } from '../../src/lib/time'
 import { seedProducts, seedReleases } from './catalogue'
-import { demoCustomerPassword, seedCompanies, seedReseller, seedStaff } from './people'
+import {
+  demoCustomerPassword,
+  seedCompanies,
+  seedReseller,
+  seedStaff,
+  type SeedLicense,
+} from './people'
 import { paragraphs } from './richText'
 import { seededArtifactPackage } from './seededArtifactPackage'
+import { applySupportHistory, pullAndRestore } from './seedHistory'
+import type { User } from '../../payload-types'
 
 /** A seeded license, as the seed's closing lines show it to a newcomer. */
 export type SeededLicense = {
@@ -23,7 +31,7 @@ export type SeededLicense = {
   key: string
 }
 
-const stateOf = (license: (typeof seedCompanies)[number]['licenses'][number]): string => {
+const stateOf = (license: SeedLicense): string => {
   if (license.status === 'suspended') return 'suspended'
   if (license.expiresInDays === undefined) return 'active, no expiry'
   return license.expiresInDays < 0
@@ -45,11 +53,13 @@ export const seed = async (
 
   // Each password costs a pbkdf2 hash (~0.1 s here), run off the main thread: hash them side by
   // side.
-  await Promise.all(
+  const staff = await Promise.all(
     seedStaff.map((user) =>
       create({ collection: 'users', data: { ...user, password: adminPassword } }),
     ),
   )
+  const staffWithRole = (role: User['roles'][number]) =>
+    staff.find((user) => user.roles.includes(role))!
 
   for (const [key, template] of Object.entries(defaultTemplates)) {
     await create({
@@ -118,8 +128,9 @@ export const seed = async (
         line: release.line,
         version: release.version,
         channel: release.channel,
-        status: 'published',
-        _status: 'published',
+        // Written as a draft, published once its artifacts are up: two versions in its history.
+        status: 'draft',
+        _status: 'draft',
         releasedAt,
         critical: release.critical ?? false,
         minimumUpgradeFrom: release.minimumUpgradeFrom,
@@ -168,6 +179,17 @@ export const seed = async (
         },
       })
     }
+    await payload.update({
+      collection: 'releases',
+      id: created.id,
+      data: { status: 'published', _status: 'published' },
+      depth: 0,
+    })
+    if (release.pulledAndRestored)
+      await pullAndRestore(payload, {
+        releaseId: created.id,
+        manager: staffWithRole('release-manager'),
+      })
   }
 
   const seededLicenses: SeededLicense[] = []
@@ -199,18 +221,24 @@ export const seed = async (
           product: productIds[license.product],
           line: license.line,
           type: license.type,
-          status: license.status ?? 'active',
+          // Suspended, extended: done after, as support does it (see applySupportHistory).
+          status: 'active',
           startsAt: addDays(now, license.startsInDays).toISOString(),
           expiresAt:
             license.expiresInDays === undefined
               ? null
-              : addDays(now, license.expiresInDays).toISOString(),
+              : addDays(now, license.expiresInDays - (license.extendedBy ?? 0)).toISOString(),
           maxClients: license.maxClients,
           maxUsers: license.maxUsers,
           modules: license.modules,
           credits: license.credits,
           notes: license.notes,
         },
+      })
+      await applySupportHistory(payload, {
+        licenseId: created.id,
+        license,
+        support: staffWithRole('support'),
       })
       seededLicenses.push({
         company: company.name,

@@ -13,6 +13,7 @@ import { releaseActionEndpoints } from './endpoints/releaseActions'
 import { bumpOnArtifactChange, bumpOnArtifactDelete } from './manifests/bumpOnArtifactChange'
 import { bumpOnReleaseChange, bumpOnReleaseDelete } from './manifests/bumpOnReleaseChange'
 import { fillGlobalRecipients, queueMailsOnPublish } from './releaseMails/releaseMails'
+import { refreshRecipientsOnOpen } from './releaseMails/refreshRecipientsOnOpen'
 import { withScheduledTask } from '../scheduler'
 import { applyRetention } from './retention/applyRetention'
 import { scheduleRetention } from './retention/retentionTask'
@@ -88,6 +89,7 @@ const withReleaseBehaviour = (collection: CollectionConfig, enabled: boolean): C
         ? {
             beforeChange: [...(hooks.beforeChange ?? []), fillGlobalRecipients],
             afterChange: [...(hooks.afterChange ?? []), bumpOnReleaseChange, queueMailsOnPublish],
+            afterRead: [...(hooks.afterRead ?? []), refreshRecipientsOnOpen],
             afterDelete: [...(hooks.afterDelete ?? []), bumpOnReleaseDelete],
           }
         : {}),

@@ -73,3 +73,26 @@ export const dayPattern = 'd MMM yyyy'
  * browser's time zone, so the pattern names the offset (`GMT+0` in UTC) rather than claim UTC.
  */
 export const timePattern = 'd MMM yyyy, HH:mm O'
+
+/** The UTC calendar day of an instant, as a day number (days since 1970-01-01). */
+function utcDayNumber(date: Date): number {
+  return Math.floor(date.getTime() / millisecondsPerDay)
+}
+
+const days = (count: number): string => (count === 1 ? '1 day' : `${count} days`)
+
+/**
+ * How long a license has left, as staff read it: `12 days`, `expires today`, `expired 12 days ago`
+ * (`expired today`), or `never expires` without an expiry. Days are UTC calendar days.
+ */
+export function describeTimeLeft(
+  expiresAt: Date | string | null | undefined,
+  now: Date = new Date(),
+): string {
+  if (expiresAt === null || expiresAt === undefined) return 'never expires'
+  const expiry = toDate(expiresAt)
+  const calendarDays = utcDayNumber(expiry) - utcDayNumber(now)
+  if (expiry.getTime() <= now.getTime())
+    return calendarDays === 0 ? 'expired today' : `expired ${days(-calendarDays)} ago`
+  return calendarDays === 0 ? 'expires today' : days(calendarDays)
+}

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
 import { useStaffAction } from '../../../src/admin/useStaffAction'
+import { InlineSelect } from './licenseActions/InlineFields'
 
 /**
  * "Create trial" on a customer: a trial of the chosen product, then straight to the new license.
@@ -19,15 +20,16 @@ export const CustomerActions = () => {
 
   return (
     <div className="customer-actions" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-      <select
-        aria-label="Trial product"
+      <label htmlFor="customer-trial-product">Trial of</label>
+      <InlineSelect
+        id="customer-trial-product"
         value={product}
         onChange={(event) => setProduct(event.target.value)}
       >
         <option value="promonitor">ProMonitor</option>
         <option value="collector">Collector</option>
         <option value="cockpit">Cockpit</option>
-      </select>
+      </InlineSelect>
       <Button
         buttonStyle="secondary"
         size="small"

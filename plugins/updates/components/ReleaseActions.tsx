@@ -92,8 +92,8 @@ export const ReleaseActions: React.FC = () => {
         Load recipients
       </Button>
       <p className="field-description">
-        Load recipients fills the release mail list with every contact of every customer licensed
-        for this product and line (unticked addresses and extra ones stay).
+        The mail list is filled when the release is created and brought up to date each time it is
+        opened; Load recipients refreshes and saves it now (unticked and extra addresses stay).
       </p>
     </div>
   )

@@ -6,17 +6,18 @@ import { queueReleaseMails } from './queueReleaseMails'
 import { findGlobalRecipients, mergeRecipients } from './releaseRecipients'
 
 /**
- * When "Notify by email" is first switched on and no recipient is listed yet, the list starts as
- * the global one (every licensed contact); staff then untick or add addresses.
+ * A release is created with its recipients listed (every licensed contact), and so is one whose
+ * "Notify by email" is switched on with nobody listed; staff then untick or add addresses.
  */
 export const fillGlobalRecipients: CollectionBeforeChangeHook<Release> = async ({
   data,
+  operation,
   originalDoc,
   req,
 }) => {
   const merged = { ...originalDoc, ...data } as Partial<Release>
   const switchedOn = merged.notifyByEmail && !originalDoc?.notifyByEmail
-  if (!switchedOn || (merged.recipients ?? []).length > 0) return data
+  if (!(operation === 'create' || switchedOn) || (merged.recipients ?? []).length > 0) return data
   const productId = productIdOf(merged.product)
   if (productId === undefined || !merged.line) return data
   const globalEmails = await findGlobalRecipients(
