@@ -84,7 +84,9 @@ describe('the admin on the production build', () => {
     await page.selectOption('#run-now-task', 'license-alerts', { timeout: 60_000 })
     await page.getByRole('button', { name: 'Run now' }).click()
     await expect(
-      page.getByText(/^license-alerts: \{"checked":\d+,"queued":\d+/).waitFor({ timeout: 30_000 }),
+      page
+        .getByText(/^license-alerts, .+ UTC: \{"checked":\d+,"queued":\d+/)
+        .waitFor({ timeout: 30_000 }),
     ).resolves.toBeUndefined()
   })
 

@@ -84,7 +84,7 @@ describe('the admin says whose hub it is, and writes dates one way', () => {
     )
   })
 
-  it('the nav shows our icon and the groups by job; the licenses list writes its dates like 3 Dec 2026', async () => {
+  it('the nav shows our icon and the groups by job; the releases list writes its dates like 3 Dec 2026', async () => {
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } })
     await logIn(page, session.server.url, 'admin@example.com', adminPassword)
     // The dashboard's title arrives with its page, after the URL changed.
@@ -102,7 +102,8 @@ describe('the admin says whose hub it is, and writes dates one way', () => {
     expect(positions.every((position) => position >= 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
 
-    await page.goto(`${session.server.url}/admin/collections/licenses?limit=50`)
+    // The licenses list says days left in words; the releases list shows their release dates.
+    await page.goto(`${session.server.url}/admin/collections/releases?limit=50`)
     await page.waitForSelector('table tbody tr', { timeout: 60_000 })
     // The date cells read "Loading..." until the browser has date-fns' locale.
     await page.waitForFunction(
