@@ -89,6 +89,7 @@ export interface Config {
     activations: Activation;
     'license-events': LicenseEvent;
     'trial-requests': TrialRequest;
+    'validation-days': ValidationDay;
     'usage-records': UsageRecord;
     resellers: Reseller;
     'registration-claims': RegistrationClaim;
@@ -127,6 +128,7 @@ export interface Config {
     activations: ActivationsSelect<false> | ActivationsSelect<true>;
     'license-events': LicenseEventsSelect<false> | LicenseEventsSelect<true>;
     'trial-requests': TrialRequestsSelect<false> | TrialRequestsSelect<true>;
+    'validation-days': ValidationDaysSelect<false> | ValidationDaysSelect<true>;
     'usage-records': UsageRecordsSelect<false> | UsageRecordsSelect<true>;
     resellers: ResellersSelect<false> | ResellersSelect<true>;
     'registration-claims': RegistrationClaimsSelect<false> | RegistrationClaimsSelect<true>;
@@ -917,6 +919,20 @@ export interface TrialRequest {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "validation-days".
+ */
+export interface ValidationDay {
+  id: number;
+  /**
+   * The UTC day, as YYYY-MM-DD.
+   */
+  day: string;
+  count: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "usage-records".
  */
 export interface UsageRecord {
@@ -1093,6 +1109,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'trial-requests';
         value: number | TrialRequest;
+      } | null)
+    | ({
+        relationTo: 'validation-days';
+        value: number | ValidationDay;
       } | null)
     | ({
         relationTo: 'usage-records';
@@ -1569,6 +1589,16 @@ export interface TrialRequestsSelect<T extends boolean = true> {
   email?: T;
   product?: T;
   address?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "validation-days_select".
+ */
+export interface ValidationDaysSelect<T extends boolean = true> {
+  day?: T;
+  count?: T;
   updatedAt?: T;
   createdAt?: T;
 }

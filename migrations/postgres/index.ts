@@ -2,6 +2,7 @@ import * as migration_20261128_034522_initial from './20261128_034522_initial';
 import * as migration_20261202_065927_modules_by_license_index from './20261202_065927_modules_by_license_index';
 import * as migration_20261203_154252_registration_and_sign_in from './20261203_154252_registration_and_sign_in';
 import * as migration_20261203_172525_metering_and_alerts from './20261203_172525_metering_and_alerts';
+import * as migration_20261207_032255_validation_days from './20261207_032255_validation_days';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261203_172525_metering_and_alerts.up,
     down: migration_20261203_172525_metering_and_alerts.down,
-    name: '20261203_172525_metering_and_alerts'
+    name: '20261203_172525_metering_and_alerts',
+  },
+  {
+    up: migration_20261207_032255_validation_days.up,
+    down: migration_20261207_032255_validation_days.down,
+    name: '20261207_032255_validation_days'
   },
 ];

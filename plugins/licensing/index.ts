@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Endpoint, Field } from 'payload'
 import { Activations } from './collections/Activations'
 import { LicenseEvents } from './collections/LicenseEvents'
 import { TrialRequests } from './collections/TrialRequests'
+import { ValidationDays } from './collections/ValidationDays'
 import { activateEndpoint } from './endpoints/activate'
 import { appCompaniesEndpoint } from './endpoints/appCompanies'
 import { appLicenseEndpoint } from './endpoints/appLicense'
@@ -113,7 +114,7 @@ export const licensingPlugin =
   (options: LicensingPluginOptions = {}) =>
   (config: Config): Config => {
     const { enabled, ...settings } = { ...defaultLicensingOptions, ...options }
-    const collections = [...(config.collections ?? []), Activations, LicenseEvents, TrialRequests]
+    const collections = [...(config.collections ?? []), Activations, LicenseEvents, TrialRequests, ValidationDays]
     const withCollections: Config = {
       ...config,
       collections,

@@ -10,6 +10,10 @@ import { outboxSummary } from '../../src/admin/dashboard/outboxSummary'
 import { releaseSummary } from '../../src/admin/dashboard/releaseSummary'
 import { type StaffReader, staffReaderFor } from '../../src/admin/dashboard/staffReader'
 import { addDays } from '../../src/lib/time'
+import {
+  countValidation,
+  flushValidationCounts,
+} from '../../plugins/licensing/validation/validationCounts'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { createCatalogue, createCustomer, createLicense, createRelease } from '../helpers/fixtures'
 
@@ -227,22 +231,29 @@ describe('the back office dashboard, read as the signed-in staff member', () => 
     await activate('fp-today-2', 0)
     await activate('fp-two-days', 2)
     await activate('fp-long-ago', 40)
-    await payload.update({
-      collection: 'licenses',
-      id: licenses.globexExpiringSoon.id,
-      data: { lastValidatedAt: daysFromNow(-1) },
-    })
+    // Validations are counted in memory and flushed as one addition per day: two flushes of
+    // yesterday's add up.
+    const yesterday = addDays(now, -1)
+    countValidation(payload, licenses.globexExpiringSoon.id, undefined, yesterday)
+    countValidation(payload, licenses.acmeActive.id, undefined, yesterday)
+    countValidation(payload, licenses.acmeActive.id, undefined, now)
+    await flushValidationCounts(payload)
+    countValidation(payload, licenses.globexExpiringSoon.id, undefined, yesterday)
+    await flushValidationCounts(payload)
     const series = await dailyActivity(readers.support, 30, now)
-    expect(series.map((one) => one.label)).toEqual(['Activations', 'Licenses last validated'])
+    expect(series.map((one) => one.label)).toEqual(['Activations', 'Validations'])
     const [activations, validated] = series
     expect(activations.days).toHaveLength(30)
     expect(activations.days.at(-1)!.count).toBe(2)
     expect(activations.days.at(-3)!.count).toBe(1)
     expect(activations.days.reduce((sum, day) => sum + day.count, 0)).toBe(3)
-    expect(validated.days.at(-2)!.count).toBe(1)
-    // A release manager reads licenses, not installations.
+    expect(validated.days).toHaveLength(30)
+    expect(validated.days.at(-2)!.count).toBe(3)
+    expect(validated.days.at(-1)!.count).toBe(1)
+    expect(validated.days.reduce((sum, day) => sum + day.count, 0)).toBe(4)
+    // A release manager sees how busy the service is, not the installations.
     expect((await dailyActivity(readers['release-manager'], 30, now)).map((s) => s.label)).toEqual([
-      'Licenses last validated',
+      'Validations',
     ])
   })
 })

@@ -175,6 +175,7 @@ describe('collections a customer has no business reading', () => {
     'signed-manifests',
     'signing-keys',
     'scheduled-runs',
+    'validation-days',
   ]
 
   beforeAll(async () => {

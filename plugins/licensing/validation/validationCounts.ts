@@ -5,7 +5,16 @@ import { and, drizzleFor, eq, lt, or, isNull, sql, tableOf } from '../../../src/
 type Pending = {
   licenses: Map<string, { id: number | string; count: number; lastAt: Date }>
   activations: Map<string, { id: number | string; seenAt: Date }>
+  /** Validations per UTC day (YYYY-MM-DD), for the back office's chart. */
+  days: Map<string, number>
 }
+
+const emptyPending = (): Pending => ({
+  licenses: new Map(),
+  activations: new Map(),
+  days: new Map(),
+})
+const utcDay = (at: Date): string => at.toISOString().slice(0, 10)
 
 /**
  * Validations are counted in memory and written in batches: the validate request path never
@@ -17,8 +26,7 @@ const timers = new WeakMap<Payload, NodeJS.Timeout>()
 
 const pendingOf = (payload: Payload): Pending => {
   let pending = pendingByPayload.get(payload)
-  if (!pending)
-    pendingByPayload.set(payload, (pending = { licenses: new Map(), activations: new Map() }))
+  if (!pending) pendingByPayload.set(payload, (pending = emptyPending()))
   return pending
 }
 
@@ -37,6 +45,8 @@ export const countValidation = (
   } else {
     pending.licenses.set(String(licenseId), { id: licenseId, count: 1, lastAt: now })
   }
+  const day = utcDay(now)
+  pending.days.set(day, (pending.days.get(day) ?? 0) + 1)
   if (activationId !== undefined)
     pending.activations.set(String(activationId), { id: activationId, seenAt: now })
 }
@@ -53,10 +63,11 @@ export const flushValidationCounts = async (payload: Payload): Promise<number> =
     stopValidationCountFlush(payload)
     return 0
   }
-  pendingByPayload.set(payload, { licenses: new Map(), activations: new Map() })
+  pendingByPayload.set(payload, emptyPending())
 
   const licenses = tableOf(payload, 'licenses')
   const activations = tableOf(payload, 'activations')
+  const validationDays = tableOf(payload, 'validation-days')
   const database = await drizzleFor(payload)
   let written = 0
   for (const { id, count, lastAt } of pending.licenses.values()) {
@@ -83,6 +94,22 @@ export const flushValidationCounts = async (payload: Payload): Promise<number> =
         msg: `Could not write ${count} validation(s) of license ${id}`,
       })
     }
+  }
+  for (const [day, count] of pending.days) {
+    const now = new Date().toISOString()
+    await database
+      .insert(validationDays)
+      .values({ day, count, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: validationDays.day,
+        set: { count: sql`${validationDays.count} + ${count}`, updatedAt: now },
+      })
+      .catch((error: unknown) =>
+        payload.logger.error({
+          err: error,
+          msg: `Could not count ${count} validation(s) of ${day}`,
+        }),
+      )
   }
   for (const { id, seenAt } of pending.activations.values()) {
     const at = seenAt.toISOString()

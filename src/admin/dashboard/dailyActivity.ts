@@ -21,9 +21,9 @@ export const countPerDay = (dates: string[], days: number, now: Date): DailySeri
 }
 
 /**
- * Per day over the last `days` days, from what is recorded: installations activated (each
- * activation's `activatedAt`) and licenses by the day of their latest validation (validations are
- * counted per license as a running total, not per day). A series the role may not read is left out.
+ * Per day over the last `days` days: installations activated (each activation's `activatedAt`)
+ * and validations answered (the `validation-days` counts). A series the role may not read is left
+ * out.
  */
 export const dailyActivity = async (
   reader: StaffReader,
@@ -52,23 +52,20 @@ export const dailyActivity = async (
       ),
     })
   }
-  if (reader.canReadField('licenses', 'lastValidatedAt')) {
+  if (reader.canRead('validation-days')) {
     const { docs } = await payload.find({
-      collection: 'licenses',
-      where: { lastValidatedAt: { greater_than: since } },
-      select: { lastValidatedAt: true },
+      collection: 'validation-days',
+      where: { day: { greater_than_equal: utcDay(addDays(now, 1 - days)) } },
+      select: { day: true, count: true },
       pagination: false,
       depth: 0,
       overrideAccess: false,
       user,
     })
+    const counts = new Map(docs.map((row) => [row.day, row.count]))
     series.push({
-      label: 'Licenses last validated',
-      days: countPerDay(
-        docs.flatMap((license) => (license.lastValidatedAt ? [license.lastValidatedAt] : [])),
-        days,
-        now,
-      ),
+      label: 'Validations',
+      days: countPerDay([], days, now).map(({ day }) => ({ day, count: counts.get(day) ?? 0 })),
     })
   }
   return series
