@@ -222,6 +222,7 @@ export const Releases: CollectionConfig = {
           },
           admin: {
             condition: (data) => Boolean(data?.notifyByEmail),
+            components: { RowLabel: '/src/admin/releases/RecipientRowLabel#RecipientRowLabel' },
             description:
               'Every contact of every customer with a usable license for this product and line, listed when the release is created and brought up to date each time it is opened; untick to leave someone out, add extra addresses.',
           },
