@@ -283,4 +283,32 @@ describe('the back office dashboard and search on the production build', () => {
       .toEqual([...emails].sort())
     await context.close()
   })
+
+  it('walks an editor through the day: the content in the nav, an FAQ question rewritten and saved', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1400, height: 1000 } })
+    const editorPage = await context.newPage()
+    await logIn(editorPage, session.server.url, 'editor@example.com', e2eStaffPassword)
+    const nav = await editorPage.locator('nav').first().innerText()
+    for (const label of ['FAQs', 'Video teasers', 'Doc links', 'Changelogs', 'Email templates'])
+      expect(nav).toContain(label)
+    for (const staffOnly of ['Licenses', 'Customers', 'Outbox'])
+      expect(nav).not.toContain(staffOnly)
+
+    const {
+      docs: [faq],
+    } = await restGet<{ docs: Array<{ id: number; question: string }> }>(
+      editorPage,
+      '/api/faqs?limit=1&sort=createdAt&depth=0',
+    )
+    await editorPage.goto(`${session.server.url}/admin/collections/faqs/${faq.id}`)
+    const question = editorPage.locator('#field-question')
+    await question.waitFor({ timeout: 60_000 })
+    const rewritten = `${faq.question} (updated)`
+    await question.fill(rewritten)
+    await editorPage.getByRole('button', { name: 'Save', exact: true }).click()
+    await editorPage.getByText('Updated successfully').first().waitFor({ timeout: 30_000 })
+    const saved = await restGet<{ question: string }>(editorPage, `/api/faqs/${faq.id}?depth=0`)
+    expect(saved.question).toBe(rewritten)
+    await context.close()
+  })
 })
