@@ -186,9 +186,7 @@ describe('the portal dashboard: the licenses an account sees, what needs attenti
       'Acme Industrial',
       'Globex Energy',
     ])
-    expect((await rowsOf(both, globex.id)).map((row) => row.companyName)).toEqual([
-      'Globex Energy',
-    ])
+    expect((await rowsOf(both, globex.id)).map((row) => row.companyName)).toEqual(['Globex Energy'])
     expect(await accountCompanies(both)).toEqual([
       { id: acme.id, name: 'Acme Industrial' },
       { id: globex.id, name: 'Globex Energy' },

@@ -11,7 +11,13 @@ export type CustomerReader = { payload: Payload; user: CustomerUser & { collecti
 /** On-usage licenses count credits; the others count seats. */
 export type LicenseUsage =
   | { kind: 'credits'; creditsLeft: number; usedLast30Days: number }
-  | { kind: 'seats'; clientsInUse: number; maxClients: number; usersInUse: number; maxUsers: number }
+  | {
+      kind: 'seats'
+      clientsInUse: number
+      maxClients: number
+      usersInUse: number
+      maxUsers: number
+    }
 
 /** Why a license needs the customer's attention, most urgent first. */
 export const attentionReasons = ['expired', 'expiring', 'no-credit', 'low-credit'] as const
@@ -43,7 +49,13 @@ const nameOf = (relation: unknown, fallback: string): string =>
     ? String(relation.name)
     : fallback
 
-const attentionOf = (license: License, now: Date): AttentionReason | null => {
+const attentionOf = (
+  license: Pick<
+    License,
+    'expiresAt' | 'type' | 'credits' | 'lowCreditThreshold' | 'creditsAtTopUp'
+  >,
+  now: Date,
+): AttentionReason | null => {
   if (isExpired(license.expiresAt, now)) return 'expired'
   if (license.expiresAt && new Date(license.expiresAt) <= addDays(now, attentionDays))
     return 'expiring'
