@@ -3,7 +3,7 @@
 import config from '@payload-config'
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { APIError, getPayload } from 'payload'
+import { getPayload } from 'payload'
 
 import { customerCollectionSlug } from '../../../../../collections/access/roles'
 import { signIn } from '../../../../../plugins/signIn'
@@ -20,9 +20,16 @@ const field = (form: FormData, name: string): string => {
   return typeof value === 'string' ? value : ''
 }
 
-const isTooManySignIns = (error: unknown): error is APIError =>
-  error instanceof APIError &&
-  (error.data as { code?: string } | undefined)?.code === 'TOO_MANY_SIGN_INS'
+type Refusal = Error & { status: number; data?: { code?: string } | null }
+
+/**
+ * A refusal Payload threw (its `APIError`), known by its shape: the server bundle can hold a
+ * second copy of Payload's error classes, so `instanceof` misses them.
+ */
+const isRefusal = (error: unknown): error is Refusal => {
+  const status = (error as Partial<Refusal> | null)?.status
+  return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500
+}
 
 /**
  * The sign-in form's submission (a server action: a plain form post, Origin checked by Next).
@@ -46,11 +53,10 @@ export async function signInToPortal(_previous: LoginState, form: FormData): Pro
       headers: await headers(),
     }))
   } catch (error) {
-    if (isTooManySignIns(error)) return { email, error: error.message }
+    if (!isRefusal(error)) throw error
+    if (error.data?.code === 'TOO_MANY_SIGN_INS') return { email, error: error.message }
     // 401 for a wrong email or password, 400 for an email Payload does not accept as one.
-    if (error instanceof APIError && error.status >= 400 && error.status < 500)
-      return { email, error: wrongEmailOrPassword }
-    throw error
+    return { email, error: wrongEmailOrPassword }
   }
   if (!token) return { email, error: wrongEmailOrPassword }
   await setSessionCookie(payload, token)
