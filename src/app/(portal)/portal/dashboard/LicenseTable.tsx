@@ -39,7 +39,6 @@ const Usage = ({ license }: { license: DashboardLicense }) => {
         >
           {number.format(usage.creditsLeft)} credits left
         </span>
-        <br />
         <span className="license-secondary">
           {number.format(usage.usedLast30Days)} used in the last 30 days
         </span>
