@@ -259,6 +259,25 @@ describe('portal home: sign-in, dashboard, notice at each sign-in, sign-out (pro
     await page.context().close()
   })
 
+  it('works the same with JavaScript on: sign-in, the notice, Dismiss, sign-out', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${server.url}/portal/login`)
+    await signIn(page, 'peter@initech.example', 'wrong-password')
+    await expect(page.locator('#login-error').textContent()).resolves.toContain(
+      'Wrong email or password',
+    )
+    await signIn(page, 'peter@initech.example')
+    await page.waitForURL(`${server.url}/portal`)
+    await expect(notice(page).locator('li').count()).resolves.toBe(1)
+    await notice(page).getByRole('button', { name: 'Dismiss' }).click()
+    await notice(page).waitFor({ state: 'detached' })
+    await expect(page.locator('tr[data-license-id]').count()).resolves.toBe(1)
+    await page.locator('header').getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL(`${server.url}/portal/login?signedOut=1`)
+    await context.close()
+  })
+
   it('lists expired, then expiring, licenses in the notice; a 390 px screen shows it above the licenses', async () => {
     const context = await browser.newContext({
       javaScriptEnabled: false,
