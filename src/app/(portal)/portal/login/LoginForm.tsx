@@ -8,12 +8,11 @@ import type { LoginState } from './loginState'
 /** Email and password; a plain form post without JavaScript, the same page with its message. */
 export function LoginForm({ next }: { next: string }) {
   const [state, submit, pending] = useActionState<LoginState, FormData>(signInToPortal, {})
+  const problem = state.error
+    ? { 'aria-invalid': true, 'aria-describedby': 'login-error' }
+    : undefined
   return (
-    <form
-      action={submit}
-      className="panel login-form"
-      aria-describedby={state.error ? 'login-error' : undefined}
-    >
+    <form action={submit} className="panel login-form">
       <input type="hidden" name="next" value={next} />
       {state.error && (
         <p id="login-error" className="notice notice-danger" role="alert">
@@ -29,7 +28,7 @@ export function LoginForm({ next }: { next: string }) {
           autoComplete="username"
           required
           defaultValue={state.email}
-          aria-invalid={state.error ? true : undefined}
+          {...problem}
         />
       </div>
       <div className="field">
@@ -40,7 +39,7 @@ export function LoginForm({ next }: { next: string }) {
           type="password"
           autoComplete="current-password"
           required
-          aria-invalid={state.error ? true : undefined}
+          {...problem}
         />
       </div>
       <button type="submit" className="button" disabled={pending}>
