@@ -164,6 +164,30 @@ describe('the portal dashboard: the licenses an account sees, what needs attenti
     expect(row.attention).toBe('low-credit')
   })
 
+  it("reads the low-credit base of the account's own licenses only, and no other metering bookkeeping", async () => {
+    const own = await license({
+      customer: acme,
+      type: 'on-usage',
+      credits: 5,
+      creditsAtTopUp: 100,
+      creditsAfterLastUse: 5,
+    })
+    const theirs = await license({ customer: globex, type: 'on-usage', creditsAtTopUp: 100 })
+    const read = (id: number) =>
+      booted.payload.findByID({
+        collection: 'licenses',
+        id,
+        user: alice.user,
+        overrideAccess: false,
+        disableErrors: true,
+        depth: 0,
+      })
+    const seen = await read(own.id)
+    expect(seen?.creditsAtTopUp).toBe(100)
+    expect(seen).not.toHaveProperty('creditsAfterLastUse')
+    expect(await read(theirs.id)).toBeNull()
+  })
+
   it("never shows another company's licenses or counts their usage", async () => {
     const own = await license({ customer: acme, type: 'on-usage', credits: 50 })
     const theirs = await license({ customer: globex, type: 'on-usage', credits: 70 })
