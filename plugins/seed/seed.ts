@@ -317,7 +317,12 @@ export const seed = async (
     'In ProMonitor, open Settings › License › Offline, paste the text or upload the .lic file, and save. The app verifies the signature before it accepts the file; refresh it online before it expires.',
   )
   manualInstall.root.children.push(
-    paragraphWithLink('Screenshots, step by step: ', 'the wiki page', manualInstallWiki, '.') as never,
+    paragraphWithLink(
+      'Screenshots, step by step: ',
+      'the wiki page',
+      manualInstallWiki,
+      '.',
+    ) as never,
   )
   await create({
     collection: 'faqs',

@@ -78,9 +78,9 @@ describe('portal release pages (production build)', () => {
     await page.goto(url('/portal/updates'))
     const v7 = page.locator('section[data-line="promonitor/v7"]')
     await expect(v7.locator('h2').textContent()).resolves.toBe('ProMonitor V7')
-    const versions = await v7.locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => row.getAttribute('data-version')),
-    )
+    const versions = await v7
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-version')))
     expect(versions.slice(0, 4)).toEqual(['7.5.0-beta.1', '7.4.0', '7.3.0', '7.2.0'])
 
     await v7.getByRole('link', { name: '7.4.0', exact: true }).click()

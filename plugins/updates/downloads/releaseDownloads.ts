@@ -10,8 +10,7 @@ export type ReleaseFile = Pick<Artifact, 'id' | 'platform' | 'filename' | 'size'
 }
 
 export type DownloadDecision =
-  | { isAllowed: true }
-  | { isAllowed: false; code: string; message: string }
+  { isAllowed: true } | { isAllowed: false; code: string; message: string }
 
 export type ReleaseDownloads = { files: ReleaseFile[]; decision: DownloadDecision }
 

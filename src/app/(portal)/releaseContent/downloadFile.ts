@@ -12,7 +12,10 @@ import type { DownloadState } from './downloadState'
  * JavaScript): checks the signed-in account's licenses again, then sends the browser to the
  * file's short-lived link.
  */
-export async function downloadFile(_previous: DownloadState, form: FormData): Promise<DownloadState> {
+export async function downloadFile(
+  _previous: DownloadState,
+  form: FormData,
+): Promise<DownloadState> {
   const session = await currentCustomer()
   if (!session) return { error: 'Your session ended: sign in again to download.' }
   const artifactId = form.get('artifactId')

@@ -13,7 +13,8 @@ import type { ReleaseAddress } from '../../../../plugins/updates'
 /** A release as its pages show it, read as the visitor (published only for non-staff). */
 export type ReleaseOnView = Omit<Release, 'changelog' | 'videoTeaser' | 'docLinks'> & {
   changelog: Changelog | null
-  videoTeaser: (Omit<VideoTeaser, 'video' | 'poster'> & { video: Media | null; poster: Media | null }) | null
+  videoTeaser:
+    (Omit<VideoTeaser, 'video' | 'poster'> & { video: Media | null; poster: Media | null }) | null
   docLinks: DocLink[]
 }
 

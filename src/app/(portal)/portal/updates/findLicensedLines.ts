@@ -24,7 +24,10 @@ export const findLicensedLines = async (
   const lines = new Map<string, LicensedLine>()
   for (const license of docs) {
     if (typeof license.product !== 'object' || !license.product) continue
-    lines.set(`${license.product.id}|${license.line}`, { product: license.product, line: license.line })
+    lines.set(`${license.product.id}|${license.line}`, {
+      product: license.product,
+      line: license.line,
+    })
   }
   return [...lines.values()].sort(
     (a, b) => a.product.name.localeCompare(b.product.name) || a.line.localeCompare(b.line),

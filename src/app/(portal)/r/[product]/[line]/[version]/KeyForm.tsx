@@ -37,37 +37,37 @@ export function KeyForm({ address, files }: { address: ReleaseAddress; files: Re
   return (
     <>
       <ReleaseFiles files={files} />
-    <form action={submit} className={styles.keyForm} noValidate>
-      <input type="hidden" name="product" value={address.product} />
-      <input type="hidden" name="line" value={address.line} />
-      <input type="hidden" name="version" value={address.version} />
-      <div className="field">
-        <label htmlFor="license-key">License key</label>
-        <input
-          id="license-key"
-          name="licenseKey"
-          type="text"
-          required
-          maxLength={200}
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="PMON-XXXXX-XXXXX-…"
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? 'license-key-error' : 'license-key-hint'}
-        />
-        <p id="license-key-hint" className={styles.hint}>
-          The key is in your license mail and on your license’s page in the portal.
-        </p>
-      </div>
-      <button type="submit" className="button" disabled={pending}>
-        Show downloads
-      </button>
-      {state.error && (
-        <p id="license-key-error" className="notice notice-danger" role="alert">
-          {state.error}
-        </p>
-      )}
-    </form>
+      <form action={submit} className={styles.keyForm} noValidate>
+        <input type="hidden" name="product" value={address.product} />
+        <input type="hidden" name="line" value={address.line} />
+        <input type="hidden" name="version" value={address.version} />
+        <div className="field">
+          <label htmlFor="license-key">License key</label>
+          <input
+            id="license-key"
+            name="licenseKey"
+            type="text"
+            required
+            maxLength={200}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="PMON-XXXXX-XXXXX-…"
+            aria-invalid={state.error ? true : undefined}
+            aria-describedby={state.error ? 'license-key-error' : 'license-key-hint'}
+          />
+          <p id="license-key-hint" className={styles.hint}>
+            The key is in your license mail and on your license’s page in the portal.
+          </p>
+        </div>
+        <button type="submit" className="button" disabled={pending}>
+          Show downloads
+        </button>
+        {state.error && (
+          <p id="license-key-error" className="notice notice-danger" role="alert">
+            {state.error}
+          </p>
+        )}
+      </form>
     </>
   )
 }

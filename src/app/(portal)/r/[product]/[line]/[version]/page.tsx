@@ -61,7 +61,13 @@ export default async function DirectLinkPage({ params }: Props) {
               {session
                 ? 'None of your account’s licenses covers this release. A license key that does opens the downloads:'
                 : 'Enter a license key that covers this release to download it, or '}
-              {!session && <a href={`/portal/login?next=${encodeURIComponent(`/r/${[address.product, address.line, address.version].map(encodeURIComponent).join('/')}`)}`}>sign in</a>}
+              {!session && (
+                <a
+                  href={`/portal/login?next=${encodeURIComponent(`/r/${[address.product, address.line, address.version].map(encodeURIComponent).join('/')}`)}`}
+                >
+                  sign in
+                </a>
+              )}
               {!session && '.'}
             </p>
             <KeyForm
