@@ -85,7 +85,8 @@ describe('access control through REST', () => {
       const draft = await booted.payload.create({
         collection: 'releases',
         data: {
-          product: acmeLicense.product,
+          product:
+            typeof acmeLicense.product === 'object' ? acmeLicense.product.id : acmeLicense.product,
           line: 'v7',
           version: '7.9.0',
           channel: 'stable',
@@ -156,9 +157,11 @@ describe('access control through REST', () => {
       const draft = await booted.payload.create({
         collection: 'releases',
         data: {
-          product: acmeLicense.product,
+          product:
+            typeof acmeLicense.product === 'object' ? acmeLicense.product.id : acmeLicense.product,
           line: 'v7',
           version: '7.9.9',
+          rolloutPercent: 100,
           channel: 'stable',
           status: 'draft',
           _status: 'draft',

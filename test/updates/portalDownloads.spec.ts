@@ -276,7 +276,12 @@ describe('what the release pages read, as their visitor', () => {
     })
     const doc = await payload.create({
       collection: 'doc-links',
-      data: { title: 'Install guide', url: 'https://docs.example/install', release: release.id },
+      data: {
+        title: 'Install guide',
+        url: 'https://docs.example/install',
+        kind: 'doc',
+        release: release.id,
+      },
     })
     await payload.update({
       collection: 'releases',

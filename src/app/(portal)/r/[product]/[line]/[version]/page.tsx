@@ -39,6 +39,7 @@ export default async function DirectLinkPage({ params }: Props) {
       })
     : null
   const isPulled = view.release.status === 'pulled'
+  const pagePath = `/r/${[address.product, address.line, address.version].map(encodeURIComponent).join('/')}`
   return (
     <main className="portal-page">
       <ReleasePublicPart view={view} />
@@ -57,19 +58,17 @@ export default async function DirectLinkPage({ params }: Props) {
           />
         ) : (
           <>
-            <p>
-              {session
-                ? 'None of your account’s licenses covers this release. A license key that does opens the downloads:'
-                : 'Enter a license key that covers this release to download it, or '}
-              {!session && (
-                <a
-                  href={`/portal/login?next=${encodeURIComponent(`/r/${[address.product, address.line, address.version].map(encodeURIComponent).join('/')}`)}`}
-                >
-                  sign in
-                </a>
-              )}
-              {!session && '.'}
-            </p>
+            {session ? (
+              <p>
+                None of your account’s licenses covers this release. A license key that does opens
+                the downloads:
+              </p>
+            ) : (
+              <p>
+                Enter a license key that covers this release to download it, or{' '}
+                <a href={`/portal/login?next=${encodeURIComponent(pagePath)}`}>sign in</a>.
+              </p>
+            )}
             <KeyForm
               address={address}
               files={downloads?.files ?? (await findReleaseFiles(payload, view.release.id))}
