@@ -15,7 +15,7 @@ export const ReleaseFiles = ({ files, downloadOf }: Props) => {
   if (files.length === 0) return <p className="empty">This release has no files to download.</p>
   return (
     <div className="table-scroll">
-      <table className="data">
+      <table className={`data ${styles.files}`}>
         <caption className={styles.caption}>Files per platform</caption>
         <thead>
           <tr>
@@ -29,14 +29,14 @@ export const ReleaseFiles = ({ files, downloadOf }: Props) => {
           {files.map((file) => (
             <tr key={file.id} data-platform={file.platform}>
               <th scope="row">{file.platform}</th>
-              <td>{formatSize(file.size)}</td>
-              <td>
+              <td data-label="Size">{formatSize(file.size)}</td>
+              <td data-label="SHA-256">
                 <code className={styles.checksum} data-sha256>
                   {file.sha256}
                 </code>
               </td>
               {downloadOf && (
-                <td>
+                <td data-label="Download">
                   {file.isKept ? (
                     downloadOf(file)
                   ) : (

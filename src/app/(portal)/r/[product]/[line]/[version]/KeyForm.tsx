@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, type ReactNode } from 'react'
 
 import type { ReleaseAddress, ReleaseFile } from '../../../../../../../plugins/updates'
 import { formatTime } from '../../../../../../lib/time'
@@ -13,7 +13,14 @@ import type { KeyState } from './keyState'
  * Asks for a license key (in the POST body, never the address); a key that covers the release
  * turns the file list into download links valid a few minutes.
  */
-export function KeyForm({ address, files }: { address: ReleaseAddress; files: ReleaseFile[] }) {
+type Props = {
+  address: ReleaseAddress
+  files: ReleaseFile[]
+  /** What the form asks for, shown until a key opened the files. */
+  intro: ReactNode
+}
+
+export function KeyForm({ address, files, intro }: Props) {
   const [state, submit, pending] = useActionState<KeyState, FormData>(checkKey, {})
   if (state.files) {
     const links = new Map(state.files.map((file) => [file.id, file.url]))
@@ -36,6 +43,7 @@ export function KeyForm({ address, files }: { address: ReleaseAddress; files: Re
   }
   return (
     <>
+      {intro}
       <ReleaseFiles files={files} />
       <form action={submit} className={styles.keyForm} noValidate>
         <input type="hidden" name="product" value={address.product} />

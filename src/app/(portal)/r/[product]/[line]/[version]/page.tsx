@@ -57,23 +57,23 @@ export default async function DirectLinkPage({ params }: Props) {
             )}
           />
         ) : (
-          <>
-            {session ? (
-              <p>
-                None of your account’s licenses covers this release. A license key that does opens
-                the downloads:
-              </p>
-            ) : (
-              <p>
-                Enter a license key that covers this release to download it, or{' '}
-                <a href={`/portal/login?next=${encodeURIComponent(pagePath)}`}>sign in</a>.
-              </p>
-            )}
-            <KeyForm
-              address={address}
-              files={downloads?.files ?? (await findReleaseFiles(payload, view.release.id))}
-            />
-          </>
+          <KeyForm
+            address={address}
+            files={downloads?.files ?? (await findReleaseFiles(payload, view.release.id))}
+            intro={
+              session ? (
+                <p>
+                  None of your account’s licenses covers this release. A license key that does opens
+                  the downloads:
+                </p>
+              ) : (
+                <p>
+                  Enter a license key that covers this release to download it, or{' '}
+                  <a href={`/portal/login?next=${encodeURIComponent(pagePath)}`}>sign in</a>.
+                </p>
+              )
+            }
+          />
         )}
       </section>
     </main>
