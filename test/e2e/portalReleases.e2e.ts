@@ -153,6 +153,20 @@ describe('portal release pages (production build)', () => {
     await context.close()
   })
 
+  it('sends the notes link of signed manifests (/portal/releases/<id>) on to the direct link', async () => {
+    const found = (await (
+      await fetch(url('/api/releases?where[version][equals]=7.4.0&depth=0&limit=1'))
+    ).json()) as { docs: Array<{ id: number }> }
+    const context = await session.browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(url(`/portal/releases/${found.docs[0].id}`))
+    expect(page.url()).toBe(url('/r/promonitor/v7/7.4.0'))
+    await expect(page.locator('h1').textContent()).resolves.toBe('Version 7.4.0')
+    const missing = await page.goto(url('/portal/releases/999999'))
+    expect(missing?.status()).toBe(404)
+    await context.close()
+  })
+
   it('shows the FAQ to anyone, by topic with anchors, including how to install a license manually', async () => {
     const context = await session.browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
