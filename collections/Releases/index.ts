@@ -3,8 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { rolesField, staffField } from '../access/fieldAccess'
 import { isEditor } from '../access/isEditor'
 import { isReleaseManager } from '../access/isReleaseManager'
-import { publishedReleaseWhere } from '../access/published'
-import { staffOrCustomer } from '../access/staffOr'
+import { staffOrPublishedRelease } from '../access/published'
 import { deleteReferencing } from '../hooks/deleteReferencing'
 import { releaseMailTemplate } from './defaults/releaseMailTemplate'
 import { setTitle } from './hooks/setTitle'
@@ -29,7 +28,7 @@ export const Releases: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 50 },
   indexes: [{ fields: ['product', 'line', 'version'], unique: true }],
   access: {
-    read: staffOrCustomer(() => publishedReleaseWhere),
+    read: staffOrPublishedRelease,
     // Drafts and history are for the staff who write and ship releases, never for customers.
     readVersions: isEditor,
     create: isReleaseManager,

@@ -7,7 +7,7 @@ export { ClientError, badRequest, errorResponse } from '../../src/http/clientErr
 export { clientEndpoint, type ClientEndpointOptions } from './clientEndpoint'
 export { clientRateLimits } from './clientRateLimits'
 export { fastAnswerOf, type FastAnswer, type FastRequest } from './fastAnswer'
-export { clientAddress, createRateLimiter } from './rateLimit'
+export { clientAddress, clientAddressOf, createRateLimiter } from './rateLimit'
 export { multiLineText, plainText } from './plainText'
 export { parseJsonBody, readJsonBody, readQuery, maxBodyBytes } from '../../src/http/readJsonBody'
 export { createRouteLookup, type RouteLookup } from './routeLookup'
