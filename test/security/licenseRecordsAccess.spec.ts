@@ -224,3 +224,33 @@ describe('license history (license-events)', () => {
     expect((await api.get('/api/license-events')).status).toBe(403)
   })
 })
+
+describe('odd queries of a customer', () => {
+  it('are answered 2xx or 4xx, never a 5xx, and show nothing of another company', async () => {
+    const queries = [
+      'where[license.customer][equals]=abc',
+      `where[license.customer][equals]=${world.globex.id}`,
+      'where[license][in]=x,y',
+      'where[summary][equals]=x',
+      'where[actorName][like]=support',
+      'where[actor.kind][equals]=staff',
+      'sort=-details',
+      'sort=summary',
+      'select[details]=1&select[actorName]=true',
+      'depth=abc',
+      'depth=5',
+      'limit=-1',
+      `where[or][0][license][equals]=${world.globexLicense.id}`,
+    ]
+    for (const collection of ['activations', 'license-events'])
+      for (const query of queries) {
+        const answer = await api.get(`/api/${collection}?${query}`, world.as.alice)
+        const label = `${collection}?${query}`
+        expect(answer.status, label).toBeLessThan(500)
+        const text = answer.bytes.toString()
+        expect(text, label).not.toContain('globex-mon-01')
+        expect(text, label).not.toContain(world.globexLicense.key!)
+        expect(text, label).not.toContain(staffNote)
+      }
+  })
+})

@@ -32,9 +32,7 @@ export const Installations = ({ licenseId, installations, deactivationsUsed }: P
                 <th scope="col">App version</th>
                 <th scope="col">Activated</th>
                 <th scope="col">Last seen</th>
-                <th scope="col">
-                  <span className={styles.visuallyHidden}>Actions</span>
-                </th>
+                <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
