@@ -53,7 +53,7 @@ export const Installations = ({ licenseId, installations, deactivationsUsed }: P
                       <a
                         className="button button-quiet"
                         href={`/portal/licenses/${licenseId}?file=${installation.id}#license-file`}
-                        aria-label={`License file for ${installation.hostname || shortFingerprint(installation.fingerprint)}`}
+                        aria-label={`Show the license file of ${installation.hostname || shortFingerprint(installation.fingerprint)}`}
                       >
                         License file
                       </a>
