@@ -102,6 +102,7 @@ describe('portal license page (production build)', () => {
     )
     await expect(entry.textContent()).resolves.toContain('by alice@acme.example')
     await expect(page.locator('main').textContent()).resolves.toContain('1 used')
+    await page.screenshot({ path: 'docs/images/portal-license.png', fullPage: true })
 
     // Support sees the seat free and the same entry, with the customer as actor.
     const asSupport = await json(`/api/licenses/${license.id}?depth=0`, { headers: staff })
@@ -227,6 +228,7 @@ describe('portal license page (production build)', () => {
       await page.screenshot({ path: '/tmp/portal-license-390.png', fullPage: true })
     }
     expect(width).toBeLessThanOrEqual(390)
+    await page.screenshot({ path: 'test-results/portal-license-390.png', fullPage: true })
     await context.close()
   })
 })
