@@ -902,6 +902,8 @@ export interface LicenseEvent {
     | number
     | boolean
     | null;
+  actorName?: string | null;
+  summary?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1578,6 +1580,8 @@ export interface LicenseEventsSelect<T extends boolean = true> {
         label?: T;
       };
   details?: T;
+  actorName?: T;
+  summary?: T;
   updatedAt?: T;
   createdAt?: T;
 }

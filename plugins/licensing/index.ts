@@ -30,6 +30,21 @@ export {
   type Installation,
 } from './activation/activateLicense'
 export { deactivateLicense } from './activation/deactivateLicense'
+export {
+  deactivateForCustomer,
+  customerDeactivationLimit,
+  reasonLength,
+  type CustomerDeactivationAnswer,
+} from './activation/deactivateForCustomer'
+export {
+  issueCustomerLicenseFile,
+  type CustomerLicenseFile,
+} from './licenseFiles/issueCustomerLicenseFile'
+export {
+  customerVisibleEventTypes,
+  shortFingerprint,
+  supportActorName,
+} from './history/customerView'
 export { findLicenseByKey, findLicenseById, type LicenseRecord } from './licenseRecord'
 export { findActivation } from './activation/findActivation'
 export { usabilityOf, describeLicense, type LicenseUsability } from './licenseState'

@@ -14,7 +14,7 @@ import {
 } from '../../src/database/database'
 import { defaultLowCreditLevel } from '../../src/lib/lowCreditLevel'
 import { alertCreditLevel } from './alertCreditLevel'
-import { oneWriterAtATime } from './oneWriterAtATime'
+import { oneWriterAtATime } from '../../src/database/oneWriterAtATime'
 
 export type MeteredUse = { quantity: number; idempotencyKey: string; occurredAt: Date }
 

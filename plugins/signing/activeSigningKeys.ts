@@ -7,7 +7,14 @@ import type { SigningKey } from './signingKey'
  * so signing costs no lookup). A promise, so a signature requested while boot is still loading
  * the key waits for it instead of failing.
  */
-const activeKeys = new WeakMap<Payload, Promise<SigningKey>>()
+// Kept on globalThis: the production build bundles this module once per route (the API route, each
+// portal page), while Payload is one instance shared by all of them; the boot that loads the key
+// runs in whichever bundle starts Payload first, and a page signing a license file must see it.
+const registryName = Symbol.for('license-update-hub.activeSigningKeys')
+const registry = globalThis as typeof globalThis & {
+  [registryName]?: WeakMap<Payload, Promise<SigningKey>>
+}
+const activeKeys = (registry[registryName] ??= new WeakMap<Payload, Promise<SigningKey>>())
 
 export const setActiveSigningKey = (
   payload: Payload,

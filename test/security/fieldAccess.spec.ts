@@ -158,6 +158,8 @@ describe('a customer reading its licenses and companies', () => {
   })
 })
 
+// Installations and the license history a customer reads of its own companies only:
+// licenseRecordsAccess.spec.ts.
 describe('collections a customer has no business reading', () => {
   const staffOnly = [
     'users',
@@ -167,8 +169,6 @@ describe('collections a customer has no business reading', () => {
     'sign-in-failures',
     'resellers',
     'trial-requests',
-    'activations',
-    'license-events',
     'artifacts',
     'release-events',
     'update-channels',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isSupport } from '../../../collections/access/isSupport'
+import { isCustomerUser, ownLicensesWhere } from '../../../collections/access/ownLicenses'
 import { releaseSeat } from '../hooks/releaseSeat'
 import { adminGroups } from '../../../collections/adminGroups'
 
@@ -8,7 +9,9 @@ export const activationRoles = ['app', 'collector', 'cockpit', 'slave'] as const
 
 /**
  * A client seat: one installation (fingerprint) running under a license. Created only by the
- * activate protocol; support may delete one to free its seat.
+ * activate protocol; support may delete one to free its seat, a customer deactivates one in the
+ * portal (`deactivateForCustomer`, limited). Customers read their companies' installations: no
+ * field here is staff-only.
  */
 export const Activations: CollectionConfig = {
   slug: 'activations',
@@ -18,7 +21,7 @@ export const Activations: CollectionConfig = {
     group: adminGroups.customers,
   },
   access: {
-    read: isSupport,
+    read: ({ req }) => (isCustomerUser(req.user) ? ownLicensesWhere(req.user) : isSupport({ req })),
     create: () => false,
     update: () => false,
     delete: isSupport,

@@ -1,6 +1,13 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeReadHook, CollectionConfig } from 'payload'
 
+import { staffField } from '../../../collections/access/fieldAccess'
 import { isSupport } from '../../../collections/access/isSupport'
+import { isCustomerUser, ownLicensesWhere } from '../../../collections/access/ownLicenses'
+import {
+  actorNameForCustomers,
+  customerVisibleEventTypes,
+  summaryForCustomers,
+} from '../history/customerView'
 import { adminGroups } from '../../../collections/adminGroups'
 
 export const licenseEventTypes = [
@@ -25,7 +32,21 @@ export type LicenseEventType = (typeof licenseEventTypes)[number]
 
 export const actorKinds = ['staff', 'reseller', 'app', 'customer', 'system'] as const
 
-/** A license's history: who changed what, when. Written by the licensing code only. */
+/** Staff-only: who acted (account id, e-mail) and the raw details (support's reasons, addresses). */
+const staffOnly = { read: staffField }
+
+/** Computed when read from the stored actor and details, before field access hides them. */
+const describeForCustomers: CollectionBeforeReadHook = ({ doc }) => ({
+  ...doc,
+  actorName: actorNameForCustomers(doc.actor),
+  summary: summaryForCustomers(doc.type, doc.details),
+})
+
+/**
+ * A license's history: who changed what, when. Written by the licensing code only. Customers read
+ * the customer-visible entries of their companies' licenses, with `actorName` and `summary`
+ * instead of the actor's id and label and the raw details.
+ */
 export const LicenseEvents: CollectionConfig = {
   slug: 'license-events',
   admin: {
@@ -38,11 +59,17 @@ export const LicenseEvents: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   access: {
-    read: isSupport,
+    read: ({ req }) =>
+      isCustomerUser(req.user)
+        ? {
+            and: [ownLicensesWhere(req.user), { type: { in: [...customerVisibleEventTypes] } }],
+          }
+        : isSupport({ req }),
     create: () => false,
     update: () => false,
     delete: () => false,
   },
+  hooks: { beforeRead: [describeForCustomers] },
   fields: [
     { name: 'license', type: 'relationship', relationTo: 'licenses', required: true, index: true },
     {
@@ -66,13 +93,26 @@ export const LicenseEvents: CollectionConfig = {
           name: 'ref',
           type: 'text',
           label: 'Id',
+          access: staffOnly,
           admin: {
             description: 'Staff user, reseller or customer account id; the fingerprint of an app.',
           },
         },
-        { name: 'label', type: 'text' },
+        { name: 'label', type: 'text', access: staffOnly },
       ],
     },
-    { name: 'details', type: 'json' },
+    { name: 'details', type: 'json', access: staffOnly },
+    {
+      name: 'actorName',
+      type: 'text',
+      virtual: true,
+      admin: { hidden: true },
+    },
+    {
+      name: 'summary',
+      type: 'text',
+      virtual: true,
+      admin: { hidden: true },
+    },
   ],
 }
