@@ -29,6 +29,7 @@ import { alertsPlugin } from './plugins/alerts'
 import { apiGuardPlugin } from './plugins/apiGuard'
 import { cataloguePlugin } from './plugins/catalogue'
 import { dateFormatPlugin } from './plugins/dateFormat'
+import { healthPlugin } from './plugins/health'
 import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter, mailersPlugin } from './plugins/mailers'
 import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
@@ -195,6 +196,8 @@ export default buildConfig({
         credentials: { accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey },
       },
     }),
+    // The adapters push the schema unless NODE_ENV is production, when they run the migrations.
+    healthPlugin({ schemaSource: env.isProduction ? 'migrations' : 'push' }),
     // Last: it documents the /v1 endpoints the plugins above added.
     clientApiPlugin({ publicUrl: env.publicUrl }),
     // After every plugin that adds collections or storage handlers: it guards them all.
