@@ -34,6 +34,7 @@ import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter, mailersPlugin } from './plugins/mailers'
 import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
 import { meteringPlugin } from './plugins/metering'
+import { metricsPlugin } from './plugins/metrics'
 import { registrationPlugin } from './plugins/registration'
 import { resellersPlugin } from './plugins/resellers'
 import { schedulerPlugin } from './plugins/scheduler'
@@ -197,9 +198,10 @@ export default buildConfig({
       },
     }),
     // The adapters push the schema unless NODE_ENV is production, when they run the migrations.
+    metricsPlugin(),
     healthPlugin({ schemaSource: env.isProduction ? 'migrations' : 'push' }),
     // Last: it documents the /v1 endpoints the plugins above added.
-    clientApiPlugin({ publicUrl: env.publicUrl }),
+    clientApiPlugin({ publicUrl: env.publicUrl, redisUrl: env.redisUrl }),
     // After every plugin that adds collections or storage handlers: it guards them all.
     apiGuardPlugin({}),
     // After every plugin that adds collections or globals: it formats all their date fields.

@@ -125,6 +125,15 @@ export const env = {
    * count such as `1`, or addresses/subnets such as `loopback, 10.0.0.0/8`). Empty: none.
    */
   trustProxy: process.env.TRUST_PROXY?.trim() || '',
+  /**
+   * `redis://…`: the client API's rate limits are one budget across every instance using it.
+   * Empty: each instance limits in its own memory.
+   */
+  redisUrl: process.env.REDIS_URL?.trim() || undefined,
+  /**
+   * The bearer token `/metrics` on the API host asks for. Empty: `/metrics` is not served (404).
+   */
+  metricsToken: process.env.METRICS_TOKEN || undefined,
 }
 
 /** Served over https (PUBLIC_URL says so): cookies get `Secure`, answers get HSTS. */

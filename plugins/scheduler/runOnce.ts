@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import type { Payload } from 'payload'
 
 import { and, drizzleFor, eq, isNull, lt, ne, or, tableOf } from '../../src/database/database'
+import { timeJobRun } from '../metrics'
 
 export const instanceName = `${hostname()}:${process.pid}`
 
@@ -44,7 +45,7 @@ export const runOnce = async <T>(
   const id = await claimRun(payload, task, runKey, claimMs)
   if (id === undefined) return { ran: false }
   try {
-    const result = await work()
+    const result = await timeJobRun(task, work)
     await payload.update({
       collection: 'scheduled-runs',
       id,

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const hosts = () => ({ 'API host': apiHost, 'Next app route': nextRoute })
 // An Origin makes the API host take the handler instead of its fast answer.
-const variants = [{}, { origin: 'http://localhost:3000' }]
+const variants: Record<string, string>[] = [{}, { origin: 'http://localhost:3000' }]
 
 describe('GET /api/v1/health (liveness)', () => {
   it('answers 200 { status: "ok" }, never cached, on both hosts', async () => {
