@@ -50,11 +50,41 @@ const dataDir = path.resolve(process.env.DATA_DIR || 'data')
 /** The Next app's port (`npm run dev`, `npm start`). */
 const appPort = Number(process.env.PORT) > 0 ? Number(process.env.PORT) : 3000
 
+/**
+ * An origin pages may call the API from with credentials: `https://host[:port]` exactly. A
+ * wildcard, `null` or a path would let Payload reflect an origin nobody chose (it answers a listed
+ * origin with `Access-Control-Allow-Credentials: true`), so the app does not start with one.
+ */
+const browserOrigin = (name: string, entry: string): string => {
+  let parsed: URL | undefined
+  try {
+    parsed = new URL(entry)
+  } catch {
+    parsed = undefined
+  }
+  const isOrigin =
+    parsed !== undefined &&
+    ['http:', 'https:'].includes(parsed.protocol) &&
+    !entry.includes('*') &&
+    !parsed.username &&
+    !parsed.password &&
+    parsed.pathname === '/' &&
+    !parsed.search &&
+    !parsed.hash
+  if (!isOrigin)
+    throw new Error(
+      `${name}: "${entry}" is not an origin (scheme://host[:port], no wildcard, path or "null")`,
+    )
+  // As a browser sends it: lower case, no default port.
+  return parsed!.origin
+}
+
 const origins = (value: string | undefined): string[] =>
   (value ?? '')
     .split(',')
     .map((origin) => origin.trim().replace(/\/$/, ''))
     .filter(Boolean)
+    .map((origin) => browserOrigin('CORS_ORIGINS', origin))
 
 export const env = {
   isProduction,
