@@ -6,6 +6,12 @@ import { metricsRegistry } from './registry'
 /** The statuses of mail still to send, or given up on; sent mail only grows and is left out. */
 const countedStatuses = ['queued', 'sending', 'failed'] as const
 
+/**
+ * A scrape does not wait longer for the database: the primary gives up on a worker after 5 s, and
+ * prom-client's primary does not expect an answer after that.
+ */
+const countTimeoutMs = 1_500
+
 let watched: Payload | undefined
 
 /** The Payload whose outbox the gauge reads at each scrape (the last one this process booted). */
@@ -27,16 +33,27 @@ export const outboxDepth = new Gauge({
     const payload = watched
     if (!payload) return
     this.reset()
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${countTimeoutMs} ms`)),
+        countTimeoutMs,
+      )
+    })
     try {
-      for (const status of countedStatuses) {
-        const { totalDocs } = await payload.count({
-          collection: 'outbox',
-          where: { status: { equals: status } },
-        })
-        this.set({ status }, totalDocs)
-      }
+      const counts = await Promise.race([
+        Promise.all(
+          countedStatuses.map((status) =>
+            payload.count({ collection: 'outbox', where: { status: { equals: status } } }),
+          ),
+        ),
+        timeout,
+      ])
+      countedStatuses.forEach((status, index) => this.set({ status }, counts[index].totalDocs))
     } catch (error) {
       payload.logger.warn(`Metrics: could not count the outbox (${(error as Error).message})`)
+    } finally {
+      clearTimeout(timer)
     }
   },
 })
