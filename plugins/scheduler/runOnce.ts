@@ -3,7 +3,6 @@ import { hostname } from 'node:os'
 import type { Payload } from 'payload'
 
 import { and, drizzleFor, eq, isNull, lt, ne, or, tableOf } from '../../src/database/database'
-import { timeJobRun } from '../metrics'
 
 export const instanceName = `${hostname()}:${process.pid}`
 
@@ -45,7 +44,7 @@ export const runOnce = async <T>(
   const id = await claimRun(payload, task, runKey, claimMs)
   if (id === undefined) return { ran: false }
   try {
-    const result = await timeJobRun(task, work)
+    const result = await work()
     await payload.update({
       collection: 'scheduled-runs',
       id,
