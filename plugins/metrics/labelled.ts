@@ -3,9 +3,9 @@ import type { Counter, Histogram } from 'prom-client'
 type Metric<Names extends string> = Counter<Names> | Histogram<Names>
 
 /**
- * The child of `metric` for these label values, made once: prom-client hashes a label set on
- * every `inc`/`observe`, a child only once. Keyed by the values joined, so callers pass values
- * from a small set (routes, kinds, statuses), never raw input.
+ * The child of `metric` for these label values, made once per value set (prom-client builds and
+ * validates the label object in `labels()`; a child still hashes it per call). Keyed by the values
+ * joined, so callers pass values from a small set (kinds, routes), never raw input.
  */
 export const labelled = <Names extends string, M extends Metric<Names>>(metric: M) => {
   const children = new Map<string, ReturnType<M['labels']>>()

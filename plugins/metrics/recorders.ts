@@ -56,10 +56,27 @@ const rateLimitRefusals = new Counter({
   ...registry,
 })
 
-const requestCount = labelled(requests)
-const requestTime = labelled(requestSeconds)
 const signatureCount = labelled(signatures)
 const methods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+
+type RequestSeries = {
+  time: ReturnType<typeof requestSeconds.labels>
+  countByStatus: Map<number, ReturnType<typeof requests.labels>>
+}
+/** Children per route and method, then per status: no key string is built per request. */
+const requestSeries = new Map<string, Map<string, RequestSeries>>()
+
+const seriesOf = (route: string, method: string): RequestSeries => {
+  let byMethod = requestSeries.get(route)
+  if (!byMethod) requestSeries.set(route, (byMethod = new Map()))
+  let series = byMethod.get(method)
+  if (!series)
+    byMethod.set(
+      method,
+      (series = { time: requestSeconds.labels(route, method), countByStatus: new Map() }),
+    )
+  return series
+}
 
 /**
  * One answered request. `route` is the endpoint's path pattern (`/v1/licenses/validate`) or a
@@ -72,8 +89,12 @@ export const recordRequest = (
   seconds: number,
 ): void => {
   const shownMethod = method && methods.has(method) ? method : 'OTHER'
-  requestCount(route, shownMethod, String(status)).inc()
-  requestTime(route, shownMethod).observe(seconds)
+  const series = seriesOf(route, shownMethod)
+  let count = series.countByStatus.get(status)
+  if (!count)
+    series.countByStatus.set(status, (count = requests.labels(route, shownMethod, String(status))))
+  count.inc()
+  series.time.observe(seconds)
 }
 
 export const countSignature = (kind: string): void => signatureCount(kind).inc()
