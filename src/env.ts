@@ -45,6 +45,14 @@ const emailList = (name: string): string[] =>
     .map((email) => email.trim().toLowerCase())
     .filter(Boolean)
 
+/** A bearer token an operator sets: unset, or long enough not to be guessed. */
+const secretToken = (name: string): string | undefined => {
+  const value = process.env[name]?.trim()
+  if (!value) return undefined
+  if (value.length < 16) throw new Error(`${name} must be at least 16 characters`)
+  return value
+}
+
 const dataDir = path.resolve(process.env.DATA_DIR || 'data')
 
 /** The Next app's port (`npm run dev`, `npm start`). */
@@ -163,7 +171,7 @@ export const env = {
   /**
    * The bearer token `/metrics` on the API host asks for. Empty: `/metrics` is not served (404).
    */
-  metricsToken: process.env.METRICS_TOKEN || undefined,
+  metricsToken: secretToken('METRICS_TOKEN'),
 }
 
 /** Served over https (PUBLIC_URL says so): cookies get `Secure`, answers get HSTS. */

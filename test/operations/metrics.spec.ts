@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { createRateLimiter } from '../../plugins/clientApi'
 import { deliverOutbox } from '../../plugins/mailers'
@@ -220,5 +220,17 @@ describe('GET /metrics: what it counts', () => {
     await expect(limit('203.0.113.9')).rejects.toMatchObject({ status: 429, code: 'RATE_LIMITED' })
     const after = await metricsText()
     expect(sample(after, 'hub_rate_limit_refusals_total{limit="metrics-test"}')).toBe(1)
+  })
+})
+
+describe('METRICS_TOKEN', () => {
+  it('refuses to start with a token shorter than 16 characters', async () => {
+    vi.resetModules()
+    vi.stubEnv('METRICS_TOKEN', 'short')
+    await expect(import('../../src/env')).rejects.toThrow('METRICS_TOKEN must be at least 16')
+    vi.resetModules()
+    vi.stubEnv('METRICS_TOKEN', token)
+    expect((await import('../../src/env')).env.metricsToken).toBe(token)
+    vi.unstubAllEnvs()
   })
 })
