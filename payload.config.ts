@@ -164,6 +164,8 @@ export default buildConfig({
     signingPlugin({
       privateJwk: env.signingPrivateJwk,
       previousPrivateJwk: env.signingPreviousPrivateJwk,
+      nextPrivateJwk: env.signingNextPrivateJwk,
+      keyRefreshMs: env.signingKeyRefreshMs,
       dataDir: env.dataDir,
     }),
     licensingPlugin({

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from './access/isEditor'
-import { isLoggedIn } from './access/isLoggedIn'
 import { adminGroups } from './adminGroups'
 
 export const faqTopics = ['licensing', 'install', 'updates', 'billing', 'other'] as const
@@ -15,7 +14,8 @@ export const Faqs: CollectionConfig = {
     group: adminGroups.content,
   },
   defaultSort: 'order',
-  access: { read: isLoggedIn, create: isEditor, update: isEditor, delete: isEditor },
+  // Public: the FAQ page helps before signing in too (how to sign in, install a license).
+  access: { read: () => true, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
     { name: 'question', type: 'text', required: true },
     { name: 'answer', type: 'richText', required: true },

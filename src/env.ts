@@ -145,6 +145,16 @@ export const env = {
   signingPrivateJwk: process.env.SIGNING_PRIVATE_JWK || undefined,
   /** The key SIGNING_PRIVATE_JWK replaces, set for the one boot that rotates to it. */
   signingPreviousPrivateJwk: process.env.SIGNING_PREVIOUS_PRIVATE_JWK || undefined,
+  /**
+   * The next Ed25519 private JWK, staged on every instance ahead of a rotation: when one instance
+   * rotates to it (`npm run signing-key:rotate`), the others switch within SIGNING_KEY_REFRESH_MS.
+   */
+  signingNextPrivateJwk: process.env.SIGNING_NEXT_PRIVATE_JWK || undefined,
+  /** How often each instance checks which signing key is active (ms). */
+  signingKeyRefreshMs:
+    Number(process.env.SIGNING_KEY_REFRESH_MS) > 0
+      ? Number(process.env.SIGNING_KEY_REFRESH_MS)
+      : 5_000,
   /** Length of a trial in days (in-app button, staff "Create trial", reseller trials). */
   trialDays: Number(process.env.TRIAL_DAYS) || 30,
   /** Days a license file stays valid offline before the app must refresh it online. */

@@ -47,6 +47,7 @@ export const Licenses: CollectionConfig = {
       'clientsInUse',
     ],
     listSearchableFields: ['key'],
+    components: { beforeListTable: ['/src/admin/search/LicensesListSearch#LicensesListSearch'] },
     group: 'Customers & licenses',
   },
   access: {

@@ -3,8 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { rolesField, staffField } from '../access/fieldAccess'
 import { isEditor } from '../access/isEditor'
 import { isReleaseManager } from '../access/isReleaseManager'
-import { publishedReleaseWhere } from '../access/published'
-import { staffOrCustomer } from '../access/staffOr'
+import { staffOrPublishedRelease } from '../access/published'
 import { deleteReferencing } from '../hooks/deleteReferencing'
 import { releaseMailTemplate } from './defaults/releaseMailTemplate'
 import { setTitle } from './hooks/setTitle'
@@ -29,7 +28,7 @@ export const Releases: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 50 },
   indexes: [{ fields: ['product', 'line', 'version'], unique: true }],
   access: {
-    read: staffOrCustomer(() => publishedReleaseWhere),
+    read: staffOrPublishedRelease,
     // Drafts and history are for the staff who write and ship releases, never for customers.
     readVersions: isEditor,
     create: isReleaseManager,
@@ -222,6 +221,7 @@ export const Releases: CollectionConfig = {
           },
           admin: {
             condition: (data) => Boolean(data?.notifyByEmail),
+            components: { RowLabel: '/src/admin/releases/RecipientRowLabel#RecipientRowLabel' },
             description:
               'Every contact of every customer with a usable license for this product and line, listed when the release is created and brought up to date each time it is opened; untick to leave someone out, add extra addresses.',
           },

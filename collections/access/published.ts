@@ -5,11 +5,12 @@ import { isStaffUser } from './hasRole'
 /**
  * What a non-staff reader may see of a release: shipped and published. Both states count:
  * `status` is ours (draft, published, pulled), `_status` is Payload's draft state; a newer draft of
- * a
- * published release (`?draft=true`, versions) is `_status: draft` and so never matches.
+ * a published release (`?draft=true`, versions) is `_status: draft` and so never matches. A pulled
+ * release shipped once and stays visible, marked as pulled, so whoever installed it can read why;
+ * its files are refused (findDownloadableArtifact).
  */
 export const publishedReleaseWhere: Where = {
-  and: [{ status: { equals: 'published' } }, { _status: { equals: 'published' } }],
+  and: [{ status: { in: ['published', 'pulled'] } }, { _status: { equals: 'published' } }],
 }
 
 /**
@@ -21,7 +22,7 @@ export const onPublishedReleaseWhere = (field = 'release'): Where => ({
     { [field]: { exists: false } },
     {
       and: [
-        { [`${field}.status`]: { equals: 'published' } },
+        { [`${field}.status`]: { in: ['published', 'pulled'] } },
         { [`${field}._status`]: { equals: 'published' } },
       ],
     },
@@ -29,10 +30,16 @@ export const onPublishedReleaseWhere = (field = 'release'): Where => ({
 })
 
 /**
- * Read access for release material: all of it for staff, what hangs off published releases for
- * other accounts.
+ * Read access for releases: all of them for staff, the published ones for everyone else. A
+ * release's public part is shared by direct link (`/r/<product>/<line>/<version>`), which works
+ * without signing in; its files still need a license.
  */
-export const staffOrOnPublishedRelease: Access = ({ req }) => {
-  if (isStaffUser(req.user)) return true
-  return req.user ? onPublishedReleaseWhere() : false
-}
+export const staffOrPublishedRelease: Access = ({ req }) =>
+  isStaffUser(req.user) ? true : publishedReleaseWhere
+
+/**
+ * Read access for release material: all of it for staff, what hangs off published releases for
+ * everyone else (the direct link shows it).
+ */
+export const staffOrOnPublishedRelease: Access = ({ req }) =>
+  isStaffUser(req.user) ? true : onPublishedReleaseWhere()

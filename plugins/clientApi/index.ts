@@ -10,6 +10,7 @@ export { clientRateLimits } from './clientRateLimits'
 export { fastAnswerOf, type FastAnswer, type FastRequest } from './fastAnswer'
 export {
   clientAddress,
+  clientAddressOf,
   closeRateLimitStore,
   createRateLimiter,
   rateLimitStoreOf,

@@ -8,6 +8,7 @@ import { defaultMailersOptions, type MailersPluginOptions } from './types'
 export { deliverOutbox } from './deliverOutbox'
 export { buildEmailAdapter } from './emailAdapter'
 export { queueMail, type QueueMailArgs } from './queueMail'
+export { queueComposedMail, type ComposedMail } from './queueComposedMail'
 export { queueMails, type MailToQueue } from './queueMails'
 export { renderTemplate, type TemplateVariables } from './renderTemplate'
 

@@ -1,6 +1,8 @@
-import type { Field } from 'payload'
+import type { Field, FieldAccess } from 'payload'
 
 import { rolesField, systemField } from '../../collections/access/fieldAccess'
+import { userHasRole } from '../../collections/access/hasRole'
+import { customerCollectionSlug } from '../../collections/access/roles'
 
 const onUsage = (data: Record<string, unknown> | undefined) => data?.type === 'on-usage'
 
@@ -10,6 +12,14 @@ const meteringBookkeeping = {
   create: systemField,
   update: systemField,
 }
+
+/**
+ * The base of the default low-credit level: the owning customer reads it too, so the portal tells
+ * them their credit is low exactly when metering does (read access keeps them to their licenses).
+ */
+const readCreditBase: FieldAccess = ({ req }) =>
+  userHasRole(req.user, ['support']) || req.user?.collection === customerCollectionSlug
+const creditBase = { ...meteringBookkeeping, read: readCreditBase }
 
 /**
  * What metering keeps on an on-usage license: the alert level staff may set, and the
@@ -38,7 +48,7 @@ export const meteringLicenseFields: Field[] = [
             name: 'creditsAtTopUp',
             type: 'number',
             admin: { readOnly: true, description: 'Credits after the last top-up.' },
-            access: meteringBookkeeping,
+            access: creditBase,
           },
           {
             name: 'creditsAfterLastUse',

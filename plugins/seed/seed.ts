@@ -16,7 +16,7 @@ import {
   seedStaff,
   type SeedLicense,
 } from './people'
-import { paragraphs } from './richText'
+import { paragraphs, paragraphWithLink } from './richText'
 import { seededArtifactPackage } from './seededArtifactPackage'
 import { applySupportHistory, pullAndRestore } from './seedHistory'
 import type { User } from '../../payload-types'
@@ -300,6 +300,37 @@ export const seed = async (
       answer: paragraphs(
         'Open Settings › License in ProMonitor and paste the key, or paste the license file in the offline box when the server has no internet access.',
       ),
+    },
+  })
+  const manualInstallWiki = 'https://wiki.promonitor.example/licensing/install-manually'
+  await create({
+    collection: 'doc-links',
+    data: {
+      title: 'Installing a license manually (wiki)',
+      url: manualInstallWiki,
+      kind: 'wiki',
+      product: productIds.promonitor,
+    },
+  })
+  const manualInstall = paragraphs(
+    'On a server without internet access, install the license file by hand: in the portal, open the license, choose the installation and download its license file (.lic), or copy the text between the BEGIN and END LICENSE FILE lines.',
+    'In ProMonitor, open Settings › License › Offline, paste the text or upload the .lic file, and save. The app verifies the signature before it accepts the file; refresh it online before it expires.',
+  )
+  manualInstall.root.children.push(
+    paragraphWithLink(
+      'Screenshots, step by step: ',
+      'the wiki page',
+      manualInstallWiki,
+      '.',
+    ) as never,
+  )
+  await create({
+    collection: 'faqs',
+    data: {
+      question: 'How do I install a license manually (offline)?',
+      topic: 'licensing',
+      order: 15,
+      answer: manualInstall,
     },
   })
   await create({

@@ -12,6 +12,7 @@ import { defaultSignInBudgets, type SignInPluginOptions, type SignInSettings } f
 import { withoutLoginMutations } from './withoutLoginMutations'
 
 export { signIn } from './signIn'
+export { mailPasswordReset } from './mailPasswordReset'
 export {
   isResetTokenUsable,
   resetPasswordWithToken,
@@ -94,7 +95,14 @@ export const signInPlugin =
         throw new Error(`signInPlugin: no collection "${slug}"`)
     }
 
-    const withCollections: Config = { ...config, collections: [...collections, SignInFailures] }
+    const withCollections: Config = {
+      ...config,
+      collections: [...collections, SignInFailures],
+      custom: {
+        ...config.custom,
+        signIn: { publicUrl: settings.publicUrl, collections: options.collections },
+      },
+    }
     if (!settings.enabled) return withCollections
     return {
       ...withCollections,

@@ -18,6 +18,19 @@ export type SigningPluginOptions = {
    */
   previousPrivateJwk?: string | Record<string, unknown>
   /**
+   * The next key, staged ahead of a rotation (`SIGNING_NEXT_PRIVATE_JWK`), the same on every
+   * instance. It signs nothing until one instance rotates to it (`rotateToStagedKey`); then every
+   * instance holding it switches at its next check of the active key, without a restart.
+   * @default undefined
+   */
+  nextPrivateJwk?: string | Record<string, unknown>
+  /**
+   * How often each instance checks which key is active (ms): the longest another instance keeps
+   * signing with the key a rotation retired.
+   * @default 5000
+   */
+  keyRefreshMs?: number
+  /**
    * Folder of the development key file (`DATA_DIR`).
    * @default 'data'
    */
@@ -26,5 +39,6 @@ export type SigningPluginOptions = {
 
 export const defaultSigningOptions = {
   enabled: true,
+  keyRefreshMs: 5_000,
   dataDir: 'data',
 } satisfies SigningPluginOptions

@@ -32,6 +32,21 @@ export { artifactFileResponse } from './downloads/artifactFileResponse'
 export { authorizeDownload, type AuthorizedDownload } from './downloads/authorizeDownload'
 export { issueDownloadToken, verifyDownloadToken } from './downloads/downloadToken'
 export {
+  findReleaseDownloads,
+  findReleaseFiles,
+  type DownloadDecision,
+  type ReleaseDownloads,
+  type ReleaseFile,
+  type ReleaseOnPage,
+} from './downloads/releaseDownloads'
+export {
+  checkDirectLinkKey,
+  keyRefusedMessage,
+  type DirectLinkDownloads,
+  type OpenedFile,
+} from './downloads/checkDirectLinkKey'
+export { directLinkOf, type ReleaseAddress } from './directLink'
+export {
   assertDownloadAllowed,
   downloadRefusal,
   type DownloadCredentials,

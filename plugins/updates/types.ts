@@ -54,6 +54,12 @@ export type UpdatesPluginOptions = {
    * @default '20 3 * * *'
    */
   retentionSchedule?: string
+  /**
+   * License keys one client address may try on direct-link pages (`/r/…`) per window, on each
+   * instance: a flood guard that makes guessing keys slow.
+   * @default { limit: 10, windowMs: 600000 }
+   */
+  directLinkKeyChecks?: { limit: number; windowMs: number }
   /** S3-compatible storage of artifacts (same settings as the storage adapter). */
   s3?: UpdatesS3Options
 }
@@ -69,6 +75,7 @@ export const defaultUpdatesOptions: UpdatesSettings = {
   presignedUrlSeconds: 60,
   scheduleTasks: true,
   retentionSchedule: '20 3 * * *',
+  directLinkKeyChecks: { limit: 10, windowMs: 600_000 },
   s3: {},
 }
 

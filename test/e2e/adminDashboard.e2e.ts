@@ -200,4 +200,115 @@ describe('the back office dashboard and search on the production build', () => {
       `/admin/collections/activations/${installation.id}`,
     ])
   })
+
+  it('finds an installation from the search box above the licenses list', async () => {
+    const { docs } = await restGet<{ docs: Array<{ id: number; hostname: string }> }>(
+      page,
+      '/api/activations?limit=1&depth=0&where[hostname][exists]=true',
+    )
+    const [installation] = docs
+    await page.goto(`${session.server.url}/admin/collections/licenses`)
+    const box = page.getByLabel('Find a license key, customer, email, fingerprint or hostname')
+    await box.waitFor({ timeout: 60_000 })
+    await box.fill(installation.hostname)
+    await page.click('form[role="search"] button[type="submit"]')
+    await page.waitForURL(/\/admin\/search\?q=/)
+    await page.locator('.hub-search__results [role="status"]').waitFor({ timeout: 60_000 })
+    expect(await resultLinks('activations')).toContain(
+      `/admin/collections/activations/${installation.id}`,
+    )
+  })
+
+  it('walks a release manager through the day: release figures, and a new release whose template and recipients are there without a click', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1400, height: 1000 } })
+    const managerPage = await context.newPage()
+    await logIn(managerPage, session.server.url, 'releases@example.com', e2eStaffPassword)
+    await managerPage.locator('.hub-dashboard').waitFor({ timeout: 60_000 })
+    const headings = await managerPage.locator('.hub-dashboard h2').allInnerTexts()
+    expect(headings).toContain('Releases')
+    expect(headings).not.toContain('Outbox')
+    await managerPage.screenshot({ path: 'test-results/admin-dashboard-releases.png' })
+
+    // The create view: ticking "Notify by email" shows the release template already chosen.
+    const {
+      docs: [template],
+    } = await restGet<{ docs: Array<{ id: number; name: string }> }>(
+      managerPage,
+      '/api/email-templates?where[key][equals]=release-published&sort=createdAt&limit=1&depth=0',
+    )
+    await managerPage.goto(`${session.server.url}/admin/collections/releases/create`)
+    const notify = managerPage.locator('#field-notifyByEmail')
+    await notify.waitFor({ timeout: 60_000 })
+    await notify.check()
+    await managerPage
+      .locator('#field-emailTemplate')
+      .getByText(template.name)
+      .waitFor({ timeout: 30_000 })
+
+    // A release created without opening "Load recipients" lists every licensed contact.
+    const {
+      docs: [product],
+    } = await restGet<{ docs: Array<{ id: number }> }>(
+      managerPage,
+      '/api/products?where[slug][equals]=promonitor&depth=0',
+    )
+    const created = await managerPage.evaluate(async (productId) => {
+      const response = await fetch('/api/releases', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          product: productId,
+          line: 'v7',
+          version: '7.9.0',
+          channel: 'stable',
+          status: 'draft',
+          notifyByEmail: true,
+        }),
+      })
+      return (await response.json()) as {
+        doc: { id: number; recipients: Array<{ email: string }> }
+      }
+    }, product.id)
+    const emails = created.doc.recipients.map((recipient) => recipient.email)
+    expect(emails.length).toBeGreaterThan(0)
+    await managerPage.goto(`${session.server.url}/admin/collections/releases/${created.doc.id}`)
+    // Each row reads as its address, collapsed or not.
+    const rowLabels = managerPage.locator('#field-recipients .array-field__row-header .row-label')
+    await rowLabels.first().waitFor({ timeout: 60_000 })
+    await expect
+      .poll(async () => (await rowLabels.allInnerTexts()).map((text) => text.trim()).sort(), {
+        timeout: 30_000,
+      })
+      .toEqual([...emails].sort())
+    await context.close()
+  })
+
+  it('walks an editor through the day: the content in the nav, an FAQ question rewritten and saved', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1400, height: 1000 } })
+    const editorPage = await context.newPage()
+    await logIn(editorPage, session.server.url, 'editor@example.com', e2eStaffPassword)
+    const nav = await editorPage.locator('nav').first().innerText()
+    for (const label of ['FAQs', 'Video teasers', 'Doc links', 'Changelogs', 'Email templates'])
+      expect(nav).toContain(label)
+    for (const staffOnly of ['Licenses', 'Customers', 'Outbox'])
+      expect(nav).not.toContain(staffOnly)
+
+    const {
+      docs: [faq],
+    } = await restGet<{ docs: Array<{ id: number; question: string }> }>(
+      editorPage,
+      '/api/faqs?limit=1&sort=createdAt&depth=0',
+    )
+    await editorPage.goto(`${session.server.url}/admin/collections/faqs/${faq.id}`)
+    const question = editorPage.locator('#field-question')
+    await question.waitFor({ timeout: 60_000 })
+    const rewritten = `${faq.question} (updated)`
+    await question.fill(rewritten)
+    await editorPage.getByRole('button', { name: 'Save', exact: true }).click()
+    await editorPage.getByText('Updated successfully').first().waitFor({ timeout: 30_000 })
+    const saved = await restGet<{ question: string }>(editorPage, `/api/faqs/${faq.id}?depth=0`)
+    expect(saved.question).toBe(rewritten)
+    await context.close()
+  })
 })

@@ -72,7 +72,7 @@ describe('licenses in the admin (production build)', () => {
     expect(stark).toMatchObject({ status: 'suspended', timeLeft: '245 days' })
   })
 
-  it('extends a license by the days typed next to its label, and suspends it only once confirmed, with a reason', async () => {
+  it('extends a license by the days typed next to its label, suspends it only once confirmed with a reason, and reinstates it', async () => {
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } })
     await logIn(page, session.server.url, 'support@example.com', staffPassword)
     const { docs } = await readApi<{ docs: License[] }>(
@@ -108,6 +108,16 @@ describe('licenses in the admin (production build)', () => {
     await page.getByText('License suspended').first().waitFor({ timeout: 30_000 })
     await page.getByRole('button', { name: 'Reinstate' }).waitFor({ timeout: 30_000 })
     await page.screenshot({ path: 'test-results/license-suspended.png', fullPage: true })
+    await page.getByRole('button', { name: 'Reinstate' }).click()
+    await page.getByText('License reinstated').first().waitFor({ timeout: 30_000 })
+    await page.getByRole('button', { name: 'Suspend…' }).waitFor({ timeout: 30_000 })
+    expect((await readApi<License>(page, `/api/licenses/${cockpit.id}?depth=0`)).status).toBe(
+      'active',
+    )
+    await page.getByRole('button', { name: 'Suspend…' }).click()
+    await page.getByLabel('Reason (kept in the history)').fill('Chargeback on invoice 2026-0920')
+    await page.getByRole('button', { name: 'Suspend', exact: true }).click()
+    await page.getByText('License suspended').first().waitFor({ timeout: 30_000 })
 
     const suspended = await readApi<License>(page, `/api/licenses/${cockpit.id}?depth=0`)
     expect(suspended).toMatchObject({ status: 'suspended', currentStatus: 'suspended' })
@@ -115,7 +125,67 @@ describe('licenses in the admin (production build)', () => {
       page,
       `/api/license-events?where[license][equals]=${cockpit.id}&sort=createdAt&depth=0`,
     )
-    expect(events.docs.map((event) => event.type)).toEqual(['created', 'extended', 'suspended'])
+    expect(events.docs.map((event) => event.type)).toEqual([
+      'created',
+      'extended',
+      'suspended',
+      'reinstated',
+      'suspended',
+    ])
     expect(events.docs[2].details).toMatchObject({ reason: 'Chargeback on invoice 2026-0920' })
+  })
+
+  it('adds a pack and modules to a trial, and converts it to a subscription only once confirmed', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await logIn(page, session.server.url, 'support@example.com', staffPassword)
+    const { docs } = await readApi<{ docs: License[] }>(
+      page,
+      '/api/licenses?where[customerName][equals]=Globex%20Energy&where[type][equals]=trial&depth=0',
+    )
+    const [trial] = docs
+    await page.goto(`${session.server.url}/admin/collections/licenses/${trial.id}`)
+    const actions = page.locator('section[aria-label="License actions"]')
+    await actions.waitFor({ timeout: 60_000 })
+
+    await actions.getByLabel('clients', { exact: true }).fill('2')
+    await actions.getByLabel('users', { exact: true }).fill('3')
+    await actions.getByRole('button', { name: 'Add', exact: true }).nth(1).click()
+    await page.getByText('Pack added').first().waitFor({ timeout: 30_000 })
+    const packed = await readApi<License>(page, `/api/licenses/${trial.id}?depth=0`)
+    expect(packed).toMatchObject({
+      maxClients: (trial.maxClients ?? 0) + 2,
+      maxUsers: (trial.maxUsers ?? 0) + 3,
+    })
+
+    await actions.getByLabel('Add modules').fill('reporting, sla')
+    await actions.getByRole('button', { name: 'Add', exact: true }).first().click()
+    await page.getByText('Added reporting, sla').first().waitFor({ timeout: 30_000 })
+    const withModules = await readApi<License>(page, `/api/licenses/${trial.id}?depth=0`)
+    expect(withModules.modules).toEqual(expect.arrayContaining(['reporting', 'sla']))
+
+    // Convert… asks first: cancelling leaves the trial a trial.
+    await actions.getByLabel('Convert to').selectOption('subscription')
+    await page.getByRole('button', { name: 'Convert…' }).click()
+    await page.getByText('Convert this trial to subscription?').waitFor()
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    expect((await readApi<License>(page, `/api/licenses/${trial.id}?depth=0`)).type).toBe('trial')
+
+    await page.getByRole('button', { name: 'Convert…' }).click()
+    await page.getByRole('button', { name: 'Convert', exact: true }).click()
+    await page.getByText('Converted to subscription').first().waitFor({ timeout: 30_000 })
+    const converted = await readApi<License>(page, `/api/licenses/${trial.id}?depth=0`)
+    expect(converted).toMatchObject({ type: 'subscription', currentStatus: 'active' })
+    expect(new Date(converted.expiresAt!).getTime()).toBeGreaterThan(Date.now() + 300 * 86_400_000)
+    // The panel follows the new type: no "Convert…" for a subscription.
+    await expect
+      .poll(async () => page.getByRole('button', { name: 'Convert…' }).count(), { timeout: 30_000 })
+      .toBe(0)
+    const events = await readApi<{ docs: LicenseEvent[] }>(
+      page,
+      `/api/license-events?where[license][equals]=${trial.id}&sort=createdAt&depth=0`,
+    )
+    expect(events.docs.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['pack-added', 'modules-added', 'converted']),
+    )
   })
 })

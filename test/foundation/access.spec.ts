@@ -85,7 +85,8 @@ describe('access control through REST', () => {
       const draft = await booted.payload.create({
         collection: 'releases',
         data: {
-          product: acmeLicense.product,
+          product:
+            typeof acmeLicense.product === 'object' ? acmeLicense.product.id : acmeLicense.product,
           line: 'v7',
           version: '7.9.0',
           channel: 'stable',
@@ -143,13 +144,44 @@ describe('access control through REST', () => {
   })
 
   describe('anonymous', () => {
-    it('sees no license, customer, release or outbox, but the public catalogue', async () => {
-      for (const collection of ['licenses', 'customers', 'releases', 'outbox', 'artifacts']) {
+    it('sees no license, customer, outbox or artifact, but the public catalogue', async () => {
+      for (const collection of ['licenses', 'customers', 'outbox', 'artifacts']) {
         const answer = await rest(booted, 'GET', `/api/${collection}`)
         expect(answer.status, collection).toBe(403)
       }
       const products = await rest<{ totalDocs: number }>(booted, 'GET', '/api/products')
       expect(products.body.totalDocs).toBe(3)
+    })
+
+    it('reads the public part of shipped releases (what their direct links show) and the FAQ', async () => {
+      const draft = await booted.payload.create({
+        collection: 'releases',
+        data: {
+          product:
+            typeof acmeLicense.product === 'object' ? acmeLicense.product.id : acmeLicense.product,
+          line: 'v7',
+          version: '7.9.9',
+          rolloutPercent: 100,
+          channel: 'stable',
+          status: 'draft',
+          _status: 'draft',
+        },
+        depth: 0,
+      })
+      const releases = await rest<{
+        docs: Array<{ version: string; status: string; recipients?: unknown[] }>
+      }>(booted, 'GET', '/api/releases?limit=100&depth=0')
+      expect(releases.status).toBe(200)
+      const versions = releases.body.docs.map((release) => release.version)
+      expect(versions).toContain('7.4.0')
+      expect(versions).not.toContain('7.9.9')
+      expect(new Set(releases.body.docs.map((release) => release.status))).toEqual(
+        new Set(['published']),
+      )
+      expect(releases.body.docs.every((release) => !release.recipients?.length)).toBe(true)
+      const faqs = await rest<{ totalDocs: number }>(booted, 'GET', '/api/faqs')
+      expect(faqs.body.totalDocs).toBeGreaterThan(0)
+      await booted.payload.delete({ collection: 'releases', id: draft.id })
     })
   })
 

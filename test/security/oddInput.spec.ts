@@ -175,6 +175,21 @@ describe('REST writes and auth routes', () => {
     await payload.delete({ collection: 'customers', id: customer.id })
   })
 
+  it('a text field sent as a list or an object is 400 INVALID_BODY and changes nothing', async () => {
+    const customer = await createCustomer(payload, 'Initrode', [{ email: 'it@initrode.test' }])
+    await payload.update({ collection: 'customers', id: customer.id, data: { notes: 'kept' } })
+    for (const body of [{ notes: [] }, { notes: ['a'] }, { notes: { a: 1 } }, { name: [] }]) {
+      expectRefusal(
+        await api.call('PATCH', `/api/customers/${customer.id}`, { headers: staff, body }),
+        400,
+        'INVALID_BODY',
+      )
+    }
+    const kept = await payload.findByID({ collection: 'customers', id: customer.id })
+    expect([kept.name, kept.notes]).toEqual(['Initrode', 'kept'])
+    await payload.delete({ collection: 'customers', id: customer.id })
+  })
+
   it('a relationship to a document that does not exist is 400 UNKNOWN_REFERENCE and changes nothing', async () => {
     const [customer] = (await payload.find({ collection: 'customers', limit: 1 })).docs
     expectRefusal(

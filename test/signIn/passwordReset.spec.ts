@@ -1,7 +1,8 @@
 import type { ParsedMail } from 'mailparser'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { resetPasswordWithToken } from '../../plugins/signIn'
+import { deliverOutbox } from '../../plugins/mailers'
+import { mailPasswordReset, resetPasswordWithToken } from '../../plugins/signIn'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { createCustomer, createCustomerAccount } from '../helpers/fixtures'
 import { rest } from '../helpers/rest'
@@ -99,6 +100,41 @@ describe('password reset mails link to the right page, absolute from PUBLIC_URL'
       passwordAgain: 'third-password-3',
     })
     expect(again).toMatchObject({ changed: false, problem: 'INVALID_TOKEN' })
+  })
+
+  it('the portal’s forgot form queues the mail in the outbox, which delivers it with a working link; an unknown email queues nothing', async () => {
+    const { payload } = booted
+    await createCustomerAccount(payload, 'olga@acme.test', [customerId], 'olga-api-key')
+    const queued = async () =>
+      (
+        await payload.find({
+          collection: 'outbox',
+          where: { to: { in: ['olga@acme.test', 'nobody@acme.test'] } },
+          depth: 0,
+        })
+      ).docs
+    await mailPasswordReset(payload, { collection: 'customer-users', email: 'nobody@acme.test' })
+    expect(await queued()).toEqual([])
+
+    await mailPasswordReset(payload, { collection: 'customer-users', email: 'olga@acme.test' })
+    const [row] = await queued()
+    expect(row).toMatchObject({ status: 'queued', subject: 'Reset your ProMonitor password' })
+    expect(row.text).toContain(`${publicUrl}/portal/reset?token=`)
+    const token = new URL(row.text.match(/https:\S+/)![0]).searchParams.get('token')!
+    expect(row.idempotencyKey).not.toContain(token)
+    expect(sink.mails).toHaveLength(0)
+
+    await deliverOutbox(payload)
+    const [mail] = await sink.waitFor(1)
+    expect((mail.to as { text: string }).text).toBe('olga@acme.test')
+    expect(linksIn(mail)).toEqual([`${publicUrl}/portal/reset?token=${token}`])
+    const outcome = await resetPasswordWithToken(payload, {
+      collection: 'customer-users',
+      token,
+      password: 'olga-new-password-1',
+      passwordAgain: 'olga-new-password-1',
+    })
+    expect(outcome.changed).toBe(true)
   })
 
   it('staff get PUBLIC_URL/admin/reset/<token>, and Payload’s reset changes the password', async () => {

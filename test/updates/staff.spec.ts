@@ -341,7 +341,7 @@ describe('release mails', () => {
     ])
     expect(mails[0].subject).toBe('Promonitor 7.5.0 is available')
     expect(mails[0].text).toContain('Promonitor 7.5.0 (V7, stable channel) has been released.')
-    expect(mails[0].text).toContain(`http://localhost:3000/portal/releases/${draft.id}`)
+    expect(mails[0].text).toContain(`http://localhost:3000/r/promonitor/v7/7.5.0`)
     const outbox = await payload.find({
       collection: 'outbox',
       where: { idempotencyKey: { like: `release:${draft.id}:` } },

@@ -14,6 +14,8 @@ const isPlainObject = (value: unknown): boolean =>
  */
 const queryingOperations = new Set(['login', 'forgotPassword', 'resetPassword', 'unlock'])
 
+const textTypes = new Set(['text', 'textarea', 'email', 'code'])
+
 const holdsNul = (data: unknown): boolean =>
   isPlainObject(data) &&
   Object.values(data as object).some(
@@ -75,6 +77,18 @@ export const guardOperation: CollectionBeforeOperationHook = ({
         !Array.isArray(value)
       ) {
         throw new InputRefused('INVALID_BODY', `${field.name}: a list (send [] to empty it)`)
+      }
+      // Payload's text validations pass a list or an object through to the database driver.
+      if (textTypes.has(field.type) && value !== undefined && value !== null) {
+        const hasMany = 'hasMany' in field && field.hasMany === true
+        const isText = hasMany
+          ? Array.isArray(value) && value.every((item) => typeof item === 'string')
+          : typeof value === 'string'
+        if (!isText)
+          throw new InputRefused(
+            'INVALID_BODY',
+            `${field.name}: ${hasMany ? 'a list of texts' : 'a text'} (send null to empty it)`,
+          )
       }
     }
   }

@@ -1,13 +1,9 @@
 import type { Redis } from 'ioredis'
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible'
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { ClientError } from '../../../src/http/clientError'
 import { countRateLimitRefusal } from '../../metrics'
+import { createMemoryRateLimiter, rateLimitRefusal } from './memoryRateLimiter'
 
 export type RateLimitBudget = {
   /** Requests one key may make per window. */
@@ -22,23 +18,16 @@ export type RateLimiterOptions = RateLimitBudget & {
   redis?: Redis | null
 }
 
-/** A key's use of a budget: resolves while it lasts, else throws 429 `RATE_LIMITED`. */
-export type RateLimiter = (key: string) => Promise<void>
-
-const refusal = (limit: number, msBeforeNext: number): ClientError => {
-  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000))
-  return new ClientError(429, 'RATE_LIMITED', `Too many requests; retry in ${retryAfter} s`, {
-    'Retry-After': String(retryAfter),
-    'X-RateLimit-Limit': String(limit),
-    'X-RateLimit-Remaining': '0',
-  })
-}
+/**
+ * A key's use of a budget: resolves while it lasts, else rejects with 429 `RATE_LIMITED`. `now`
+ * moves the in-memory window only (tests); Redis keeps its own time.
+ */
+export type RateLimiter = (key: string, now?: number) => Promise<void>
 
 /**
- * A fixed-window budget per key (rate-limiter-flexible). With `redis` it is one budget for every
- * instance sharing that Redis; while Redis is down or slow each instance falls back to its own
- * memory (the insurance limiter), so a Redis outage never refuses traffic. Without it, the
- * budget is this instance's, in memory.
+ * A fixed-window budget per key. With `redis` it is one budget for every instance sharing that
+ * Redis (rate-limiter-flexible); while Redis is down or slow each instance falls back to its own
+ * in-memory budget, so a Redis outage never refuses traffic. Without it, the in-memory budget.
  */
 export const createRateLimiter = ({
   limit,
@@ -46,26 +35,32 @@ export const createRateLimiter = ({
   name,
   redis,
 }: RateLimiterOptions): RateLimiter => {
-  const window = { points: limit, duration: windowMs / 1000 }
-  const inMemory = new RateLimiterMemory({ ...window, keyPrefix: name })
-  const limiter: RateLimiterAbstract = redis
-    ? new RateLimiterRedis({
-        ...window,
-        storeClient: redis,
-        keyPrefix: `hub:rate:${name}`,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: inMemory,
-      })
-    : inMemory
-  return async (key) => {
+  const inMemory = createMemoryRateLimiter({ limit, windowMs })
+  const limitInMemory = (key: string, now?: number): void => {
     try {
-      await limiter.consume(key)
+      inMemory(key, now)
+    } catch (error) {
+      if (error instanceof ClientError) countRateLimitRefusal(name)
+      throw error
+    }
+  }
+  if (!redis) return async (key, now) => limitInMemory(key, now)
+
+  const shared = new RateLimiterRedis({
+    storeClient: redis,
+    points: limit,
+    duration: windowMs / 1000,
+    keyPrefix: `hub:rate:${name}`,
+    // Not connected (down, reconnecting): fail at once, and fall back below.
+    rejectIfRedisNotReady: true,
+  })
+  return async (key, now) => {
+    try {
+      await shared.consume(key)
     } catch (outcome) {
-      if (outcome instanceof RateLimiterRes) {
-        countRateLimitRefusal(name)
-        throw refusal(limit, outcome.msBeforeNext)
-      }
-      // Neither Redis nor memory could count it: let it through rather than refuse everyone.
+      if (!(outcome instanceof RateLimiterRes)) return limitInMemory(key, now)
+      countRateLimitRefusal(name)
+      throw rateLimitRefusal(limit, outcome.msBeforeNext)
     }
   }
 }

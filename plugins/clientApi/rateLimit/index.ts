@@ -1,4 +1,4 @@
-export { clientAddress } from './clientAddress'
+export { clientAddress, clientAddressOf } from './clientAddress'
 export {
   createRateLimiter,
   type RateLimitBudget,

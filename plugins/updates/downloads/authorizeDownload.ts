@@ -8,6 +8,14 @@ import { findDownloadableArtifact } from './findDownloadableArtifact'
 
 export type AuthorizedDownload = { artifact: Artifact; url: string; expiresAt: Date }
 
+/** The file link a download token opens: `/api/v1/downloads/:id/file?token=…`. */
+export const downloadFileUrlOf = (
+  payload: Payload,
+  artifactId: number | string,
+  token: string,
+): string =>
+  `${payload.config.routes.api}/v1/downloads/${artifactId}/file?token=${encodeURIComponent(token)}`
+
 /**
  * Checks that the credentials may download the artifact and returns its short-lived file link
  * (`/api/v1/downloads/:id/file?token=…`, valid `downloadTokenSeconds`, for this artifact only).
@@ -25,6 +33,5 @@ export const authorizeDownload = async (
     seconds: updatesSettingsOf(payload).downloadTokenSeconds,
     now,
   })
-  const url = `${payload.config.routes.api}/v1/downloads/${artifact.id}/file?token=${encodeURIComponent(token)}`
-  return { artifact, url, expiresAt }
+  return { artifact, url: downloadFileUrlOf(payload, artifact.id, token), expiresAt }
 }

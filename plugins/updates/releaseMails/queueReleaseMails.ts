@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { Release } from '../../../payload-types'
 import { queueMail } from '../../mailers'
 import { productIdOf } from '../productIdOf'
-import { notesUrlOf } from '../manifestRelease'
+import { directLinkOf } from '../directLink'
 import { updatesSettingsOf } from '../settings'
 
 export const releaseMailKey = (releaseId: number | string, email: string): string =>
@@ -54,7 +54,12 @@ export const queueReleaseMails = async (
         version: release.version,
         channel: release.channel,
         summary: release.summary ?? '',
-        notesUrl: notesUrlOf(publicUrl, release.id),
+        // The release's direct link: it opens without signing in, for anyone the mail is forwarded to.
+        notesUrl: directLinkOf(publicUrl, {
+          product: product.slug,
+          line: release.line,
+          version: release.version,
+        }),
         portalUrl: `${publicUrl}/portal`,
         critical: Boolean(release.critical),
       },

@@ -10,7 +10,7 @@ import { OutboxPanel } from './OutboxPanel'
 import { outboxSummary } from './outboxSummary'
 import { ReleasesPanel } from './ReleasesPanel'
 import { releaseSummary } from './releaseSummary'
-import { SearchForm } from './SearchForm'
+import { SearchForm } from '../search/SearchForm'
 import { staffReaderFor } from './staffReader'
 import './dashboard.css'
 

@@ -2,7 +2,7 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 
-import { SearchForm } from '../dashboard/SearchForm'
+import { SearchForm } from './SearchForm'
 import { staffReaderFor } from '../dashboard/staffReader'
 import { findAnything } from './findAnything'
 import { SearchResultsList } from './SearchResultsList'

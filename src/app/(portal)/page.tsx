@@ -21,6 +21,11 @@ export default async function HomePage() {
         {products.map((product) => product.name).join(', ') || 'ProMonitor'}.
       </p>
       <div className="cards">
+        <a className="card" href="/portal">
+          <strong>Customer portal</strong>
+          Your company’s licenses and days left, usage, updates and downloads. Sign in with your
+          portal account.
+        </a>
         <a className="card" href="/admin">
           <strong>Staff back office</strong>
           Licenses, customers, releases, release notes and mail templates.

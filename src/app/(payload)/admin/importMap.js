@@ -21,11 +21,13 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { RecipientRowLabel as RecipientRowLabel_dbd2eea2f5d601b51dbbe32579ddbb7f } from '../../../../src/admin/releases/RecipientRowLabel'
 import { ReleaseActions as ReleaseActions_ccd29b7411f5230fde36054990d4ab9d } from '../../../../plugins/updates/components/ReleaseActions'
 import { CustomerActions as CustomerActions_6c05ce054b7098f7ab995325600dcdd5 } from '../../../../plugins/licensing/components/CustomerActions'
 import { LicenseActions as LicenseActions_3416f7a183379dad505a3aff1ecb9e66 } from '../../../../plugins/licensing/components/LicenseActions'
 import { LicenseTimeline as LicenseTimeline_03dfde13176ff9bee40aff8fd4725f47 } from '../../../../plugins/licensing/components/LicenseTimeline'
 import { LicenseUsage as LicenseUsage_55ae918feb3b511e68e3a50efef222b7 } from '../../../../plugins/metering/components/LicenseUsage'
+import { LicensesListSearch as LicensesListSearch_52507ddd8f5fcfd491cadd4133055211 } from '../../../../src/admin/search/LicensesListSearch'
 import { RunNow as RunNow_48b3a421a5cf40e8a5173effcc5475b4 } from '../../../../plugins/scheduler/components/RunNow'
 import { Icon as Icon_e69266a09e6a4f5c4b99a0ef53940000 } from '../../../../src/admin/branding/Icon'
 import { Logo as Logo_b06aa0114dadeacef2f92b12c49c3013 } from '../../../../src/admin/branding/Logo'
@@ -59,11 +61,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/admin/releases/RecipientRowLabel#RecipientRowLabel": RecipientRowLabel_dbd2eea2f5d601b51dbbe32579ddbb7f,
   "/plugins/updates/components/ReleaseActions#ReleaseActions": ReleaseActions_ccd29b7411f5230fde36054990d4ab9d,
   "/plugins/licensing/components/CustomerActions#CustomerActions": CustomerActions_6c05ce054b7098f7ab995325600dcdd5,
   "/plugins/licensing/components/LicenseActions#LicenseActions": LicenseActions_3416f7a183379dad505a3aff1ecb9e66,
   "/plugins/licensing/components/LicenseTimeline#LicenseTimeline": LicenseTimeline_03dfde13176ff9bee40aff8fd4725f47,
   "/plugins/metering/components/LicenseUsage#LicenseUsage": LicenseUsage_55ae918feb3b511e68e3a50efef222b7,
+  "/src/admin/search/LicensesListSearch#LicensesListSearch": LicensesListSearch_52507ddd8f5fcfd491cadd4133055211,
   "/plugins/scheduler/components/RunNow#RunNow": RunNow_48b3a421a5cf40e8a5173effcc5475b4,
   "/src/admin/branding/Icon#Icon": Icon_e69266a09e6a4f5c4b99a0ef53940000,
   "/src/admin/branding/Logo#Logo": Logo_b06aa0114dadeacef2f92b12c49c3013,

@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react'
 
+import { LoginNotice } from './loginNotice/LoginNotice'
 import { PortalHeader } from './PortalHeader'
 import { currentCustomer } from './session/currentCustomer'
 
 export const dynamic = 'force-dynamic'
 
-/** Every portal page: the header (who is signed in, navigation), then the page's own `<main>`. */
+/**
+ * Every portal page: the header (who is signed in, navigation), the notice after a sign-in, then
+ * the page's own `<main>`.
+ */
 export default async function PortalPagesLayout({ children }: { children: ReactNode }) {
   const session = await currentCustomer()
   return (
@@ -14,7 +18,10 @@ export default async function PortalPagesLayout({ children }: { children: ReactN
         Skip to content
       </a>
       <PortalHeader session={session} />
-      <div id="content">{children}</div>
+      <div id="content">
+        <LoginNotice session={session} />
+        {children}
+      </div>
     </>
   )
 }

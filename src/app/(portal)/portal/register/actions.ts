@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
 
 import { claimRegistration, isRegistrationError } from '../../../../../plugins/registration'
+import { showLoginNotice } from '../loginNotice/loginNoticeCookie'
 import type { RegisterState } from './registerState'
 import { setSessionCookie } from './sessionCookie'
 
@@ -58,5 +59,6 @@ export async function claimRegisterLink(
     }
   }
   await setSessionCookie(payload, session)
-  redirect('/portal/register/done')
+  await showLoginNotice(payload)
+  redirect('/portal')
 }

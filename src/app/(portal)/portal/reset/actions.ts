@@ -4,7 +4,7 @@ import config from '@payload-config'
 import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
 
-import { resetPasswordWithToken } from '../../../../../plugins/signIn'
+import { mailPasswordReset, resetPasswordWithToken } from '../../../../../plugins/signIn'
 
 const field = (form: FormData, name: string): string => {
   const value = form.get(name)
@@ -31,6 +31,6 @@ export async function resetPortalPassword(form: FormData): Promise<void> {
 export async function requestPortalReset(form: FormData): Promise<void> {
   const payload = await getPayload({ config })
   const email = field(form, 'email').trim()
-  if (email) await payload.forgotPassword({ collection: 'customer-users', data: { email } })
+  if (email) await mailPasswordReset(payload, { collection: 'customer-users', email })
   redirect('/portal/reset?sent=1')
 }

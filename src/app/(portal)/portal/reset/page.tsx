@@ -45,7 +45,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           Sign in with your new password.
         </p>
         <p>
-          <a className="reset-link" href="/portal">
+          <a className="reset-link" href="/portal/login">
             Sign in
           </a>
         </p>

@@ -1,3 +1,5 @@
+import './searchForm.css'
+
 /** The "find anything" box: a plain GET form to the search view, so it works without script. */
 export const SearchForm = ({ adminRoute, query = '' }: { adminRoute: string; query?: string }) => (
   <form className="hub-search-form" method="get" action={`${adminRoute}/search`} role="search">
