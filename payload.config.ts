@@ -29,10 +29,12 @@ import { alertsPlugin } from './plugins/alerts'
 import { apiGuardPlugin } from './plugins/apiGuard'
 import { cataloguePlugin } from './plugins/catalogue'
 import { dateFormatPlugin } from './plugins/dateFormat'
+import { healthPlugin } from './plugins/health'
 import { clientApiPlugin } from './plugins/clientApi'
 import { buildEmailAdapter, mailersPlugin } from './plugins/mailers'
 import { indexModulesByLicense, licensingPlugin } from './plugins/licensing'
 import { meteringPlugin } from './plugins/metering'
+import { metricsPlugin } from './plugins/metrics'
 import { registrationPlugin } from './plugins/registration'
 import { resellersPlugin } from './plugins/resellers'
 import { schedulerPlugin } from './plugins/scheduler'
@@ -197,8 +199,11 @@ export default buildConfig({
         credentials: { accessKeyId: env.s3.accessKeyId, secretAccessKey: env.s3.secretAccessKey },
       },
     }),
+    // The adapters push the schema unless NODE_ENV is production, when they run the migrations.
+    metricsPlugin(),
+    healthPlugin({ schemaSource: env.isProduction ? 'migrations' : 'push' }),
     // Last: it documents the /v1 endpoints the plugins above added.
-    clientApiPlugin({ publicUrl: env.publicUrl }),
+    clientApiPlugin({ publicUrl: env.publicUrl, redisUrl: env.redisUrl }),
     // After every plugin that adds collections or storage handlers: it guards them all.
     apiGuardPlugin({}),
     // After every plugin that adds collections or globals: it formats all their date fields.

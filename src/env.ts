@@ -45,16 +45,54 @@ const emailList = (name: string): string[] =>
     .map((email) => email.trim().toLowerCase())
     .filter(Boolean)
 
+/** A bearer token an operator sets: unset, or long enough not to be guessed. */
+const secretToken = (name: string): string | undefined => {
+  const value = process.env[name]?.trim()
+  if (!value) return undefined
+  if (value.length < 16) throw new Error(`${name} must be at least 16 characters`)
+  return value
+}
+
 const dataDir = path.resolve(process.env.DATA_DIR || 'data')
 
 /** The Next app's port (`npm run dev`, `npm start`). */
 const appPort = Number(process.env.PORT) > 0 ? Number(process.env.PORT) : 3000
+
+/**
+ * An origin pages may call the API from with credentials: `https://host[:port]` exactly. A
+ * wildcard, `null` or a path would let Payload reflect an origin nobody chose (it answers a listed
+ * origin with `Access-Control-Allow-Credentials: true`), so the app does not start with one.
+ */
+const browserOrigin = (name: string, entry: string): string => {
+  let parsed: URL | undefined
+  try {
+    parsed = new URL(entry)
+  } catch {
+    parsed = undefined
+  }
+  const isOrigin =
+    parsed !== undefined &&
+    ['http:', 'https:'].includes(parsed.protocol) &&
+    !entry.includes('*') &&
+    !parsed.username &&
+    !parsed.password &&
+    parsed.pathname === '/' &&
+    !parsed.search &&
+    !parsed.hash
+  if (!isOrigin)
+    throw new Error(
+      `${name}: "${entry}" is not an origin (scheme://host[:port], no wildcard, path or "null")`,
+    )
+  // As a browser sends it: lower case, no default port.
+  return parsed!.origin
+}
 
 const origins = (value: string | undefined): string[] =>
   (value ?? '')
     .split(',')
     .map((origin) => origin.trim().replace(/\/$/, ''))
     .filter(Boolean)
+    .map((origin) => browserOrigin('CORS_ORIGINS', origin))
 
 export const env = {
   isProduction,
@@ -135,6 +173,15 @@ export const env = {
    * count such as `1`, or addresses/subnets such as `loopback, 10.0.0.0/8`). Empty: none.
    */
   trustProxy: process.env.TRUST_PROXY?.trim() || '',
+  /**
+   * `redis://…`: the client API's rate limits are one budget across every instance using it.
+   * Empty: each instance limits in its own memory.
+   */
+  redisUrl: process.env.REDIS_URL?.trim() || undefined,
+  /**
+   * The bearer token `/metrics` on the API host asks for. Empty: `/metrics` is not served (404).
+   */
+  metricsToken: secretToken('METRICS_TOKEN'),
 }
 
 /** Served over https (PUBLIC_URL says so): cookies get `Secure`, answers get HSTS. */

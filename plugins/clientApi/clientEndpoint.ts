@@ -4,7 +4,7 @@ import { jsonAnswer, responseOf } from '../../src/http/answers'
 import { ClientError, errorAnswer, errorResponse } from '../../src/http/clientError'
 import type { FastAnswer } from './fastAnswer'
 import { refusal } from './openapi/operationParts'
-import { clientAddress, createRateLimiter } from './rateLimit'
+import { clientAddress, createRateLimiter, rateLimitStoreOf, type RateLimiter } from './rateLimit'
 
 export type OpenApiOperation = Record<string, unknown>
 
@@ -15,7 +15,8 @@ export type ClientEndpointOptions = {
   openapi: OpenApiOperation
   handler: (req: PayloadRequest) => Promise<Response>
   /**
-   * Requests one client address may make per window on this instance; over it: 429 `RATE_LIMITED`.
+   * Requests one client address may make per window (every instance together when `REDIS_URL` is
+   * set, else per instance); over it: 429 `RATE_LIMITED`.
    */
   rateLimit?: { limit: number; windowMs: number }
   /**
@@ -63,12 +64,20 @@ export const clientEndpoint = ({
         return error instanceof ClientError ? errorAnswer(error) : unhandled(request.payload, error)
       }
     })
-  const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>()
-  const limitAddress = (req: PayloadRequest) => {
+  const limiters = new WeakMap<object, RateLimiter>()
+  const limitAddress = async (req: PayloadRequest) => {
     if (!rateLimit) return
     let limiter = limiters.get(req.payload)
-    if (!limiter) limiters.set(req.payload, (limiter = createRateLimiter(rateLimit)))
-    limiter(clientAddress(req))
+    if (!limiter)
+      limiters.set(
+        req.payload,
+        (limiter = createRateLimiter({
+          ...rateLimit,
+          name: `${method}:${path}`,
+          redis: rateLimitStoreOf(req.payload),
+        })),
+      )
+    await limiter(clientAddress(req))
   }
   const documented = {
     ...openapi,
@@ -91,7 +100,7 @@ export const clientEndpoint = ({
     },
     handler: async (req) => {
       try {
-        limitAddress(req)
+        await limitAddress(req)
         return await handler(req)
       } catch (error) {
         return error instanceof ClientError

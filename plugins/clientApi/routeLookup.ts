@@ -6,9 +6,9 @@ import { routeTableOf } from './routeTable'
 export type RouteLookup =
   /**
    * `fastAnswer`: the matched endpoint's, for its own method (HEAD for GET), not for OPTIONS (see
-   * `clientEndpoint`).
+   * `clientEndpoint`). `path`: the endpoint's path pattern (`/v1/downloads/:artifactId`).
    */
-  | { kind: 'found'; method: string; fastAnswer?: FastAnswer }
+  | { kind: 'found'; method: string; path: string; fastAnswer?: FastAnswer }
   | { kind: 'not-found' }
   | { kind: 'method-not-allowed'; allowed: string[] }
 
@@ -36,6 +36,7 @@ export const createRouteLookup = (endpoints: Endpoint[]) => {
         return {
           kind: 'found',
           method: found,
+          path: route.endpoint.path,
           fastAnswer: found === route.method ? route.fastAnswer : undefined,
         }
       }

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Outbox } from '../../payload-types'
 import { and, eq, lt, tableOf } from '../../src/database/database'
+import { countOutboxDelivery } from '../metrics'
 
 /** A claim older than this belongs to an instance that died mid-send: the mail goes again. */
 const staleClaimMs = 10 * 60 * 1000
@@ -63,6 +64,7 @@ export const deliverOutbox = async (
         depth: 0,
       })
       report.sent += 1
+      countOutboxDelivery('sent')
     } catch (error) {
       const giveUp = attempts >= maxAttempts
       const backoffMs = 60_000 * 2 ** (attempts - 1)
@@ -79,6 +81,7 @@ export const deliverOutbox = async (
       })
       if (giveUp) report.failed += 1
       else report.retried += 1
+      countOutboxDelivery(giveUp ? 'failed' : 'retried')
     }
   }
   return report

@@ -1,11 +1,14 @@
 import schedule, { type Job } from 'node-schedule'
 import type { Payload } from 'payload'
 
+import { timeJobRun } from '../metrics'
+
 const jobsByPayload = new WeakMap<Payload, Job[]>()
 
 /**
  * A node-schedule trigger on this instance. The trigger fires on every instance; the work it
  * starts claims itself in the database (see `runOnce`, or per-row claims) so it is done once.
+ * Each run is counted and timed (`hub_job_runs_total`, `hub_job_duration_seconds`).
  */
 export const scheduleTask = (
   payload: Payload,
@@ -15,7 +18,7 @@ export const scheduleTask = (
 ): void => {
   const job = schedule.scheduleJob(name, rule, async () => {
     try {
-      await run()
+      await timeJobRun(name, run)
     } catch (error) {
       payload.logger.error({ err: error, msg: `Scheduled task ${name} failed` })
     }

@@ -3,6 +3,7 @@ import { sign } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import type { SignedKind } from '../../src/lib/protocol'
+import { countSignature } from '../metrics'
 import { activeSigningKey } from './activeSigningKeys'
 import type { SigningKey } from './signingKey'
 
@@ -34,6 +35,7 @@ export const signWithKey = (
   const body = claims.iat === undefined ? { ...claims, iat: Math.floor(Date.now() / 1000) } : claims
   const signingInput = `${encodedHeader(key, kind)}.${base64url(JSON.stringify(body))}`
   const signature = sign(null, Buffer.from(signingInput), key.privateKey).toString('base64url')
+  countSignature(kind)
   return `${signingInput}.${signature}`
 }
 

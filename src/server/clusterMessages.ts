@@ -11,3 +11,15 @@ export const isWorkerReady = (message: unknown): message is WorkerReady =>
 
 export const isStopWorker = (message: unknown): message is StopWorker =>
   (message as StopWorker | null)?.type === 'api-host:stop'
+
+/** A worker to the primary: every worker's metrics, added up, please (the worker serves /metrics). */
+export type MetricsRequest = { type: 'api-host:metrics-request'; id: number }
+
+/** The primary to that worker: the aggregated metrics text, or why there are none. */
+export type MetricsReply = { type: 'api-host:metrics'; id: number; text?: string; error?: string }
+
+export const isMetricsRequest = (message: unknown): message is MetricsRequest =>
+  (message as MetricsRequest | null)?.type === 'api-host:metrics-request'
+
+export const isMetricsReply = (message: unknown): message is MetricsReply =>
+  (message as MetricsReply | null)?.type === 'api-host:metrics'

@@ -4,6 +4,8 @@ import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
 
 import { createClientOrigin, type TrustProxy } from './clientOrigin'
 import { createRouteLookup } from '../../plugins/clientApi'
+import { recordRequest } from '../../plugins/metrics'
+import { createMetricsRoute, type MetricsRouteOptions } from './metricsRoute'
 import { mirrorHandleEndpoints } from './mirrorHandleEndpoints'
 import { payloadInstanceKeyOf } from './payloadInstanceKey'
 import { apiSecurityHeaders } from './securityHeaders'
@@ -28,7 +30,15 @@ export type ApiAppOptions = {
    * @default no HSTS
    */
   publicUrl?: string
+  /**
+   * Serves Prometheus metrics at `/metrics` behind this bearer token (`METRICS_TOKEN`).
+   * @default not served: `/metrics` is 404 like any other path
+   */
+  metrics?: Omit<MetricsRouteOptions, 'logError'>
 }
+
+/** The route label of a request no endpoint took (404, 405, a malformed URL). */
+const unmatched = 'unmatched'
 
 // A body nobody reads (a 404, a refusal) is read and dropped by Node itself once the answer is
 // sent, so the connection stays usable; one handed to an endpoint is dropped by `dropUnreadBody`.
@@ -101,33 +111,48 @@ export const createApiApp = (
   )
 
   const securityHeaders = Object.entries(apiSecurityHeaders({ publicUrl }))
+  const serveMetrics =
+    options.metrics &&
+    createMetricsRoute({
+      ...options.metrics,
+      logError: (message) => payload.logger.error(message),
+    })
 
-  const serveClientApi = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  /** Answers the request; resolves with its route label for the request metrics. */
+  const serveClientApi = async (req: IncomingMessage, res: ServerResponse): Promise<string> => {
     for (const [name, value] of securityHeaders) res.setHeader(name, value)
     const origin = originOf(req)
     const url = parseUrl(req.url ?? '/', origin.protocol, req.headers.host)
-    if (!url) return sendError(res, 400, 'BAD_REQUEST', 'Malformed request URL')
+    if (!url) {
+      sendError(res, 400, 'BAD_REQUEST', 'Malformed request URL')
+      return unmatched
+    }
+    if (serveMetrics && url.pathname === '/metrics') {
+      await serveMetrics(req, res)
+      return '/metrics'
+    }
     // Routed on the normalised pathname (`/api/v1/../users` is `/api/users`): exactly what
     // handleEndpoints will see, so nothing outside /api/v1 can be reached.
     if (!url.pathname.startsWith(clientApiPrefix)) {
-      return sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${req.method} ${url.pathname}`)
+      sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${req.method} ${url.pathname}`)
+      return unmatched
     }
     let route: ReturnType<typeof lookupRoute>
     try {
       route = lookupRoute(req.method ?? 'GET', url.pathname.slice(apiRoute.length))
     } catch {
-      return sendError(res, 400, 'BAD_REQUEST', 'Malformed escape in the request path')
+      sendError(res, 400, 'BAD_REQUEST', 'Malformed escape in the request path')
+      return unmatched
     }
-    if (route.kind === 'not-found')
-      return sendError(res, 404, 'NOT_FOUND', `No endpoint at ${req.method} ${url.pathname}`)
+    if (route.kind === 'not-found') {
+      sendError(res, 404, 'NOT_FOUND', `No endpoint at ${req.method} ${url.pathname}`)
+      return unmatched
+    }
     if (route.kind === 'method-not-allowed') {
-      return sendError(
-        res,
-        405,
-        'METHOD_NOT_ALLOWED',
-        `${req.method} is not allowed on ${url.pathname}`,
-        { allow: route.allowed.join(', ') },
-      )
+      sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`, {
+        allow: route.allowed.join(', '),
+      })
+      return unmatched
     }
 
     let wholeBody: Uint8Array<ArrayBuffer> | undefined
@@ -143,9 +168,10 @@ export const createApiApp = (
         }))
       if (answer) {
         if (isDraining(res)) res.setHeader('connection', 'close')
-        return sendWholeAnswer({ ...answer, headers: { ...corsHeaders, ...answer.headers } }, res, {
+        sendWholeAnswer({ ...answer, headers: { ...corsHeaders, ...answer.headers } }, res, {
           omitBody: req.method === 'HEAD',
         })
+        return route.path
       }
     }
 
@@ -163,6 +189,7 @@ export const createApiApp = (
     else dropUnreadBody()
     if (isDraining(res)) res.setHeader('connection', 'close')
     await sendWebResponse(response, res, { omitBody: req.method === 'HEAD' })
+    return route.path
   }
 
   const answerUnexpectedError = (error: unknown, req: IncomingMessage, res: ServerResponse) => {
@@ -177,6 +204,14 @@ export const createApiApp = (
   }
 
   return (req, res) => {
-    serveClientApi(req, res).catch((error: unknown) => answerUnexpectedError(error, req, res))
+    const startedAt = performance.now()
+    serveClientApi(req, res).then(
+      (route) =>
+        recordRequest(route, req.method, res.statusCode, (performance.now() - startedAt) / 1000),
+      (error: unknown) => {
+        answerUnexpectedError(error, req, res)
+        recordRequest(unmatched, req.method, 500, (performance.now() - startedAt) / 1000)
+      },
+    )
   }
 }

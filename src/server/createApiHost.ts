@@ -1,6 +1,10 @@
+import cluster from 'node:cluster'
+
 import { getPayload, type Payload } from 'payload'
 
+import { collectProcessMetrics, metricsRegistry } from '../../plugins/metrics'
 import { env } from '../env'
+import { clusterMetricsSource, type MetricsText } from './clusterMetrics'
 import { createApiApp } from './createApiApp'
 import { serveApiApp } from './serveApiApp'
 import { shutdownPayload } from './shutdownPayload'
@@ -15,6 +19,8 @@ export type ApiHostOptions = {
   trustProxy?: boolean | number | string
   /** @default 10000 */
   drainTimeoutMs?: number
+  /** @default env METRICS_TOKEN (none: `/metrics` is not served) */
+  metricsToken?: string
 }
 
 export type ApiHost = {
@@ -29,6 +35,19 @@ export type ApiHost = {
 const payloadInstanceCacheKey = 'api-host'
 
 /**
+ * Where `/metrics` reads from: this process's registry, or as a cluster worker every worker's,
+ * through the primary. Process metrics (CPU, memory, event loop) are collected only then.
+ */
+const metricsSource = (): (() => Promise<MetricsText>) => {
+  collectProcessMetrics()
+  if (cluster.isWorker) return clusterMetricsSource([metricsRegistry])
+  return async () => ({
+    contentType: metricsRegistry.contentType,
+    text: await metricsRegistry.metrics(),
+  })
+}
+
+/**
  * Boots headless Payload with the app's config and serves its client API (`/api/v1`) on its own
  * port.
  */
@@ -37,13 +56,21 @@ export const createApiHost = async ({
   host,
   trustProxy = trustProxySetting(env.trustProxy),
   drainTimeoutMs,
+  metricsToken = env.metricsToken,
 }: ApiHostOptions = {}): Promise<ApiHost> => {
+  // Set up before Payload boots, so the primary's first collection already finds this worker.
+  const metrics = metricsToken ? { token: metricsToken, collect: metricsSource() } : undefined
   // Headless: there is no Next dev server whose hot-reload socket Payload should listen to.
   process.env.DISABLE_PAYLOAD_HMR ??= 'true'
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true, key: payloadInstanceCacheKey })
   const served = await serveApiApp(
-    createApiApp(payload, { trustProxy, payloadInstanceCacheKey, publicUrl: env.publicUrl }),
+    createApiApp(payload, {
+      trustProxy,
+      payloadInstanceCacheKey,
+      publicUrl: env.publicUrl,
+      metrics,
+    }),
     { port, host, drainTimeoutMs },
   )
   let closing: Promise<void> | undefined

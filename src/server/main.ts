@@ -14,5 +14,9 @@ import { env } from '../env'
 
 // Imported on demand: the primary of several workers loads no Payload of its own.
 if (env.apiHostWorkers > 1 && cluster.isPrimary)
-  await (await import('./runWorkers')).runWorkers(env.apiHostWorkers)
+  await (
+    await import('./runWorkers')
+  ).runWorkers(env.apiHostWorkers, {
+    serveMetrics: Boolean(env.metricsToken),
+  })
 else await (await import('./runApiHost')).runApiHost()

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster'
 
 import { isWorkerReady, type StopWorker } from './clusterMessages'
+import { answerWorkersForMetrics } from './clusterMetrics'
 import { onStopSignals, stopTimeoutMs } from './stopSignals'
 
 /** A worker that dies this often within `crashWindowMs` is not replaced again: the host stops. */
@@ -22,7 +23,12 @@ const logError = (message: string) =>
  * another, so the first alone runs migrations, the seed and the development key. A worker that
  * dies is replaced; SIGTERM/SIGINT stop them all gracefully, a second signal kills them.
  */
-export const runWorkers = async (count: number): Promise<void> => {
+export const runWorkers = async (
+  count: number,
+  { serveMetrics = false }: { serveMetrics?: boolean } = {},
+): Promise<void> => {
+  // With METRICS_TOKEN, the worker a scrape reaches asks this process for everyone's metrics.
+  const answerForMetrics = serveMetrics ? answerWorkersForMetrics() : undefined
   const workers = new Set<Worker>()
   /** Workers that listen, and so take the stop message; one still booting is simply terminated. */
   const listening = new WeakSet<Worker>()
@@ -58,6 +64,7 @@ export const runWorkers = async (count: number): Promise<void> => {
       // A message to a worker that is just exiting fails: its exit is what counts.
       worker.on('error', (error) => logError(`worker ${worker.process.pid}: ${error.message}`))
       worker.on('message', (message) => {
+        answerForMetrics?.(worker, message)
         if (!isWorkerReady(message)) return
         listening.add(worker)
         resolve(message.url)

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { flushValidationCounts, stopValidationCountFlush } from '../../plugins/licensing'
+import { closeRateLimitStore } from '../../plugins/clientApi'
 import { stopScheduledTasks } from '../../plugins/scheduler'
 import { closeReadConnection } from '../database/preparedRead'
 import { forgetPayloadInstance } from './payloadInstanceKey'
@@ -61,6 +62,7 @@ export const shutdownPayload = async (
     }
   }
   stopScheduledTasks(payload)
+  closeRateLimitStore(payload)
   await payload.destroy()
   await closeDatabase(payload)
   forgetPayloadInstance(payload)

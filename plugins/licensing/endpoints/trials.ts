@@ -3,6 +3,8 @@ import {
   clientEndpoint,
   createRateLimiter,
   documentedAnswer,
+  rateLimitStoreOf,
+  type RateLimiter,
   jsonBody,
   readJsonBody,
   refusal,
@@ -15,7 +17,7 @@ import { trialAnswer } from './answers'
 import { badRequestRefusal } from './refusals'
 import { trialRequest } from './schemas'
 
-const limiters = new WeakMap<object, ReturnType<typeof createRateLimiter>>()
+const limiters = new WeakMap<object, RateLimiter>()
 
 export const trialsEndpoint = clientEndpoint({
   path: '/v1/trials',
@@ -46,10 +48,12 @@ export const trialsEndpoint = clientEndpoint({
         (limitAddress = createRateLimiter({
           limit: settings.trialsPerAddressPerHour,
           windowMs: 3600_000,
+          name: 'post:/v1/trials',
+          redis: rateLimitStoreOf(req.payload),
         })),
       )
     const address = clientAddress(req)
-    limitAddress(address)
+    await limitAddress(address)
     const request = await readJsonBody(req, trialRequest)
     const actor = {
       ...appActor(request.fingerprint ?? request.email, request.hostname),

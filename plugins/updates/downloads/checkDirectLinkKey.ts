@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { ClientError, createRateLimiter } from '../../clientApi'
+import { ClientError, createRateLimiter, rateLimitStoreOf, type RateLimiter } from '../../clientApi'
 import { updatesSettingsOf } from '../settings'
 import { downloadFileUrlOf } from './authorizeDownload'
 import { issueDownloadToken } from './downloadToken'
@@ -31,12 +31,16 @@ export const keyRefusedMessage =
 
 const longestKey = 200
 
-const limiters = new WeakMap<Payload, (key: string, now?: number) => void>()
+const limiters = new WeakMap<Payload, RateLimiter>()
 
 const limitOf = (payload: Payload) => {
   let limit = limiters.get(payload)
   if (!limit) {
-    limit = createRateLimiter(updatesSettingsOf(payload).directLinkKeyChecks)
+    limit = createRateLimiter({
+      ...updatesSettingsOf(payload).directLinkKeyChecks,
+      name: 'portal:direct-link-key',
+      redis: rateLimitStoreOf(payload),
+    })
     limiters.set(payload, limit)
   }
   return limit
@@ -62,7 +66,7 @@ export const checkDirectLinkKey = async (
   }: { release: ReleaseOnPage; licenseKey: string; address: string; now?: Date },
 ): Promise<DirectLinkDownloads> => {
   try {
-    limitOf(payload)(address, now.getTime())
+    await limitOf(payload)(address, now.getTime())
   } catch (error) {
     if (!(error instanceof ClientError)) throw error
     const minutes = Math.max(1, Math.ceil(Number(error.headers['Retry-After'] ?? 60) / 60))

@@ -16,6 +16,7 @@ import {
   type ManifestQuery,
 } from '../manifests/manifestCache'
 import { responseOf, type WholeAnswer } from '../../../src/http/answers'
+import { countManifestCache } from '../../metrics'
 import { manifestAnswer as manifestAnswerSchema } from './answers'
 import { lineName, platformName, productSlug } from './queryFields'
 
@@ -74,7 +75,9 @@ const plainManifestQuery = (searchParams: URLSearchParams): ManifestQuery | unde
 const answerFromCache: FastAnswer = ({ payload, searchParams, header }) => {
   const query = plainManifestQuery(searchParams)
   const cached = query && manifestCacheOf(payload).freshAnswerFor(query)
-  return cached ? manifestAnswer(cached, header('if-none-match')) : undefined
+  if (!cached) return undefined
+  countManifestCache(true)
+  return manifestAnswer(cached, header('if-none-match'))
 }
 
 export const manifestEndpoint = clientEndpoint({

@@ -6,6 +6,7 @@ import { SignedKind, type UpdateManifest } from '../../../src/lib/protocol'
 import { productBySlug } from '../../catalogue'
 import { ClientError } from '../../clientApi'
 import { and, eq, lt, tableOf } from '../../../src/database/database'
+import { countManifestCache } from '../../metrics'
 import { signJws } from '../../signing'
 import { buildManifest, type ManifestScope } from './buildManifest'
 import { readSequence, type ChannelOfLine } from './bumpSequence'
@@ -68,6 +69,7 @@ export class ManifestCache {
    */
   async manifestFor(query: ManifestQuery, now: number = Date.now()): Promise<ManifestAnswer> {
     const fresh = this.freshAnswerFor(query, now)
+    countManifestCache(fresh !== undefined)
     if (fresh) return fresh
     const key = keyOf(query)
     let pending = this.#pending.get(key)
