@@ -1,6 +1,7 @@
 import type { JWK } from 'jose'
 
 import type { ManifestRelease } from '../../sdk'
+import type { LicenseRecord } from '../license/types'
 
 /** The states a target moves through; the names are part of the agent's contract. */
 export const targetStates = [
@@ -22,6 +23,11 @@ export const notificationTypes = [
   'update-installing',
   'update-installed',
   'update-not-available',
+  'license-expiring',
+  'license-expired',
+  'license-changed',
+  'credit-low',
+  'credit-exhausted',
   'error',
 ] as const
 export type NotificationType = (typeof notificationTypes)[number]
@@ -122,6 +128,13 @@ export type Notification = {
   at: string
   message: string
   code?: string
+  /** `license-expiring`: the days left when it was raised (30, 15, 5, 3 or 1 and below). */
+  daysLeft?: number
+  /** `license-changed`: the license state before and after. */
+  from?: string
+  to?: string
+  /** `credit-low`, `credit-exhausted`: the credits left. */
+  credits?: number
 }
 
 /** `state.json`: what the agent knows and did, per target. */
@@ -132,4 +145,6 @@ export type AgentState = {
   lastSequences: Record<string, number>
   lastCheckAt: string | null
   notifications: Notification[]
+  /** The license manager's state (`src/agent/license/`); absent until a license command ran. */
+  license?: LicenseRecord
 }

@@ -1,0 +1,70 @@
+import { type AgentContext, nowOf } from '../context'
+import { readConfig, readState } from '../state/stateFolder'
+import { checkLicense, evaluateStoredFile } from './checkLicense'
+import { emptyLicenseRecord, recordLicense } from './licenseRecord'
+import { sendPendingUses } from './recordUse'
+
+export const licenseCheckIntervalMs = 24 * 60 * 60 * 1000
+/** Between online checks the stored file is looked at hourly (offline expiry warnings). */
+export const licenseReviewIntervalMs = 60 * 60 * 1000
+
+/**
+ * The daemon's license work: a check at start and then daily (online; offline the stored file
+ * decides, `grace`, and the check is tried again every hour), uses left unanswered sent again,
+ * and every hour the stored file looked at with the clock, so expiry warnings come on time
+ * without a network.
+ */
+export const startLicenseChecks = (
+  context: AgentContext,
+  {
+    checkIntervalMs = licenseCheckIntervalMs,
+    reviewIntervalMs = licenseReviewIntervalMs,
+  }: { checkIntervalMs?: number; reviewIntervalMs?: number } = {},
+) => {
+  let stopped = false
+  let running: Promise<unknown> = Promise.resolve()
+  let timer: NodeJS.Timeout | undefined
+
+  let first = true
+  const tick = async (): Promise<void> => {
+    const atStart = first
+    first = false
+    const state = await readState(context.stateDir)
+    const record = { ...emptyLicenseRecord(), ...state.license }
+    if (!record.sealedKey && !record.sealedLicenseFile) return
+    const lastCheck = record.lastCheckAt ? Date.parse(record.lastCheckAt) : 0
+    const isDue =
+      atStart ||
+      record.state === 'grace' ||
+      record.pendingUses.length > 0 ||
+      nowOf(context).getTime() - lastCheck >= checkIntervalMs
+    if (isDue) {
+      if (record.pendingUses.length > 0) await sendPendingUses(context).catch(() => undefined)
+      await checkLicense(context)
+      return
+    }
+    const config = await readConfig(context.stateDir)
+    await recordLicense(context, (current, saved) =>
+      evaluateStoredFile(context, config, saved, current, {
+        offline: current.state === 'grace',
+      }),
+    )
+  }
+
+  const loop = () => {
+    if (stopped) return
+    running = tick()
+      .catch(() => undefined)
+      .then(() => {
+        if (!stopped) timer = setTimeout(loop, Math.min(reviewIntervalMs, checkIntervalMs))
+      })
+  }
+  loop()
+  return {
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      await running
+    },
+  }
+}
