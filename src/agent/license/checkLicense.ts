@@ -27,14 +27,17 @@ export const answerOf = (
   status: Awaited<ReturnType<typeof recordLicense>>,
   failure?: AgentError,
 ): LicenseAnswer => {
+  // The answer's `code` is the refusal's (the CLI and the daemon print the rest after it).
   if (failure)
     return {
       ...status,
+      code: failure.code,
       refusal: { code: failure.code, message: failure.message, refused: failure.refused },
     }
   if (usableStates.has(status.state)) return status
   return {
     ...status,
+    code: status.code ?? 'UNLICENSED',
     refusal: {
       code: status.code ?? 'UNLICENSED',
       message:
@@ -103,8 +106,17 @@ const applyDecision = async (
 ): Promise<void> => {
   const now = nowOf(context)
   const code = String(fields.code)
-  const description = fields.license as { credits?: number } | undefined
+  const description = fields.license as
+    { id?: unknown; credits?: number; expiresAt?: string | null } | undefined
   record.credits = typeof description?.credits === 'number' ? description.credits : record.credits
+  // A refusal comes without a file: the signed description still tells the license's end.
+  if (
+    record.license &&
+    description &&
+    String(description.id) === record.license.licenseId &&
+    description.expiresAt !== undefined
+  )
+    record.license.expiresAt = description.expiresAt
   record.limits = (fields.limits as Record<string, unknown> | undefined) ?? null
   record.lastCheckAt = now.toISOString()
   if (verifiedFile && licenseFile) {

@@ -139,28 +139,29 @@ const addNotices = (
     record.state,
   )
   const left = daysLeft(expiresAt, now)
-  if (warned && expiresAt && left !== null) {
-    if (left === 0) {
-      if (!record.expiryNotices.expired) {
-        record.expiryNotices.expired = true
-        notify({ type: 'license-expired', message: `The license expired on ${expiresAt}` })
-      }
-    } else {
-      const threshold = [...expiryWarningDays].reverse().find((days) => left <= days)
-      if (threshold !== undefined && !record.expiryNotices.daysLeft.includes(threshold)) {
-        // The nearest threshold only: one reached late (the app was off) does not bring back the
-        // earlier ones.
-        record.expiryNotices.daysLeft.push(
-          ...expiryWarningDays.filter(
-            (days) => days >= threshold && !record.expiryNotices.daysLeft.includes(days),
-          ),
-        )
-        notify({
-          type: 'license-expiring',
-          daysLeft: left,
-          message: `The license expires in ${left} day${left === 1 ? '' : 's'}`,
-        })
-      }
+  if (record.state === 'expired' || (warned && expiresAt && left === 0)) {
+    if (!record.expiryNotices.expired) {
+      record.expiryNotices.expired = true
+      notify({
+        type: 'license-expired',
+        message: expiresAt ? `The license expired on ${expiresAt}` : 'The license has expired',
+      })
+    }
+  } else if (warned && expiresAt && left !== null) {
+    const threshold = [...expiryWarningDays].reverse().find((days) => left <= days)
+    if (threshold !== undefined && !record.expiryNotices.daysLeft.includes(threshold)) {
+      // The nearest threshold only: one reached late (the app was off) does not bring back the
+      // earlier ones.
+      record.expiryNotices.daysLeft.push(
+        ...expiryWarningDays.filter(
+          (days) => days >= threshold && !record.expiryNotices.daysLeft.includes(days),
+        ),
+      )
+      notify({
+        type: 'license-expiring',
+        daysLeft: left,
+        message: `The license expires in ${left} day${left === 1 ? '' : 's'}`,
+      })
     }
   }
 

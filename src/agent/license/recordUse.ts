@@ -95,7 +95,11 @@ export const sendPendingUses = async (
       )
       current.answeredUses.push(decision)
       if (decision.remaining !== null) current.credits = decision.remaining
-      if (decision.code === 'NO_CREDIT') {
+      // No credit left (refused, or this use took the last): further uses wait for a top-up.
+      if (
+        decision.code === 'NO_CREDIT' ||
+        (decision.remaining !== null && decision.remaining <= 0)
+      ) {
         current.state = 'no-credit'
         current.code = 'NO_CREDIT'
       }

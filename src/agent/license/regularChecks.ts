@@ -3,10 +3,26 @@ import { readConfig, readState } from '../state/stateFolder'
 import { checkLicense, evaluateStoredFile } from './checkLicense'
 import { emptyLicenseRecord, recordLicense } from './licenseRecord'
 import { sendPendingUses } from './recordUse'
+import { usableStates } from './types'
 
 export const licenseCheckIntervalMs = 24 * 60 * 60 * 1000
 /** Between online checks the stored file is looked at hourly (offline expiry warnings). */
 export const licenseReviewIntervalMs = 60 * 60 * 1000
+
+/**
+ * Looks at the stored license file with the clock, without the network: a usable license moves
+ * by its dates (expiring, expired; a `grace` stays `grace`), and the expiry warnings due are given.
+ */
+export const reviewStoredLicense = async (context: AgentContext) => {
+  const config = await readConfig(context.stateDir)
+  return recordLicense(context, async (current, saved) => {
+    // What the server decided (suspended, no credit, not found) stands until the next check.
+    if (!usableStates.has(current.state)) return
+    await evaluateStoredFile(context, config, saved, current, {
+      offline: current.state === 'grace',
+    })
+  })
+}
 
 /**
  * The daemon's license work: a check at start and then daily (online; offline the stored file
@@ -43,12 +59,7 @@ export const startLicenseChecks = (
       await checkLicense(context)
       return
     }
-    const config = await readConfig(context.stateDir)
-    await recordLicense(context, (current, saved) =>
-      evaluateStoredFile(context, config, saved, current, {
-        offline: current.state === 'grace',
-      }),
-    )
+    await reviewStoredLicense(context)
   }
 
   const loop = () => {
