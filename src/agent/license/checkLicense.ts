@@ -5,6 +5,7 @@ import { type AgentContext, nowOf } from '../context'
 import { AgentError, isAgentError } from '../errors'
 import { readConfig, readState } from '../state/stateFolder'
 import type { AgentConfig, AgentState } from '../state/types'
+import { checkThroughMaster, releaseLease } from './checkThroughMaster'
 import { callServer, isNetworkError, newNonce, refusalOf } from './licenseServer'
 import {
   emptyLicenseRecord,
@@ -142,6 +143,10 @@ const applyDecision = async (
 export const checkLicense = async (context: AgentContext): Promise<LicenseAnswer> => {
   const config = await readConfig(context.stateDir)
   const state = await readState(context.stateDir)
+  if (config.master) {
+    const { failure } = await checkThroughMaster(context, config, state)
+    return answerOf(await recordLicense(context, () => undefined), failure)
+  }
   const record = { ...emptyLicenseRecord(), ...state.license }
   if (!record.sealedKey) return answerOf(await recordLicense(context, () => undefined))
   const key = await unseal(context.stateDir, record.sealedKey)
@@ -270,6 +275,15 @@ export const deactivateLicense = async (context: AgentContext): Promise<LicenseA
   const config = await readConfig(context.stateDir)
   const state = await readState(context.stateDir)
   const record = { ...emptyLicenseRecord(), ...state.license }
+  if (config.master) {
+    await releaseLease(context, config, state)
+    return recordLicense(context, (current, _saved, notify) => {
+      if (current.state === 'leased')
+        notify({ type: 'lease-lost', code: 'RELEASED', message: 'The lease was given back' })
+      const { latestSeenAt } = current
+      Object.assign(current, emptyLicenseRecord(), { latestSeenAt, code: 'RELEASED' })
+    })
+  }
   if (!record.sealedKey) throw new AgentError('UNLICENSED', 'No license to deactivate')
   const nonce = newNonce()
   const answer = await callServer(config.server, 'POST', '/api/v1/licenses/deactivate', {

@@ -30,6 +30,7 @@ export const emptyLicenseRecord = (): LicenseRecord => ({
   expiryNotices: { expiresAt: null, daysLeft: [], expired: false },
   pendingUses: [],
   answeredUses: [],
+  lease: null,
   masterLogin: null,
 })
 
@@ -99,6 +100,7 @@ export const describeLicenseRecord = (state: AgentState, now: Date): LicenseStat
     limits: record.limits,
     lastCheckAt: record.lastCheckAt,
     pendingUses: record.pendingUses.length,
+    ...(record.lease ? { lease: record.lease } : {}),
   }
 }
 
@@ -135,7 +137,7 @@ const addNotices = (
   const expiresAt = record.license?.expiresAt ?? null
   if (record.expiryNotices.expiresAt !== expiresAt)
     record.expiryNotices = { expiresAt, daysLeft: [], expired: false }
-  const warned = ['trial', 'valid', 'expiring', 'grace', 'no-credit', 'expired'].includes(
+  const warned = ['trial', 'valid', 'expiring', 'grace', 'no-credit', 'expired', 'leased'].includes(
     record.state,
   )
   const left = daysLeft(expiresAt, now)

@@ -17,16 +17,19 @@ export const isNetworkError = (error: unknown): boolean =>
  */
 export const callServer = async (
   server: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   {
     body,
     headers = {},
     timeoutMs = 30_000,
+    answerServerErrors = false,
   }: {
     body?: unknown
     headers?: Record<string, string>
     timeoutMs?: number
+    /** Return a 5xx with its body (a relay's `MASTER_OFFLINE`) instead of throwing. */
+    answerServerErrors?: boolean
   } = {},
 ): Promise<ServerAnswer> => {
   const url = new URL(path, server).toString()
@@ -58,7 +61,7 @@ export const callServer = async (
   } catch {
     // no JSON body: the status says enough
   }
-  if (response.status >= 500)
+  if (response.status >= 500 && !answerServerErrors)
     throw new AgentError('SERVER_ERROR', `The server answered ${response.status}`, {
       refused: false,
       retryable: true,

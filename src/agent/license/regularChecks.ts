@@ -47,6 +47,14 @@ export const startLicenseChecks = (
     first = false
     const state = await readState(context.stateDir)
     const record = { ...emptyLicenseRecord(), ...state.license }
+    const { master } = await readConfig(context.stateDir)
+    if (master) {
+      // A node renews its lease at half its time to live (the heartbeat).
+      const renewAfterMs = ((record.lease?.ttlSeconds ?? 0) * 1000) / 2
+      const sinceCheck = nowOf(context).getTime() - Date.parse(record.lastCheckAt ?? '1970-01-01')
+      if (atStart || !record.lease || sinceCheck >= renewAfterMs) await checkLicense(context)
+      return
+    }
     if (!record.sealedKey && !record.sealedLicenseFile) return
     const lastCheck = record.lastCheckAt ? Date.parse(record.lastCheckAt) : 0
     const isDue =

@@ -9,6 +9,9 @@ export const licenseStates = [
   'suspended',
   'no-credit',
   'invalid',
+  // A slave or collector licensed through its master's relay.
+  'leased',
+  'lease-lost',
 ] as const
 export type LicenseStateName = (typeof licenseStates)[number]
 
@@ -18,6 +21,7 @@ export const usableStates: ReadonlySet<LicenseStateName> = new Set([
   'valid',
   'expiring',
   'grace',
+  'leased',
 ])
 
 /** What the verified license file says, without its key (kept sealed). */
@@ -76,6 +80,8 @@ export type LicenseRecord = {
   pendingUses: PendingUse[]
   answeredUses: AnsweredUse[]
   /** Master login between `login` and `choose`: the API key sealed, the companies it listed. */
+  /** A node's lease from its master (renewed at half its time to live). */
+  lease: { expiresAt: string; ttlSeconds: number } | null
   masterLogin: {
     sealedApiKey: string
     companies: Array<{ id: string | number; name: string }>
@@ -94,4 +100,5 @@ export type LicenseStatus = {
   limits: Record<string, unknown> | null
   lastCheckAt: string | null
   pendingUses: number
+  lease?: { expiresAt: string; ttlSeconds: number }
 }

@@ -13,6 +13,8 @@ const messages: Record<NotificationType, (version: string | null) => string> = {
   'license-changed': () => 'The license state changed',
   'credit-low': () => 'Usage credits are running low',
   'credit-exhausted': () => 'No usage credits left',
+  'lease-acquired': () => 'A seat was leased from the master',
+  'lease-lost': () => 'The lease from the master was lost',
   error: () => 'The update failed',
 }
 

@@ -2,6 +2,7 @@ import type { JWK } from 'jose'
 
 import type { ManifestRelease } from '../../sdk'
 import type { LicenseRecord } from '../license/types'
+import type { RelayRecord } from '../relay/types'
 
 /** The states a target moves through; the names are part of the agent's contract. */
 export const targetStates = [
@@ -28,6 +29,8 @@ export const notificationTypes = [
   'license-changed',
   'credit-low',
   'credit-exhausted',
+  'lease-acquired',
+  'lease-lost',
   'error',
 ] as const
 export type NotificationType = (typeof notificationTypes)[number]
@@ -61,6 +64,8 @@ export type Settings = {
 /** `agent.json`: what the agent is set up to keep up to date, and whom it trusts. */
 export type AgentConfig = {
   server: string
+  /** A slave or collector without internet: its license comes from this master's relay. */
+  master?: { url: string; sealedSecret: string }
   app: TargetConfig
   collectors: TargetConfig[]
   settings: Settings
@@ -147,4 +152,6 @@ export type AgentState = {
   notifications: Notification[]
   /** The license manager's state (`src/agent/license/`); absent until a license command ran. */
   license?: LicenseRecord
+  /** The master relay's pairing and leases (`src/agent/relay/`); absent unless paired. */
+  relay?: RelayRecord
 }
