@@ -9,9 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { License } from '../../payload-types'
 import { makeTempDir } from '../helpers/tempDir'
 import { runAgent, spawnAgent } from './agentCli'
+import { startDaemonProcess } from './daemonHarness'
 import {
   fileClaims,
   initLicensedAgent,
+  offlineServer,
+  setAgentServer,
   signedFile,
   startLicenseHub,
   tamperedFile,
@@ -223,6 +226,33 @@ describe('master relay: leases of the master license seats', () => {
     } finally {
       forger.closeAllConnections()
       await new Promise<void>((resolve) => forger.close(() => resolve()))
+    }
+  })
+
+  it("renews the lease from the node's daemon at half its time to live; a master offline refuses new seats (MASTER_OFFLINE) and renews with the files it holds", async () => {
+    const node = await initNode()
+    const daemon = await startDaemonProcess(node.state)
+    const leaseOf = async () => (await runAgent(node.state, ['license', 'status'])).json
+    try {
+      await expect.poll(async () => (await leaseOf()).state, { timeout: 20_000 }).toBe('leased')
+      const first = (await leaseOf()).lease.expiresAt
+      await expect
+        .poll(async () => (await leaseOf()).lease?.expiresAt, { timeout: 20_000 })
+        .not.toBe(first)
+
+      setAgentServer(master.state, offlineServer)
+      const newcomer = await initNode()
+      const refused = await runAgent(newcomer.state, ['license', 'check'])
+      expect(refused.exitCode).toBe(2)
+      expect(refused.json.code).toBe('MASTER_OFFLINE')
+      const held = (await leaseOf()).lease.expiresAt
+      await expect
+        .poll(async () => (await leaseOf()).lease?.expiresAt, { timeout: 20_000 })
+        .not.toBe(held)
+      expect((await leaseOf()).state).toBe('leased')
+    } finally {
+      setAgentServer(master.state, hub.api.url)
+      await daemon.stop()
     }
   })
 })

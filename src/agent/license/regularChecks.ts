@@ -70,12 +70,22 @@ export const startLicenseChecks = (
     await reviewStoredLicense(context)
   }
 
+  /** A node wakes at half its lease's time to live (a minute without a lease); others hourly. */
+  const nextDelay = async (): Promise<number> => {
+    const { master } = await readConfig(context.stateDir)
+    if (!master) return Math.min(reviewIntervalMs, checkIntervalMs)
+    const { license } = await readState(context.stateDir)
+    return Math.max(1_000, ((license?.lease?.ttlSeconds ?? 120) * 1000) / 2)
+  }
+
   const loop = () => {
     if (stopped) return
     running = tick()
       .catch(() => undefined)
-      .then(() => {
-        if (!stopped) timer = setTimeout(loop, Math.min(reviewIntervalMs, checkIntervalMs))
+      .then(nextDelay)
+      .catch(() => reviewIntervalMs)
+      .then((delay) => {
+        if (!stopped) timer = setTimeout(loop, delay)
       })
   }
   loop()
