@@ -193,6 +193,12 @@ describe('master relay: leases of the master license seats', () => {
     const refused = await runAgent(v6.state, ['license', 'check'])
     expect(refused.exitCode).toBe(2)
     expect(refused.json).toMatchObject({ code: 'NOT_COVERED', state: 'invalid' })
+    // What needs the server itself is done on the master.
+    const activate = await runAgent(v6.state, ['license', 'activate', '--key', license.key!])
+    expect(activate.exitCode).toBe(2)
+    expect(activate.json.code).toBe('LICENSED_BY_MASTER')
+    const use = await runAgent(v6.state, ['license', 'usage', '--quantity', '1'])
+    expect(use.json.code).toBe('LICENSED_BY_MASTER')
   })
 
   it('refuses a license file the master tampered with (the node trusts only the vendor keys)', async () => {

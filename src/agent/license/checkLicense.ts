@@ -6,7 +6,7 @@ import { AgentError, isAgentError } from '../errors'
 import { readConfig, readState } from '../state/stateFolder'
 import type { AgentConfig, AgentState } from '../state/types'
 import { checkThroughMaster, releaseLease } from './checkThroughMaster'
-import { callServer, isNetworkError, newNonce, refusalOf } from './licenseServer'
+import { callServer, isNetworkError, newNonce, refusalOf, serverConfigOf } from './licenseServer'
 import {
   emptyLicenseRecord,
   fingerprintOf,
@@ -206,7 +206,7 @@ export const activateLicense = async (
 ): Promise<LicenseAnswer> => {
   if (typeof key !== 'string' || key.trim() === '' || key.length > 256)
     throw new AgentError('BAD_REQUEST', 'Give the license key (--key K)')
-  const config = await readConfig(context.stateDir)
+  const config = serverConfigOf(await readConfig(context.stateDir), 'activation')
   const state = await readState(context.stateDir)
   const nonce = newNonce()
   const answer = await callServer(config.server, 'POST', '/api/v1/licenses/activate', {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 
 import { AgentError } from '../errors'
+import type { AgentConfig } from '../state/types'
 
 /** A `/api/v1` answer: its HTTP status and JSON body. */
 export type ServerAnswer = { status: number; body: Record<string, unknown> }
@@ -76,3 +77,16 @@ export const refusalOf = (answer: ServerAnswer, what: string): AgentError =>
     `${what}: ${typeof answer.body.message === 'string' ? answer.body.message : `answered ${answer.status}`}`,
     { retryable: answer.status === 429 },
   )
+
+/**
+ * A slave or collector speaks only to its master's relay: what needs the server itself (activate,
+ * master login, trial, usage) is refused with `LICENSED_BY_MASTER`.
+ */
+export const serverConfigOf = (config: AgentConfig, what: string): AgentConfig => {
+  if (config.master)
+    throw new AgentError(
+      'LICENSED_BY_MASTER',
+      `This installation is licensed through its master (${config.master.url}): ${what} is done on the master`,
+    )
+  return config
+}

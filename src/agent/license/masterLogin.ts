@@ -3,7 +3,7 @@ import { type AgentContext, nowOf } from '../context'
 import { AgentError } from '../errors'
 import { readConfig, readState } from '../state/stateFolder'
 import { acceptActivation, installationOf, type LicenseAnswer } from './checkLicense'
-import { callServer, newNonce, refusalOf } from './licenseServer'
+import { callServer, newNonce, refusalOf, serverConfigOf } from './licenseServer'
 import { emptyLicenseRecord, recordLicense } from './licenseRecord'
 import { seal, unseal } from './sealedSecrets'
 import { verifyAnswer } from './verifyLicense'
@@ -25,7 +25,7 @@ const assertApiKey = (apiKey: unknown): string => {
  */
 export const loginMaster = async (context: AgentContext, apiKey: string) => {
   const key = assertApiKey(apiKey)
-  const config = await readConfig(context.stateDir)
+  const config = serverConfigOf(await readConfig(context.stateDir), 'the master login')
   const answer = await callServer(config.server, 'GET', '/api/v1/app/companies', {
     headers: apiKeyHeader(key),
   })
@@ -54,7 +54,7 @@ export const chooseCompany = async (
 ): Promise<LicenseAnswer> => {
   if ((typeof company !== 'string' && typeof company !== 'number') || String(company).trim() === '')
     throw new AgentError('BAD_REQUEST', 'Give the company (--company ID)')
-  const config = await readConfig(context.stateDir)
+  const config = serverConfigOf(await readConfig(context.stateDir), 'the company choice')
   const state = await readState(context.stateDir)
   const login = { ...emptyLicenseRecord(), ...state.license }.masterLogin
   let key: string
@@ -85,7 +85,7 @@ export const chooseCompany = async (
 export const startTrial = async (context: AgentContext, email: string): Promise<LicenseAnswer> => {
   if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email.trim()))
     throw new AgentError('BAD_REQUEST', 'Give an email address (--email E)')
-  const config = await readConfig(context.stateDir)
+  const config = serverConfigOf(await readConfig(context.stateDir), 'a trial')
   const state = await readState(context.stateDir)
   const installation = installationOf(config, state)
   const answer = await callServer(config.server, 'POST', '/api/v1/trials', {

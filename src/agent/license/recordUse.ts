@@ -6,7 +6,7 @@ import { type AgentContext, nowOf } from '../context'
 import { AgentError, isAgentError } from '../errors'
 import { readConfig, readState } from '../state/stateFolder'
 import type { AgentConfig } from '../state/types'
-import { callServer, newNonce, refusalOf } from './licenseServer'
+import { callServer, newNonce, refusalOf, serverConfigOf } from './licenseServer'
 import { emptyLicenseRecord, fingerprintOf, recordLicense } from './licenseRecord'
 import { unseal } from './sealedSecrets'
 import type { AnsweredUse, PendingUse } from './types'
@@ -48,7 +48,7 @@ export const sendPendingUses = async (
   context: AgentContext,
   { requestTimeoutMs = 15_000 }: { requestTimeoutMs?: number } = {},
 ): Promise<{ answered: AnsweredUse[]; failure?: AgentError }> => {
-  const config = await readConfig(context.stateDir)
+  const config = serverConfigOf(await readConfig(context.stateDir), 'metering')
   const state = await readState(context.stateDir)
   const record = { ...emptyLicenseRecord(), ...state.license }
   if (!record.sealedKey) return { answered: [] }
@@ -121,6 +121,7 @@ export const recordUse = async (context: AgentContext, options: UseOptions) => {
   if (options.id !== undefined && !idempotencyKeyPattern.test(options.id))
     throw new AgentError('BAD_REQUEST', 'The id must be 8 to 128 characters of A-Z a-z 0-9 . _ : -')
   const idempotencyKey = options.id ?? `use-${randomUUID()}`
+  serverConfigOf(await readConfig(context.stateDir), 'metering')
   const state = await readState(context.stateDir)
   const before = { ...emptyLicenseRecord(), ...state.license }
   const known = before.answeredUses.find((use) => use.idempotencyKey === idempotencyKey)

@@ -16,7 +16,8 @@ export const registerRelayCommands = (program: Command): void => {
   const relay = program
     .command('relay')
     .description("run the master's relay for its slaves and collectors (leases of its seats)")
-    .option('--port <port>', 'port on every interface (0: any free port)', String(defaultRelayPort))
+    .option('--port <port>', 'port (0: any free port)', String(defaultRelayPort))
+    .option('--host <address>', 'address to listen on (default: every interface)', '0.0.0.0')
     .option(
       '--lease-ttl <seconds>',
       'how long a lease lives unless renewed',
@@ -25,6 +26,7 @@ export const registerRelayCommands = (program: Command): void => {
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals() as GlobalOptions & {
         port: string
+        host: string
         leaseTtl: string
       }
       const print = (answer: Record<string, unknown>) =>
@@ -41,6 +43,7 @@ export const registerRelayCommands = (program: Command): void => {
         const running = await startRelay({
           stateDir: resolveStateDir(options.state),
           port,
+          host: options.host,
           leaseTtlSeconds,
         })
         print({ relayUrl: running.url, port: running.port, leaseTtlSeconds })
