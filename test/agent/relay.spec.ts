@@ -7,6 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { License } from '../../payload-types'
+import { relayHeaders } from '../../src/agent/relay/pairing'
 import { makeTempDir } from '../helpers/tempDir'
 import { runAgent, spawnAgent } from './agentCli'
 import { startDaemonProcess } from './daemonHarness'
@@ -187,6 +188,18 @@ describe('master relay: leases of the master license seats', () => {
       body: JSON.stringify({ product: 'promonitor', line: 'v7' }),
     })
     expect(unsigned.status).toBe(401)
+    const signedDelete = (now: Date) =>
+      fetch(`${relay.url}/relay/v1/nodes/nobody`, {
+        method: 'DELETE',
+        headers: relayHeaders(
+          secret,
+          { method: 'DELETE', path: '/relay/v1/nodes/nobody', body: '' },
+          now,
+        ),
+      })
+    // Signed with the secret: heard (no such lease). The same signature ten minutes old: refused.
+    expect((await signedDelete(new Date())).status).toBe(404)
+    expect((await signedDelete(new Date(Date.now() - 10 * 60_000))).status).toBe(401)
 
     const v6 = await initNode({ line: 'v6' })
     expect(v6.init.exitCode, v6.init.stdout).toBe(0)

@@ -31,6 +31,8 @@ const stateLabels: Record<string, string> = {
   suspended: 'Suspended',
   'no-credit': 'No usage credits left',
   invalid: 'Not valid',
+  leased: 'Licensed through the master',
+  'lease-lost': 'Lease from the master lost',
 }
 
 const useLicenseStatus = () => {
