@@ -1,7 +1,7 @@
 import { daysLeft, type LicenseFileClaims } from '../../sdk'
 import { type AgentContext, emitEvent, nowOf } from '../context'
 import { addNotification } from '../state/notifications'
-import { readState, updateState } from '../state/stateFolder'
+import { readConfig, readState, updateState } from '../state/stateFolder'
 import type { AgentState, Notification } from '../state/types'
 import type { LicenseRecord, LicenseStateName, LicenseStatus, LicenseSummary } from './types'
 
@@ -108,6 +108,8 @@ export const licenseNotificationsOf = (state: AgentState): Notification[] =>
   state.notifications.filter((notification) => notification.target === licenseTarget)
 
 export const readLicenseStatus = async (context: AgentContext) => {
+  // Set up first (`init`): the installation's fingerprint is made there.
+  await readConfig(context.stateDir)
   const state = await readState(context.stateDir)
   return {
     ...describeLicenseRecord(state, nowOf(context)),
