@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Customer } from '../../payload-types'
 import { createCustomer, createCustomerAccount } from '../helpers/fixtures'
-import { runAgent } from './agentCli'
+import { runAgent, spawnAgent } from './agentCli'
 import {
   initLicensedAgent,
   offlineServer,
@@ -106,7 +106,11 @@ describe('license trial (the DataDog trial button)', () => {
  * A proxy in front of the hub that forwards every request, and for the first `dropAnswers` uses
  * lets the server count them but cuts the connection before the answer reaches the agent.
  */
-const startAnswerDroppingProxy = async (upstream: string, dropAnswers: number) => {
+const startAnswerDroppingProxy = async (
+  upstream: string,
+  dropAnswers: number,
+  { hang = false }: { hang?: boolean } = {},
+) => {
   let dropped = 0
   const usageBodies: string[] = []
   const server = createServer((incoming, outgoing) => {
@@ -125,7 +129,8 @@ const startAnswerDroppingProxy = async (upstream: string, dropAnswers: number) =
           answer.on('end', () => {
             if (incoming.url === '/api/v1/usage' && dropped < dropAnswers) {
               dropped += 1
-              outgoing.socket?.destroy()
+              // Counted on the server; the agent hears nothing (hang) or a cut connection.
+              if (!hang) outgoing.socket?.destroy()
               return
             }
             outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
@@ -185,6 +190,30 @@ describe('license usage (on-usage licenses)', () => {
     expect(first.json.use).toMatchObject({ code: 'RECORDED', remaining: 15 })
     expect(repeated.json.use).toMatchObject({ code: 'RECORDED', remaining: 15 })
     expect(await creditsOf(license.id)).toBe(15)
+    expect(await recordsOf(license.id)).toBe(2)
+  })
+
+  it('counts a use once when the agent was killed while waiting for its answer: the persisted key is sent again', async () => {
+    const license = await hub.license({ type: 'on-usage', credits: 20 })
+    const { state } = await initLicensedAgent(hub)
+    expect((await runAgent(state, ['license', 'activate', '--key', license.key!])).exitCode).toBe(0)
+    const proxy = await startAnswerDroppingProxy(hub.api.url, 1, { hang: true })
+    try {
+      setAgentServer(state, proxy.url)
+      const child = await spawnAgent(state, ['license', 'usage', '--quantity', '3'])
+      await expect.poll(() => recordsOf(license.id), { timeout: 20_000 }).toBe(1)
+      child.kill('SIGKILL')
+      await new Promise((resolve) => child.once('exit', resolve))
+    } finally {
+      await proxy.close()
+    }
+    expect((await runAgent(state, ['license', 'status'])).json.pendingUses).toBe(1)
+
+    setAgentServer(state, hub.api.url)
+    const next = await runAgent(state, ['license', 'usage', '--quantity', '1'])
+    expect(next.exitCode, next.stdout).toBe(0)
+    expect(next.json.license).toMatchObject({ credits: 16, pendingUses: 0 })
+    expect(await creditsOf(license.id)).toBe(16)
     expect(await recordsOf(license.id)).toBe(2)
   })
 
