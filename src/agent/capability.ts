@@ -4,7 +4,7 @@ import type { Router } from 'express'
 import type { AgentContext } from './context'
 
 /**
- * One thing the agent does for the host app (updates now; the license manager next). Each adds
+ * One thing the agent does for the host app (updates, the license manager, the master relay). Each adds
  * its commands to the CLI, its routes to the daemon, and may run work in the daemon's background.
  */
 export type Capability = {

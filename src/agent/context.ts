@@ -1,3 +1,4 @@
+import type { LicenseStatus } from './license/types'
 import type { Notification, TargetState } from './state/types'
 
 /**
@@ -7,6 +8,7 @@ export type AgentEvent =
   | { type: 'notification'; notification: Notification }
   | { type: 'state'; target: string; state: TargetState }
   | { type: 'progress'; target: string; bytes: number; total: number }
+  | { type: 'license'; license: LicenseStatus }
 
 /** Every command runs against one state folder; the daemon adds a listener for its event stream. */
 export type AgentContext = {
@@ -14,7 +16,11 @@ export type AgentContext = {
   emit?: (event: AgentEvent) => void
   /** The checks this process runs, one after another (`checkForUpdates`); settles, never fails. */
   checking?: Promise<void>
+  /** The clock the license manager decides by (days left, file validity); default: the system's. */
+  now?: () => Date
 }
+
+export const nowOf = (context: AgentContext): Date => context.now?.() ?? new Date()
 
 /**
  * Resolves once this process runs no check: a download or install asked for meanwhile (the

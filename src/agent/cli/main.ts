@@ -8,7 +8,7 @@ import { registerSetupCommands } from './setupCommands'
 /** `hub-agent`: the in-app agent's CLI (one JSON object per command with --json). */
 export const buildProgram = (): Command => {
   const program = new Command('hub-agent')
-    .description('In-app update agent of the License & Update Hub')
+    .description('In-app update and license agent of the License & Update Hub')
     .option('--state <dir>', 'state folder (default: HUB_AGENT_STATE)')
     .option('--json', 'print exactly one JSON object')
     // Set before the commands are added, so they inherit it: a usage error is answered below.

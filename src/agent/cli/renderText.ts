@@ -46,6 +46,37 @@ export const renderText = (answer: Record<string, unknown>): string => {
         `${notification.at}  ${notification.type}  ${notification.target}  ${notification.message}`,
       )
   }
+  // The license manager's answers (license …) and the relay's.
+  if (typeof answer.state === 'string' && typeof answer.fingerprint === 'string') {
+    const license = answer.license as {
+      customer: { name: string }
+      product: string
+      line: string
+      type: string
+    } | null
+    lines.push(
+      [
+        `license ${answer.state}`,
+        license
+          ? `${license.product} ${license.line} (${license.type}) for ${license.customer.name}`
+          : null,
+        typeof answer.daysLeft === 'number' ? `${answer.daysLeft} days left` : null,
+        typeof answer.credits === 'number' ? `${answer.credits} credits` : null,
+        `installation ${answer.fingerprint}`,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    )
+  }
+  if (Array.isArray(answer.companies))
+    for (const company of answer.companies as Array<{ id: unknown; name: string }>)
+      lines.push(`${String(company.id).padEnd(8)} ${company.name}`)
+  if (answer.use && typeof answer.use === 'object') {
+    const use = answer.use as { code: string; quantity: number; remaining: number | null }
+    lines.push(`use ${use.code}: ${use.quantity}, ${use.remaining ?? '—'} credits left`)
+  }
+  if (typeof answer.secret === 'string') lines.push(`pairing secret: ${answer.secret}`)
+  if (typeof answer.relayUrl === 'string') lines.push(`relay listening on ${answer.relayUrl}`)
   if (typeof answer.url === 'string')
     lines.push(`listening on ${answer.url} (token in ${String(answer.tokenFile)})`)
   for (const key of ['confirmed', 'rolledBack'] as const)

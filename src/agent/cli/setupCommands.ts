@@ -41,7 +41,9 @@ export const registerSetupCommands = (program: Command): void => {
     program
       .command('init')
       .description("set up the state folder for the app, pinning the server's keys")
-      .requiredOption('--server <url>', 'the License & Update Hub server')
+      .option('--server <url>', 'the License & Update Hub server')
+      .option('--master <url>', "a slave or collector: its master's relay instead of the server")
+      .option('--pairing-secret <secret>', 'with --master: the secret of hub-agent relay pair')
       .requiredOption('--product <product>', 'promonitor or cockpit')
       .requiredOption('--line <line>', 'v6, v7, ...')
       .requiredOption('--platform <platform>', 'windows-x64, linux-x64, ...')

@@ -1,6 +1,8 @@
 import { useState, type ChangeEvent } from 'react'
 
 import { callDaemon, type Answer } from './api'
+import { LicenseTab } from './LicenseTab'
+import { styles } from './styles'
 import { useAgentStatus, type Progress, type Target } from './useAgentStatus'
 
 const stateOf = (target: Target): string =>
@@ -15,43 +17,6 @@ const labels: Record<string, string> = {
   downloaded: 'Ready to install',
   installing: 'Installing…',
   installed: 'Installed',
-}
-
-const styles = {
-  page: {
-    font: '14px system-ui, sans-serif',
-    color: '#1d2733',
-    maxWidth: 720,
-    margin: '24px auto',
-    padding: '0 16px',
-  },
-  card: {
-    border: '1px solid #d5dbe3',
-    borderRadius: 8,
-    padding: 16,
-    marginBottom: 16,
-    background: '#fff',
-  },
-  row: { display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' as const },
-  button: {
-    padding: '6px 14px',
-    borderRadius: 6,
-    border: '1px solid #2f6fdb',
-    background: '#2f6fdb',
-    color: '#fff',
-    cursor: 'pointer',
-  },
-  secondary: {
-    padding: '6px 14px',
-    borderRadius: 6,
-    border: '1px solid #9aa7b8',
-    background: '#fff',
-    color: '#1d2733',
-    cursor: 'pointer',
-  },
-  table: { width: '100%', borderCollapse: 'collapse' as const },
-  cell: { borderBottom: '1px solid #eef1f5', padding: '6px 4px', textAlign: 'left' as const },
-  error: { color: '#b3261e' },
 }
 
 const ProgressBar = ({ progress }: { progress?: { bytes: number; total: number } }) => {
@@ -93,7 +58,35 @@ export const App = () => {
   const { status, setStatus, progress, refresh } = useAgentStatus()
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
+  const [tab, setTab] = useState<'updates' | 'license'>('updates')
 
+  const tabs = (
+    <nav role="tablist" aria-label="Agent" style={{ ...styles.row, marginBottom: 8 }}>
+      {(['updates', 'license'] as const).map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          aria-selected={tab === name}
+          onClick={() => setTab(name)}
+          style={{
+            ...styles.tab,
+            ...(tab === name ? { borderBottomColor: '#2f6fdb', fontWeight: 600 } : {}),
+          }}
+        >
+          {name === 'updates' ? 'Updates' : 'License'}
+        </button>
+      ))}
+    </nav>
+  )
+  if (tab === 'license')
+    return (
+      <main style={styles.page}>
+        {tabs}
+        <h1 style={{ fontSize: 20 }}>License</h1>
+        <LicenseTab />
+      </main>
+    )
   if (!status) return <main style={styles.page}>Loading…</main>
 
   const act = async (work: () => Promise<Answer>) => {
@@ -129,6 +122,7 @@ export const App = () => {
 
   return (
     <main style={styles.page}>
+      {tabs}
       <h1 style={{ fontSize: 20 }}>Updates</h1>
       <section style={styles.card}>
         <label style={{ display: 'block', marginBottom: 6 }}>

@@ -25,7 +25,7 @@ export const panelPage = (): Promise<string> =>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Updates</title>
+<title>Updates and license</title>
 </head>
 <body>
 <div id="root"></div>

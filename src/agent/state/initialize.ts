@@ -4,6 +4,8 @@ import type { JWK } from 'jose'
 
 import { TrustStore } from '../../sdk'
 import { AgentError, badRequest } from '../errors'
+import { seal } from '../license/sealedSecrets'
+import { fetchMasterKeys } from '../relay/nodeClient'
 import { fetchKeys } from '../update/serverClient'
 import { defaultSettings } from './settings'
 import { updateState, writeConfig } from './stateFolder'
@@ -53,7 +55,10 @@ const readTrustFile = async (file: string): Promise<JWK[]> => {
 }
 
 export type InitOptions = InstallerOptions & {
-  server: string
+  server?: string
+  /** A slave or collector: its master's relay instead of the server, paired with this secret. */
+  master?: string
+  pairingSecret?: string
   product: string
   line: string
   platform: string
@@ -68,11 +73,16 @@ export type InitOptions = InstallerOptions & {
  * given with --trust. Running it again keeps the collectors and settings and re-pins the trust.
  */
 export const initialize = async (stateDir: string, options: InitOptions): Promise<AgentConfig> => {
+  if (Boolean(options.server) === Boolean(options.master))
+    throw badRequest('Give the server (--server URL) or the master (--master URL), one of them')
+  if (options.master && !options.pairingSecret)
+    throw badRequest('A node needs the pairing secret of its master (--pairing-secret S)')
+  const address = (options.server ?? options.master)!
   let server: URL
   try {
-    server = new URL(options.server)
+    server = new URL(address)
   } catch {
-    throw badRequest(`Not a URL: ${options.server}`)
+    throw badRequest(`Not a URL: ${address}`)
   }
   if (!['http:', 'https:'].includes(server.protocol))
     throw badRequest('The server URL must be http or https')
@@ -81,7 +91,9 @@ export const initialize = async (stateDir: string, options: InitOptions): Promis
   const installer = installerOf(options)
   const keys = options.trust
     ? await readTrustFile(options.trust)
-    : (await fetchKeys(server.origin)).keys
+    : options.master
+      ? await fetchMasterKeys(server.origin, options.pairingSecret!)
+      : (await fetchKeys(server.origin)).keys
   try {
     new TrustStore(keys)
   } catch (error) {
@@ -99,6 +111,14 @@ export const initialize = async (stateDir: string, options: InitOptions): Promis
   }
   const config: AgentConfig = {
     server: server.origin,
+    ...(options.master
+      ? {
+          master: {
+            url: server.origin,
+            sealedSecret: await seal(stateDir, options.pairingSecret!),
+          },
+        }
+      : {}),
     app: {
       target: appTarget,
       product: options.product,

@@ -8,6 +8,13 @@ const messages: Record<NotificationType, (version: string | null) => string> = {
   'update-installing': (version) => `Installation of ${version} will start`,
   'update-installed': (version) => `Version ${version} is installed`,
   'update-not-available': (version) => `Up to date (${version})`,
+  'license-expiring': () => 'The license expires soon',
+  'license-expired': () => 'The license has expired',
+  'license-changed': () => 'The license state changed',
+  'credit-low': () => 'Usage credits are running low',
+  'credit-exhausted': () => 'No usage credits left',
+  'lease-acquired': () => 'A seat was leased from the master',
+  'lease-lost': () => 'The lease from the master was lost',
   error: () => 'The update failed',
 }
 
@@ -21,6 +28,7 @@ export const addNotification = (
     message,
     code,
     at = new Date(),
+    ...extra
   }: {
     type: NotificationType
     target: string
@@ -28,7 +36,7 @@ export const addNotification = (
     message?: string
     code?: string
     at?: Date
-  },
+  } & Pick<Notification, 'daysLeft' | 'from' | 'to' | 'credits'>,
 ): Notification => {
   const notification: Notification = {
     type,
@@ -37,6 +45,7 @@ export const addNotification = (
     at: at.toISOString(),
     message: message ?? messages[type](version),
     ...(code ? { code } : {}),
+    ...extra,
   }
   state.notifications.push(notification)
   state.notifications.splice(0, Math.max(0, state.notifications.length - kept))

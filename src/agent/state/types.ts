@@ -1,6 +1,8 @@
 import type { JWK } from 'jose'
 
 import type { ManifestRelease } from '../../sdk'
+import type { LicenseRecord } from '../license/types'
+import type { RelayRecord } from '../relay/types'
 
 /** The states a target moves through; the names are part of the agent's contract. */
 export const targetStates = [
@@ -22,6 +24,13 @@ export const notificationTypes = [
   'update-installing',
   'update-installed',
   'update-not-available',
+  'license-expiring',
+  'license-expired',
+  'license-changed',
+  'credit-low',
+  'credit-exhausted',
+  'lease-acquired',
+  'lease-lost',
   'error',
 ] as const
 export type NotificationType = (typeof notificationTypes)[number]
@@ -55,6 +64,8 @@ export type Settings = {
 /** `agent.json`: what the agent is set up to keep up to date, and whom it trusts. */
 export type AgentConfig = {
   server: string
+  /** A slave or collector without internet: its license comes from this master's relay. */
+  master?: { url: string; sealedSecret: string }
   app: TargetConfig
   collectors: TargetConfig[]
   settings: Settings
@@ -122,6 +133,13 @@ export type Notification = {
   at: string
   message: string
   code?: string
+  /** `license-expiring`: the days left when it was raised (30, 15, 5, 3 or 1 and below). */
+  daysLeft?: number
+  /** `license-changed`: the license state before and after. */
+  from?: string
+  to?: string
+  /** `credit-low`, `credit-exhausted`: the credits left. */
+  credits?: number
 }
 
 /** `state.json`: what the agent knows and did, per target. */
@@ -132,4 +150,8 @@ export type AgentState = {
   lastSequences: Record<string, number>
   lastCheckAt: string | null
   notifications: Notification[]
+  /** The license manager's state (`src/agent/license/`); absent until a license command ran. */
+  license?: LicenseRecord
+  /** The master relay's pairing and leases (`src/agent/relay/`); absent unless paired. */
+  relay?: RelayRecord
 }

@@ -1,0 +1,238 @@
+import { SignedKind, verifyLicenseFile } from '../../sdk'
+import { AgentError, isAgentError } from '../errors'
+import { callServer, newNonce } from '../license/licenseServer'
+import { unseal } from '../license/sealedSecrets'
+import { verifyAnswer } from '../license/verifyLicense'
+import { readConfig, readState, updateState } from '../state/stateFolder'
+import type { AgentState } from '../state/types'
+import { loadTrust } from '../update/trust'
+import type { Lease, RelayRecord } from './types'
+
+export const relayRecordOf = (state: AgentState): RelayRecord => {
+  state.relay = { sealedSecret: null, leases: {}, pendingReleases: [], ...state.relay }
+  return state.relay
+}
+
+export type NodeRequest = {
+  fingerprint: string
+  product: string
+  line: string
+  role: string
+  hostname: string | null
+  appVersion: string | null
+}
+
+/** What the relay answers a node: the HTTP status and body. */
+export type RelayAnswer = { status: number; body: Record<string, unknown> }
+
+const refusal = (status: number, code: string, message: string): RelayAnswer => ({
+  status,
+  body: { code, message },
+})
+
+/** The master's own license: its key (to activate nodes under it) and what it covers. */
+const masterLicense = async (stateDir: string, state: AgentState) => {
+  const record = state.license
+  if (!record?.sealedKey || !record.license) return null
+  return { key: await unseal(stateDir, record.sealedKey), license: record.license }
+}
+
+const isOffline = (error: unknown): boolean =>
+  isAgentError(error) && (error.code === 'NETWORK' || error.code === 'SERVER_ERROR')
+
+/**
+ * Activates the node's fingerprint on the server under the master's license: the server counts
+ * the seat and signs a file bound to the node (checked here too before it is handed on).
+ */
+const activateNode = async (
+  stateDir: string,
+  key: string,
+  node: NodeRequest,
+): Promise<{ licenseFile: string; exp: number } | RelayAnswer> => {
+  const config = await readConfig(stateDir)
+  const nonce = newNonce()
+  const answer = await callServer(config.server, 'POST', '/api/v1/licenses/activate', {
+    body: {
+      key,
+      fingerprint: node.fingerprint,
+      role: ['app', 'collector', 'cockpit', 'slave'].includes(node.role) ? node.role : 'slave',
+      ...(node.hostname ? { hostname: node.hostname } : {}),
+      ...(node.appVersion ? { appVersion: node.appVersion } : {}),
+      nonce,
+    },
+  })
+  if (answer.status !== 200)
+    return refusal(409, String(answer.body.code ?? 'REFUSED'), String(answer.body.message ?? ''))
+  const fields = await verifyAnswer(config, answer.body, SignedKind.activation, nonce)
+  if (fields.code === 'TOO_MANY_CLIENTS')
+    return refusal(410, 'NO_SEAT', "No seat is free on the master's license")
+  if (!['ACTIVATED', 'ALREADY_ACTIVE'].includes(String(fields.code)) || !fields.licenseFile)
+    return refusal(409, String(fields.code), `The server refused the node: ${fields.code}`)
+  const licenseFile = String(fields.licenseFile)
+  const claims = await verifyLicenseFile(licenseFile, {
+    trust: await loadTrust(config),
+    fingerprint: node.fingerprint,
+  })
+  return { licenseFile, exp: claims.exp }
+}
+
+/** Frees a node's seat on the server; false when the server cannot be reached (try later). */
+export const deactivateNode = async (stateDir: string, fingerprint: string): Promise<boolean> => {
+  const state = await readState(stateDir)
+  const master = await masterLicense(stateDir, state)
+  if (!master) return true
+  const config = await readConfig(stateDir)
+  try {
+    await callServer(config.server, 'POST', '/api/v1/licenses/deactivate', {
+      body: { key: master.key, fingerprint, nonce: newNonce() },
+    })
+    return true
+  } catch (error) {
+    if (isOffline(error)) return false
+    throw error
+  }
+}
+
+const leaseAnswer = (lease: Lease, ttlSeconds: number, offline: boolean) => ({
+  licenseFile: lease.licenseFile,
+  lease: { expiresAt: lease.expiresAt, ttlSeconds },
+  ...(offline
+    ? {
+        offline: true,
+        message: 'The master is offline: the lease is renewed with the license file it holds',
+      }
+    : {}),
+})
+
+/**
+ * `PUT /relay/v1/nodes/:fingerprint`: 201 with a license file for a new lease, 202 when renewed
+ * (the heartbeat), 410 `NO_SEAT`, 409 `NOT_COVERED` (another product or line than the master's
+ * license). Offline the master renews only with files it holds, never past their `exp`.
+ */
+export const leaseSeat = async (
+  stateDir: string,
+  node: NodeRequest,
+  { ttlSeconds, now = new Date() }: { ttlSeconds: number; now?: Date },
+): Promise<RelayAnswer> => {
+  const state = await readState(stateDir)
+  const master = await masterLicense(stateDir, state)
+  if (!master)
+    return refusal(503, 'MASTER_UNLICENSED', 'The master has no license to lend seats from')
+  if (
+    node.product !== master.license.product ||
+    node.line.toLowerCase() !== master.license.line.toLowerCase()
+  )
+    return refusal(
+      409,
+      'NOT_COVERED',
+      `The master's license covers ${master.license.product} ${master.license.line}, not ${node.product} ${node.line}`,
+    )
+  const held = relayRecordOf(state).leases[node.fingerprint]
+  const isRenewal = held !== undefined && Date.parse(held.expiresAt) > now.getTime()
+  let file = held
+    ? { licenseFile: held.licenseFile, exp: Date.parse(held.fileExpiresAt) / 1000 }
+    : null
+  let offline = false
+  // A new lease, or a file past half its validity, is asked of the server.
+  const needsFile = !isRenewal || !file || file.exp * 1000 - now.getTime() < ttlSeconds * 2 * 1000
+  if (needsFile) {
+    try {
+      const activated = await activateNode(stateDir, master.key, node)
+      if ('status' in activated) return activated
+      file = activated
+    } catch (error) {
+      if (!isOffline(error)) throw error
+      offline = true
+      if (!isRenewal || !file || file.exp * 1000 <= now.getTime())
+        return refusal(
+          503,
+          'MASTER_OFFLINE',
+          isRenewal
+            ? 'The master is offline and the license file it holds for this node has expired'
+            : 'The master is offline: it cannot take a new seat',
+        )
+    }
+  }
+  const expiresAt = new Date(
+    Math.min(now.getTime() + ttlSeconds * 1000, file!.exp * 1000),
+  ).toISOString()
+  const saved = await updateState(stateDir, (current) => {
+    const relay = relayRecordOf(current)
+    relay.pendingReleases = relay.pendingReleases.filter((pending) => pending !== node.fingerprint)
+    relay.leases[node.fingerprint] = {
+      ...node,
+      licenseFile: file!.licenseFile,
+      fileExpiresAt: new Date(file!.exp * 1000).toISOString(),
+      leasedAt: isRenewal ? held!.leasedAt : now.toISOString(),
+      renewedAt: now.toISOString(),
+      expiresAt,
+    }
+  })
+  return {
+    status: isRenewal ? 202 : 201,
+    body: leaseAnswer(saved.relay!.leases[node.fingerprint], ttlSeconds, offline),
+  }
+}
+
+/** `DELETE /relay/v1/nodes/:fingerprint`: the lease goes and its seat is freed on the server. */
+export const releaseSeat = async (stateDir: string, fingerprint: string): Promise<RelayAnswer> => {
+  const state = await readState(stateDir)
+  if (!relayRecordOf(state).leases[fingerprint])
+    return refusal(404, 'NOT_FOUND', 'This node holds no lease')
+  const freed = await deactivateNode(stateDir, fingerprint)
+  await updateState(stateDir, (current) => {
+    const relay = relayRecordOf(current)
+    delete relay.leases[fingerprint]
+    if (!freed && !relay.pendingReleases.includes(fingerprint))
+      relay.pendingReleases.push(fingerprint)
+  })
+  return { status: 204, body: {} }
+}
+
+/** Culls the leases past their time (their seats freed on the server) and retries releases. */
+export const cullLeases = async (stateDir: string, now = new Date()): Promise<string[]> => {
+  const state = await readState(stateDir)
+  const relay = relayRecordOf(state)
+  const expired = Object.values(relay.leases)
+    .filter((lease) => Date.parse(lease.expiresAt) <= now.getTime())
+    .map((lease) => lease.fingerprint)
+  const toFree = [...new Set([...expired, ...relay.pendingReleases])]
+  if (toFree.length === 0) return []
+  const stillPending: string[] = []
+  for (const fingerprint of toFree)
+    if (!(await deactivateNode(stateDir, fingerprint))) stillPending.push(fingerprint)
+  await updateState(stateDir, (current) => {
+    const record = relayRecordOf(current)
+    for (const fingerprint of expired) {
+      // Renewed meanwhile: kept.
+      const lease = record.leases[fingerprint]
+      if (lease && Date.parse(lease.expiresAt) <= now.getTime()) delete record.leases[fingerprint]
+    }
+    record.pendingReleases = stillPending
+  })
+  return expired
+}
+
+export const assertNodeRequest = (fingerprint: string, body: unknown): NodeRequest => {
+  const fields = (body ?? {}) as Record<string, unknown>
+  const text = (name: string, required: boolean): string | null => {
+    const value = fields[name]
+    if (value === undefined || value === null) {
+      if (required) throw new AgentError('BAD_REQUEST', `${name} is required`)
+      return null
+    }
+    if (typeof value !== 'string' || value.length > 255)
+      throw new AgentError('BAD_REQUEST', `${name} must be a short text`)
+    return value
+  }
+  if (!/^[A-Za-z0-9._:-]{1,256}$/.test(fingerprint))
+    throw new AgentError('BAD_REQUEST', 'Not a fingerprint')
+  return {
+    fingerprint,
+    product: text('product', true)!,
+    line: text('line', true)!,
+    role: text('role', false) ?? 'slave',
+    hostname: text('hostname', false),
+    appVersion: text('appVersion', false),
+  }
+}

@@ -1,0 +1,277 @@
+import type { ChildProcess } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { License } from '../../payload-types'
+import { relayHeaders } from '../../src/agent/relay/pairing'
+import { makeTempDir } from '../helpers/tempDir'
+import { runAgent, spawnAgent } from './agentCli'
+import { startDaemonProcess } from './daemonHarness'
+import {
+  fileClaims,
+  initLicensedAgent,
+  offlineServer,
+  setAgentServer,
+  signedFile,
+  startLicenseHub,
+  tamperedFile,
+  type LicenseHub,
+} from './licenseFixtures'
+
+let hub: LicenseHub
+let license: License
+let master: { state: string; fingerprint: string }
+let secret: string
+const leaseTtl = 12
+
+/** `hub-agent relay --port 0` on the master's state folder; resolves once it printed its URL. */
+const startRelayProcess = async (state: string, port = 0) => {
+  const child: ChildProcess = await spawnAgent(state, [
+    'relay',
+    '--port',
+    String(port),
+    '--lease-ttl',
+    String(leaseTtl),
+  ])
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    let output = ''
+    child.stdout!.on('data', (chunk) => {
+      output += chunk
+      if (output.includes('\n')) resolve(output.split('\n')[0])
+    })
+    child.once('exit', (code) => reject(new Error(`relay exited with ${code}: ${output}`)))
+  })
+  const { relayUrl } = JSON.parse(firstLine)
+  return {
+    url: String(relayUrl),
+    stop: async () => {
+      if (child.exitCode !== null) return
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    },
+  }
+}
+
+let relay: Awaited<ReturnType<typeof startRelayProcess>>
+
+/** A slave set up with `init --master URL --pairing-secret S` (the keys from the master). */
+const initNode = async ({
+  line = 'v7',
+  pairingSecret = secret,
+  masterUrl = relay.url,
+  trust,
+}: {
+  line?: string
+  pairingSecret?: string
+  masterUrl?: string
+  trust?: string
+} = {}) => {
+  const state = makeTempDir('hub-agent-node-')
+  const init = await runAgent(state, [
+    'init',
+    '--master',
+    masterUrl,
+    '--pairing-secret',
+    pairingSecret,
+    '--product',
+    'promonitor',
+    '--line',
+    line,
+    '--platform',
+    'linux-x64',
+    '--version',
+    '7.2.0',
+    '--install-root',
+    path.join(state, 'install'),
+    ...(trust ? ['--trust', trust] : []),
+  ])
+  const status = await runAgent(state, ['license', 'status'])
+  return { state, init, fingerprint: String(status.json.fingerprint) }
+}
+
+const activationsOf = async (fingerprint?: string) =>
+  (
+    await hub.payload.find({
+      collection: 'activations',
+      where: {
+        license: { equals: license.id },
+        ...(fingerprint ? { fingerprint: { equals: fingerprint } } : {}),
+      },
+      pagination: false,
+    })
+  ).docs
+
+beforeAll(async () => {
+  hub = await startLicenseHub()
+  license = await hub.license({ maxClients: 3 })
+  master = await initLicensedAgent(hub)
+  expect(
+    (await runAgent(master.state, ['license', 'activate', '--key', license.key!])).exitCode,
+  ).toBe(0)
+  const paired = await runAgent(master.state, ['relay', 'pair'])
+  expect(paired.exitCode, paired.stdout).toBe(0)
+  secret = paired.json.secret
+  relay = await startRelayProcess(master.state)
+})
+afterAll(async () => {
+  await relay?.stop()
+  await hub?.close()
+})
+
+describe('master relay: leases of the master license seats', () => {
+  it('leases seats up to the license client limit with server-signed files, 410 NO_SEAT past it, renews after a restart, frees expired seats', async () => {
+    const health = await fetch(`${relay.url}/relay/v1/health`)
+    expect(await health.json()).toMatchObject({ status: 'ok', licensed: true, leases: 0 })
+
+    const first = await initNode()
+    expect(first.init.exitCode, first.init.stdout).toBe(0)
+    const leased = await runAgent(first.state, ['license', 'check'])
+    expect(leased.exitCode, leased.stdout).toBe(0)
+    expect(leased.json).toMatchObject({
+      state: 'leased',
+      fingerprint: first.fingerprint,
+      license: { licenseId: String(license.id), fingerprint: first.fingerprint },
+      lease: { ttlSeconds: leaseTtl },
+    })
+    expect(leased.json.notifications).toContainEqual(
+      expect.objectContaining({ type: 'lease-acquired' }),
+    )
+    expect(await activationsOf(first.fingerprint)).toEqual([
+      expect.objectContaining({ role: 'slave' }),
+    ])
+
+    const second = await initNode()
+    expect((await runAgent(second.state, ['license', 'check'])).json.state).toBe('leased')
+    const third = await initNode()
+    const refused = await runAgent(third.state, ['license', 'check'])
+    expect(refused.exitCode).toBe(2)
+    expect(refused.json.code).toBe('NO_SEAT')
+    expect(await activationsOf()).toHaveLength(3)
+
+    // Restarted, the relay still holds both leases: a heartbeat renews without a new seat.
+    await relay.stop()
+    relay = await startRelayProcess(master.state, Number(new URL(relay.url).port))
+    const health2 = await (await fetch(`${relay.url}/relay/v1/health`)).json()
+    expect(health2.leases).toBe(2)
+    const before = (await runAgent(first.state, ['license', 'status'])).json.lease.expiresAt
+    const renewed = await runAgent(first.state, ['license', 'check'])
+    expect(renewed.json, renewed.stdout).toMatchObject({ state: 'leased', code: 'VALID' })
+    expect(Date.parse(renewed.json.lease.expiresAt)).toBeGreaterThan(Date.parse(before))
+    expect(await activationsOf()).toHaveLength(3)
+
+    // The second node stops renewing: its lease is culled and its seat freed on the server.
+    await expect
+      .poll(async () => (await activationsOf(second.fingerprint)).length, { timeout: 40_000 })
+      .toBe(0)
+    const afterExpiry = await runAgent(third.state, ['license', 'check'])
+    expect(afterExpiry.exitCode, afterExpiry.stdout).toBe(0)
+    expect(afterExpiry.json.state).toBe('leased')
+
+    // Giving the lease back frees the seat at once.
+    const released = await runAgent(third.state, ['license', 'deactivate'])
+    expect(released.exitCode, released.stdout).toBe(0)
+    expect(released.json.state).toBe('unlicensed')
+    expect(await activationsOf(third.fingerprint)).toHaveLength(0)
+  })
+
+  it('refuses an unpaired node (401 UNAUTHORIZED) and a product line the master license does not cover (409 NOT_COVERED)', async () => {
+    const stranger = await initNode({ pairingSecret: 'not-the-pairing-secret' })
+    expect(stranger.init.exitCode).toBe(2)
+    expect(stranger.init.json.code).toBe('UNAUTHORIZED')
+    const unsigned = await fetch(`${relay.url}/relay/v1/nodes/someone`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ product: 'promonitor', line: 'v7' }),
+    })
+    expect(unsigned.status).toBe(401)
+    const signedDelete = (now: Date) =>
+      fetch(`${relay.url}/relay/v1/nodes/nobody`, {
+        method: 'DELETE',
+        headers: relayHeaders(
+          secret,
+          { method: 'DELETE', path: '/relay/v1/nodes/nobody', body: '' },
+          now,
+        ),
+      })
+    // Signed with the secret: heard (no such lease). The same signature ten minutes old: refused.
+    expect((await signedDelete(new Date())).status).toBe(404)
+    expect((await signedDelete(new Date(Date.now() - 10 * 60_000))).status).toBe(401)
+
+    const v6 = await initNode({ line: 'v6' })
+    expect(v6.init.exitCode, v6.init.stdout).toBe(0)
+    const refused = await runAgent(v6.state, ['license', 'check'])
+    expect(refused.exitCode).toBe(2)
+    expect(refused.json).toMatchObject({ code: 'NOT_COVERED', state: 'invalid' })
+    // What needs the server itself is done on the master.
+    const activate = await runAgent(v6.state, ['license', 'activate', '--key', license.key!])
+    expect(activate.exitCode).toBe(2)
+    expect(activate.json.code).toBe('LICENSED_BY_MASTER')
+    const use = await runAgent(v6.state, ['license', 'usage', '--quantity', '1'])
+    expect(use.json.code).toBe('LICENSED_BY_MASTER')
+  })
+
+  it('refuses a license file the master tampered with (the node trusts only the vendor keys)', async () => {
+    const keys = await (await fetch(`${hub.api.url}/api/v1/keys`)).json()
+    const trust = path.join(makeTempDir('hub-trust-'), 'keys.json')
+    writeFileSync(trust, JSON.stringify(keys))
+    let fingerprint = ''
+    const forger = createServer((request, response) => {
+      fingerprint = decodeURIComponent(String(request.url).split('/').pop() ?? '')
+      void signedFile(hub.payload, fileClaims(fingerprint)).then((file) => {
+        response.writeHead(201, { 'content-type': 'application/json' })
+        response.end(
+          JSON.stringify({
+            licenseFile: tamperedFile(file),
+            lease: { expiresAt: new Date(Date.now() + 60_000).toISOString(), ttlSeconds: 60 },
+          }),
+        )
+      })
+    })
+    await new Promise<void>((resolve) => forger.listen(0, '127.0.0.1', resolve))
+    try {
+      const node = await initNode({
+        masterUrl: `http://127.0.0.1:${(forger.address() as AddressInfo).port}`,
+        trust,
+      })
+      expect(node.init.exitCode, node.init.stdout).toBe(0)
+      const refused = await runAgent(node.state, ['license', 'check'])
+      expect(refused.exitCode).toBe(2)
+      expect(refused.json).toMatchObject({ code: 'BAD_SIGNATURE', state: 'invalid', license: null })
+      expect(fingerprint).toBe(node.fingerprint)
+    } finally {
+      forger.closeAllConnections()
+      await new Promise<void>((resolve) => forger.close(() => resolve()))
+    }
+  })
+
+  it("renews the lease from the node's daemon at half its time to live; a master offline refuses new seats (MASTER_OFFLINE) and renews with the files it holds", async () => {
+    const node = await initNode()
+    const daemon = await startDaemonProcess(node.state)
+    const leaseOf = async () => (await runAgent(node.state, ['license', 'status'])).json
+    try {
+      await expect.poll(async () => (await leaseOf()).state, { timeout: 20_000 }).toBe('leased')
+      const first = (await leaseOf()).lease.expiresAt
+      await expect
+        .poll(async () => (await leaseOf()).lease?.expiresAt, { timeout: 20_000 })
+        .not.toBe(first)
+
+      setAgentServer(master.state, offlineServer)
+      const newcomer = await initNode()
+      const refused = await runAgent(newcomer.state, ['license', 'check'])
+      expect(refused.exitCode).toBe(2)
+      expect(refused.json.code).toBe('MASTER_OFFLINE')
+      const held = (await leaseOf()).lease.expiresAt
+      await expect
+        .poll(async () => (await leaseOf()).lease?.expiresAt, { timeout: 20_000 })
+        .not.toBe(held)
+      expect((await leaseOf()).state).toBe('leased')
+    } finally {
+      setAgentServer(master.state, hub.api.url)
+      await daemon.stop()
+    }
+  })
+})
