@@ -1,0 +1,513 @@
+import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import http from 'node:http'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { generatePrivateJwk } from '../../plugins/signing'
+import { importSigningKey, type SigningKey } from '../../plugins/signing/signingKey'
+import { SignedKind } from '../../src/lib/protocol'
+import { TrustStore } from '../../src/sdk'
+import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
+import { createFreshDatabase, postgresAdminUrl } from '../helpers/testDatabase'
+import { freePort } from './helpers/freePort'
+import { startApiHostProcess, type ApiHostProcess } from './helpers/startApiHostProcess'
+import { startNextServer, type NextServer } from './helpers/startNextServer'
+import { nginxBinary, startNginx, type Nginx } from './helpers/startNginx'
+
+const postgresReachable = async (): Promise<boolean> => {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({
+    connectionString: postgresAdminUrl,
+    connectionTimeoutMillis: 3000,
+  })
+  try {
+    await client.connect()
+    await client.end()
+    return true
+  } catch {
+    return false
+  }
+}
+
+const reachable = await postgresReachable()
+const hasNginx = nginxBinary() !== undefined
+if (!reachable)
+  console.warn(`SKIPPED cluster suite: PostgreSQL is not reachable at ${postgresAdminUrl}`)
+if (!hasNginx)
+  console.warn('SKIPPED cluster suite: nginx is not installed (apt-get install nginx-light)')
+
+type Answer = { status: number; body: Record<string, any> }
+
+/**
+ * One request on a connection of its own (no keep-alive), so requests to the API host's port are
+ * spread over its workers as separate clients' would be.
+ */
+const call = (
+  base: string,
+  method: string,
+  route: string,
+  { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> =>
+  new Promise((resolve, reject) => {
+    const bytes = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
+    const request = http.request(
+      `${base}${route}`,
+      {
+        method,
+        agent: false,
+        headers: {
+          ...(bytes ? { 'Content-Type': 'application/json', 'Content-Length': bytes.length } : {}),
+          ...headers,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString()
+          let parsed: Record<string, any>
+          try {
+            parsed = JSON.parse(text)
+          } catch {
+            parsed = { text }
+          }
+          resolve({ status: response.statusCode ?? 0, body: parsed })
+        })
+        response.on('error', reject)
+      },
+    )
+    request.on('error', reject)
+    request.end(bytes)
+  })
+
+const countBy = (values: string[]) =>
+  values.reduce<Record<string, number>>(
+    (counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }),
+    {},
+  )
+
+const kidOf = (jws: string): string =>
+  JSON.parse(Buffer.from(jws.split('.')[0], 'base64url').toString()).kid
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Several instances on one PostgreSQL database behind nginx, as in production: two Next apps
+ * (`npm start`) and an API host with two workers (`npm run start:api`), nginx taking them in turn
+ * (`/api/v1/` across all three, the rest across the Next apps) and setting `X-Forwarded-For`,
+ * which the instances believe from nginx alone (`TRUST_PROXY`).
+ */
+describe.skipIf(!reachable || !hasNginx)(
+  'several instances behind nginx on one PostgreSQL database',
+  () => {
+    const adminPassword = `cluster-admin-${randomUUID()}`
+    const currentJwk = generatePrivateJwk()
+    const nextJwk = generatePrivateJwk()
+    let current: SigningKey
+    let next: SigningKey
+    let sharedEnv: Record<string, string>
+    let mediaDir: string
+    let appA: NextServer
+    let appB: NextServer
+    let apiHost: ApiHostProcess
+    let nginx: Nginx
+    let smtp: SmtpSink
+    let admin: Record<string, string>
+    /** Every instance by name, reached directly (not through nginx). */
+    let instances: Array<{ name: string; url: string }>
+
+    const viaNginx = (method: string, route: string, options?: Parameters<typeof call>[3]) =>
+      call(nginx.url, method, route, options)
+    const asAdmin = (method: string, route: string, body?: unknown) =>
+      viaNginx(method, route, { body, headers: admin })
+
+    let productId: number
+    let customerId: number
+    const createLicense = async (terms: Record<string, unknown>) => {
+      const day = 24 * 3600_000
+      const created = await asAdmin('POST', '/api/licenses', {
+        customer: customerId,
+        product: productId,
+        line: 'v7',
+        type: 'subscription',
+        status: 'active',
+        startsAt: new Date(Date.now() - 30 * day).toISOString(),
+        expiresAt: new Date(Date.now() + 100 * day).toISOString(),
+        maxUsers: 5,
+        ...terms,
+      })
+      expect(created.status, JSON.stringify(created.body)).toBe(201)
+      return created.body.doc as { id: number; key: string }
+    }
+    const licenseById = async (id: number) =>
+      (await asAdmin('GET', `/api/licenses/${id}?depth=0`)).body
+    /** `upstream address` of each request nginx passed on since `from` (an index in its log). */
+    const upstreamsSince = (from: number) => new Set(nginx.upstreamsSoFar().slice(from))
+
+    beforeAll(async () => {
+      current = await importSigningKey(currentJwk)
+      next = await importSigningKey(nextJwk)
+      const { url: databaseUrl } = await createFreshDatabase('postgres')
+      mediaDir = mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-cluster-media-'))
+      const nginxPort = await freePort()
+      smtp = await startSmtpSink()
+      sharedEnv = {
+        DATABASE_URL: databaseUrl,
+        PAYLOAD_SECRET: `cluster-secret-${randomUUID()}`,
+        MEDIA_DIR: mediaDir,
+        PUBLIC_URL: `http://127.0.0.1:${nginxPort}`,
+        SIGNING_PRIVATE_JWK: JSON.stringify(currentJwk),
+        SIGNING_NEXT_PRIVATE_JWK: JSON.stringify(nextJwk),
+        SIGNING_KEY_REFRESH_MS: '500',
+        SEED_ADMIN_PASSWORD: adminPassword,
+        SMTP_URL: smtp.url,
+        // nginx connects from 127.0.0.2 (proxy_bind): the instances believe its X-Forwarded-For
+        // and nobody else's, as they would a load balancer's address in production.
+        TRUST_PROXY: '127.0.0.2',
+      }
+      // A first: it migrates the empty database and seeds it. Then B and the API host on it.
+      appA = await startNextServer(sharedEnv)
+      ;[appB, apiHost] = await Promise.all([
+        startNextServer(sharedEnv),
+        startApiHostProcess({ ...sharedEnv, API_HOST_WORKERS: '2' }),
+      ])
+      const hostOf = (url: string) => new URL(url).host
+      nginx = await startNginx({
+        port: nginxPort,
+        api: [appA, appB, apiHost].map((instance) => hostOf(instance.url)),
+        app: [appA, appB].map((instance) => hostOf(instance.url)),
+      })
+      instances = [
+        { name: 'Next A', url: appA.url },
+        { name: 'Next B', url: appB.url },
+        { name: 'API host', url: apiHost.url },
+      ]
+
+      const login = await viaNginx('POST', '/api/users/login', {
+        body: { email: 'admin@example.com', password: adminPassword },
+      })
+      expect(login.status, JSON.stringify(login.body)).toBe(200)
+      admin = { Authorization: `JWT ${login.body.token}` }
+      productId = (await asAdmin('GET', '/api/products?where[slug][equals]=promonitor&depth=0'))
+        .body.docs[0].id
+      customerId = (await asAdmin('GET', '/api/customers?limit=1&sort=id&depth=0')).body.docs[0].id
+    }, 480_000)
+
+    afterAll(async () => {
+      await nginx?.stop()
+      await Promise.all([appA?.stop(), appB?.stop(), apiHost?.stop()])
+      await smtp?.close()
+      if (mediaDir) rmSync(mediaDir, { recursive: true, force: true })
+    }, 60_000)
+
+    it('nginx takes /api/v1 to A, B and the API host in turn, the rest to A and B, and the instances see the client address it forwards', async () => {
+      const before = nginx.upstreamsSoFar().length
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => viaNginx('GET', '/api/v1/keys')),
+      )
+      expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200))
+      expect(upstreamsSince(before)).toEqual(
+        new Set(instances.map((instance) => new URL(instance.url).host)),
+      )
+      const pagesFrom = nginx.upstreamsSoFar().length
+      await Promise.all(Array.from({ length: 4 }, () => viaNginx('GET', '/api/products?limit=1')))
+      expect(upstreamsSince(pagesFrom)).toEqual(
+        new Set([appA, appB].map((app) => new URL(app.url).host)),
+      )
+    })
+
+    it('activation race: of 3 × maxClients concurrent activations with distinct fingerprints exactly maxClients win, the rest are TOO_MANY_CLIENTS, and the license counts maxClients seats', async () => {
+      const maxClients = 5
+      const license = await createLicense({ maxClients })
+      const from = nginx.upstreamsSoFar().length
+      const answers = await Promise.all(
+        Array.from({ length: 3 * maxClients }, (_, index) =>
+          viaNginx('POST', '/api/v1/licenses/activate', {
+            body: {
+              key: license.key,
+              fingerprint: `cluster-machine-${index}`,
+              nonce: `n-${index}`,
+            },
+          }),
+        ),
+      )
+      expect(answers.map((answer) => answer.status)).toEqual(Array(3 * maxClients).fill(200))
+      expect(countBy(answers.map((answer) => answer.body.code))).toEqual({
+        ACTIVATED: maxClients,
+        TOO_MANY_CLIENTS: 2 * maxClients,
+      })
+      expect(upstreamsSince(from).size).toBe(3)
+      expect((await licenseById(license.id)).activeClients).toBe(maxClients)
+      const rows = await asAdmin(
+        'GET',
+        `/api/activations?where[license][equals]=${license.id}&limit=0`,
+      )
+      expect(rows.body.totalDocs).toBe(maxClients)
+    })
+
+    it('usage race: 50 concurrent uses of 1 on 20 credits record exactly 20, leave 0 credits, and one idempotency key sent 10 times at once is counted once', async () => {
+      const fingerprint = 'cluster-metered'
+      const license = await createLicense({ type: 'on-usage', credits: 20, maxClients: 3 })
+      const activation = await viaNginx('POST', '/api/v1/licenses/activate', {
+        body: { key: license.key, fingerprint, nonce: 'activate-metered' },
+      })
+      expect(activation.body.code).toBe('ACTIVATED')
+      const use = (idempotencyKey: string) =>
+        viaNginx('POST', '/api/v1/usage', {
+          body: {
+            key: license.key,
+            fingerprint,
+            quantity: 1,
+            idempotencyKey,
+            nonce: idempotencyKey,
+          },
+        })
+      const from = nginx.upstreamsSoFar().length
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, index) => use(`cluster-use-${index}`)),
+      )
+      expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(200))
+      expect(countBy(answers.map((answer) => answer.body.code))).toEqual({
+        RECORDED: 20,
+        NO_CREDIT: 30,
+      })
+      expect(upstreamsSince(from).size).toBe(3)
+      expect((await licenseById(license.id)).credits).toBe(0)
+
+      const topped = await createLicense({ type: 'on-usage', credits: 5, maxClients: 3 })
+      await viaNginx('POST', '/api/v1/licenses/activate', {
+        body: { key: topped.key, fingerprint, nonce: 'activate-topped' },
+      })
+      const retries = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          viaNginx('POST', '/api/v1/usage', {
+            body: {
+              key: topped.key,
+              fingerprint,
+              quantity: 1,
+              idempotencyKey: 'cluster-same-use',
+              nonce: `retry-${index}`,
+            },
+          }),
+        ),
+      )
+      expect(retries.map((answer) => [answer.status, answer.body.code])).toEqual(
+        Array(10).fill([200, 'RECORDED']),
+      )
+      expect(new Set(retries.map((answer) => answer.body.recordId)).size).toBe(1)
+      expect((await licenseById(topped.id)).credits).toBe(4)
+      const records = await asAdmin(
+        'GET',
+        `/api/usage-records?where[license][equals]=${topped.id}&limit=0`,
+      )
+      expect(records.body.totalDocs).toBe(1)
+    })
+
+    it('trials once per email: 10 concurrent trial requests for one email make one trial license', async () => {
+      const email = 'race@cluster.example'
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          viaNginx('POST', '/api/v1/trials', { body: { email, product: 'promonitor' } }),
+        ),
+      )
+      const outcomes = answers.map((answer) => `${answer.status} ${answer.body.code}`)
+      expect(
+        outcomes.filter((outcome) => outcome === '201 TRIAL_CREATED'),
+        outcomes.join(', '),
+      ).toHaveLength(1)
+      expect(
+        outcomes.every((outcome) =>
+          ['201 TRIAL_CREATED', '409 TRIAL_EXISTS', '429 RATE_LIMITED'].includes(outcome),
+        ),
+        outcomes.join(', '),
+      ).toBe(true)
+      const companies = await asAdmin(
+        'GET',
+        `/api/customers?where[contacts.email][equals]=${encodeURIComponent(email)}&limit=0`,
+      )
+      expect(companies.body.totalDocs).toBe(1)
+      const trials = await asAdmin(
+        'GET',
+        `/api/licenses?where[customer][in]=${companies.body.docs[0]?.id}&limit=0`,
+      )
+      expect(trials.body.totalDocs).toBe(1)
+    })
+
+    it('a pull reaches every instance’s manifest within its cache window', async () => {
+      const manifestRoute =
+        '/api/v1/updates/manifest?product=promonitor&line=v6&channel=stable&platform=windows-x64'
+      // Four requests per instance, each on its own connection: both API host workers answer.
+      const latestEverywhere = async () =>
+        (
+          await Promise.all(
+            instances.flatMap((instance) =>
+              Array.from({ length: 4 }, async () => {
+                const answer = await call(instance.url, 'GET', manifestRoute)
+                expect(answer.status).toBe(200)
+                return answer.body.releases[0]?.version as string | undefined
+              }),
+            ),
+          )
+        ).sort()
+      // Every instance has the manifest cached before the pull.
+      expect(new Set(await latestEverywhere())).toEqual(new Set(['6.9.2']))
+
+      const release = await asAdmin('GET', '/api/releases?where[version][equals]=6.9.2&depth=0')
+      expect(release.body.totalDocs).toBe(1)
+      const pulled = await asAdmin(
+        'POST',
+        `/api/releases/${release.body.docs[0].id}/actions/pull`,
+        {},
+      )
+      expect(pulled.status, JSON.stringify(pulled.body)).toBe(200)
+      const pulledAt = Date.now()
+      let seenEverywhereAfter = Infinity
+      while (Date.now() - pulledAt < 15_000) {
+        const latest = await latestEverywhere()
+        if (!latest.includes('6.9.2')) {
+          seenEverywhereAfter = Date.now() - pulledAt
+          break
+        }
+        await sleep(100)
+      }
+      // The cache window: each instance checks the channel's sequence every 2 s.
+      expect(seenEverywhereAfter).toBeLessThan(4_000)
+      for (const instance of instances) {
+        const manifest = await call(instance.url, 'GET', manifestRoute)
+        expect(manifest.body.pulled, instance.name).toEqual(
+          expect.arrayContaining([expect.objectContaining({ version: '6.9.2' })]),
+        )
+      }
+    })
+
+    it('key rotation without a restart: after `npm run signing-key:rotate`, A, B and both API host workers sign with the staged key within seconds, and /api/v1/keys hands over from the old key', async () => {
+      const license = await createLicense({ maxClients: 1 })
+      const fingerprint = 'cluster-rotation'
+      await viaNginx('POST', '/api/v1/licenses/activate', {
+        body: { key: license.key, fingerprint, nonce: 'activate-rotation' },
+      })
+      const kidsEverywhere = async () =>
+        Promise.all(
+          instances.flatMap((instance) =>
+            Array.from({ length: 4 }, async () => {
+              const answer = await call(instance.url, 'POST', '/api/v1/licenses/validate', {
+                body: { key: license.key, fingerprint, nonce: randomUUID() },
+              })
+              expect(answer.body.code).toBe('VALID')
+              return kidOf(answer.body.signed)
+            }),
+          ),
+        )
+      expect(new Set(await kidsEverywhere())).toEqual(new Set([current.kid]))
+
+      const rotation = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+        (resolve) => {
+          const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-e2e-rotate-'))
+          const child = spawn('npm', ['run', '--silent', 'signing-key:rotate'], {
+            env: { ...process.env, ...sharedEnv, NODE_ENV: 'production', DATA_DIR: dataDir },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          })
+          let stdout = ''
+          let stderr = ''
+          child.stdout.on('data', (chunk) => (stdout += chunk))
+          child.stderr.on('data', (chunk) => (stderr += chunk))
+          child.on('exit', (code) => {
+            rmSync(dataDir, { recursive: true, force: true })
+            resolve({ code, stdout, stderr })
+          })
+        },
+      )
+      expect(rotation.code, rotation.stderr).toBe(0)
+      expect(JSON.parse(rotation.stdout.trim().split('\n').at(-1)!)).toEqual({
+        kid: next.kid,
+        previousKid: current.kid,
+      })
+      const rotatedAt = Date.now()
+      let followedAfter = Infinity
+      while (Date.now() - rotatedAt < 15_000) {
+        if ((await kidsEverywhere()).every((kid) => kid === next.kid)) {
+          followedAfter = Date.now() - rotatedAt
+          break
+        }
+        await sleep(100)
+      }
+      // Each instance checks the active kid every SIGNING_KEY_REFRESH_MS (500 ms here).
+      expect(followedAfter).toBeLessThan(3_000)
+
+      const keys = await viaNginx('GET', '/api/v1/keys')
+      expect(keys.body.keys.map((key: { kid: string }) => key.kid)).toEqual([current.kid, next.kid])
+      const trust = new TrustStore([current.publicJwk])
+      expect(await trust.acceptKeyStatements(keys.body.statements)).toEqual([next.kid])
+      const validation = await viaNginx('POST', '/api/v1/licenses/validate', {
+        body: { key: license.key, fingerprint, nonce: 'after-rotation' },
+      })
+      await expect(
+        trust.verify(validation.body.signed, SignedKind.validation),
+      ).resolves.toMatchObject({ header: { kid: next.kid } })
+    })
+
+    it('a scheduled task triggered on A and B at once does its work once: license alerts queued once per recipient, each mail delivered once', async () => {
+      const day = 24 * 3600_000
+      const license = await createLicense({
+        maxClients: 1,
+        expiresAt: new Date(Date.now() + 3 * day - 3600_000).toISOString(),
+      })
+      /** `task` run now on A and B at the same moment, each with the same staff login. */
+      const runOnBoth = async (task: string) => {
+        const answers = await Promise.all(
+          [appA, appB].map((app) =>
+            call(app.url, 'POST', '/api/scheduled-runs/run-now', {
+              body: { task },
+              headers: admin,
+            }),
+          ),
+        )
+        for (const answer of answers) expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+        return answers.map((answer) => answer.body)
+      }
+      const outboxRows = async () =>
+        (await asAdmin('GET', '/api/outbox?limit=1000&depth=0&sort=id')).body.docs as Array<{
+          id: number
+          to: string
+          templateKey: string
+          license?: number | null
+          status: string
+          messageId?: string | null
+          idempotencyKey: string
+        }>
+
+      await runOnBoth('license-alerts')
+      const alerts = (await outboxRows()).filter((row) => row.license === license.id)
+      expect(alerts.length).toBeGreaterThan(0)
+      const perRecipient = countBy(alerts.map((row) => `${row.to} ${row.templateKey}`))
+      expect(
+        Object.values(perRecipient).every((count) => count === 1),
+        JSON.stringify(perRecipient),
+      ).toBe(true)
+      // Again on both: everything due today is queued already.
+      await runOnBoth('license-alerts')
+      expect((await outboxRows()).filter((row) => row.license === license.id)).toHaveLength(
+        alerts.length,
+      )
+
+      smtp.mails.length = 0
+      const queued = (await outboxRows()).filter((row) => row.status !== 'sent')
+      expect(queued.length).toBeGreaterThan(0)
+      await runOnBoth('deliver-outbox')
+      const rows = await outboxRows()
+      const delivered = rows.filter((row) => queued.some((mail) => mail.id === row.id))
+      expect(delivered.map((row) => row.status)).toEqual(Array(queued.length).fill('sent'))
+      await smtp.waitFor(queued.length)
+      await sleep(500)
+      expect(smtp.mails).toHaveLength(queued.length)
+      expect(new Set(smtp.mails.map((mail) => mail.messageId)).size).toBe(queued.length)
+      expect(new Set(smtp.mails.map((mail) => mail.messageId))).toEqual(
+        new Set(delivered.map((row) => row.messageId)),
+      )
+    })
+  },
+)
