@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import http from 'node:http'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -40,7 +40,12 @@ if (!reachable)
 if (!hasNginx)
   console.warn('SKIPPED cluster suite: nginx is not installed (apt-get install nginx-light)')
 
-type Answer = { status: number; body: Record<string, any> }
+type Answer = {
+  status: number
+  headers: http.IncomingHttpHeaders
+  bytes: Buffer
+  body: Record<string, any>
+}
 
 /**
  * One request on a connection of its own (no keep-alive), so requests to the API host's port are
@@ -68,14 +73,19 @@ const call = (
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString()
+          const bytes = Buffer.concat(chunks)
           let parsed: Record<string, any>
           try {
-            parsed = JSON.parse(text)
+            parsed = JSON.parse(bytes.toString())
           } catch {
-            parsed = { text }
+            parsed = {}
           }
-          resolve({ status: response.statusCode ?? 0, body: parsed })
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            bytes,
+            body: parsed,
+          })
         })
         response.on('error', reject)
       },
@@ -311,6 +321,42 @@ describe.skipIf(!reachable || !hasNginx)(
       expect(records.body.totalDocs).toBe(1)
     })
 
+    it('every instance answers the same signed manifest (bytes and ETag), a 304 for the ETag another gave, and serves a download link any of them made from the shared media folder', async () => {
+      const manifestRoute =
+        '/api/v1/updates/manifest?product=promonitor&line=v7&channel=stable&platform=windows-x64'
+      const manifests = await Promise.all(
+        instances.map((instance) => call(instance.url, 'GET', manifestRoute)),
+      )
+      for (const manifest of manifests) expect(manifest.status).toBe(200)
+      const [first] = manifests
+      expect(manifests.map((manifest) => manifest.headers.etag)).toEqual(
+        Array(instances.length).fill(first.headers.etag),
+      )
+      for (const manifest of manifests) expect(manifest.bytes.equals(first.bytes)).toBe(true)
+      for (const instance of instances) {
+        const again = await call(instance.url, 'GET', manifestRoute, {
+          headers: { 'If-None-Match': String(first.headers.etag) },
+        })
+        expect(again.status, instance.name).toBe(304)
+      }
+
+      const { artifact } = first.body.releases[0] as {
+        artifact: { id: string; url: string; sha256: string; size: number }
+      }
+      expect(artifact.url.startsWith(`${nginx.url}/api/v1/downloads/`), artifact.url).toBe(true)
+      const license = await createLicense({ maxClients: 1 })
+      const link = await viaNginx('GET', new URL(artifact.url).pathname, {
+        headers: { Authorization: `License ${license.key}` },
+      })
+      expect(link.status, JSON.stringify(link.body)).toBe(302)
+      for (const instance of instances) {
+        const file = await call(instance.url, 'GET', String(link.headers.location))
+        expect(file.status, instance.name).toBe(200)
+        expect(file.bytes.length).toBe(artifact.size)
+        expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(artifact.sha256)
+      }
+    })
+
     it('trials once per email: 10 concurrent trial requests for one email make one trial license; each is counted from the client address nginx forwards, not one the client sends', async () => {
       const email = 'race@cluster.example'
       const answers = await Promise.all(
@@ -394,7 +440,7 @@ describe.skipIf(!reachable || !hasNginx)(
         `cluster: the pull was in every instance's manifest after ${seenEverywhereAfter} ms`,
       )
       // The cache window: each instance checks the channel's sequence every 2 s.
-      expect(seenEverywhereAfter).toBeLessThan(4_000)
+      expect(seenEverywhereAfter).toBeLessThan(5_000)
       for (const instance of instances) {
         const manifest = await call(instance.url, 'GET', manifestRoute)
         expect(manifest.body.pulled, instance.name).toEqual(
@@ -458,7 +504,7 @@ describe.skipIf(!reachable || !hasNginx)(
         `cluster: every instance signed with the staged key ${followedAfter} ms after the rotation`,
       )
       // Each instance checks the active kid every SIGNING_KEY_REFRESH_MS (500 ms here).
-      expect(followedAfter).toBeLessThan(3_000)
+      expect(followedAfter).toBeLessThan(4_000)
 
       const keys = await viaNginx('GET', '/api/v1/keys')
       expect(keys.body.keys.map((key: { kid: string }) => key.kid)).toEqual([current.kid, next.kid])
