@@ -234,7 +234,7 @@ describe.skipIf(!reachable || !hasNginx)(
       )
     })
 
-    it('activation race: of 3 × maxClients concurrent activations with distinct fingerprints exactly maxClients win, the rest are TOO_MANY_CLIENTS, and the license counts maxClients seats', async () => {
+    it('activation race: of 3 × maxClients concurrent activations with distinct fingerprints exactly maxClients win, the rest are TOO_MANY_CLIENTS, the license counts maxClients seats, and 10 deactivations of one seat at once free it once', async () => {
       const maxClients = 5
       const license = await createLicense({ maxClients })
       const from = nginx.upstreamsSoFar().length
@@ -261,6 +261,46 @@ describe.skipIf(!reachable || !hasNginx)(
         `/api/activations?where[license][equals]=${license.id}&limit=0`,
       )
       expect(rows.body.totalDocs).toBe(maxClients)
+
+      const winner = answers.find((answer) => answer.body.code === 'ACTIVATED')!.body.activation
+        .fingerprint as string
+      const deactivations = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          viaNginx('POST', '/api/v1/licenses/deactivate', {
+            body: { key: license.key, fingerprint: winner, nonce: `d-${index}` },
+          }),
+        ),
+      )
+      expect(countBy(deactivations.map((answer) => answer.body.code))).toEqual({
+        DEACTIVATED: 1,
+        NOT_ACTIVE: 9,
+      })
+      expect((await licenseById(license.id)).activeClients).toBe(maxClients - 1)
+    })
+
+    it('validation counts kept by every instance add up: 30 validations through nginx are 30 on the license', async () => {
+      const license = await createLicense({ maxClients: 1 })
+      const fingerprint = 'cluster-counted'
+      await viaNginx('POST', '/api/v1/licenses/activate', {
+        body: { key: license.key, fingerprint, nonce: 'activate-counted' },
+      })
+      const from = nginx.upstreamsSoFar().length
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, index) =>
+          viaNginx('POST', '/api/v1/licenses/validate', {
+            body: { key: license.key, fingerprint, nonce: `v-${index}` },
+          }),
+        ),
+      )
+      expect(answers.map((answer) => answer.body.code)).toEqual(Array(30).fill('VALID'))
+      expect(upstreamsSince(from).size).toBe(3)
+      // Each instance writes its counts every 5 s.
+      await expect
+        .poll(async () => (await licenseById(license.id)).validationCount, {
+          timeout: 15_000,
+          interval: 500,
+        })
+        .toBe(30)
     })
 
     it('usage race: 50 concurrent uses of 1 on 20 credits record exactly 20, leave 0 credits, and one idempotency key sent 10 times at once is counted once', async () => {
