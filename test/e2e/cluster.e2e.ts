@@ -185,10 +185,14 @@ describe.skipIf(!reachable || !hasNginx)(
       }
       // A first: it migrates the empty database and seeds it. Then B and the API host on it.
       appA = await startNextServer(sharedEnv)
-      ;[appB, apiHost] = await Promise.all([
-        startNextServer(sharedEnv),
-        startApiHostProcess({ ...sharedEnv, API_HOST_WORKERS: '2' }),
+      // Each is kept as soon as it runs, so afterAll stops it even when the other fails to start.
+      const started = await Promise.allSettled([
+        startNextServer(sharedEnv).then((server) => (appB = server)),
+        startApiHostProcess({ ...sharedEnv, API_HOST_WORKERS: '2' }).then(
+          (host) => (apiHost = host),
+        ),
       ])
+      for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason
       const hostOf = (url: string) => new URL(url).host
       nginx = await startNginx({
         port: nginxPort,
