@@ -2,7 +2,8 @@
 // `npm test`: the whole suite, as CI runs it.
 //   1. vitest on the embedded SQLite database,
 // 2. the same files on PostgreSQL when 127.0.0.1:5432 answers (skipped, loudly, when it does not),
-//   3. end-to-end: the production build (built first when missing) in a real Chromium.
+//   3. end-to-end: the production build (built first when missing) in a real Chromium, and the
+//      several-instances suite (two Next apps and an API host behind nginx on one PostgreSQL).
 // Ends with one line "N passed, N failed, N skipped" over all of them.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
@@ -154,9 +155,13 @@ if (process.env.SKIP_E2E === '1') {
   }
   if (existsSync('.next/BUILD_ID'))
     allGreen =
-      runVitest('end-to-end on the production build (Chromium)', 'vitest.e2e.config.ts', {
-        TEST_RUN_STARTED_AT: runStartedAt,
-      }) && allGreen
+      runVitest(
+        'end-to-end on the production build (Chromium; several instances behind nginx)',
+        'vitest.e2e.config.ts',
+        {
+          TEST_RUN_STARTED_AT: runStartedAt,
+        },
+      ) && allGreen
 }
 
 if (await postgresIsReachable()) await dropTestDatabases()

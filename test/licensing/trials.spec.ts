@@ -223,6 +223,33 @@ describe('in-app trials', () => {
     ).toBe(6)
   })
 
+  it('a burst of 10 requests at once for one email, twice the daily budget, still makes the one trial: the first 5 are within the budget, the rest 429', async () => {
+    const email = 'burst@newco.example'
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => requestTrial({ email, product: 'promonitor' })),
+    )
+    const outcomes = answers.map((answer) => `${answer.status} ${answer.body.code}`).sort()
+    expect(outcomes).toEqual([
+      '201 TRIAL_CREATED',
+      ...Array(4).fill('409 TRIAL_EXISTS'),
+      ...Array(5).fill('429 RATE_LIMITED'),
+    ])
+    const companies = await booted.payload.find({
+      collection: 'customers',
+      where: { 'contacts.email': { equals: email } },
+      depth: 0,
+    })
+    expect(companies.totalDocs).toBe(1)
+    expect(
+      (
+        await booted.payload.count({
+          collection: 'licenses',
+          where: { customer: { equals: companies.docs[0].id } },
+        })
+      ).totalDocs,
+    ).toBe(1)
+  })
+
   it('limits trial requests per address an hour', async () => {
     const statuses: number[] = []
     for (let attempt = 0; attempt < 11; attempt++)

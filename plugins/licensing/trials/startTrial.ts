@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { License } from '../../../payload-types'
 import { ClientError, badRequest } from '../../clientApi'
-import { drizzleFor, and, eq, gte, sql, tableOf } from '../../../src/database/database'
+import { drizzleFor, and, eq, gte, lte, sql, tableOf } from '../../../src/database/database'
 import { activateFoundLicense } from '../activation/activateLicense'
 import type { Actor } from '../history/actors'
 import { createLicense, findLicenseByCreationKey } from '../createLicense'
@@ -31,8 +31,11 @@ export const trialClaim = (email: string, product: ProductInfo): string =>
   `trial:${email.trim().toLowerCase()}:${product.slug}`
 
 /**
- * Counts this request against the email's daily budget in the database (insert, then count), so
- * the budget holds however many instances serve the requests.
+ * Counts this request against the email's daily budget in the database, so the budget holds
+ * however many instances serve the requests: the request is recorded, then refused when `limit`
+ * requests of the last day came before it (its own row and those with a lower id). Counting the
+ * rows that came before, not every row, matters when requests arrive at once: each would count
+ * the others' rows too, and a burst larger than the budget refused every one of them.
  */
 const spendTrialBudget = async (
   payload: Payload,
@@ -41,18 +44,21 @@ const spendTrialBudget = async (
   const table = tableOf(payload, 'trial-requests')
   const database = await drizzleFor(payload)
   const now = new Date()
-  await database.insert(table).values({
-    email,
-    product,
-    address: address ?? null,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-  })
+  const [{ id }] = await database
+    .insert(table)
+    .values({
+      email,
+      product,
+      address: address ?? null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    })
+    .returning({ id: table.id })
   const since = new Date(now.getTime() - 24 * 3600_000).toISOString()
   const [{ count }] = await database
     .select({ count: sql<number>`count(*)` })
     .from(table)
-    .where(and(eq(table.email, email), gte(table.createdAt, since)))
+    .where(and(eq(table.email, email), gte(table.createdAt, since), lte(table.id, id)))
   const limit = licensingSettings(payload).trialsPerEmailPerDay
   if (Number(count) > limit) {
     throw new ClientError(

@@ -1,21 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-export type NextServer = { url: string; logs: string[]; stop: () => Promise<void> }
+import { freePort } from './freePort'
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
+export type NextServer = { url: string; logs: string[]; stop: () => Promise<void> }
 
 /**
  * `npm start` (the app's server in front of Next) on the production build, on a fresh embedded
