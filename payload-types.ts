@@ -646,6 +646,7 @@ export interface License {
    * Generated when the license is created.
    */
   key?: string | null;
+  keyIndex?: string | null;
   customer: number | Customer;
   product: number | Product;
   line: string;
@@ -1408,6 +1409,7 @@ export interface CustomerUsersSelect<T extends boolean = true> {
  */
 export interface LicensesSelect<T extends boolean = true> {
   key?: T;
+  keyIndex?: T;
   customer?: T;
   product?: T;
   line?: T;
