@@ -646,6 +646,7 @@ export interface License {
    * Generated when the license is created.
    */
   key?: string | null;
+  keyIndex?: string | null;
   customer: number | Customer;
   product: number | Product;
   line: string;
@@ -1410,6 +1411,7 @@ export interface CustomerUsersSelect<T extends boolean = true> {
  */
 export interface LicensesSelect<T extends boolean = true> {
   key?: T;
+  keyIndex?: T;
   customer?: T;
   product?: T;
   line?: T;

@@ -8,6 +8,8 @@ import { customerCollectionSlug } from '../access/roles'
 import { validateLineOfProduct } from '../validation/validateLineOfProduct'
 import { assignKey } from './hooks/assignKey'
 import { checkTerms } from './hooks/checkTerms'
+import { findByKeyIndex } from './hooks/findByKeyIndex'
+import { openKey, sealKey, withoutKeyIndex } from './hooks/sealKey'
 import { derivedLicenseFields } from './fields/derivedFields'
 import { licenseListNames } from './fields/listNames'
 
@@ -62,17 +64,28 @@ export const Licenses: CollectionConfig = {
     delete: hasRole('admin'),
   },
   hooks: {
+    beforeOperation: [findByKeyIndex],
     beforeValidate: [assignKey],
-    beforeChange: [checkTerms],
+    beforeChange: [checkTerms, sealKey],
+    afterRead: [withoutKeyIndex],
   },
   fields: [
     {
+      // Stored sealed (src/lib/licenseKeyAtRest.ts), read in the clear; found through keyIndex.
       name: 'key',
+      type: 'text',
+      admin: { readOnly: true, description: 'Generated when the license is created.' },
+      access: { read: keyReaders, update: systemField },
+      hooks: { afterRead: [openKey] },
+    },
+    {
+      // The HMAC of the canonical key: what a `where` on `key` is turned into.
+      name: 'keyIndex',
       type: 'text',
       unique: true,
       index: true,
-      admin: { readOnly: true, description: 'Generated when the license is created.' },
-      access: { read: keyReaders, update: systemField },
+      admin: { hidden: true },
+      access: { read: keyReaders, create: systemField, update: systemField },
     },
     {
       type: 'row',

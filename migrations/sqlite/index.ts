@@ -3,6 +3,7 @@ import * as migration_20261202_065935_modules_by_license_index from './20261202_
 import * as migration_20261203_154322_registration_and_sign_in from './20261203_154322_registration_and_sign_in';
 import * as migration_20261203_172530_metering_and_alerts from './20261203_172530_metering_and_alerts';
 import * as migration_20261207_032258_validation_days from './20261207_032258_validation_days';
+import * as migration_20261207_040721_license_keys_at_rest from './20261207_040721_license_keys_at_rest';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261207_032258_validation_days.up,
     down: migration_20261207_032258_validation_days.down,
-    name: '20261207_032258_validation_days'
+    name: '20261207_032258_validation_days',
+  },
+  {
+    up: migration_20261207_040721_license_keys_at_rest.up,
+    down: migration_20261207_040721_license_keys_at_rest.down,
+    name: '20261207_040721_license_keys_at_rest'
   },
 ];

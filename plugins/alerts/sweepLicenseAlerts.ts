@@ -18,6 +18,7 @@ import { alertSettings } from './alertSettings'
 import { dueExpiryAlerts, expiredMailDays, type ExpiringLicense } from './expiryAlerts'
 import { licenseContactsOf } from './licenseMailFacts'
 import { alertsOptionsOf } from './types'
+import { openLicenseKey } from '../../src/lib/licenseKeyAtRest'
 
 export type SweepReport = { checked: number; queued: number }
 
@@ -115,7 +116,7 @@ export const sweepLicenseAlerts = async (
       const common = {
         customerName: customer?.name ?? '',
         productName: products.get(license.product as number) ?? '',
-        licenseKey: license.key ?? '',
+        licenseKey: license.key ? openLicenseKey(payload.secret, license.key) : '',
         licenseType: license.type,
         expiresAt: day(license.expiresAt),
       }

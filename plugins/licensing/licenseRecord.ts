@@ -11,6 +11,7 @@ import {
 import { prepareRead, type PreparedRead } from '../../src/database/preparedRead'
 
 import { canonicalLicenseKey } from '../../src/lib/licenseKey'
+import { licenseKeyIndex, openLicenseKey } from '../../src/lib/licenseKeyAtRest'
 import type { License } from '../../payload-types'
 
 /** What the protocol needs of a license: one row, no relations populated. */
@@ -124,7 +125,7 @@ const licenseByKeyQuery = (
       })
       .from(licenses)
       .leftJoin(texts, and(eq(texts.parent, licenses.id), eq(texts.path, 'modules')))
-      .where(eq(licenses.key, sql.placeholder('key'))),
+      .where(eq(licenses.keyIndex, sql.placeholder('keyIndex'))),
   )
   licenseByKeyQueries.set(database, query)
   return query
@@ -142,7 +143,9 @@ export const findLicenseByKey = async (
   const canonicalKey = canonicalLicenseKey(key)
   if (canonicalKey === null) return null
   const database = await drizzleFor(payload)
-  const rows = await licenseByKeyQuery(payload, database).execute({ key: canonicalKey })
+  const rows = await licenseByKeyQuery(payload, database).execute({
+    keyIndex: licenseKeyIndex(payload.secret, canonicalKey),
+  })
   if (rows.length === 0) return null
   const [row] = rows
   const modules = rows
@@ -151,7 +154,7 @@ export const findLicenseByKey = async (
     .map((candidate) => candidate.module as string)
   return {
     id: row.id,
-    key: row.key,
+    key: openLicenseKey(payload.secret, row.key),
     customer: row.customer,
     product: row.product,
     line: row.line,
