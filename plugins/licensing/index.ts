@@ -129,7 +129,13 @@ export const licensingPlugin =
   (options: LicensingPluginOptions = {}) =>
   (config: Config): Config => {
     const { enabled, ...settings } = { ...defaultLicensingOptions, ...options }
-    const collections = [...(config.collections ?? []), Activations, LicenseEvents, TrialRequests, ValidationDays]
+    const collections = [
+      ...(config.collections ?? []),
+      Activations,
+      LicenseEvents,
+      TrialRequests,
+      ValidationDays,
+    ]
     const withCollections: Config = {
       ...config,
       collections,
