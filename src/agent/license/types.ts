@@ -1,3 +1,5 @@
+import type { LicenseFileClaims } from '../../sdk'
+
 /** The license states; the names are part of the agent's contract. */
 export const licenseStates = [
   'unlicensed',
@@ -24,21 +26,11 @@ export const usableStates: ReadonlySet<LicenseStateName> = new Set([
   'leased',
 ])
 
-/** What the verified license file says, without its key (kept sealed). */
-export type LicenseSummary = {
-  licenseId: string
-  customer: { id: string; name: string }
-  product: string
-  line: string
-  type: string
-  modules: string[]
-  maxClients: number
-  maxUsers: number
-  fingerprint: string | null
-  startsAt: string
-  /** When the license ends; null: never. */
-  expiresAt: string | null
-  /** When this license file must be refreshed online (its `exp`). */
+/**
+ * What the verified license file says, without its key (kept sealed), its times as ISO dates:
+ * `fileExpiresAt` (its `exp`: when it must be refreshed online) and `issuedAt` (its `iat`).
+ */
+export type LicenseSummary = Omit<LicenseFileClaims, 'key' | 'iat' | 'exp'> & {
   fileExpiresAt: string
   issuedAt: string
 }
