@@ -11,6 +11,7 @@ import { payloadInstanceKeyOf } from './payloadInstanceKey'
 import { apiSecurityHeaders } from './securityHeaders'
 import { sendWebResponse, sendWholeAnswer } from '../http/sendWebResponse'
 import { isDraining } from './serveApiApp'
+import { sendJsonError } from './sendJsonError'
 import { readWholeBody, toWebRequest } from '../http/toWebRequest'
 
 export type ApiAppOptions = {
@@ -39,25 +40,6 @@ export type ApiAppOptions = {
 
 /** The route label of a request no endpoint took (404, 405, a malformed URL). */
 const unmatched = 'unmatched'
-
-// A body nobody reads (a 404, a refusal) is read and dropped by Node itself once the answer is
-// sent, so the connection stays usable; one handed to an endpoint is dropped by `dropUnreadBody`.
-const sendError = (
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-) => {
-  const body = JSON.stringify({ code, message })
-  if (isDraining(res)) res.setHeader('connection', 'close')
-  res.writeHead(status, {
-    ...headers,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-  })
-  res.end(body)
-}
 
 const headerOf = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name]
@@ -124,7 +106,7 @@ export const createApiApp = (
     const origin = originOf(req)
     const url = parseUrl(req.url ?? '/', origin.protocol, req.headers.host)
     if (!url) {
-      sendError(res, 400, 'BAD_REQUEST', 'Malformed request URL')
+      sendJsonError(res, 400, 'BAD_REQUEST', 'Malformed request URL')
       return unmatched
     }
     if (serveMetrics && url.pathname === '/metrics') {
@@ -134,24 +116,30 @@ export const createApiApp = (
     // Routed on the normalised pathname (`/api/v1/../users` is `/api/users`): exactly what
     // handleEndpoints will see, so nothing outside /api/v1 can be reached.
     if (!url.pathname.startsWith(clientApiPrefix)) {
-      sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${req.method} ${url.pathname}`)
+      sendJsonError(res, 404, 'NOT_FOUND', `Nothing is served at ${req.method} ${url.pathname}`)
       return unmatched
     }
     let route: ReturnType<typeof lookupRoute>
     try {
       route = lookupRoute(req.method ?? 'GET', url.pathname.slice(apiRoute.length))
     } catch {
-      sendError(res, 400, 'BAD_REQUEST', 'Malformed escape in the request path')
+      sendJsonError(res, 400, 'BAD_REQUEST', 'Malformed escape in the request path')
       return unmatched
     }
     if (route.kind === 'not-found') {
-      sendError(res, 404, 'NOT_FOUND', `No endpoint at ${req.method} ${url.pathname}`)
+      sendJsonError(res, 404, 'NOT_FOUND', `No endpoint at ${req.method} ${url.pathname}`)
       return unmatched
     }
     if (route.kind === 'method-not-allowed') {
-      sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`, {
-        allow: route.allowed.join(', '),
-      })
+      sendJsonError(
+        res,
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${req.method} is not allowed on ${url.pathname}`,
+        {
+          allow: route.allowed.join(', '),
+        },
+      )
       return unmatched
     }
 
@@ -200,7 +188,7 @@ export const createApiApp = (
       msg: `API host: unhandled error on ${req.method} ${req.url}`,
     })
     if (res.headersSent) return void res.destroy()
-    sendError(res, 500, 'INTERNAL', 'Internal error')
+    sendJsonError(res, 500, 'INTERNAL', 'Internal error')
   }
 
   return (req, res) => {

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { MetricsText } from './clusterMetrics'
+import { sendJsonError } from './sendJsonError'
 
 export type MetricsRouteOptions = {
   /** `METRICS_TOKEN`: the bearer token a scrape must send. */
@@ -20,16 +21,7 @@ const sendError = (
   code: string,
   message: string,
   headers: Record<string, string> = {},
-) => {
-  const body = JSON.stringify({ code, message })
-  res.writeHead(status, {
-    ...headers,
-    'cache-control': 'no-store',
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-  })
-  res.end(body)
-}
+) => sendJsonError(res, status, code, message, { ...headers, 'cache-control': 'no-store' })
 
 /**
  * `GET /metrics` for Prometheus, behind `Authorization: Bearer <METRICS_TOKEN>`. The token is
