@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { License } from '../../payload-types'
-import { relayHeaders } from '../../src/agent/relay/pairing'
+import { relayHeaders, sealLeaseFile, unsealLeaseFile } from '../../src/agent/relay/pairing'
 import { makeTempDir } from '../helpers/tempDir'
 import { runAgent, spawnAgent } from './agentCli'
 import { startDaemonProcess } from './daemonHarness'
@@ -57,6 +57,58 @@ const startRelayProcess = async (state: string, port = 0) => {
 }
 
 let relay: Awaited<ReturnType<typeof startRelayProcess>>
+
+type Exchange = {
+  method: string
+  path: string
+  headers: Record<string, string>
+  body: string
+  status: number
+  answer: string
+}
+
+/** A LAN eavesdropper between the nodes and the relay: passes every byte on and keeps a copy. */
+const startTap = async (upstream: () => string) => {
+  const seen: Exchange[] = []
+  const server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = []
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+    incoming.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8')
+      const headers: Record<string, string> = {}
+      for (const [name, value] of Object.entries(incoming.headers))
+        if (name.startsWith('x-relay-') || name === 'content-type') headers[name] = String(value)
+      const method = String(incoming.method)
+      void fetch(new URL(String(incoming.url), upstream()), {
+        method,
+        headers,
+        ...(body ? { body } : {}),
+      }).then(async (response) => {
+        const answer = await response.text()
+        seen.push({
+          method,
+          path: String(incoming.url),
+          headers,
+          body,
+          status: response.status,
+          answer,
+        })
+        outgoing.writeHead(response.status, { 'content-type': 'application/json' })
+        outgoing.end(answer)
+      })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
 
 /** A slave set up with `init --master URL --pairing-secret S` (the keys from the master). */
 const initNode = async ({
@@ -214,6 +266,46 @@ describe('master relay: leases of the master license seats', () => {
     expect(use.json.code).toBe('LICENSED_BY_MASTER')
   })
 
+  it('seals the lease answer for the paired node: an eavesdropper sees neither the license file nor the key, and another secret or fingerprint cannot open it', async () => {
+    const tap = await startTap(() => relay.url)
+    try {
+      const node = await initNode({ masterUrl: tap.url })
+      expect(node.init.exitCode, node.init.stdout).toBe(0)
+      const leased = await runAgent(node.state, ['license', 'check'])
+      expect(leased.exitCode, leased.stdout).toBe(0)
+      expect(leased.json).toMatchObject({
+        state: 'leased',
+        license: { fingerprint: node.fingerprint },
+      })
+
+      const lease = tap.seen.find((exchange) => exchange.method === 'PUT')!
+      expect(lease.status).toBe(201)
+      expect(lease.answer).not.toContain(license.key!)
+      const answer = JSON.parse(lease.answer)
+      expect(answer).toMatchObject({ lease: { ttlSeconds: leaseTtl } })
+      expect(answer.licenseFile).toBeUndefined()
+      // No compact JWS (the license file) anywhere in the answer, nor the key's base64url form.
+      expect(lease.answer).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/)
+      expect(lease.answer).not.toContain(Buffer.from(license.key!).toString('base64url'))
+
+      // The paired node opens it (and gets the server-signed file bound to it) ...
+      const file = unsealLeaseFile(secret, node.fingerprint, answer.sealedLicenseFile)
+      expect(file.split('.')).toHaveLength(3)
+      expect(Buffer.from(file.split('.')[1], 'base64url').toString('utf8')).toContain(license.key!)
+      // ... another secret, or the same secret for another fingerprint, cannot.
+      for (const [otherSecret, otherFingerprint] of [
+        ['not-the-pairing-secret', node.fingerprint],
+        [secret, `${node.fingerprint}x`],
+      ])
+        expect(() =>
+          unsealLeaseFile(otherSecret, otherFingerprint, answer.sealedLicenseFile),
+        ).toThrow(expect.objectContaining({ code: 'LEASE_UNSEALABLE' }))
+      expect((await runAgent(node.state, ['license', 'deactivate'])).exitCode).toBe(0)
+    } finally {
+      await tap.close()
+    }
+  })
+
   it('refuses a license file the master tampered with (the node trusts only the vendor keys)', async () => {
     const keys = await (await fetch(`${hub.api.url}/api/v1/keys`)).json()
     const trust = path.join(makeTempDir('hub-trust-'), 'keys.json')
@@ -223,9 +315,10 @@ describe('master relay: leases of the master license seats', () => {
       fingerprint = decodeURIComponent(String(request.url).split('/').pop() ?? '')
       void signedFile(hub.payload, fileClaims(fingerprint)).then((file) => {
         response.writeHead(201, { 'content-type': 'application/json' })
+        // The master holds the pairing secret, so it can seal what it forged.
         response.end(
           JSON.stringify({
-            licenseFile: tamperedFile(file),
+            sealedLicenseFile: sealLeaseFile(secret, fingerprint, tamperedFile(file)),
             lease: { expiresAt: new Date(Date.now() + 60_000).toISOString(), ttlSeconds: 60 },
           }),
         )

@@ -3,6 +3,7 @@ import os from 'node:os'
 import { type AgentContext, nowOf } from '../context'
 import { AgentError, isAgentError } from '../errors'
 import { callRelay, masterOf } from '../relay/nodeClient'
+import { unsealLeaseFile } from '../relay/pairing'
 import type { AgentConfig, AgentState } from '../state/types'
 import { fingerprintOf, recordLicense, stateOfLicense } from './licenseRecord'
 import { isNetworkError } from './licenseServer'
@@ -15,7 +16,8 @@ const roleOf = (config: AgentConfig): string =>
 
 /**
  * A slave's or collector's `license check`: leases a seat from its master's relay (201 new, 202
- * renewed) and keeps the server-signed file it hands over once verified with the vendor's keys
+ * renewed) and keeps the server-signed file it hands over (sealed with the pairing secret for this
+ * node's fingerprint) once unsealed and verified with the vendor's keys
  * (the master carries it, it cannot forge it). The state is `leased`; a lease the relay refuses,
  * or one that runs out while the master cannot be reached, is `lease-lost`.
  */
@@ -82,9 +84,10 @@ export const checkThroughMaster = async (
     return { failure }
   }
 
-  const licenseFile = String(answer.body.licenseFile ?? '')
   const granted = answer.body.lease as { expiresAt: string; ttlSeconds: number }
   try {
+    // Sealed for this node by the pairing secret; then verified with the vendor's keys.
+    const licenseFile = unsealLeaseFile(master.secret, fingerprint, answer.body.sealedLicenseFile)
     const claims = await verifyFileForInstallation(licenseFile, {
       config,
       fingerprint,

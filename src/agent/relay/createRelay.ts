@@ -57,17 +57,25 @@ export const startRelay = async ({
       time: request.header(timeHeader),
       signature: request.header(signatureHeader),
     })
-    if (ok) return next()
+    if (ok) {
+      response.locals.pairingSecret = secret
+      return next()
+    }
     response
       .status(401)
       .json({ code: 'UNAUTHORIZED', message: 'This node is not paired with the relay' })
   }
 
   const route =
-    (work: (request: Request) => Promise<{ status: number; body: Record<string, unknown> }>) =>
+    (
+      work: (
+        request: Request,
+        response: Response,
+      ) => Promise<{ status: number; body: Record<string, unknown> }>,
+    ) =>
     async (request: Request, response: Response) => {
       try {
-        const answer = await work(request)
+        const answer = await work(request, response)
         if (answer.status === 204) response.status(204).end()
         else response.status(answer.status).json(answer.body)
       } catch (error) {
@@ -89,7 +97,7 @@ export const startRelay = async ({
   app.put(
     '/relay/v1/nodes/:fingerprint',
     paired,
-    route(async (request) => {
+    route(async (request, response) => {
       let body: unknown
       try {
         body = JSON.parse(bodyOf(request) || '{}')
@@ -97,7 +105,10 @@ export const startRelay = async ({
         return { status: 400, body: { code: 'BAD_REQUEST', message: 'The body is not JSON' } }
       }
       const node = assertNodeRequest(String(request.params.fingerprint), body)
-      return leaseSeat(stateDir, node, { ttlSeconds: leaseTtlSeconds })
+      return leaseSeat(stateDir, node, {
+        ttlSeconds: leaseTtlSeconds,
+        pairingSecret: String(response.locals.pairingSecret),
+      })
     }),
   )
   app.delete(

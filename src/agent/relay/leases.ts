@@ -6,6 +6,7 @@ import { verifyAnswer } from '../license/verifyLicense'
 import { readConfig, readState, updateState } from '../state/stateFolder'
 import type { AgentState } from '../state/types'
 import { loadTrust } from '../update/trust'
+import { sealLeaseFile } from './pairing'
 import type { Lease, RelayRecord } from './types'
 
 export const relayRecordOf = (state: AgentState): RelayRecord => {
@@ -93,8 +94,9 @@ export const deactivateNode = async (stateDir: string, fingerprint: string): Pro
   }
 }
 
-const leaseAnswer = (lease: Lease, ttlSeconds: number, offline: boolean) => ({
-  licenseFile: lease.licenseFile,
+/** The answer's license file is sealed for the paired node (see `sealLeaseFile`). */
+const leaseAnswer = (lease: Lease, secret: string, ttlSeconds: number, offline: boolean) => ({
+  sealedLicenseFile: sealLeaseFile(secret, lease.fingerprint, lease.licenseFile),
   lease: { expiresAt: lease.expiresAt, ttlSeconds },
   ...(offline
     ? {
@@ -105,14 +107,18 @@ const leaseAnswer = (lease: Lease, ttlSeconds: number, offline: boolean) => ({
 })
 
 /**
- * `PUT /relay/v1/nodes/:fingerprint`: 201 with a license file for a new lease, 202 when renewed
+ * `PUT /relay/v1/nodes/:fingerprint`: 201 with a license file (sealed for the node) for a new lease, 202 when renewed
  * (the heartbeat), 410 `NO_SEAT`, 409 `NOT_COVERED` (another product or line than the master's
  * license). Offline the master renews only with files it holds, never past their `exp`.
  */
 export const leaseSeat = async (
   stateDir: string,
   node: NodeRequest,
-  { ttlSeconds, now = new Date() }: { ttlSeconds: number; now?: Date },
+  {
+    ttlSeconds,
+    pairingSecret,
+    now = new Date(),
+  }: { ttlSeconds: number; pairingSecret: string; now?: Date },
 ): Promise<RelayAnswer> => {
   const state = await readState(stateDir)
   const master = await masterLicense(stateDir, state)
@@ -170,7 +176,7 @@ export const leaseSeat = async (
   })
   return {
     status: isRenewal ? 202 : 201,
-    body: leaseAnswer(saved.relay!.leases[node.fingerprint], ttlSeconds, offline),
+    body: leaseAnswer(saved.relay!.leases[node.fingerprint], pairingSecret, ttlSeconds, offline),
   }
 }
 
