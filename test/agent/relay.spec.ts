@@ -306,6 +306,39 @@ describe('master relay: leases of the master license seats', () => {
     }
   })
 
+  it('refuses a captured signed request replayed within the time window (401 REPLAYED), while the node goes on', async () => {
+    const tap = await startTap(() => relay.url)
+    const replay = ({ method, path: requestPath, headers, body }: Exchange) =>
+      fetch(`${relay.url}${requestPath}`, { method, headers, ...(body ? { body } : {}) })
+    try {
+      const node = await initNode({ masterUrl: tap.url })
+      expect((await runAgent(node.state, ['license', 'check'])).json.state).toBe('leased')
+      const lease = tap.seen.find((exchange) => exchange.method === 'PUT')!
+      expect(lease.status).toBe(201)
+      const replayed = await replay(lease)
+      expect(replayed.status).toBe(401)
+      expect(await replayed.json()).toMatchObject({ code: 'REPLAYED' })
+
+      // The node's own next request is signed anew: heard.
+      const renewed = await runAgent(node.state, ['license', 'check'])
+      expect(renewed.json, renewed.stdout).toMatchObject({ state: 'leased', code: 'VALID' })
+      expect(tap.seen.filter((exchange) => exchange.method === 'PUT').map((e) => e.status)).toEqual(
+        [201, 202],
+      )
+
+      // Giving the lease back cannot be replayed either (a second node could not be freed by it).
+      expect((await runAgent(node.state, ['license', 'deactivate'])).exitCode).toBe(0)
+      const release = tap.seen.find((exchange) => exchange.method === 'DELETE')!
+      expect(release.status).toBe(204)
+      const again = await replay(release)
+      expect(again.status).toBe(401)
+      expect(await again.json()).toMatchObject({ code: 'REPLAYED' })
+      expect(await activationsOf(node.fingerprint)).toHaveLength(0)
+    } finally {
+      await tap.close()
+    }
+  })
+
   it('refuses a license file the master tampered with (the node trusts only the vendor keys)', async () => {
     const keys = await (await fetch(`${hub.api.url}/api/v1/keys`)).json()
     const trust = path.join(makeTempDir('hub-trust-'), 'keys.json')

@@ -7,14 +7,15 @@ import { unseal } from '../license/sealedSecrets'
 import { readConfig, readState } from '../state/stateFolder'
 import { toAgentError } from '../update/refusals'
 import { assertNodeRequest, cullLeases, leaseSeat, relayRecordOf, releaseSeat } from './leases'
-import { isPairedRequest, signatureHeader, timeHeader } from './pairing'
+import { createReplayGuard, isPairedRequest, signatureHeader, timeHeader } from './pairing'
 import { defaultLeaseTtlSeconds, defaultRelayPort } from './types'
 
 export type Relay = { url: string; port: number; close: () => Promise<void> }
 
 /**
  * `hub-agent relay`: the master's relay for its slaves and collectors (express, all interfaces:
- * the nodes are on the LAN). Every route but health needs the pairing HMAC. Leases are culled
+ * the nodes are on the LAN). Every route but health needs the pairing HMAC, each signed request
+ * heard once (a replay within the time window is refused). Leases are culled
  * every quarter of their time to live.
  */
 export const startRelay = async ({
@@ -46,6 +47,7 @@ export const startRelay = async ({
     })
   })
 
+  const replays = createReplayGuard()
   const paired = async (request: Request, response: Response, next: NextFunction) => {
     const state = await readState(stateDir)
     const sealed = relayRecordOf(state).sealedSecret
@@ -57,6 +59,15 @@ export const startRelay = async ({
       time: request.header(timeHeader),
       signature: request.header(signatureHeader),
     })
+    if (
+      ok &&
+      replays.isRepeat(String(request.header(signatureHeader)), String(request.header(timeHeader)))
+    ) {
+      response
+        .status(401)
+        .json({ code: 'REPLAYED', message: 'This signed request was already heard: it is refused' })
+      return
+    }
     if (ok) {
       response.locals.pairingSecret = secret
       return next()

@@ -59,6 +59,23 @@ export const isPairedRequest = (
   return expected.length === given.length && timingSafeEqual(expected, given)
 }
 
+/**
+ * The signatures a relay process heard within the time window: a captured request replayed while
+ * its time is still fresh is refused (`isRepeat` is true the second time). Past the window the
+ * time check refuses it, so older signatures are forgotten.
+ */
+export const createReplayGuard = () => {
+  const seen = new Map<string, number>()
+  return {
+    isRepeat: (signature: string, time: string, now = new Date()): boolean => {
+      for (const [heard, forgetAt] of seen) if (forgetAt < now.getTime()) seen.delete(heard)
+      if (seen.has(signature)) return true
+      seen.set(signature, Math.max(Number(time), now.getTime()) + allowedRequestSkewMs)
+      return false
+    },
+  }
+}
+
 const leaseSealPrefix = 'lease.v1'
 
 /** The key that seals a lease's license file: HKDF-SHA256 of the pairing secret. */
