@@ -7,6 +7,7 @@ import { ValidationDays } from './collections/ValidationDays'
 import { activateEndpoint } from './endpoints/activate'
 import { appCompaniesEndpoint } from './endpoints/appCompanies'
 import { appLicenseEndpoint } from './endpoints/appLicense'
+import { appLicenseKeyEndpoint } from './endpoints/appLicenseKey'
 import { deactivateEndpoint } from './endpoints/deactivate'
 import { customerActionEndpoints, licenseActionEndpoints } from './endpoints/licenseActions'
 import { trialsEndpoint } from './endpoints/trials'
@@ -149,6 +150,7 @@ export const licensingPlugin =
       deactivateEndpoint,
       appCompaniesEndpoint,
       appLicenseEndpoint,
+      appLicenseKeyEndpoint,
       trialsEndpoint,
     ]
     return {

@@ -199,6 +199,62 @@ describe('master login (customer account API key) and who may see a license', ()
     ).toBe('NOT_FOUND')
   })
 
+  it("answers a master the key of the company's best license of a product and line for its nodes, without taking a seat (POST /api/v1/app/license-key)", async () => {
+    const collectorLicense = await createLicense(booted.payload, {
+      customer: acme.id,
+      product: collector.id,
+      line: 'v7',
+      maxClients: 5,
+    })
+    await createLicense(booted.payload, {
+      customer: acme.id,
+      product: collector.id,
+      line: 'v7',
+      status: 'suspended',
+      expiresAt: addDays(new Date(), 900).toISOString(),
+    })
+    await createLicense(booted.payload, { customer: initech.id, product: collector.id })
+    const ask = (body: Record<string, unknown>, headers = aliceKey) =>
+      api.call('POST', '/api/v1/app/license-key', { body, headers })
+
+    const found = await ask({
+      company: acme.id,
+      product: 'collector',
+      line: 'V7',
+      fingerprint: 'cockpit-1',
+    })
+    expect(found.status).toBe(200)
+    expect(found.body).toEqual({
+      code: 'FOUND',
+      licenseId: collectorLicense.id,
+      key: collectorLicense.key,
+      product: 'collector',
+      line: 'v7',
+    })
+    expect((await booted.payload.count({ collection: 'activations' })).totalDocs).toBe(0)
+
+    expect(
+      (await ask({ company: acme.id, product: 'collector', line: 'v6', fingerprint: 'cockpit-1' }))
+        .body,
+    ).toEqual({ code: 'NOT_FOUND' })
+    expect(
+      (await ask({ company: globex.id, product: 'collector', fingerprint: 'c' })).body,
+    ).toEqual({
+      code: 'NOT_FOUND',
+    })
+    const forbidden = await ask({ company: initech.id, product: 'collector', fingerprint: 'c' })
+    expect(forbidden.status).toBe(403)
+    expect(forbidden.body.code).toBe('FORBIDDEN')
+    const stranger = await ask(
+      { company: acme.id, product: 'collector', fingerprint: 'c' },
+      { Authorization: 'customer-users API-Key nope' },
+    )
+    expect(stranger.status).toBe(401)
+    const bad = await ask({ company: acme.id, fingerprint: 'c' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.code).toBe('BAD_REQUEST')
+  })
+
   it('refuses bad input with 400 BAD_REQUEST', async () => {
     expect((await chooseLicense({ company: acme.id, product: 'promonitor' })).status).toBe(400)
     expect((await chooseLicense({ product: 'promonitor', fingerprint: 'fp' })).status).toBe(400)

@@ -16,6 +16,7 @@ const licensingOperations: Array<[string, string, string[]]> = [
   ['/api/v1/licenses/deactivate', 'post', ['200', '400']],
   ['/api/v1/app/companies', 'get', ['200', '401']],
   ['/api/v1/app/license', 'post', ['200', '400', '401', '403']],
+  ['/api/v1/app/license-key', 'post', ['200', '400', '401', '403']],
   ['/api/v1/trials', 'post', ['201', '400', '409', '429']],
   ['/api/v1/reseller/licenses', 'post', ['201', '400', '401', '403', '409']],
   ['/api/v1/reseller/licenses', 'get', ['200', '401', '403']],

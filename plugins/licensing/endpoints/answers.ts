@@ -66,6 +66,17 @@ export const companiesAnswer = z.object({
   companies: z.array(z.object({ id: idSchema, name: z.string() })),
 })
 
+export const licenseKeyAnswer = z.union([
+  z.object({
+    code: z.literal('FOUND'),
+    licenseId: idSchema,
+    key: z.string(),
+    product: z.string().meta({ examples: ['collector'] }),
+    line: z.string().meta({ examples: ['v7'] }),
+  }),
+  z.object({ code: z.literal('NOT_FOUND') }),
+])
+
 export const trialAnswer = z.object({
   code: z.literal('TRIAL_CREATED'),
   key: z.string(),

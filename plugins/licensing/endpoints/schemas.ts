@@ -77,6 +77,15 @@ export const appLicenseRequest = z.object({
   nonce,
 })
 
+export const appLicenseKeyRequest = z.object({
+  company: appLicenseRequest.shape.company,
+  product,
+  line: line.optional(),
+  fingerprint: fingerprint.meta({
+    description: "The master's own fingerprint (a license already running there is preferred)",
+  }),
+})
+
 export const email = plainText().trim().toLowerCase().max(254).email('Not an email address')
 
 export const trialRequest = z.object({

@@ -76,3 +76,45 @@ export const activateCompanyLicense = async (
   if (!license) return { code: 'NOT_FOUND' }
   return activateFoundLicense(payload, license, installation, actorOf(account))
 }
+
+/**
+ * Master relay: the key of the company's license of `product` (and `line`) for the master to lend
+ * seats of to its nodes (collectors, slaves of another line), chosen by best state as
+ * `activateCompanyLicense` does but without taking a seat. A company the account is not linked to
+ * is 403; no such license answers `NOT_FOUND`.
+ */
+export const findCompanyLicenseKey = async (
+  payload: Payload,
+  account: CustomerAccount,
+  {
+    company,
+    product: productSlug,
+    line,
+    fingerprint,
+  }: { company: number | string; product: string; line?: string; fingerprint: string },
+): Promise<
+  | { code: 'FOUND'; licenseId: number | string; key: string; product: string; line: string }
+  | { code: 'NOT_FOUND' }
+> => {
+  const companyId = companyIdsOf(account).find((id) => String(id) === String(company))
+  if (companyId === undefined)
+    throw new ClientError(403, 'FORBIDDEN', 'This account is not linked to that company')
+  const product = await productBySlug(payload, productSlug)
+  if (!product) return { code: 'NOT_FOUND' }
+  const resolvedLine = line ? resolveLine(product, line) : undefined
+  if (line && !resolvedLine) return { code: 'NOT_FOUND' }
+  const license = await chooseCompanyLicense(payload, {
+    companyId,
+    product,
+    line: resolvedLine,
+    fingerprint,
+  })
+  if (!license?.key) return { code: 'NOT_FOUND' }
+  return {
+    code: 'FOUND',
+    licenseId: license.id,
+    key: license.key,
+    product: product.slug,
+    line: license.line,
+  }
+}
