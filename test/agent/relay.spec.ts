@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { License } from '../../payload-types'
 import { relayHeaders, sealLeaseFile, unsealLeaseFile } from '../../src/agent/relay/pairing'
+import { createCustomerAccount } from '../helpers/fixtures'
 import { makeTempDir } from '../helpers/tempDir'
 import { runAgent, spawnAgent } from './agentCli'
 import { startDaemonProcess } from './daemonHarness'
@@ -18,6 +19,7 @@ import {
   setAgentServer,
   signedFile,
   startLicenseHub,
+  stateFolderText,
   tamperedFile,
   type LicenseHub,
 } from './licenseFixtures'
@@ -112,11 +114,13 @@ const startTap = async (upstream: () => string) => {
 
 /** A slave set up with `init --master URL --pairing-secret S` (the keys from the master). */
 const initNode = async ({
+  product = 'promonitor',
   line = 'v7',
   pairingSecret = secret,
   masterUrl = relay.url,
   trust,
 }: {
+  product?: string
   line?: string
   pairingSecret?: string
   masterUrl?: string
@@ -130,7 +134,7 @@ const initNode = async ({
     '--pairing-secret',
     pairingSecret,
     '--product',
-    'promonitor',
+    product,
     '--line',
     line,
     '--platform',
@@ -145,12 +149,12 @@ const initNode = async ({
   return { state, init, fingerprint: String(status.json.fingerprint) }
 }
 
-const activationsOf = async (fingerprint?: string) =>
+const activationsOf = async (fingerprint?: string, of: License = license) =>
   (
     await hub.payload.find({
       collection: 'activations',
       where: {
-        license: { equals: license.id },
+        license: { equals: of.id },
         ...(fingerprint ? { fingerprint: { equals: fingerprint } } : {}),
       },
       pagination: false,
@@ -399,5 +403,84 @@ describe('master relay: leases of the master license seats', () => {
       setAgentServer(master.state, hub.api.url)
       await daemon.stop()
     }
+  })
+
+  it("lends collectors seats of the company's collector license the master loaded after its login (relay load-license); 409 NOT_COVERED before and for what no license covers", async () => {
+    const collectorLicense = await hub.license({
+      product: hub.collector.id,
+      line: 'v7',
+      maxClients: 1,
+      modules: [],
+    })
+    const apiKey = 'relay-master-api-key-0001'
+    await createCustomerAccount(hub.payload, 'ops@acme.example', [hub.acme.id], apiKey)
+
+    const collector = await initNode({ product: 'collector' })
+    expect(collector.init.exitCode, collector.init.stdout).toBe(0)
+    const before = await runAgent(collector.state, ['license', 'check'])
+    expect(before.exitCode).toBe(2)
+    expect(before.json).toMatchObject({ code: 'NOT_COVERED', state: 'invalid' })
+
+    // Without a login (or --api-key) the master cannot load it.
+    const noLogin = await runAgent(master.state, [
+      'relay',
+      'load-license',
+      '--product',
+      'collector',
+    ])
+    expect(noLogin.exitCode).toBe(2)
+    expect(noLogin.json.code).toBe('LOGIN_REQUIRED')
+    expect((await runAgent(master.state, ['license', 'login', '--api-key', apiKey])).exitCode).toBe(
+      0,
+    )
+    const loaded = await runAgent(master.state, [
+      'relay',
+      'load-license',
+      '--product',
+      'collector',
+      '--line',
+      'v7',
+    ])
+    expect(loaded.exitCode, loaded.stdout).toBe(0)
+    expect(loaded.json.nodeLicense).toMatchObject({
+      licenseId: String(collectorLicense.id),
+      product: 'collector',
+      line: 'v7',
+    })
+    // Kept sealed like the master's own key; no seat taken by loading it.
+    expect(stateFolderText(master.state)).not.toContain(collectorLicense.key!)
+    expect(stateFolderText(master.state)).not.toContain(apiKey)
+    expect(await activationsOf(undefined, collectorLicense)).toHaveLength(0)
+
+    const leased = await runAgent(collector.state, ['license', 'check'])
+    expect(leased.exitCode, leased.stdout).toBe(0)
+    expect(leased.json).toMatchObject({
+      state: 'leased',
+      license: {
+        licenseId: String(collectorLicense.id),
+        product: 'collector',
+        fingerprint: collector.fingerprint,
+      },
+    })
+    expect(await activationsOf(collector.fingerprint, collectorLicense)).toEqual([
+      expect.objectContaining({ role: 'collector' }),
+    ])
+    expect(await activationsOf(collector.fingerprint)).toHaveLength(0)
+
+    // The collector license's one seat is taken: the next collector gets 410.
+    const second = await initNode({ product: 'collector' })
+    const full = await runAgent(second.state, ['license', 'check'])
+    expect(full.exitCode).toBe(2)
+    expect(full.json.code).toBe('NO_SEAT')
+    // A line no license of the company covers stays 409.
+    const v6Collector = await initNode({ product: 'collector', line: 'v6' })
+    const uncovered = await runAgent(v6Collector.state, ['license', 'check'])
+    expect(uncovered.json.code).toBe('NOT_COVERED')
+
+    // Giving the lease back frees the seat on the collector license.
+    expect((await runAgent(collector.state, ['license', 'deactivate'])).exitCode).toBe(0)
+    expect(await activationsOf(collector.fingerprint, collectorLicense)).toHaveLength(0)
+    expect((await runAgent(second.state, ['license', 'check'])).json.state).toBe('leased')
+    expect((await runAgent(second.state, ['license', 'deactivate'])).exitCode).toBe(0)
   })
 })

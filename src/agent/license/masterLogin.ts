@@ -1,7 +1,8 @@
 import { SignedKind } from '../../sdk'
 import { type AgentContext, nowOf } from '../context'
 import { AgentError } from '../errors'
-import { readConfig, readState } from '../state/stateFolder'
+import { relayRecordOf } from '../relay/leases'
+import { readConfig, readState, updateState } from '../state/stateFolder'
 import { acceptActivation, installationOf, type LicenseAnswer } from './checkLicense'
 import { callServer, newNonce, refusalOf, serverConfigOf } from './licenseServer'
 import { emptyLicenseRecord, recordLicense } from './licenseRecord'
@@ -76,6 +77,86 @@ export const chooseCompany = async (
   if (answer.status !== 200) throw refusalOf(answer, 'The company choice')
   const fields = await verifyAnswer(config, answer.body, SignedKind.activation, nonce)
   return acceptActivation(context, config, state, fields, 'choose')
+}
+
+/** A license the master lends seats of to its nodes besides its own (key sealed). */
+export type NodeLicense = {
+  licenseId: string
+  product: string
+  line: string
+  sealedKey: string
+  loadedAt: string
+}
+
+/**
+ * `relay load-license --product P [--line L] [--company ID]` (a master): the company's best license
+ * of that product and line (`POST /api/v1/app/license-key`, with the login's API key or
+ * `--api-key`), kept with its key sealed so the relay lends its seats to collectors or slaves of
+ * another line. No seat is taken here; each node's lease activates its own fingerprint. The
+ * company defaults to the one of the master's own license. Run it between `license login` and
+ * `license choose` (which forgets the API key), or give `--api-key`.
+ */
+export const loadNodeLicense = async (
+  context: AgentContext,
+  {
+    product,
+    line,
+    company,
+    apiKey,
+  }: { product: string; line?: string; company?: string | number; apiKey?: string },
+): Promise<Omit<NodeLicense, 'sealedKey'>> => {
+  if (typeof product !== 'string' || !/^[a-z0-9-]{1,128}$/i.test(product))
+    throw new AgentError('BAD_REQUEST', 'Give the product of the nodes (--product P)')
+  const config = serverConfigOf(await readConfig(context.stateDir), 'loading a license')
+  const state = await readState(context.stateDir)
+  const login = { ...emptyLicenseRecord(), ...state.license }.masterLogin
+  let key: string
+  if (apiKey !== undefined) key = assertApiKey(apiKey)
+  else if (login && Date.parse(login.at) + loginLifetimeMs > nowOf(context).getTime())
+    key = await unseal(context.stateDir, login.sealedApiKey)
+  else
+    throw new AgentError(
+      'LOGIN_REQUIRED',
+      'Log in first (license login --api-key K), or give --api-key',
+    )
+  const companyId = company ?? state.license?.license?.customer?.id
+  if (companyId === undefined || String(companyId).trim() === '')
+    throw new AgentError('BAD_REQUEST', 'Give the company (--company ID)')
+  const answer = await callServer(config.server, 'POST', '/api/v1/app/license-key', {
+    headers: apiKeyHeader(key),
+    body: {
+      company:
+        typeof companyId === 'string' && /^\d+$/.test(companyId) ? Number(companyId) : companyId,
+      product,
+      ...(line ? { line } : {}),
+      fingerprint: installationOf(config, state).fingerprint,
+    },
+  })
+  if (answer.status !== 200) throw refusalOf(answer, 'Loading the license')
+  if (answer.body.code !== 'FOUND' || typeof answer.body.key !== 'string')
+    throw new AgentError(
+      String(answer.body.code ?? 'NOT_FOUND'),
+      `The company has no license of ${product}${line ? ` ${line}` : ''}`,
+    )
+  const loaded: NodeLicense = {
+    licenseId: String(answer.body.licenseId),
+    product: String(answer.body.product),
+    line: String(answer.body.line),
+    sealedKey: await seal(context.stateDir, answer.body.key),
+    loadedAt: nowOf(context).toISOString(),
+  }
+  await updateState(context.stateDir, (current) => {
+    const relay = relayRecordOf(current)
+    relay.nodeLicenses = [
+      ...relay.nodeLicenses.filter(
+        (held) =>
+          held.product !== loaded.product || held.line.toLowerCase() !== loaded.line.toLowerCase(),
+      ),
+      loaded,
+    ]
+  })
+  const { sealedKey: _sealed, ...shown } = loaded
+  return shown
 }
 
 /**

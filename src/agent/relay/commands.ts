@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import { renderText } from '../cli/renderText'
 import { exitCodes, runCommand, type GlobalOptions } from '../cli/runCommand'
 import { badRequest } from '../errors'
+import { loadNodeLicense } from '../license/masterLogin'
 import { seal } from '../license/sealedSecrets'
 import { resolveStateDir, updateState } from '../state/stateFolder'
 import { toAgentError } from '../update/refusals'
@@ -56,6 +57,25 @@ export const registerRelayCommands = (program: Command): void => {
         process.exitCode = failure.refused ? exitCodes.refused : exitCodes.error
       }
     })
+  relay
+    .command('load-license')
+    .description(
+      "load the company's license of the nodes' product and line (collectors, another line) to lend its seats",
+    )
+    .requiredOption('--product <product>', "the nodes' product, e.g. collector")
+    .option('--line <line>', "the nodes' line (default: the product's newest)")
+    .option('--company <id>', "the company (default: the master's own license's)")
+    .option('--api-key <key>', 'the customer account API key (default: the one of license login)')
+    .action(
+      runCommand<{ product: string; line?: string; company?: string; apiKey?: string }>(
+        async ({ product, line, company, apiKey, state }) => ({
+          nodeLicense: await loadNodeLicense(
+            { stateDir: resolveStateDir(state) },
+            { product, line, company, apiKey },
+          ),
+        }),
+      ),
+    )
   relay
     .command('pair')
     .description('make a new pairing secret for the nodes (the previous one stops working)')

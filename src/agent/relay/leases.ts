@@ -10,7 +10,13 @@ import { sealLeaseFile } from './pairing'
 import type { Lease, RelayRecord } from './types'
 
 export const relayRecordOf = (state: AgentState): RelayRecord => {
-  state.relay = { sealedSecret: null, leases: {}, pendingReleases: [], ...state.relay }
+  state.relay = {
+    sealedSecret: null,
+    leases: {},
+    pendingReleases: [],
+    nodeLicenses: [],
+    ...state.relay,
+  }
   return state.relay
 }
 
@@ -36,6 +42,38 @@ const masterLicense = async (stateDir: string, state: AgentState) => {
   const record = state.license
   if (!record?.sealedKey || !record.license) return null
   return { key: await unseal(stateDir, record.sealedKey), license: record.license }
+}
+
+const covers = (license: { product: string; line: string }, node: NodeRequest): boolean =>
+  license.product === node.product && license.line.toLowerCase() === node.line.toLowerCase()
+
+/**
+ * The license a node's seat is lent from: the master's own when it covers the node's product and
+ * line, else the company's license of them the master loaded (`relay load-license`); null if none.
+ */
+const licenseForNode = async (
+  stateDir: string,
+  state: AgentState,
+  master: { key: string; license: { licenseId: string; product: string; line: string } },
+  node: NodeRequest,
+): Promise<{ key: string; licenseId: string } | null> => {
+  if (covers(master.license, node)) return { key: master.key, licenseId: master.license.licenseId }
+  const loaded = relayRecordOf(state).nodeLicenses.find((held) => covers(held, node))
+  return loaded
+    ? { key: await unseal(stateDir, loaded.sealedKey), licenseId: loaded.licenseId }
+    : null
+}
+
+/** The key of the license a seat was lent from (the master's own when not said or not held). */
+const keyOfLicense = async (
+  stateDir: string,
+  state: AgentState,
+  licenseId: string | undefined,
+): Promise<string | null> => {
+  const loaded = relayRecordOf(state).nodeLicenses.find((held) => held.licenseId === licenseId)
+  if (loaded && licenseId !== state.license?.license?.licenseId)
+    return unseal(stateDir, loaded.sealedKey)
+  return (await masterLicense(stateDir, state))?.key ?? null
 }
 
 const isOffline = (error: unknown): boolean =>
@@ -78,14 +116,18 @@ const activateNode = async (
 }
 
 /** Frees a node's seat on the server; false when the server cannot be reached (try later). */
-export const deactivateNode = async (stateDir: string, fingerprint: string): Promise<boolean> => {
+export const deactivateNode = async (
+  stateDir: string,
+  fingerprint: string,
+  licenseId?: string,
+): Promise<boolean> => {
   const state = await readState(stateDir)
-  const master = await masterLicense(stateDir, state)
-  if (!master) return true
+  const key = await keyOfLicense(stateDir, state, licenseId)
+  if (!key) return true
   const config = await readConfig(stateDir)
   try {
     await callServer(config.server, 'POST', '/api/v1/licenses/deactivate', {
-      body: { key: master.key, fingerprint, nonce: newNonce() },
+      body: { key, fingerprint, nonce: newNonce() },
     })
     return true
   } catch (error) {
@@ -108,8 +150,8 @@ const leaseAnswer = (lease: Lease, secret: string, ttlSeconds: number, offline: 
 
 /**
  * `PUT /relay/v1/nodes/:fingerprint`: 201 with a license file (sealed for the node) for a new lease, 202 when renewed
- * (the heartbeat), 410 `NO_SEAT`, 409 `NOT_COVERED` (another product or line than the master's
- * license). Offline the master renews only with files it holds, never past their `exp`.
+ * (the heartbeat), 410 `NO_SEAT`, 409 `NOT_COVERED` (a product or line neither the master's own
+ * license nor a company license it loaded covers). Offline the master renews only with files it holds, never past their `exp`.
  */
 export const leaseSeat = async (
   stateDir: string,
@@ -124,14 +166,12 @@ export const leaseSeat = async (
   const master = await masterLicense(stateDir, state)
   if (!master)
     return refusal(503, 'MASTER_UNLICENSED', 'The master has no license to lend seats from')
-  if (
-    node.product !== master.license.product ||
-    node.line.toLowerCase() !== master.license.line.toLowerCase()
-  )
+  const lender = await licenseForNode(stateDir, state, master, node)
+  if (!lender)
     return refusal(
       409,
       'NOT_COVERED',
-      `The master's license covers ${master.license.product} ${master.license.line}, not ${node.product} ${node.line}`,
+      `No license of the master covers ${node.product} ${node.line} (its own: ${master.license.product} ${master.license.line})`,
     )
   const held = relayRecordOf(state).leases[node.fingerprint]
   const isRenewal = held !== undefined && Date.parse(held.expiresAt) > now.getTime()
@@ -143,7 +183,7 @@ export const leaseSeat = async (
   const needsFile = !isRenewal || !file || file.exp * 1000 - now.getTime() < ttlSeconds * 2 * 1000
   if (needsFile) {
     try {
-      const activated = await activateNode(stateDir, master.key, node)
+      const activated = await activateNode(stateDir, lender.key, node)
       if ('status' in activated) return activated
       file = activated
     } catch (error) {
@@ -167,6 +207,7 @@ export const leaseSeat = async (
     relay.pendingReleases = relay.pendingReleases.filter((pending) => pending !== node.fingerprint)
     relay.leases[node.fingerprint] = {
       ...node,
+      licenseId: lender.licenseId,
       licenseFile: file!.licenseFile,
       fileExpiresAt: new Date(file!.exp * 1000).toISOString(),
       leasedAt: isRenewal ? held!.leasedAt : now.toISOString(),
@@ -180,17 +221,22 @@ export const leaseSeat = async (
   }
 }
 
+const markPendingRelease = (relay: RelayRecord, fingerprint: string, licenseId?: string) => {
+  if (!relay.pendingReleases.includes(fingerprint)) relay.pendingReleases.push(fingerprint)
+  if (licenseId)
+    relay.pendingReleaseLicenses = { ...relay.pendingReleaseLicenses, [fingerprint]: licenseId }
+}
+
 /** `DELETE /relay/v1/nodes/:fingerprint`: the lease goes and its seat is freed on the server. */
 export const releaseSeat = async (stateDir: string, fingerprint: string): Promise<RelayAnswer> => {
   const state = await readState(stateDir)
-  if (!relayRecordOf(state).leases[fingerprint])
-    return refusal(404, 'NOT_FOUND', 'This node holds no lease')
-  const freed = await deactivateNode(stateDir, fingerprint)
+  const lease = relayRecordOf(state).leases[fingerprint]
+  if (!lease) return refusal(404, 'NOT_FOUND', 'This node holds no lease')
+  const freed = await deactivateNode(stateDir, fingerprint, lease.licenseId)
   await updateState(stateDir, (current) => {
     const relay = relayRecordOf(current)
     delete relay.leases[fingerprint]
-    if (!freed && !relay.pendingReleases.includes(fingerprint))
-      relay.pendingReleases.push(fingerprint)
+    if (!freed) markPendingRelease(relay, fingerprint, lease.licenseId)
   })
   return { status: 204, body: {} }
 }
@@ -204,9 +250,12 @@ export const cullLeases = async (stateDir: string, now = new Date()): Promise<st
     .map((lease) => lease.fingerprint)
   const toFree = [...new Set([...expired, ...relay.pendingReleases])]
   if (toFree.length === 0) return []
+  const licenseOf = (fingerprint: string) =>
+    relay.leases[fingerprint]?.licenseId ?? relay.pendingReleaseLicenses?.[fingerprint]
   const stillPending: string[] = []
   for (const fingerprint of toFree)
-    if (!(await deactivateNode(stateDir, fingerprint))) stillPending.push(fingerprint)
+    if (!(await deactivateNode(stateDir, fingerprint, licenseOf(fingerprint))))
+      stillPending.push(fingerprint)
   await updateState(stateDir, (current) => {
     const record = relayRecordOf(current)
     for (const fingerprint of expired) {
@@ -215,6 +264,12 @@ export const cullLeases = async (stateDir: string, now = new Date()): Promise<st
       if (lease && Date.parse(lease.expiresAt) <= now.getTime()) delete record.leases[fingerprint]
     }
     record.pendingReleases = stillPending
+    record.pendingReleaseLicenses = Object.fromEntries(
+      stillPending.flatMap((fingerprint) => {
+        const licenseId = licenseOf(fingerprint)
+        return licenseId ? [[fingerprint, licenseId]] : []
+      }),
+    )
   })
   return expired
 }

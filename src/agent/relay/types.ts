@@ -1,3 +1,5 @@
+import type { NodeLicense } from '../license/masterLogin'
+
 /** A node's seat through the master: the server-signed license file bound to the node. */
 export type Lease = {
   fingerprint: string
@@ -6,6 +8,8 @@ export type Lease = {
   role: string
   hostname: string | null
   appVersion: string | null
+  /** The license the seat is lent from: the master's own, or one of `nodeLicenses`. */
+  licenseId?: string
   licenseFile: string
   /** The file's own `exp` (ISO): never handed out past it. */
   fileExpiresAt: string
@@ -20,6 +24,10 @@ export type RelayRecord = {
   leases: Record<string, Lease>
   /** Seats to free on the server once it answers (a lease released or culled while offline). */
   pendingReleases: string[]
+  /** The license of each pending release that is not the master's own (by fingerprint). */
+  pendingReleaseLicenses?: Record<string, string>
+  /** The company's other licenses the master lends seats of (`relay load-license`), keys sealed. */
+  nodeLicenses: NodeLicense[]
 }
 
 export const defaultRelayPort = 47801
