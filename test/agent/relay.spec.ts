@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { License } from '../../payload-types'
 import { relayHeaders, sealLeaseFile, unsealLeaseFile } from '../../src/agent/relay/pairing'
-import { createCustomerAccount } from '../helpers/fixtures'
+import { createCustomerAccount, createRelease } from '../helpers/fixtures'
 import { makeTempDir } from '../helpers/tempDir'
 import { runAgent, spawnAgent } from './agentCli'
+import { tarGzPackage, uploadPackage } from './hubFixtures'
 import { startDaemonProcess } from './daemonHarness'
 import {
   fileClaims,
@@ -482,5 +483,45 @@ describe('master relay: leases of the master license seats', () => {
     expect(await activationsOf(collector.fingerprint, collectorLicense)).toHaveLength(0)
     expect((await runAgent(second.state, ['license', 'check'])).json.state).toBe('leased')
     expect((await runAgent(second.state, ['license', 'deactivate'])).exitCode).toBe(0)
+  })
+
+  it("forwards a node's update checks to the server verbatim (manifest, keys) for paired nodes only; the node verifies them itself", async () => {
+    const release = await createRelease(hub.payload, { product: hub.promonitor, version: '7.3.0' })
+    await uploadPackage(
+      hub.payload,
+      release,
+      'linux-x64',
+      await tarGzPackage('promonitor', '7.3.0'),
+    )
+    const tap = await startTap(() => relay.url)
+    try {
+      const node = await initNode({ masterUrl: tap.url })
+      expect(node.init.exitCode, node.init.stdout).toBe(0)
+      const check = await runAgent(node.state, ['check'])
+      expect(check.exitCode, check.stdout).toBe(0)
+      expect(check.json.targets).toEqual([
+        expect.objectContaining({
+          target: 'app',
+          version: '7.2.0',
+          state: 'available',
+          available: expect.objectContaining({ version: '7.3.0' }),
+        }),
+      ])
+      // What the node got through the relay is the server's own answer, byte for byte.
+      const manifest = tap.seen.find((exchange) =>
+        exchange.path.startsWith('/api/v1/updates/manifest'),
+      )!
+      expect(manifest.status).toBe(200)
+      expect(manifest.headers['x-relay-signature']).toBeTruthy()
+      const direct = await fetch(new URL(manifest.path, hub.api.url))
+      expect(JSON.parse(manifest.answer)).toEqual(JSON.parse(await direct.text()))
+      expect(tap.seen.map((exchange) => exchange.path)).toContain('/api/v1/keys')
+
+      // A stranger on the LAN gets nothing through the relay.
+      const unsigned = await fetch(`${relay.url}${manifest.path}`)
+      expect(unsigned.status).toBe(401)
+    } finally {
+      await tap.close()
+    }
   })
 })

@@ -127,6 +127,35 @@ export const startRelay = async ({
     paired,
     route(async (request) => releaseSeat(stateDir, String(request.params.fingerprint))),
   )
+  // A node's update checks: the read-only protocol forwarded to the server verbatim (status, body,
+  // the headers that describe it), so the node verifies every signature itself.
+  const forwardToServer = async (request: Request, response: Response) => {
+    try {
+      const { server } = await readConfig(stateDir)
+      const headers: Record<string, string> = {}
+      for (const name of ['accept', 'if-none-match'])
+        if (request.header(name)) headers[name] = String(request.header(name))
+      const upstream = await fetch(new URL(request.originalUrl, server), {
+        headers,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(60_000),
+      })
+      response.status(upstream.status)
+      for (const name of ['content-type', 'etag', 'cache-control', 'last-modified']) {
+        const value = upstream.headers.get(name)
+        if (value) response.setHeader(name, value)
+      }
+      response.end(Buffer.from(await upstream.arrayBuffer()))
+    } catch (error) {
+      response.status(502).json({
+        code: 'MASTER_OFFLINE',
+        message: `The master cannot reach the server: ${(error as Error).message}`,
+      })
+    }
+  }
+  app.get('/api/v1/keys', paired, forwardToServer)
+  app.get('/api/v1/updates/manifest', paired, forwardToServer)
+
   app.use((_request: Request, response: Response) => {
     response.status(404).json({ code: 'NOT_FOUND', message: 'No such route' })
   })

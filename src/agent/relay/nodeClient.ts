@@ -4,6 +4,7 @@ import { AgentError } from '../errors'
 import { callServer, type ServerAnswer } from '../license/licenseServer'
 import { unseal } from '../license/sealedSecrets'
 import type { AgentConfig } from '../state/types'
+import type { RequestSigner } from '../update/serverClient'
 import { relayHeaders } from './pairing'
 
 /** One request of a paired node to its master's relay, signed with the pairing secret. */
@@ -41,4 +42,17 @@ export const fetchMasterKeys = async (masterUrl: string, secret: string): Promis
     )
   if (!Array.isArray(answer.body.keys)) throw new AgentError('MALFORMED', 'The master sent no keys')
   return answer.body.keys as JWK[]
+}
+
+/**
+ * A node's update checks go to its master's relay, which forwards them to the server verbatim:
+ * the requests carry the pairing HMAC. Undefined for an agent that talks to the server itself.
+ */
+export const requestSignerOf = async (
+  stateDir: string,
+  config: AgentConfig,
+): Promise<RequestSigner | undefined> => {
+  if (!config.master) return undefined
+  const secret = await unseal(stateDir, config.master.sealedSecret)
+  return (method, pathAndQuery) => relayHeaders(secret, { method, path: pathAndQuery, body: '' })
 }

@@ -1,6 +1,7 @@
 import { checkForUpdate, type UpdateDecision } from '../../sdk'
 import type { AgentContext } from '../context'
 import { AgentError } from '../errors'
+import { requestSignerOf } from '../relay/nodeClient'
 import { recordState } from '../state/recordState'
 import { readConfig, readState } from '../state/stateFolder'
 import { effectiveState, setError, setState, targetsOf } from '../state/targets'
@@ -70,7 +71,8 @@ export const checkForUpdates = (context: AgentContext): Promise<CheckResult> => 
 const checkOnce = async (context: AgentContext): Promise<CheckResult> => {
   const config = await readConfig(context.stateDir)
   const trust = await loadTrust(config)
-  await refreshTrust(context.stateDir, config, trust)
+  const sign = await requestSignerOf(context.stateDir, config)
+  await refreshTrust(context.stateDir, config, trust, sign)
   const targets = targetsOf(config)
   const { installId, lastSequences, targets: before } = await readState(context.stateDir)
 
@@ -93,7 +95,7 @@ const checkOnce = async (context: AgentContext): Promise<CheckResult> => {
         platform: target.platform,
       }
       const key = manifestScopeKey(scope)
-      if (!manifests.has(key)) manifests.set(key, fetchManifestText(config.server, scope))
+      if (!manifests.has(key)) manifests.set(key, fetchManifestText(config.server, scope, sign))
       try {
         const manifestText = await manifests.get(key)!
         const decision = await checkForUpdate({

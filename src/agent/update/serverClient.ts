@@ -3,6 +3,15 @@ import type { JWK } from 'jose'
 import type { ManifestArtifact } from '../../sdk'
 import { AgentError } from '../errors'
 
+/**
+ * The headers of a request to a node's master relay (its pairing HMAC); absent when the agent
+ * talks to the server itself.
+ */
+export type RequestSigner = (method: string, pathAndQuery: string) => Record<string, string>
+
+const signedHeaders = (sign: RequestSigner | undefined, url: URL): Record<string, string> =>
+  sign ? sign('GET', `${url.pathname}${url.search}`) : {}
+
 export type ManifestScope = { product: string; line: string; channel: string; platform: string }
 
 const networkError = (url: string, error: unknown): AgentError =>
@@ -50,17 +59,27 @@ export const manifestScopeKey = ({ product, line, channel, platform }: ManifestS
   `${product}/${line}/${channel}/${platform}`
 
 /** The manifest response exactly as served: the SDK verifies it, nothing here reads it. */
-export const fetchManifestText = async (server: string, scope: ManifestScope): Promise<string> => {
+export const fetchManifestText = async (
+  server: string,
+  scope: ManifestScope,
+  sign?: RequestSigner,
+): Promise<string> => {
   const url = new URL('/api/v1/updates/manifest', server)
   for (const [name, value] of Object.entries(scope)) url.searchParams.set(name, value)
-  const response = await request(url.toString(), { headers: { accept: 'application/json' } })
+  const response = await request(url.toString(), {
+    headers: { accept: 'application/json', ...signedHeaders(sign, url) },
+  })
   if (response.status !== 200) throw await serverRefusal(response, 'The manifest')
   return response.text()
 }
 
 /** `GET /api/v1/keys`: the JWKS and the key statements of the rotation chain. */
-export const fetchKeys = async (server: string): Promise<{ keys: JWK[]; statements: string[] }> => {
-  const response = await request(new URL('/api/v1/keys', server).toString())
+export const fetchKeys = async (
+  server: string,
+  sign?: RequestSigner,
+): Promise<{ keys: JWK[]; statements: string[] }> => {
+  const url = new URL('/api/v1/keys', server)
+  const response = await request(url.toString(), { headers: signedHeaders(sign, url) })
   if (response.status !== 200) throw await serverRefusal(response, 'The key set')
   const body = (await response.json()) as { keys?: unknown; statements?: unknown }
   if (!Array.isArray(body.keys)) throw new AgentError('MALFORMED', 'The key set has no keys')

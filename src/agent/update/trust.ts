@@ -1,7 +1,7 @@
 import { TrustStore } from '../../sdk'
 import { updateConfig } from '../state/stateFolder'
 import type { AgentConfig } from '../state/types'
-import { fetchKeys } from './serverClient'
+import { fetchKeys, type RequestSigner } from './serverClient'
 
 /** The pinned keys plus those the stored rotation chain leads to. */
 export const loadTrust = async (config: AgentConfig): Promise<TrustStore> => {
@@ -19,10 +19,11 @@ export const refreshTrust = async (
   stateDir: string,
   config: AgentConfig,
   trust: TrustStore,
+  sign?: RequestSigner,
 ): Promise<void> => {
   let statements: string[]
   try {
-    ;({ statements } = await fetchKeys(config.server))
+    ;({ statements } = await fetchKeys(config.server, sign))
   } catch {
     return
   }
