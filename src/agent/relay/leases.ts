@@ -149,9 +149,10 @@ const leaseAnswer = (lease: Lease, secret: string, ttlSeconds: number, offline: 
 })
 
 /**
- * `PUT /relay/v1/nodes/:fingerprint`: 201 with a license file (sealed for the node) for a new lease, 202 when renewed
- * (the heartbeat), 410 `NO_SEAT`, 409 `NOT_COVERED` (a product or line neither the master's own
- * license nor a company license it loaded covers). Offline the master renews only with files it holds, never past their `exp`.
+ * `PUT /relay/v1/nodes/:fingerprint`: 201 with a license file (sealed for the node) for a new
+ * lease, 202 when renewed (the heartbeat), 410 `NO_SEAT`, 409 `NOT_COVERED` (a product or line
+ * neither the master's own license nor a company license it loaded covers). Offline the master
+ * renews only with files it holds, never past their `exp`.
  */
 export const leaseSeat = async (
   stateDir: string,
@@ -176,7 +177,11 @@ export const leaseSeat = async (
   const held = relayRecordOf(state).leases[node.fingerprint]
   const isRenewal = held !== undefined && Date.parse(held.expiresAt) > now.getTime()
   let file = held
-    ? { licenseFile: held.licenseFile, exp: Date.parse(held.fileExpiresAt) / 1000 }
+    ? {
+        licenseFile: held.licenseFile,
+        exp: Date.parse(held.fileExpiresAt) / 1000,
+        licenseId: held.licenseId,
+      }
     : null
   let offline = false
   // A new lease, or a file past half its validity, is asked of the server.
@@ -185,7 +190,7 @@ export const leaseSeat = async (
     try {
       const activated = await activateNode(stateDir, lender.key, node)
       if ('status' in activated) return activated
-      file = activated
+      file = { ...activated, licenseId: lender.licenseId }
     } catch (error) {
       if (!isOffline(error)) throw error
       offline = true
@@ -207,7 +212,8 @@ export const leaseSeat = async (
     relay.pendingReleases = relay.pendingReleases.filter((pending) => pending !== node.fingerprint)
     relay.leases[node.fingerprint] = {
       ...node,
-      licenseId: lender.licenseId,
+      // The license of the file handed out (a held file keeps the license it was lent from).
+      licenseId: file!.licenseId ?? lender.licenseId,
       licenseFile: file!.licenseFile,
       fileExpiresAt: new Date(file!.exp * 1000).toISOString(),
       leasedAt: isRenewal ? held!.leasedAt : now.toISOString(),
