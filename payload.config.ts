@@ -150,8 +150,12 @@ export default buildConfig({
   // `npm run generate:types` writes the file; CI fails when it is stale.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   plugins: [
-    schedulerPlugin({ enabled: env.scheduledTasks }),
-    mailersPlugin({ scheduleDelivery: env.scheduledTasks, publicUrl: env.publicUrl }),
+    schedulerPlugin({ enabled: env.scheduledTasks, leaseMs: env.jobLeaseMs }),
+    mailersPlugin({
+      scheduleDelivery: env.scheduledTasks,
+      publicUrl: env.publicUrl,
+      leaseMs: env.jobLeaseMs,
+    }),
     signInPlugin({
       publicUrl: env.publicUrl,
       collections: {
