@@ -96,6 +96,12 @@ const origins = (value: string | undefined): string[] =>
 
 export const env = {
   isProduction,
+  /** `LOG_FORMAT`: `json` (one JSON object a line, pino's own) or `pretty`; JSON in production. */
+  logFormat: (process.env.LOG_FORMAT?.trim().toLowerCase() === 'pretty'
+    ? 'pretty'
+    : process.env.LOG_FORMAT?.trim().toLowerCase() === 'json' || isProduction
+      ? 'json'
+      : 'pretty') as 'json' | 'pretty',
   dataDir,
   /** `postgres://…` picks PostgreSQL; `file:<path>` (or nothing) the embedded SQLite file. */
   databaseUrl: process.env.DATABASE_URL || `file:${path.join(dataDir, 'hub.db')}`,

@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 
 import { bodyLimitFor } from '../http/bodyLimits'
 import { capRequestBody } from '../http/capRequestBody'
+import { requestIdFor, runWithRequestId } from '../http/requestContext'
 import { createClientOrigin, type ClientOrigin, type TrustProxy } from './clientOrigin'
 import { appSecurityHeaders } from './securityHeaders'
 
@@ -38,10 +39,24 @@ const pathnameOf = (url: string | undefined): string => {
   }
 }
 
+/** The server's own line for a bug Next let through: JSON like Payload's in production. */
+const logUnhandledError = (message: string, error: unknown, requestId: string, dev: boolean) => {
+  if (dev) return console.error(`${message} (request ${requestId})`, error)
+  const err =
+    error instanceof Error
+      ? { type: error.name, message: error.message, stack: error.stack }
+      : { message: String(error) }
+  process.stderr.write(
+    `${JSON.stringify({ level: 50, time: Date.now(), pid: process.pid, requestId, err, msg: message })}\n`,
+  )
+}
+
 /**
  * The Next app's request listener, in front of Next: sets the client's address (the socket's, or
  * what a trusted proxy forwarded) as the one `X-Forwarded-For` hop Payload and the rate limits
  * read, caps the body while it streams (413), and puts the security headers on every answer.
+ * Each request gets an id (`X-Request-Id`: a trusted proxy's, or a new one), echoed in the answer
+ * and carried by every log line written while Next and Payload handle it.
  */
 export const createAppListener = ({
   handle,
@@ -53,14 +68,32 @@ export const createAppListener = ({
   const originOf = createClientOrigin(trustProxy)
   const securityFor = appSecurityHeaders({ publicUrl, dev })
   return (req, res) => {
-    setForwardedHeaders(req, originOf(req))
+    const origin = originOf(req)
+    const requestId = requestIdFor(req.headers['x-request-id'], origin.viaTrustedProxy)
+    req.headers['x-request-id'] = requestId
+    res.setHeader('x-request-id', requestId)
+    runWithRequestId(requestId, () => serve(req, res, origin, requestId))
+  }
+
+  function serve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    origin: ClientOrigin,
+    requestId: string,
+  ): void {
+    setForwardedHeaders(req, origin)
     const { headers, requestPolicy } = securityFor(pathnameOf(req.url))
     for (const name in headers) res.setHeader(name, headers[name])
     if (requestPolicy) req.headers['content-security-policy'] = requestPolicy
     else delete req.headers['content-security-policy']
     if (!capRequestBody(req, res, bodyLimit(req.headers['content-type']))) return
     handle(req, res).catch((error: unknown) => {
-      console.error(`Unhandled error on ${req.method} ${req.url}`, error)
+      logUnhandledError(
+        `Unhandled error on ${req.method} ${pathnameOf(req.url)}`,
+        error,
+        requestId,
+        dev,
+      )
       if (res.headersSent) return void res.destroy()
       res.writeHead(500, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ code: 'INTERNAL', message: 'Internal error' }))
