@@ -119,7 +119,9 @@ const claim = async (
     mail.status === 'queued'
       ? eq(table.status, 'queued')
       : and(eq(table.status, 'sending'), lt(table.claimedAt, staleBefore))
-  const claimedAt = now.toISOString()
+  // The claim's time is when it is made, not when this delivery began: a mail far down a long
+  // list would otherwise be claimed already stale, and another instance would send it too.
+  const claimedAt = new Date(Math.max(now.getTime(), Date.now())).toISOString()
   const claimed = await payload.db.drizzle
     .update(table)
     .set({ status: 'sending', claimedAt, updatedAt: claimedAt })
