@@ -2,6 +2,8 @@ import { request } from 'node:http'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { freePort } from '../e2e/helpers/freePort'
+import { nginxBinary, startNginx } from '../e2e/helpers/startNginx'
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { startMainProcess, type RunningHost } from '../helpers/startMainProcess'
 
@@ -51,11 +53,12 @@ describe('the API host logs JSON lines carrying the request id, and no secret', 
   let host: RunningHost
   beforeAll(async () => {
     booted = await bootPayload({ SEED_ON_INIT: 'false' })
-    // The IPv4 loopback is the trusted proxy; the IPv6 one is a client on its own.
+    // The IPv4 loopback (and nginx's address, 127.0.0.2) is a trusted proxy; the IPv6 one is a
+    // client on its own.
     host = await startMainProcess(booted, {
       API_HOST_WORKERS: '2',
       LOG_FORMAT: 'json',
-      TRUST_PROXY: '127.0.0.1',
+      TRUST_PROXY: '127.0.0.1,127.0.0.2',
     })
   }, 120_000)
   afterAll(async () => {
@@ -138,4 +141,23 @@ describe('the API host logs JSON lines carrying the request id, and no secret', 
     }
     expect(host.output()).not.toContain('SECRET')
   })
+
+  it.skipIf(!nginxBinary())(
+    "carries the id nginx gives a request (its $request_id) into the host's lines",
+    async () => {
+      const upstream = new URL(host.url).host
+      const nginx = await startNginx({ port: await freePort(), api: [upstream], app: [upstream] })
+      try {
+        const answer = await send(nginx.url, '127.0.0.1', {
+          path: '/api/v1/no-such-endpoint',
+          headers: { 'x-request-id': 'chosen-by-client' },
+        })
+        expect(answer.status).toBe(404)
+        expect(answer.requestId).toMatch(/^[0-9a-f]{32}$/)
+        expect(await waitForLine(host, answer.requestId!)).toHaveLength(1)
+      } finally {
+        await nginx.stop()
+      }
+    },
+  )
 })
