@@ -1,3 +1,5 @@
+import { hostname } from 'node:os'
+
 import { defaultLoggerOptions, type Config } from 'payload'
 
 import { currentRequestId } from './requestContext'
@@ -49,3 +51,34 @@ export const loggerConfig = ({ json, level = 'info' }: { json: boolean; level?: 
     },
     destination: json ? undefined : defaultLoggerOptions,
   }) satisfies LoggerConfig
+
+const levelNumbers = { info: 30, warn: 40, error: 50 } as const
+
+/**
+ * One line in pino's JSON format on stdout, for a process or a moment without Payload's logger
+ * (the API host's primary, the Next app's server around Next), with the request id when there is
+ * one.
+ */
+export const writeJsonLogLine = (
+  level: keyof typeof levelNumbers,
+  msg: string,
+  fields: Record<string, unknown> = {},
+): void => {
+  const requestId = currentRequestId()
+  const line = {
+    level: levelNumbers[level],
+    time: Date.now(),
+    pid: process.pid,
+    hostname: hostname(),
+    ...(requestId ? { requestId } : {}),
+    ...fields,
+    msg,
+  }
+  process.stdout.write(`${JSON.stringify(line)}\n`)
+}
+
+/** An error as pino's `err` serializer writes it. */
+export const serializedError = (error: unknown) =>
+  error instanceof Error
+    ? { type: error.name, message: error.message, stack: error.stack }
+    : { message: String(error) }

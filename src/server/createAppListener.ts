@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 
 import { bodyLimitFor } from '../http/bodyLimits'
 import { capRequestBody } from '../http/capRequestBody'
+import { serializedError, writeJsonLogLine } from '../http/logging'
 import { requestIdFor, runWithRequestId } from '../http/requestContext'
 import { createClientOrigin, type ClientOrigin, type TrustProxy } from './clientOrigin'
 import { appSecurityHeaders } from './securityHeaders'
@@ -15,6 +16,11 @@ export type AppListenerOptions = {
   publicUrl: string
   /** @default false */
   dev?: boolean
+  /**
+   * The server's own lines (a bug Next let through) as JSON, like Payload's (`LOG_FORMAT`).
+   * @default false: plain console lines
+   */
+  jsonLogs?: boolean
   /** The most body bytes a request may send, by its Content-Type. @default bodyLimitFor */
   bodyLimit?: (contentType: string | undefined) => number
 }
@@ -39,18 +45,6 @@ const pathnameOf = (url: string | undefined): string => {
   }
 }
 
-/** The server's own line for a bug Next let through: JSON like Payload's in production. */
-const logUnhandledError = (message: string, error: unknown, requestId: string, dev: boolean) => {
-  if (dev) return console.error(`${message} (request ${requestId})`, error)
-  const err =
-    error instanceof Error
-      ? { type: error.name, message: error.message, stack: error.stack }
-      : { message: String(error) }
-  process.stderr.write(
-    `${JSON.stringify({ level: 50, time: Date.now(), pid: process.pid, requestId, err, msg: message })}\n`,
-  )
-}
-
 /**
  * The Next app's request listener, in front of Next: sets the client's address (the socket's, or
  * what a trusted proxy forwarded) as the one `X-Forwarded-For` hop Payload and the rate limits
@@ -63,6 +57,7 @@ export const createAppListener = ({
   trustProxy,
   publicUrl,
   dev = false,
+  jsonLogs = false,
   bodyLimit = bodyLimitFor,
 }: AppListenerOptions): RequestListener => {
   const originOf = createClientOrigin(trustProxy)
@@ -88,12 +83,9 @@ export const createAppListener = ({
     else delete req.headers['content-security-policy']
     if (!capRequestBody(req, res, bodyLimit(req.headers['content-type']))) return
     handle(req, res).catch((error: unknown) => {
-      logUnhandledError(
-        `Unhandled error on ${req.method} ${pathnameOf(req.url)}`,
-        error,
-        requestId,
-        dev,
-      )
+      const message = `Unhandled error on ${req.method} ${pathnameOf(req.url)}`
+      if (jsonLogs) writeJsonLogLine('error', message, { err: serializedError(error) })
+      else console.error(`${message} (request ${requestId})`, error)
       if (res.headersSent) return void res.destroy()
       res.writeHead(500, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ code: 'INTERNAL', message: 'Internal error' }))
