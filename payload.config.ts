@@ -39,6 +39,7 @@ import { registrationPlugin } from './plugins/registration'
 import { resellersPlugin } from './plugins/resellers'
 import { schedulerPlugin } from './plugins/scheduler'
 import { uploadFileSizeLimit } from './src/http/bodyLimits'
+import { loggerConfig } from './src/http/logging'
 import { signInPlugin } from './plugins/signIn'
 import { signingPlugin } from './plugins/signing'
 import { updatesPlugin } from './plugins/updates'
@@ -129,6 +130,8 @@ export default buildConfig({
   ],
   db: database,
   editor: lexicalEditor(),
+  // JSON lines in production, Payload's pretty output in development; each carries its request's id.
+  logger: loggerConfig({ json: env.logFormat === 'json' }),
   // Payload types the keys as its own error names; ours are looked up by `error.name` all the same.
   loggingLevels: { RecordInUse: 'info' } as Config['loggingLevels'],
   email: buildEmailAdapter({
@@ -150,8 +153,12 @@ export default buildConfig({
   // `npm run generate:types` writes the file; CI fails when it is stale.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   plugins: [
-    schedulerPlugin({ enabled: env.scheduledTasks }),
-    mailersPlugin({ scheduleDelivery: env.scheduledTasks, publicUrl: env.publicUrl }),
+    schedulerPlugin({ enabled: env.scheduledTasks, leaseMs: env.jobLeaseMs }),
+    mailersPlugin({
+      scheduleDelivery: env.scheduledTasks,
+      publicUrl: env.publicUrl,
+      leaseMs: env.jobLeaseMs,
+    }),
     signInPlugin({
       publicUrl: env.publicUrl,
       collections: {

@@ -96,6 +96,12 @@ const origins = (value: string | undefined): string[] =>
 
 export const env = {
   isProduction,
+  /** `LOG_FORMAT`: `json` (one JSON object a line, pino's own) or `pretty`; JSON in production. */
+  logFormat: (process.env.LOG_FORMAT?.trim().toLowerCase() === 'pretty'
+    ? 'pretty'
+    : process.env.LOG_FORMAT?.trim().toLowerCase() === 'json' || isProduction
+      ? 'json'
+      : 'pretty') as 'json' | 'pretty',
   dataDir,
   /** `postgres://…` picks PostgreSQL; `file:<path>` (or nothing) the embedded SQLite file. */
   databaseUrl: process.env.DATABASE_URL || `file:${path.join(dataDir, 'hub.db')}`,
@@ -134,6 +140,14 @@ export const env = {
   /** How the seed summary names the admin password: never print one set through the environment. */
   seedPasswordHint: process.env.SEED_ADMIN_PASSWORD ? 'SEED_ADMIN_PASSWORD' : undefined,
   scheduledTasks: flag('SCHEDULED_TASKS', true),
+  /**
+   * The lease on a claimed scheduled run or outbox mail (`JOB_LEASE_SECONDS`): renewed while the
+   * work runs, so a dead instance's work is taken over after at most this long.
+   */
+  jobLeaseMs:
+    Number(process.env.JOB_LEASE_SECONDS) > 0
+      ? Number(process.env.JOB_LEASE_SECONDS) * 1000
+      : 120_000,
   /** The daily license-alerts sweep (expiry warnings, staff alerts), `HH:MM` UTC. */
   alertsAt: timeOfDay('ALERTS_AT', '07:00'),
   /** Staff addresses for every alert the `alert-settings` global leaves empty (comma-separated). */

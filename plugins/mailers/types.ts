@@ -11,6 +11,13 @@ export type MailersPluginOptions = {
    */
   deliveryIntervalSeconds?: number
   /**
+   * How long a claimed mail stays with the instance sending it without renewal
+   * (`JOB_LEASE_SECONDS`). The sender renews it every third of this while the SMTP server is
+   * busy; a mail claimed by an instance that died returns to the queue after this long.
+   * @default 120000 (2 minutes)
+   */
+  leaseMs?: number
+  /**
    * Attempts before a mail is marked failed.
    * @default 5
    */
@@ -31,6 +38,7 @@ export type MailersPluginOptions = {
 export const defaultMailersOptions: Required<MailersPluginOptions> = {
   enabled: true,
   deliveryIntervalSeconds: 15,
+  leaseMs: 2 * 60 * 1000,
   maxAttempts: 5,
   scheduleDelivery: true,
   publicUrl: 'http://localhost:3000',

@@ -2,8 +2,10 @@ import type { Config } from 'payload'
 
 import { ScheduledRuns } from './collections/ScheduledRuns'
 import { runNowEndpoint } from './endpoints/runNow'
-import type { SchedulerPluginOptions } from './types'
+import { defaultSchedulerOptions, type SchedulerPluginOptions } from './types'
 
+export { heartbeatIntervalOf, withHeartbeat } from './heartbeat'
+export { defaultSchedulerOptions, schedulerSettingsOf, type SchedulerPluginOptions } from './types'
 export { runOnce, type RunOnceOptions, type RunOnceResult } from './runOnce'
 export { scheduleTask, stopScheduledTasks } from './scheduleTask'
 export { withScheduledTask, type ScheduledTaskRun } from './scheduledTasks'
@@ -13,9 +15,16 @@ export { withScheduledTask, type ScheduledTaskRun } from './scheduledTasks'
  * `POST /api/scheduled-runs/run-now` for the tasks other plugins name with `withScheduledTask`.
  */
 export const schedulerPlugin =
-  (_options: SchedulerPluginOptions = {}) =>
+  (options: SchedulerPluginOptions = {}) =>
   (config: Config): Config => ({
     ...config,
+    custom: {
+      ...config.custom,
+      scheduler: {
+        enabled: options.enabled ?? defaultSchedulerOptions.enabled,
+        leaseMs: options.leaseMs ?? defaultSchedulerOptions.leaseMs,
+      },
+    },
     collections: [
       ...(config.collections ?? []),
       {

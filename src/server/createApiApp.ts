@@ -2,7 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 
 import { headersWithCors, type Payload, type PayloadRequest } from 'payload'
 
-import { createClientOrigin, type TrustProxy } from './clientOrigin'
+import { createClientOrigin, type ClientOrigin, type TrustProxy } from './clientOrigin'
 import { createRouteLookup } from '../../plugins/clientApi'
 import { recordRequest } from '../../plugins/metrics'
 import { createMetricsRoute, type MetricsRouteOptions } from './metricsRoute'
@@ -13,6 +13,7 @@ import { sendWebResponse, sendWholeAnswer } from '../http/sendWebResponse'
 import { isDraining } from './serveApiApp'
 import { sendJsonError } from './sendJsonError'
 import { readWholeBody, toWebRequest } from '../http/toWebRequest'
+import { requestIdFor, runWithRequestId } from '../http/requestContext'
 
 export type ApiAppOptions = {
   /**
@@ -101,9 +102,12 @@ export const createApiApp = (
     })
 
   /** Answers the request; resolves with its route label for the request metrics. */
-  const serveClientApi = async (req: IncomingMessage, res: ServerResponse): Promise<string> => {
+  const serveClientApi = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    origin: ClientOrigin,
+  ): Promise<string> => {
     for (const [name, value] of securityHeaders) res.setHeader(name, value)
-    const origin = originOf(req)
     const url = parseUrl(req.url ?? '/', origin.protocol, req.headers.host)
     if (!url) {
       sendJsonError(res, 400, 'BAD_REQUEST', 'Malformed request URL')
@@ -185,21 +189,47 @@ export const createApiApp = (
     if (req.destroyed || res.destroyed) return
     payload.logger.error({
       err: error,
-      msg: `API host: unhandled error on ${req.method} ${req.url}`,
+      msg: `API host: unhandled error on ${req.method} ${pathOf(req)}`,
     })
     if (res.headersSent) return void res.destroy()
     sendJsonError(res, 500, 'INTERNAL', 'Internal error')
   }
 
+  /**
+   * One line for a refused request (4xx but the rate limit's 429, which a flood would fill the log
+   * with) and for a 5xx an endpoint answered; the path without its query, which may carry a key.
+   */
+  const logRefusal = (req: IncomingMessage, status: number, route: string, seconds: number) => {
+    if (status < 400 || status === 429) return
+    payload.logger[status >= 500 ? 'warn' : 'info']({
+      msg: `API host: ${status} on ${req.method} ${pathOf(req)}`,
+      method: req.method,
+      route,
+      status,
+      ms: Math.round(seconds * 1000),
+    })
+  }
+
   return (req, res) => {
     const startedAt = performance.now()
-    serveClientApi(req, res).then(
-      (route) =>
-        recordRequest(route, req.method, res.statusCode, (performance.now() - startedAt) / 1000),
-      (error: unknown) => {
-        answerUnexpectedError(error, req, res)
-        recordRequest(unmatched, req.method, 500, (performance.now() - startedAt) / 1000)
-      },
+    const origin = originOf(req)
+    const requestId = requestIdFor(req.headers['x-request-id'], origin.viaTrustedProxy)
+    res.setHeader('x-request-id', requestId)
+    runWithRequestId(requestId, () =>
+      serveClientApi(req, res, origin).then(
+        (route) => {
+          const seconds = (performance.now() - startedAt) / 1000
+          recordRequest(route, req.method, res.statusCode, seconds)
+          logRefusal(req, res.statusCode, route, seconds)
+        },
+        (error: unknown) => {
+          answerUnexpectedError(error, req, res)
+          recordRequest(unmatched, req.method, 500, (performance.now() - startedAt) / 1000)
+        },
+      ),
     )
   }
 }
+
+/** The request's path without its query string (a query may carry a license key or a token). */
+const pathOf = (req: IncomingMessage): string => (req.url ?? '/').split('?', 1)[0]

@@ -2,6 +2,8 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 
 import { bodyLimitFor } from '../http/bodyLimits'
 import { capRequestBody } from '../http/capRequestBody'
+import { serializedError, writeJsonLogLine } from '../http/logging'
+import { requestIdFor, runWithRequestId } from '../http/requestContext'
 import { createClientOrigin, type ClientOrigin, type TrustProxy } from './clientOrigin'
 import { appSecurityHeaders } from './securityHeaders'
 
@@ -14,6 +16,11 @@ export type AppListenerOptions = {
   publicUrl: string
   /** @default false */
   dev?: boolean
+  /**
+   * The server's own lines (a bug Next let through) as JSON, like Payload's (`LOG_FORMAT`).
+   * @default false: plain console lines
+   */
+  jsonLogs?: boolean
   /** The most body bytes a request may send, by its Content-Type. @default bodyLimitFor */
   bodyLimit?: (contentType: string | undefined) => number
 }
@@ -42,25 +49,43 @@ const pathnameOf = (url: string | undefined): string => {
  * The Next app's request listener, in front of Next: sets the client's address (the socket's, or
  * what a trusted proxy forwarded) as the one `X-Forwarded-For` hop Payload and the rate limits
  * read, caps the body while it streams (413), and puts the security headers on every answer.
+ * Each request gets an id (`X-Request-Id`: a trusted proxy's, or a new one), echoed in the answer
+ * and carried by every log line written while Next and Payload handle it.
  */
 export const createAppListener = ({
   handle,
   trustProxy,
   publicUrl,
   dev = false,
+  jsonLogs = false,
   bodyLimit = bodyLimitFor,
 }: AppListenerOptions): RequestListener => {
   const originOf = createClientOrigin(trustProxy)
   const securityFor = appSecurityHeaders({ publicUrl, dev })
   return (req, res) => {
-    setForwardedHeaders(req, originOf(req))
+    const origin = originOf(req)
+    const requestId = requestIdFor(req.headers['x-request-id'], origin.viaTrustedProxy)
+    req.headers['x-request-id'] = requestId
+    res.setHeader('x-request-id', requestId)
+    runWithRequestId(requestId, () => serve(req, res, origin, requestId))
+  }
+
+  function serve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    origin: ClientOrigin,
+    requestId: string,
+  ): void {
+    setForwardedHeaders(req, origin)
     const { headers, requestPolicy } = securityFor(pathnameOf(req.url))
     for (const name in headers) res.setHeader(name, headers[name])
     if (requestPolicy) req.headers['content-security-policy'] = requestPolicy
     else delete req.headers['content-security-policy']
     if (!capRequestBody(req, res, bodyLimit(req.headers['content-type']))) return
     handle(req, res).catch((error: unknown) => {
-      console.error(`Unhandled error on ${req.method} ${req.url}`, error)
+      const message = `Unhandled error on ${req.method} ${pathnameOf(req.url)}`
+      if (jsonLogs) writeJsonLogLine('error', message, { err: serializedError(error) })
+      else console.error(`${message} (request ${requestId})`, error)
       if (res.headersSent) return void res.destroy()
       res.writeHead(500, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ code: 'INTERNAL', message: 'Internal error' }))

@@ -18,5 +18,6 @@ if (env.apiHostWorkers > 1 && cluster.isPrimary)
     await import('./runWorkers')
   ).runWorkers(env.apiHostWorkers, {
     serveMetrics: Boolean(env.metricsToken),
+    jsonLogs: env.logFormat === 'json',
   })
 else await (await import('./runApiHost')).runApiHost()

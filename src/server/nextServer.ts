@@ -17,6 +17,7 @@ const { env } = await import('../env')
 const { createAppListener } = await import('./createAppListener')
 const { drainTimeoutMs, onStopSignals } = await import('./stopSignals')
 const { trustProxySetting } = await import('./trustProxy')
+const { writeJsonLogLine } = await import('../http/logging')
 
 /** Empty: every interface. */
 const host = process.env.HOST || undefined
@@ -32,15 +33,16 @@ server.on(
     trustProxy: trustProxySetting(env.trustProxy),
     publicUrl: env.publicUrl,
     dev,
+    jsonLogs: env.logFormat === 'json',
   }),
 )
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject)
   server.listen(port, host, () => resolve())
 })
-console.log(
-  `▲ Next app (${dev ? 'development' : 'production'}) on http://${host ?? 'localhost'}:${port}`,
-)
+const listening = `▲ Next app (${dev ? 'development' : 'production'}) on http://${host ?? 'localhost'}:${port}`
+if (env.logFormat === 'json') writeJsonLogLine('info', listening)
+else console.log(listening)
 
 // SIGTERM/SIGINT: stop accepting, let in-flight requests finish (up to drainTimeoutMs), then exit;
 // a second signal exits at once.

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster'
 
+import { writeJsonLogLine } from '../http/logging'
 import { isWorkerReady, type StopWorker } from './clusterMessages'
 import { answerWorkersForMetrics } from './clusterMetrics'
 import { onStopSignals, stopTimeoutMs } from './stopSignals'
@@ -10,10 +11,15 @@ const crashWindowMs = 60_000
 /** After asking the workers to stop, the primary waits this long before killing what is left. */
 const killAfterMs = stopTimeoutMs + 5_000
 
+let jsonLogs = false
 const log = (message: string) =>
-  console.log(`[${new Date().toISOString().slice(11, 19)}] API host primary: ${message}`)
+  jsonLogs
+    ? writeJsonLogLine('info', `API host primary: ${message}`)
+    : console.log(`[${new Date().toISOString().slice(11, 19)}] API host primary: ${message}`)
 const logError = (message: string) =>
-  console.error(`[${new Date().toISOString().slice(11, 19)}] API host primary: ${message}`)
+  jsonLogs
+    ? writeJsonLogLine('error', `API host primary: ${message}`)
+    : console.error(`[${new Date().toISOString().slice(11, 19)}] API host primary: ${message}`)
 
 /**
  * `API_HOST_WORKERS` > 1: this process forks that many API host processes sharing one port
@@ -25,8 +31,16 @@ const logError = (message: string) =>
  */
 export const runWorkers = async (
   count: number,
-  { serveMetrics = false }: { serveMetrics?: boolean } = {},
+  {
+    serveMetrics = false,
+    jsonLogs: asJson = false,
+  }: {
+    serveMetrics?: boolean
+    /** The primary's own lines as JSON, like its workers' (`LOG_FORMAT`). */
+    jsonLogs?: boolean
+  } = {},
 ): Promise<void> => {
+  jsonLogs = asJson
   // With METRICS_TOKEN, the worker a scrape reaches asks this process for everyone's metrics.
   const answerForMetrics = serveMetrics ? answerWorkersForMetrics() : undefined
   const workers = new Set<Worker>()

@@ -93,13 +93,41 @@ describe('runOnce', () => {
     expect(await first).toEqual({ ran: true, result: 'first' })
   })
 
+  it('renews the claim while a run lasts longer than its lease, so no other trigger takes it over', async () => {
+    let finish: () => void = () => {}
+    const first = runOnce(
+      booted.payload,
+      'retention',
+      'retention:2026-12-03',
+      () => new Promise<string>((resolve) => (finish = () => resolve('first'))),
+      { leaseMs: 300 },
+    )
+    // Three leases later the heartbeat has kept the claim alive.
+    await new Promise((resolve) => setTimeout(resolve, 900))
+    const second = await runOnce(
+      booted.payload,
+      'retention',
+      'retention:2026-12-03',
+      async () => 'second',
+      { leaseMs: 300 },
+    )
+    expect(second).toEqual({ ran: false })
+    const { docs } = await booted.payload.find({
+      collection: 'scheduled-runs',
+      where: { runKey: { equals: 'retention:2026-12-03' } },
+    })
+    expect(Date.parse(docs[0].claimedUntil!)).toBeGreaterThan(Date.now())
+    finish()
+    expect(await first).toEqual({ ran: true, result: 'first' })
+  })
+
   it('never runs a finished run again, however old its claim', async () => {
     await runOnce(
       booted.payload,
       'license-alerts',
       'license-alerts:2026-12-02',
       async () => 'done',
-      { claimMs: 1 },
+      { leaseMs: 1 },
     )
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(
@@ -108,7 +136,7 @@ describe('runOnce', () => {
         'license-alerts',
         'license-alerts:2026-12-02',
         async () => 'again',
-        { claimMs: 1 },
+        { leaseMs: 1 },
       ),
     ).toEqual({ ran: false })
   })
@@ -122,13 +150,13 @@ describe('runOnce', () => {
         async () => {
           throw new Error('SMTP down')
         },
-        { claimMs: 50 },
+        { leaseMs: 50 },
       ),
     ).rejects.toThrow('SMTP down')
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(
       await runOnce(booted.payload, 'mailer', 'mailer:2026-12-01', async () => 'second try', {
-        claimMs: 50,
+        leaseMs: 50,
       }),
     ).toEqual({ ran: true, result: 'second try' })
   })

@@ -4,21 +4,12 @@ import { runOnce, scheduleTask } from '../../scheduler'
 import { sweepLicenseAlerts } from '../sweepLicenseAlerts'
 
 /**
- * Far longer than a sweep takes (seconds); short enough that a dead instance does not cost the day.
- */
-const sweepClaimMs = 15 * 60 * 1000
-
-/**
  * Today's sweep, claimed in the database (`license-alerts:<YYYY-MM-DD>`) so it runs once across
  * instances.
  */
 export const runDailyLicenseAlerts = (payload: Payload, now: Date = new Date()) =>
-  runOnce(
-    payload,
-    'license-alerts',
-    `license-alerts:${now.toISOString().slice(0, 10)}`,
-    () => sweepLicenseAlerts(payload, { now }),
-    { claimMs: sweepClaimMs },
+  runOnce(payload, 'license-alerts', `license-alerts:${now.toISOString().slice(0, 10)}`, () =>
+    sweepLicenseAlerts(payload, { now }),
   )
 
 /** `HH:MM` as minutes after midnight. */

@@ -6,8 +6,8 @@ import { adminGroups } from '../../../collections/adminGroups'
 /**
  * One row per run of a scheduled task and period (`retention:2026-11-28`). The unique run key is
  * the claim: the instance whose insert lands does the work; the others skip it until
- * `claimedUntil`, after which a run that did not finish (its instance died, or it failed) is
- * taken over by the next trigger.
+ * `claimedUntil`, a lease the running instance renews (see `runOnce`), after which a run that did
+ * not finish (its instance died, or it failed) is taken over by the next trigger.
  */
 export const ScheduledRuns: CollectionConfig = {
   slug: 'scheduled-runs',

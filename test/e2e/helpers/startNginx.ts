@@ -40,6 +40,7 @@ const proxied = (upstream: string) => `
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Request-Id $request_id;
       proxy_read_timeout 120s;`
 
 /** The load balancer's configuration: round robin, `X-Forwarded-*` as a production proxy sets it. */
