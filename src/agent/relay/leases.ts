@@ -13,6 +13,13 @@ export const relayRecordOf = (state: AgentState): RelayRecord => {
   return state.relay
 }
 
+/**
+ * The lease a node holds, if any: an own entry only, so a fingerprint named like a property every
+ * object has (`constructor`, `toString`) holds nothing until leased.
+ */
+const leaseOf = (relay: RelayRecord, fingerprint: string): Lease | undefined =>
+  Object.hasOwn(relay.leases, fingerprint) ? relay.leases[fingerprint] : undefined
+
 export type NodeRequest = {
   fingerprint: string
   product: string
@@ -127,7 +134,7 @@ export const leaseSeat = async (
       'NOT_COVERED',
       `The master's license covers ${master.license.product} ${master.license.line}, not ${node.product} ${node.line}`,
     )
-  const held = relayRecordOf(state).leases[node.fingerprint]
+  const held = leaseOf(relayRecordOf(state), node.fingerprint)
   const isRenewal = held !== undefined && Date.parse(held.expiresAt) > now.getTime()
   let file = held
     ? { licenseFile: held.licenseFile, exp: Date.parse(held.fileExpiresAt) / 1000 }
@@ -170,14 +177,14 @@ export const leaseSeat = async (
   })
   return {
     status: isRenewal ? 202 : 201,
-    body: leaseAnswer(saved.relay!.leases[node.fingerprint], ttlSeconds, offline),
+    body: leaseAnswer(leaseOf(saved.relay!, node.fingerprint)!, ttlSeconds, offline),
   }
 }
 
 /** `DELETE /relay/v1/nodes/:fingerprint`: the lease goes and its seat is freed on the server. */
 export const releaseSeat = async (stateDir: string, fingerprint: string): Promise<RelayAnswer> => {
   const state = await readState(stateDir)
-  if (!relayRecordOf(state).leases[fingerprint])
+  if (!leaseOf(relayRecordOf(state), fingerprint))
     return refusal(404, 'NOT_FOUND', 'This node holds no lease')
   const freed = await deactivateNode(stateDir, fingerprint)
   await updateState(stateDir, (current) => {
@@ -205,7 +212,7 @@ export const cullLeases = async (stateDir: string, now = new Date()): Promise<st
     const record = relayRecordOf(current)
     for (const fingerprint of expired) {
       // Renewed meanwhile: kept.
-      const lease = record.leases[fingerprint]
+      const lease = leaseOf(record, fingerprint)
       if (lease && Date.parse(lease.expiresAt) <= now.getTime()) delete record.leases[fingerprint]
     }
     record.pendingReleases = stillPending
@@ -225,7 +232,9 @@ export const assertNodeRequest = (fingerprint: string, body: unknown): NodeReque
       throw new AgentError('BAD_REQUEST', `${name} must be a short text`)
     return value
   }
-  if (!/^[A-Za-z0-9._:-]{1,256}$/.test(fingerprint))
+  // `__proto__` would set the leases' prototype instead of holding a lease: the seat taken, the
+  // lease never saved nor culled.
+  if (!/^[A-Za-z0-9._:-]{1,256}$/.test(fingerprint) || fingerprint === '__proto__')
     throw new AgentError('BAD_REQUEST', 'Not a fingerprint')
   return {
     fingerprint,
