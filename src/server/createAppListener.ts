@@ -14,8 +14,8 @@ export type AppListenerOptions = {
   publicUrl: string
   /** @default false */
   dev?: boolean
-  /** The most body bytes a request may send, by its Content-Type. @default bodyLimitFor */
-  bodyLimit?: (contentType: string | undefined) => number
+  /** The most body bytes a request may send, by its Content-Type and path. @default bodyLimitFor */
+  bodyLimit?: (contentType: string | undefined, pathname: string) => number
 }
 
 /** Next (and Payload after it) take these as they come: only this server may set them. */
@@ -54,11 +54,12 @@ export const createAppListener = ({
   const securityFor = appSecurityHeaders({ publicUrl, dev })
   return (req, res) => {
     setForwardedHeaders(req, originOf(req))
-    const { headers, requestPolicy } = securityFor(pathnameOf(req.url))
+    const pathname = pathnameOf(req.url)
+    const { headers, requestPolicy } = securityFor(pathname)
     for (const name in headers) res.setHeader(name, headers[name])
     if (requestPolicy) req.headers['content-security-policy'] = requestPolicy
     else delete req.headers['content-security-policy']
-    if (!capRequestBody(req, res, bodyLimit(req.headers['content-type']))) return
+    if (!capRequestBody(req, res, bodyLimit(req.headers['content-type'], pathname))) return
     handle(req, res).catch((error: unknown) => {
       console.error(`Unhandled error on ${req.method} ${req.url}`, error)
       if (res.headersSent) return void res.destroy()
