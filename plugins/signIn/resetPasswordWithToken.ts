@@ -1,4 +1,4 @@
-import { APIError, ValidationError, type CollectionSlug, type Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 export type PasswordResetProblem = 'PASSWORDS_DIFFER' | 'PASSWORD_REFUSED' | 'INVALID_TOKEN'
 
@@ -9,6 +9,21 @@ const invalidToken: PasswordResetOutcome = {
   changed: false,
   problem: 'INVALID_TOKEN',
   message: 'This reset link is invalid or has expired. Ask for a new one; each link works once.',
+}
+
+/**
+ * Payload's refusals known by their shape, not `instanceof`: the Next server bundle can hold a
+ * second copy of Payload's error classes, where `instanceof` misses them (a 500 for a mistyped
+ * reset link on the production build).
+ */
+const statusOf = (error: unknown): number | undefined =>
+  error instanceof Error ? ((error as Error & { status?: unknown }).status as number) : undefined
+const validationMessagesOf = (error: unknown): string[] | undefined => {
+  if (!(error instanceof Error) || error.name !== 'ValidationError') return undefined
+  const errors = (error as Error & { data?: { errors?: unknown } }).data?.errors
+  return Array.isArray(errors)
+    ? errors.map((each) => String((each as { message?: unknown })?.message ?? ''))
+    : []
 }
 
 /** Whether `token` would reset a password of `collection` now (unused, not expired). */
@@ -61,18 +76,17 @@ export const resetPasswordWithToken = async (
     await payload.resetPassword({ collection, data: { token, password }, overrideAccess: true })
     return { changed: true }
   } catch (error) {
-    if (error instanceof ValidationError) {
+    const messages = validationMessagesOf(error)
+    if (messages) {
       return {
         changed: false,
         problem: 'PASSWORD_REFUSED',
-        message:
-          error.data.errors.map((each) => each.message).join(' ') ||
-          'This password is not accepted.',
+        message: messages.filter(Boolean).join(' ') || 'This password is not accepted.',
       }
     }
     // Payload answers an unknown, used or expired token with 403 "Token is either invalid or has
     // expired."
-    if (error instanceof APIError && error.status === 403) return invalidToken
+    if (statusOf(error) === 403) return invalidToken
     throw error
   }
 }

@@ -14,11 +14,23 @@ const multipartOverheadBytes = 1024 ** 2
 /** Any other body: JSON to Payload's REST and GraphQL, server actions, the client API. */
 export const requestBodyLimit = 2 * 1024 ** 2
 
-/** The most bytes of body a request of this Content-Type may carry (uploads are multipart). */
-export const bodyLimitFor = (contentType: string | undefined): number =>
-  contentType?.toLowerCase().startsWith('multipart/form-data')
+/**
+ * A body posted to a page rather than `/api/`: a server action (the portal's forms, Payload's
+ * admin). Next's own cap for them (`serverActions.bodySizeLimit`, 1 MB by default), which Next
+ * enforces by throwing into a 500: refused here first with a 413.
+ */
+export const serverActionBodyLimit = 1024 ** 2
+
+/**
+ * The most bytes of body a request of this Content-Type to this path may carry (uploads are
+ * multipart, to `/api/`).
+ */
+export const bodyLimitFor = (contentType: string | undefined, pathname = '/api/'): number => {
+  if (!pathname.startsWith('/api/')) return serverActionBodyLimit
+  return contentType?.toLowerCase().startsWith('multipart/form-data')
     ? uploadFileSizeLimit + multipartOverheadBytes
     : requestBodyLimit
+}
 
 /** The refusal both hosts and the client API answer with, status 413. */
 export const payloadTooLarge = (limit: number) => ({

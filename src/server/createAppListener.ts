@@ -21,8 +21,8 @@ export type AppListenerOptions = {
    * @default false: plain console lines
    */
   jsonLogs?: boolean
-  /** The most body bytes a request may send, by its Content-Type. @default bodyLimitFor */
-  bodyLimit?: (contentType: string | undefined) => number
+  /** The most body bytes a request may send, by its Content-Type and path. @default bodyLimitFor */
+  bodyLimit?: (contentType: string | undefined, pathname: string) => number
 }
 
 /** Next (and Payload after it) take these as they come: only this server may set them. */
@@ -77,11 +77,12 @@ export const createAppListener = ({
     requestId: string,
   ): void {
     setForwardedHeaders(req, origin)
-    const { headers, requestPolicy } = securityFor(pathnameOf(req.url))
+    const pathname = pathnameOf(req.url)
+    const { headers, requestPolicy } = securityFor(pathname)
     for (const name in headers) res.setHeader(name, headers[name])
     if (requestPolicy) req.headers['content-security-policy'] = requestPolicy
     else delete req.headers['content-security-policy']
-    if (!capRequestBody(req, res, bodyLimit(req.headers['content-type']))) return
+    if (!capRequestBody(req, res, bodyLimit(req.headers['content-type'], pathname))) return
     handle(req, res).catch((error: unknown) => {
       const message = `Unhandled error on ${req.method} ${pathnameOf(req.url)}`
       if (jsonLogs) writeJsonLogLine('error', message, { err: serializedError(error) })

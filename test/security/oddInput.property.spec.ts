@@ -13,6 +13,17 @@ import {
   staffLogin,
   uploadArtifact,
 } from '../helpers/fixtures'
+import {
+  anyValue,
+  bodyFor,
+  clientAddress,
+  describeAnswer,
+  oddString,
+  operationsOf,
+  pathFor,
+  queryFor,
+  type OpenApiOperation,
+} from '../helpers/oddInput'
 import { serveApi, type ApiServer } from '../helpers/serveApi'
 
 // Property: whatever arrives (any path parameter, query string, body or credentials), every
@@ -28,134 +39,11 @@ let staff: Record<string, string>
 let credentials: Array<Record<string, string>>
 let operations: Array<{ method: string; path: string; operation: OpenApiOperation }>
 
-type OpenApiOperation = {
-  parameters?: Array<{ name: string; in: string }>
-  requestBody?: {
-    content?: { 'application/json'?: { schema?: { properties?: Record<string, unknown> } } }
-  }
-}
-
 // PROPERTY_RUNS=500 searches deeper (minutes); the default keeps the file under a minute.
 const runsPerEndpoint = Number(process.env.PROPERTY_RUNS) || 50
 const runs = (base: number) => Math.max(base, runsPerEndpoint === 50 ? base : runsPerEndpoint)
 
-/**
- * Strings an attacker or a broken client sends: empty, huge numbers, not-dates, control characters,
- * lists, JSON, any unicode.
- */
-const oddString = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom(
-    '',
-    ' ',
-    'null',
-    'true',
-    'false',
-    '-1',
-    '0',
-    '1.5',
-    '1e400',
-    '99999999999999999999',
-    'NaN',
-    'Infinity',
-    'notadate',
-    '2026-13-45',
-  ),
-  fc.constantFrom(
-    '\u0000',
-    'a\u0000b',
-    '\u001b[31m',
-    '%00',
-    '[]',
-    '{}',
-    'a,b',
-    ',,,',
-    '../../etc/passwd',
-    "' OR 1=1 --",
-    'x'.repeat(1000),
-  ),
-  fc.integer().map(String),
-  fc.double().map(String),
-)
-
 let knownGood: fc.Arbitrary<unknown>
-const anyValue = () =>
-  fc.oneof(
-    knownGood,
-    oddString,
-    fc.integer(),
-    fc.double(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.jsonValue({ maxDepth: 2 }),
-  )
-
-/**
- * A body: JSON of the endpoint's own fields with good or odd values, any JSON, or bytes that are
- * not JSON.
- */
-const bodyFor = (operation: OpenApiOperation): fc.Arbitrary<string | undefined> => {
-  const fields = Object.keys(
-    operation.requestBody?.content?.['application/json']?.schema?.properties ?? {},
-  )
-  const ownFields = fields.length
-    ? fc.dictionary(fc.constantFrom(...fields), anyValue(), { maxKeys: fields.length })
-    : fc.constant({})
-  return fc.oneof(
-    { weight: 4, arbitrary: ownFields.map((body) => JSON.stringify(body)) },
-    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((body) => JSON.stringify(body)) },
-    { weight: 1, arbitrary: oddString },
-    { weight: 1, arbitrary: fc.constant(undefined) },
-  )
-}
-
-/** A query string of the endpoint's own parameters (good or odd values) and a stray one. */
-const queryFor = (operation: OpenApiOperation): fc.Arbitrary<string> => {
-  const names = (operation.parameters ?? [])
-    .filter((parameter) => parameter.in === 'query')
-    .map((parameter) => parameter.name)
-  const value = fc.oneof(knownGood.map(String), oddString)
-  const own = names.length
-    ? fc.dictionary(fc.constantFrom(...names), value, { maxKeys: names.length })
-    : fc.constant({})
-  return fc
-    .tuple(own, fc.option(fc.tuple(oddString, oddString), { nil: undefined }))
-    .map(([pairs, stray]) =>
-      new URLSearchParams([
-        ...Object.entries(pairs as Record<string, string>),
-        ...(stray ? [stray] : []),
-      ]).toString(),
-    )
-}
-
-/** The path with each `{param}` replaced by a non-empty odd value or a real id. */
-const pathFor = (path: string): fc.Arbitrary<string> => {
-  const params = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1])
-  const value = fc.oneof(
-    fc.constant(String(artifactId)),
-    oddString.filter((text) => text.length > 0),
-  )
-  return fc
-    .array(value, { minLength: params.length, maxLength: params.length })
-    .map((values) =>
-      params.reduce(
-        (filled, name, index) => filled.replace(`{${name}}`, encodeURIComponent(values[index])),
-        path,
-      ),
-    )
-}
-
-/**
- * A client address per request, so the per-address rate limits do not hide the endpoints behind
- * 429s.
- */
-const clientAddress = fc
-  .tuple(fc.nat(255), fc.nat(255), fc.nat(255))
-  .map(([a, b, c]) => `10.${a}.${b}.${c}`)
-
-const describeAnswer = (answer: { status: number; body: unknown }) =>
-  `${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`
 
 beforeAll(async () => {
   booted = await bootPayload()
@@ -210,13 +98,7 @@ beforeAll(async () => {
   const document = (await api.call('GET', '/api/v1/openapi.json')).body as {
     paths: Record<string, Record<string, OpenApiOperation>>
   }
-  operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({
-      method: method.toUpperCase(),
-      path,
-      operation,
-    })),
-  )
+  operations = operationsOf(document)
 })
 
 afterAll(async () => {
@@ -242,9 +124,9 @@ describe('client API (/api/v1) under arbitrary input', () => {
       const hasBody = method !== 'GET' && method !== 'HEAD'
       await fc.assert(
         fc.asyncProperty(
-          pathFor(path),
-          queryFor(operation),
-          hasBody ? bodyFor(operation) : fc.constant(undefined),
+          pathFor(path, String(artifactId)),
+          queryFor(operation, knownGood),
+          hasBody ? bodyFor(operation, knownGood) : fc.constant(undefined),
           fc.constantFrom(...credentials),
           clientAddress,
           async (filledPath, query, body, headers, address) => {
@@ -399,7 +281,7 @@ describe('Payload REST query parser under arbitrary query strings', () => {
       fc
         .dictionary(
           fc.constantFrom('name', 'contacts', 'notes', 'origin', 'reseller', 'id'),
-          anyValue(),
+          anyValue(knownGood),
           { maxKeys: 4 },
         )
         .map((body) => JSON.stringify(body)),
@@ -455,7 +337,7 @@ describe('Payload REST query parser under arbitrary query strings', () => {
               'admin@hub.test\u0000',
               'token\u0000',
             ),
-            anyValue(),
+            anyValue(knownGood),
           ),
           { maxKeys: 3 },
         )

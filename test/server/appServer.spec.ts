@@ -101,6 +101,30 @@ describe('Next app server: body caps', () => {
     expect(declared.bytesSent).toBeLessThan(16 * 1024 * 1024)
   })
 
+  it("answers 413 to a form posted to a page past the server actions' 1 MB, which Next answers with a 500, and lets one under it through", async () => {
+    const form = (size: number) => {
+      const body = new FormData()
+      body.append('email', 'grace@globex.example')
+      body.append('password', 'x'.repeat(size))
+      return body
+    }
+    const over = await fetch(`${direct.url}/portal/login`, {
+      method: 'POST',
+      body: form(1_100_000),
+    })
+    expect(over.status).toBe(413)
+    expect(((await over.json()) as { code: string }).code).toBe('PAYLOAD_TOO_LARGE')
+    // Under it, the request reaches the handler (Payload's router here: no such route).
+    const under = await fetch(`${direct.url}/portal/login`, { method: 'POST', body: form(900_000) })
+    expect(under.status).not.toBe(413)
+    // Uploads to /api/ keep their own, larger cap.
+    const upload = await fetch(`${direct.url}/api/v1/test/echo`, {
+      method: 'POST',
+      body: form(1_100_000),
+    })
+    expect(upload.status).not.toBe(413)
+  })
+
   it('lets a body under the limit through', async () => {
     const response = await fetch(`${direct.url}/api/v1/test/echo`, {
       method: 'POST',

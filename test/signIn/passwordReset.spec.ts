@@ -275,4 +275,41 @@ describe('password reset mails link to the right page, absolute from PUBLIC_URL'
     })
     expect(expired).toMatchObject({ changed: false, problem: 'INVALID_TOKEN' })
   })
+
+  it("a refusal thrown by another copy of Payload's error classes (the Next server bundle holds one) is still a refusal, not a 500", async () => {
+    // What `next build` gave the portal's reset form for any unknown token: an error of Payload's
+    // shape that `instanceof APIError` missed, rethrown into a 500.
+    const throwing = (error: Error) =>
+      ({
+        resetPassword: async () => {
+          throw error
+        },
+      }) as unknown as typeof booted.payload
+    const forbidden = Object.assign(new Error('Token is either invalid or has expired.'), {
+      name: 'Forbidden',
+      status: 403,
+    })
+    const invalid = Object.assign(new Error('The following field is invalid: password'), {
+      name: 'ValidationError',
+      status: 400,
+      data: { errors: [{ path: 'password', message: 'Too short.' }] },
+    })
+    const attempt = (payload: typeof booted.payload) =>
+      resetPasswordWithToken(payload, {
+        collection: 'customer-users',
+        token: '0',
+        password: 'a-new-password-2026',
+        passwordAgain: 'a-new-password-2026',
+      })
+    await expect(attempt(throwing(forbidden))).resolves.toMatchObject({
+      changed: false,
+      problem: 'INVALID_TOKEN',
+    })
+    await expect(attempt(throwing(invalid))).resolves.toEqual({
+      changed: false,
+      problem: 'PASSWORD_REFUSED',
+      message: 'Too short.',
+    })
+    await expect(attempt(throwing(new Error('database down')))).rejects.toThrow('database down')
+  })
 })

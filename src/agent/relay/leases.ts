@@ -20,6 +20,13 @@ export const relayRecordOf = (state: AgentState): RelayRecord => {
   return state.relay
 }
 
+/**
+ * The lease a node holds, if any: an own entry only, so a fingerprint named like a property every
+ * object has (`constructor`, `toString`) holds nothing until leased.
+ */
+const leaseOf = (relay: RelayRecord, fingerprint: string): Lease | undefined =>
+  Object.hasOwn(relay.leases, fingerprint) ? relay.leases[fingerprint] : undefined
+
 export type NodeRequest = {
   fingerprint: string
   product: string
@@ -174,7 +181,7 @@ export const leaseSeat = async (
       'NOT_COVERED',
       `No license of the master covers ${node.product} ${node.line} (its own: ${master.license.product} ${master.license.line})`,
     )
-  const held = relayRecordOf(state).leases[node.fingerprint]
+  const held = leaseOf(relayRecordOf(state), node.fingerprint)
   const isRenewal = held !== undefined && Date.parse(held.expiresAt) > now.getTime()
   let file = held
     ? {
@@ -223,7 +230,7 @@ export const leaseSeat = async (
   })
   return {
     status: isRenewal ? 202 : 201,
-    body: leaseAnswer(saved.relay!.leases[node.fingerprint], pairingSecret, ttlSeconds, offline),
+    body: leaseAnswer(leaseOf(saved.relay!, node.fingerprint)!, pairingSecret, ttlSeconds, offline),
   }
 }
 
@@ -236,7 +243,7 @@ const markPendingRelease = (relay: RelayRecord, fingerprint: string, licenseId?:
 /** `DELETE /relay/v1/nodes/:fingerprint`: the lease goes and its seat is freed on the server. */
 export const releaseSeat = async (stateDir: string, fingerprint: string): Promise<RelayAnswer> => {
   const state = await readState(stateDir)
-  const lease = relayRecordOf(state).leases[fingerprint]
+  const lease = leaseOf(relayRecordOf(state), fingerprint)
   if (!lease) return refusal(404, 'NOT_FOUND', 'This node holds no lease')
   const freed = await deactivateNode(stateDir, fingerprint, lease.licenseId)
   await updateState(stateDir, (current) => {
@@ -257,7 +264,10 @@ export const cullLeases = async (stateDir: string, now = new Date()): Promise<st
   const toFree = [...new Set([...expired, ...relay.pendingReleases])]
   if (toFree.length === 0) return []
   const licenseOf = (fingerprint: string) =>
-    relay.leases[fingerprint]?.licenseId ?? relay.pendingReleaseLicenses?.[fingerprint]
+    leaseOf(relay, fingerprint)?.licenseId ??
+    (relay.pendingReleaseLicenses && Object.hasOwn(relay.pendingReleaseLicenses, fingerprint)
+      ? relay.pendingReleaseLicenses[fingerprint]
+      : undefined)
   const stillPending: string[] = []
   for (const fingerprint of toFree)
     if (!(await deactivateNode(stateDir, fingerprint, licenseOf(fingerprint))))
@@ -266,7 +276,7 @@ export const cullLeases = async (stateDir: string, now = new Date()): Promise<st
     const record = relayRecordOf(current)
     for (const fingerprint of expired) {
       // Renewed meanwhile: kept.
-      const lease = record.leases[fingerprint]
+      const lease = leaseOf(record, fingerprint)
       if (lease && Date.parse(lease.expiresAt) <= now.getTime()) delete record.leases[fingerprint]
     }
     record.pendingReleases = stillPending
@@ -292,7 +302,9 @@ export const assertNodeRequest = (fingerprint: string, body: unknown): NodeReque
       throw new AgentError('BAD_REQUEST', `${name} must be a short text`)
     return value
   }
-  if (!/^[A-Za-z0-9._:-]{1,256}$/.test(fingerprint))
+  // `__proto__` would set the leases' prototype instead of holding a lease: the seat taken, the
+  // lease never saved nor culled.
+  if (!/^[A-Za-z0-9._:-]{1,256}$/.test(fingerprint) || fingerprint === '__proto__')
     throw new AgentError('BAD_REQUEST', 'Not a fingerprint')
   return {
     fingerprint,

@@ -6,6 +6,8 @@ import { getPayload } from 'payload'
 
 import { mailPasswordReset, resetPasswordWithToken } from '../../../../../plugins/signIn'
 
+const maxTokenLength = 512
+
 const field = (form: FormData, name: string): string => {
   const value = form.get(name)
   return typeof value === 'string' ? value : ''
@@ -23,7 +25,10 @@ export async function resetPortalPassword(form: FormData): Promise<void> {
   })
   if (outcome.changed) redirect('/portal/reset?changed=1')
   // The token is already in the link the mail carried; a refused password keeps it usable.
-  if (outcome.problem === 'INVALID_TOKEN') redirect('/portal/reset?problem=INVALID_TOKEN')
+  // A token longer than any Payload issues (40 characters) is no token: kept out of the address,
+  // where a huge one overflows the answer's headers.
+  if (outcome.problem === 'INVALID_TOKEN' || token.length > maxTokenLength)
+    redirect('/portal/reset?problem=INVALID_TOKEN')
   redirect(`/portal/reset?${new URLSearchParams({ token, problem: outcome.problem })}`)
 }
 

@@ -33,8 +33,14 @@ export const requireCustomer = async (returnTo: string): Promise<CustomerSession
   redirect(`/portal/login?next=${encodeURIComponent(returnTo)}`)
 }
 
-/** Keeps a `next` path only when it is a path of the portal (no scheme, no host, no `//`). */
+/**
+ * Keeps a `next` path only when it is a path of the portal (no scheme, no host, no `//`) of at most
+ * 2048 characters (a longer one would overflow the redirect's headers).
+ */
 export const safeReturnPath = (next: unknown): string =>
-  typeof next === 'string' && /^\/(portal|r)(\/|$|\?)/.test(next) && !next.startsWith('//')
+  typeof next === 'string' &&
+  next.length <= 2048 &&
+  /^\/(portal|r)(\/|$|\?)/.test(next) &&
+  !next.startsWith('//')
     ? next
     : '/portal'
