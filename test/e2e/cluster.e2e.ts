@@ -789,7 +789,11 @@ describe.skipIf(!reachable || !hasNginx)(
                 const context = `${method} ${filledPath}?${query} ${rawBody?.slice(0, 200)}: ${describeAnswer(answer)}`
                 expect(answer.status, context).toBeLessThan(500)
                 if (answer.status >= 400) {
-                  expect(answer.body.code, context).toEqual(expect.any(String))
+                  // nginx refuses some requests itself (a NUL in the path: its own 400 page) and
+                  // they never reach an instance; every instance's answer carries a request id.
+                  const fromInstance = answer.headers['x-request-id'] !== undefined
+                  if (fromInstance) expect(answer.body.code, context).toEqual(expect.any(String))
+                  else expect(answer.bytes.toString(), context).toContain('nginx')
                   expect(await rowCounts(), context).toEqual(before)
                 }
               },
