@@ -1,24 +1,40 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 
 import { payloadTooLarge } from './bodyLimits'
 
 /** How long a refused client may go on sending (dropped unread) before its connection is cut. */
 const lingerMs = 2_000
 
+/**
+ * Node closes a connection it answered with `Connection: close` at once (`destroySoon`), and a
+ * socket closed while the client still sends makes the kernel reset the connection: the client can
+ * lose the 413 it has not read yet. So this one closes as nginx's lingering close does: the answer
+ * and a FIN go out, what the client still sends is dropped as it comes (Node drains an unread body;
+ * `push` below passes none of it on), and the socket is cut when the client closes its side or
+ * after a moment.
+ */
+const closeLingering = (socket: Socket): void => {
+  socket.destroySoon = () => {
+    socket.end()
+    setTimeout(() => socket.destroy(), lingerMs).unref()
+  }
+}
+
 const refuse = (req: IncomingMessage, res: ServerResponse, limit: number): void => {
   // Whatever the handler still tries to write goes nowhere once the answer is out.
   res.on('error', () => {})
   if (res.headersSent) return void req.destroy()
   const body = JSON.stringify(payloadTooLarge(limit))
+  // Connection: close, so that a keep-alive client never sends its next request down a
+  // connection whose body is still coming in and that is about to be cut.
   res.writeHead(413, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
+    connection: 'close',
   })
-  // Lingering close (as nginx does): closing a socket at once while the client still sends makes
-  // the kernel reset the connection, and the client can lose the 413 it has not read yet. So the
-  // rest is dropped as it comes (Node drains an unread body after the answer; `push` above passes
-  // none of it on) for a moment, then the connection is cut.
-  res.end(body, () => setTimeout(() => req.socket.destroy(), lingerMs).unref())
+  closeLingering(req.socket)
+  res.end(body)
 }
 
 /**
