@@ -49,7 +49,7 @@ const baseEnv: NodeJS.ProcessEnv = {
 /** As `npm run start:api` runs a script (see src/server/main.ts for the condition). */
 const tsx = (script: string, ...args: string[]) => ({
   command: process.execPath,
-  args: ['--conditions=production', '--import', 'tsx', script, ...args],
+  args: [...settings.nodeArgs, '--conditions=production', '--import', 'tsx', script, ...args],
 })
 
 const prepareDatabase = async (): Promise<PreparedData> => {

@@ -21,6 +21,8 @@ export type BenchSettings = {
   production: boolean
   /** API_HOST_WORKERS of the second API host measured (1: only the single-process host). */
   apiHostWorkers: number
+  /** Node flags for every process the bench starts (BENCH_NODE_ARGS, e.g. `--cpu-prof`). */
+  nodeArgs: string[]
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '..')
@@ -53,5 +55,6 @@ export const readSettings = (): BenchSettings => {
     schemaMode: mode === 'production' && hasSqliteMigrations() ? 'migrations' : 'push',
     production: mode === 'production',
     apiHostWorkers: Math.round(numberFrom('BENCH_API_WORKERS', os.availableParallelism())),
+    nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
   }
 }
