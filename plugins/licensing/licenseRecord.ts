@@ -10,8 +10,7 @@ import {
 } from '../../src/database/database'
 import { prepareRead, type PreparedRead } from '../../src/database/preparedRead'
 
-import { canonicalLicenseKey } from '../../src/lib/licenseKey'
-import { licenseKeyIndex, openLicenseKey } from '../../src/lib/licenseKeyAtRest'
+import { licenseKeyLookup } from './licenseKeyLookup'
 import type { License } from '../../payload-types'
 
 /** What the protocol needs of a license: one row, no relations populated. */
@@ -71,7 +70,6 @@ const numberOrNull = (value: unknown): number | null =>
 
 type LicenseByKeyRow = {
   id: LicenseRecord['id']
-  key: string
   customer: number | string
   product: number | string
   line: string
@@ -107,7 +105,6 @@ const licenseByKeyQuery = (
     db
       .select({
         id: licenses.id,
-        key: licenses.key,
         customer: licenses.customer,
         product: licenses.product,
         line: licenses.line,
@@ -140,12 +137,10 @@ export const findLicenseByKey = async (
   payload: Payload,
   key: string,
 ): Promise<LicenseRecord | null> => {
-  const canonicalKey = canonicalLicenseKey(key)
-  if (canonicalKey === null) return null
+  const lookup = licenseKeyLookup(payload.secret, key)
+  if (lookup === null) return null
   const database = await drizzleFor(payload)
-  const rows = await licenseByKeyQuery(payload, database).execute({
-    keyIndex: licenseKeyIndex(payload.secret, canonicalKey),
-  })
+  const rows = await licenseByKeyQuery(payload, database).execute({ keyIndex: lookup.keyIndex })
   if (rows.length === 0) return null
   const [row] = rows
   const modules = rows
@@ -154,7 +149,8 @@ export const findLicenseByKey = async (
     .map((candidate) => candidate.module as string)
   return {
     id: row.id,
-    key: openLicenseKey(payload.secret, row.key),
+    // The row's index is this key's: the sealed copy holds the same key, not worth opening here.
+    key: lookup.canonicalKey,
     customer: row.customer,
     product: row.product,
     line: row.line,
