@@ -1,5 +1,8 @@
-// `npm run bench`: the client API through the API host (src/server), through `next start`, and a
-// bare node:http server answering the same bytes, in one run on one machine. Knobs (env):
+// `npm run bench [-- --database postgres]`: the client API through the API host (src/server),
+// through `next start`, and a bare node:http server answering the same bytes, in one run on one
+// machine, on a catalogue of 1,000 licenses and again once it has grown to 1,000,000 (and 10,000
+// installations of the license validated). Knobs (env): BENCH_LICENSES (1000000),
+// BENCH_ACTIVATIONS (10000), BENCH_POSTGRES_URL (postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s), BENCH_ROUNDS (3),
 // BENCH_DOWNLOADS (5),
 // BENCH_ARTIFACT_MB (200), BENCH_MODE (production | development), BENCH_API_WORKERS (this machine's
@@ -16,7 +19,8 @@ import type { PreparedData } from './preparedData'
 import { freePort, spawnLogged, startServer, waitForExit, type ChildServer } from './processes'
 import type { RecordedAnswers } from './recordedAnswers'
 import { checkTargets, formatTable, type DownloadOutcome, type ScenarioOutcome } from './report'
-import { prepareScenarios, type ServerName } from './scenarios'
+import { createBenchDatabase, type BenchDatabase } from './benchDatabase'
+import { prepareScenarios, type PreparedScenario, type ServerName } from './scenarios'
 import { readSettings, repoRoot } from './settings'
 
 const startedAt = new Date()
@@ -31,7 +35,8 @@ const say = (message: string) =>
 const hostMode = settings.production ? 'production' : 'development'
 const baseEnv: NodeJS.ProcessEnv = {
   ...process.env,
-  DATABASE_URL: `file:${path.join(workDir, 'hub.db')}`,
+  // Set once the run's database exists.
+  DATABASE_URL: '',
   DATA_DIR: path.join(workDir, 'data'),
   MEDIA_DIR: path.join(workDir, 'media'),
   PAYLOAD_SECRET: randomBytes(24).toString('hex'),
@@ -57,12 +62,12 @@ const prepareDatabase = async (): Promise<PreparedData> => {
   if (settings.schemaMode === 'push') {
     notes.push(
       settings.production
-        ? 'migrations/sqlite has no migrations yet: the schema was created by a development push; the hosts then ran with NODE_ENV=production.'
+        ? `migrations/${settings.database} has no migrations yet: the schema was created by a development push; the hosts then ran with NODE_ENV=production.`
         : 'BENCH_MODE=development: schema by development push and the API host in development mode.',
     )
   }
   say(
-    `preparing a seeded SQLite database (schema: ${settings.schemaMode}) and a ${settings.artifactMegabytes} MB artifact in ${workDir}`,
+    `preparing a seeded ${settings.database} database (schema: ${settings.schemaMode}) and a ${settings.artifactMegabytes} MB artifact in ${workDir}`,
   )
   const { command, args } = tsx('bench/prepare.ts', String(settings.artifactMegabytes), workDir)
   const { child, logFile } = spawnLogged(
@@ -78,6 +83,36 @@ const prepareDatabase = async (): Promise<PreparedData> => {
     .find((text) => text.startsWith('PREPARED '))
   if (!line) throw new Error(`prepare.ts printed no PREPARED line; see ${logFile}`)
   return JSON.parse(line.slice('PREPARED '.length)) as PreparedData
+}
+
+type Grown = { licenses: number; activationsOfBenchLicense: number; seconds: number }
+
+/** Grows the catalogue to `licenses` (see bench/growCatalogue.ts) while the hosts run. */
+const growCatalogue = async (
+  licenses: number,
+  activations: number,
+  licenseKey: string,
+): Promise<Grown> => {
+  say(`growing the catalogue to ${licenses.toLocaleString('en')} licenses`)
+  const { command, args } = tsx(
+    'bench/growCatalogue.ts',
+    String(licenses),
+    String(activations),
+    licenseKey,
+  )
+  const { child, logFile } = spawnLogged(
+    `grow-${licenses}`,
+    command,
+    args,
+    { ...baseEnv, NODE_ENV: settings.schemaMode === 'migrations' ? 'production' : 'development' },
+    workDir,
+  )
+  await waitForExit(child, 'Growing the catalogue', logFile)
+  const line = readFileSync(logFile, 'utf8')
+    .split('\n')
+    .find((text) => text.startsWith('GROWN '))
+  if (!line) throw new Error(`growCatalogue.ts printed no GROWN line; see ${logFile}`)
+  return JSON.parse(line.slice('GROWN '.length)) as Grown
 }
 
 const startHosts = async () => {
@@ -168,7 +203,11 @@ const startBare = async (recorded: RecordedAnswers): Promise<ChildServer> => {
 
 const servers: ChildServer[] = []
 let failed = false
+let database: BenchDatabase | undefined
 try {
+  database = await createBenchDatabase(settings.database, workDir, settings.postgresUrl)
+  baseEnv.DATABASE_URL = database.url
+  say(`database: ${database.description}`)
   const prepared = await prepareDatabase()
   const { apiHost, apiHostWorkers, nextStart, nextFailure } = await startHosts()
   servers.push(
@@ -201,49 +240,80 @@ try {
   }
 
   const outcomes: ScenarioOutcome[] = []
-  for (const { scenario, unavailable } of scenarios) {
-    const outcome: ScenarioOutcome = {
-      scenario,
-      unavailable,
-      results: {},
-      rounds: {},
-      failures: {},
-    }
-    outcomes.push(outcome)
-    if (unavailable) {
-      failed = true
-      console.error(`✗ ${scenario.title}: ${unavailable}`)
-      continue
-    }
-    const measured = scenario.servers.filter((server) => {
-      if (urls[server]) return true
-      outcome.failures[server] = nextFailure ?? 'not started'
-      return false
-    })
-    for (let round = 1; round <= settings.rounds; round += 1) {
-      for (const server of measured) {
-        if (outcome.failures[server]) continue
-        // JIT and caches warm up once; later rounds measure straight away.
-        const warmupSeconds = round === 1 ? settings.warmupSeconds : 0
-        say(
-          `${scenario.title} on ${server}, round ${round}/${settings.rounds}: ${settings.connections} connections, ${warmupSeconds} s warm-up + ${settings.durationSeconds} s`,
-        )
-        try {
-          const result = await runLoad(urls[server]!, scenario.request, {
-            ...settings,
-            warmupSeconds,
-          })
-          ;(outcome.rounds[server] ??= []).push(result)
-        } catch (error) {
-          failed = true
-          outcome.failures[server] = (error as Error).message
-          console.error(`✗ ${scenario.title} on ${server}: ${(error as Error).message}`)
+  const measurePhase = async (
+    licenses: number,
+    phaseScenarios: PreparedScenario[],
+    servers: ServerName[],
+  ) => {
+    for (const { scenario, unavailable } of phaseScenarios) {
+      const outcome: ScenarioOutcome = {
+        scenario,
+        licenses,
+        unavailable,
+        results: {},
+        rounds: {},
+        failures: {},
+      }
+      outcomes.push(outcome)
+      if (unavailable) {
+        failed = true
+        console.error(`✗ ${scenario.title}: ${unavailable}`)
+        continue
+      }
+      const measured = scenario.servers.filter((server) => {
+        if (!servers.includes(server)) return false
+        if (urls[server]) return true
+        outcome.failures[server] = nextFailure ?? 'not started'
+        return false
+      })
+      for (let round = 1; round <= settings.rounds; round += 1) {
+        for (const server of measured) {
+          if (outcome.failures[server]) continue
+          // JIT and caches warm up once; later rounds measure straight away.
+          const warmupSeconds = round === 1 ? settings.warmupSeconds : 0
+          say(
+            `${scenario.title} on ${server} with ${licenses.toLocaleString('en')} licenses, round ${round}/${settings.rounds}: ${settings.connections} connections, ${warmupSeconds} s warm-up + ${settings.durationSeconds} s`,
+          )
+          try {
+            const result = await runLoad(urls[server]!, scenario.request, {
+              ...settings,
+              warmupSeconds,
+            })
+            ;(outcome.rounds[server] ??= []).push(result)
+          } catch (error) {
+            failed = true
+            outcome.failures[server] = (error as Error).message
+            console.error(`✗ ${scenario.title} on ${server}: ${(error as Error).message}`)
+          }
         }
       }
+      for (const [server, rounds] of Object.entries(outcome.rounds) as [
+        ServerName,
+        LoadResult[],
+      ][]) {
+        if (!outcome.failures[server]) outcome.results[server] = medianRound(rounds)
+      }
     }
-    for (const [server, rounds] of Object.entries(outcome.rounds) as [ServerName, LoadResult[]][]) {
-      if (!outcome.failures[server]) outcome.results[server] = medianRound(rounds)
-    }
+  }
+
+  const catalogues: Grown[] = []
+  for (const [index, licenses] of settings.catalogues.entries()) {
+    const last = index === settings.catalogues.length - 1
+    const grown = await growCatalogue(
+      licenses,
+      last ? settings.activations : 0,
+      prepared.licenseKey,
+    )
+    catalogues.push(grown)
+    say(
+      `catalogue: ${grown.licenses.toLocaleString('en')} licenses, ${grown.activationsOfBenchLicense.toLocaleString('en')} installations of the bench license (grown in ${grown.seconds.toFixed(0)} s)`,
+    )
+    // next start once, on the first catalogue: it is the reference of the API host, not of growth.
+    await measurePhase(
+      licenses,
+      scenarios,
+      index === 0 ? measured : measured.filter((server) => server !== 'nextStart'),
+    )
   }
 
   const download: DownloadOutcome = { megabytes: settings.artifactMegabytes }
@@ -269,9 +339,9 @@ try {
     console.error(`✗ download: ${download.failure}`)
   }
 
-  const targets = checkTargets(outcomes, download, settings.apiHostWorkers)
+  const targets = checkTargets(outcomes, download, settings.apiHostWorkers, settings.catalogues)
   console.log(
-    `\nEach req/s figure is the median of ${settings.rounds} rounds of ${settings.durationSeconds} s (its p50 and p99 are that round's).`,
+    `\nOn ${settings.database}. Each req/s figure is the median of ${settings.rounds} rounds of ${settings.durationSeconds} s (its p50 and p99 are that round's).`,
   )
   console.log(`\n${formatTable(outcomes, download, targets, settings.apiHostWorkers)}`)
   for (const note of notes) console.log(`\nNote: ${note}`)
@@ -292,19 +362,24 @@ try {
           platform: `${os.platform()} ${os.arch()}`,
         },
         settings: { ...settings, hostMode },
+        database: database?.description,
+        catalogues,
         notes,
-        scenarios: outcomes.map(({ scenario, unavailable, results, rounds, failures }) => ({
-          id: scenario.id,
-          title: scenario.title,
-          request: {
-            ...scenario.request,
-            body: scenario.request.body ? '<license key>' : undefined,
-          },
-          unavailable,
-          results,
-          rounds,
-          failures,
-        })),
+        scenarios: outcomes.map(
+          ({ scenario, licenses, unavailable, results, rounds, failures }) => ({
+            id: scenario.id,
+            licenses,
+            title: scenario.title,
+            request: {
+              ...scenario.request,
+              body: scenario.request.body ? '<license key>' : undefined,
+            },
+            unavailable,
+            results,
+            rounds,
+            failures,
+          }),
+        ),
         download,
         targets,
       },
@@ -318,6 +393,9 @@ try {
   console.error(`✗ bench failed: ${(error as Error).message}`)
 } finally {
   await Promise.all(servers.map((server) => server.stop().catch(() => {})))
+  await database
+    ?.drop()
+    .catch((error: unknown) => console.error(`✗ dropping the database: ${error}`))
   if (failed) console.error(`Logs kept in ${workDir}`)
   else rmSync(workDir, { recursive: true, force: true })
 }

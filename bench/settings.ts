@@ -1,9 +1,21 @@
 import { readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 
 /** The bench's own knobs (BENCH_*), for quick runs; defaults are what the issues ask for. */
 export type BenchSettings = {
+  /** `--database sqlite` (the embedded default) or `--database postgres` (BENCH_POSTGRES_URL). */
+  database: 'sqlite' | 'postgres'
+  /** The server PostgreSQL databases are created on (and dropped from) for the run. */
+  postgresUrl: string
+  /**
+   * The catalogue sizes measured in turn, in licenses: the database grows between them
+   * (BENCH_LICENSES, 1,000,000, is the last; 1,000 the first).
+   */
+  catalogues: number[]
+  /** Installations of the bench license in the largest catalogue (BENCH_ACTIVATIONS). */
+  activations: number
   connections: number
   warmupSeconds: number
   durationSeconds: number
@@ -36,8 +48,8 @@ const numberFrom = (name: string, fallback: number): number => {
   return parsed
 }
 
-const hasSqliteMigrations = (): boolean =>
-  readdirSync(path.join(repoRoot, 'migrations/sqlite')).some(
+const hasMigrations = (database: BenchSettings['database']): boolean =>
+  readdirSync(path.join(repoRoot, 'migrations', database)).some(
     (file) => /\.(ts|js)$/.test(file) && !/^index\./.test(file),
   )
 
@@ -45,14 +57,26 @@ export const readSettings = (): BenchSettings => {
   const mode = (process.env.BENCH_MODE || 'production').toLowerCase()
   if (mode !== 'production' && mode !== 'development')
     throw new Error(`BENCH_MODE must be production or development, got "${mode}"`)
+  const { values } = parseArgs({
+    options: { database: { type: 'string', default: 'sqlite' } },
+    allowPositionals: false,
+  })
+  const database = values.database
+  if (database !== 'sqlite' && database !== 'postgres')
+    throw new Error(`--database must be sqlite or postgres, got "${database}"`)
+  const licenses = Math.round(numberFrom('BENCH_LICENSES', 1_000_000))
   return {
+    database,
+    postgresUrl: process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    catalogues: licenses > 1_000 ? [1_000, licenses] : [licenses],
+    activations: Math.round(numberFrom('BENCH_ACTIVATIONS', 10_000)),
     connections: numberFrom('BENCH_CONNECTIONS', 64),
     warmupSeconds: numberFrom('BENCH_WARMUP', 3),
     durationSeconds: numberFrom('BENCH_DURATION', 10),
     rounds: Math.round(numberFrom('BENCH_ROUNDS', 3)),
     downloads: numberFrom('BENCH_DOWNLOADS', 5),
     artifactMegabytes: numberFrom('BENCH_ARTIFACT_MB', 200),
-    schemaMode: mode === 'production' && hasSqliteMigrations() ? 'migrations' : 'push',
+    schemaMode: mode === 'production' && hasMigrations(database) ? 'migrations' : 'push',
     production: mode === 'production',
     apiHostWorkers: Math.round(numberFrom('BENCH_API_WORKERS', os.availableParallelism())),
     nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
