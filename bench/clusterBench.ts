@@ -128,22 +128,31 @@ try {
     }
 
   const measured = new Map<string, PostLoad[]>()
+  const failures = new Map<string, string>()
   const keyOf = (request: { path: string }, route: { name: string }) =>
     `${request.path} ${route.name}`
   for (let round = 1; round <= rounds; round += 1)
     for (const request of requests)
       for (const route of routes) {
+        const key = keyOf(request, route)
+        if (failures.has(key)) continue
         say(
           `round ${round}/${rounds}: ${request.title} via ${route.name}, ${connections} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s`,
         )
-        await postLoad(route.url, request.path, request.body, warmupSeconds, connections)
-        const load = onlyAnswered(
-          await postLoad(route.url, request.path, request.body, durationSeconds, connections),
-          200,
-          `${request.title} via ${route.name}`,
-        )
-        measured.set(keyOf(request, route), [...(measured.get(keyOf(request, route)) ?? []), load])
+        try {
+          await postLoad(route.url, request.path, request.body, warmupSeconds, connections)
+          const load = onlyAnswered(
+            await postLoad(route.url, request.path, request.body, durationSeconds, connections),
+            200,
+            `${request.title} via ${route.name}`,
+          )
+          measured.set(key, [...(measured.get(key) ?? []), load])
+        } catch (error) {
+          failures.set(key, (error as Error).message)
+          say(`FAILED: ${(error as Error).message}`)
+        }
       }
+  failed = failures.size > 0
 
   // NO_CREDIT is a 200 too: a license below the largest quantity (3) may have refused some.
   const client = new pg.Client({ connectionString: database.url })
@@ -160,30 +169,35 @@ try {
     )
 
   const figures: ClusterFigure[] = requests.flatMap((request) => {
-    const direct = medianRound(measured.get(keyOf(request, routes[0]))!)
+    const directKey = keyOf(request, routes[0])
+    const direct = failures.has(directKey) ? undefined : medianRound(measured.get(directKey)!)
     return routes.map((route) => {
-      const all = measured.get(keyOf(request, route))!
+      const key = keyOf(request, route)
+      const failure = failures.get(key)
+      if (failure) return { request: request.title, route: route.name, failure }
+      const all = measured.get(key)!
       const median = medianRound(all)
       return {
         request: request.title,
         route: route.name,
         median,
         rounds: all,
-        vsDirect: median.requestsPerSecond / direct.requestsPerSecond,
+        vsDirect: direct && median.requestsPerSecond / direct.requestsPerSecond,
       }
     })
   })
   const spread: Record<string, number> = {}
   for (const upstream of overTwo.upstreamsSoFar()) spread[upstream] = (spread[upstream] ?? 0) + 1
+  const perHost = Object.entries(spread)
+    .map(([upstream, count]) => `${upstream} ${count}`)
+    .join(', ')
   const coresNote = `This machine has ${cores} cores: the two API hosts, nginx, PostgreSQL and autocannon share them, so two hosts cannot make 2× here.`
   console.log(`
 PostgreSQL, API hosts of one process each, ${connections} connections, median of ${rounds} round(s) of ${durationSeconds} s
 
 ${formatClusterTable(figures)}
 
-nginx → 2 API hosts, requests per host (round robin): ${Object.entries(spread)
-    .map(([upstream, count]) => `${upstream} ${count}`)
-    .join(', ')}. Least credits left on a license: ${leastCredits}.
+nginx → 2 API hosts, requests it passed to each host (round robin, warm-ups included): ${perHost}. Least credits left on a license: ${leastCredits}.
 ${coresNote}
 `)
   const resultsDir = path.join(repoRoot, 'bench/results')
