@@ -1,11 +1,12 @@
 // `npm run bench [-- --database postgres]`: the client API bench (bench/run.ts, on the database
-// asked for), then the metering bench (on PostgreSQL), one after the other on an otherwise idle
+// asked for), then the metering bench and the several-instances bench (on PostgreSQL), one after the other on an otherwise idle
 // machine. Fails when one of them fails, after running them all.
 import { spawnSync } from 'node:child_process'
 
 const parts = [
   { script: 'bench/run.ts', args: process.argv.slice(2) },
   { script: 'bench/meteringBench.ts', args: [] },
+  { script: 'bench/clusterBench.ts', args: [] },
 ]
 
 let failed = false

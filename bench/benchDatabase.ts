@@ -2,7 +2,41 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-export type BenchDatabase = {
+/** The PostgreSQL server the PostgreSQL benches create their database on. */
+export const postgresAdminUrl =
+  process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+
+export const postgresAnswers = async (): Promise<boolean> => {
+  const client = new pg.Client({
+    connectionString: postgresAdminUrl,
+    connectionTimeoutMillis: 3000,
+  })
+  try {
+    await client.connect()
+    await client.end()
+    return true
+  } catch {
+    return false
+  }
+}
+
+export type BenchDatabase = { name: string; url: string; drop: () => Promise<void> }
+
+/** A fresh, empty database for one bench run; `drop` removes it even with hosts still connected. */
+export const createBenchDatabase = async (): Promise<BenchDatabase> => {
+  const name = `hub_bench_${Date.now()}`
+  const admin = new pg.Client({ connectionString: postgresAdminUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  const url = Object.assign(new URL(postgresAdminUrl), { pathname: `/${name}` }).toString()
+  const drop = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
+    await admin.end()
+  }
+  return { name, url, drop }
+}
+
+export type RunDatabase = {
   /** DATABASE_URL of the hosts. */
   url: string
   /** Where it lives, for the report. */
@@ -11,38 +45,21 @@ export type BenchDatabase = {
 }
 
 /**
- * A database for this run alone: an SQLite file in the work folder, or a new PostgreSQL database
- * on the server at `postgresUrl`, dropped afterwards.
+ * The client API bench's database: an SQLite file in its work folder, or a fresh PostgreSQL
+ * database (see `createBenchDatabase`).
  */
-export const createBenchDatabase = async (
+export const createRunDatabase = async (
   kind: 'sqlite' | 'postgres',
   workDir: string,
-  postgresUrl: string,
-): Promise<BenchDatabase> => {
+): Promise<RunDatabase> => {
   if (kind === 'sqlite') {
     const file = path.join(workDir, 'hub.db')
     return { url: `file:${file}`, description: `SQLite file ${file}`, drop: async () => {} }
   }
-  const name = `hub_bench_${Date.now()}`
-  const admin = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 5000 })
-  await admin.connect()
-  try {
-    await admin.query(`create database ${name}`)
-  } finally {
-    await admin.end()
-  }
-  const url = Object.assign(new URL(postgresUrl), { pathname: `/${name}` }).toString()
+  const database = await createBenchDatabase()
   return {
-    url,
-    description: `PostgreSQL database ${name} at ${new URL(postgresUrl).host}`,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: postgresUrl })
-      await client.connect()
-      try {
-        await client.query(`drop database if exists ${name} with (force)`)
-      } finally {
-        await client.end()
-      }
-    },
+    url: database.url,
+    description: `PostgreSQL database ${database.name} at ${new URL(postgresAdminUrl).host}`,
+    drop: database.drop,
   }
 }

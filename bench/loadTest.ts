@@ -72,7 +72,9 @@ export const runLoad = async (
 }
 
 /** The round with the median requests/s (the lower middle one for an even count). */
-export const medianRound = (rounds: LoadResult[]): LoadResult => {
+export const medianRound = <Round extends { requestsPerSecond: number }>(
+  rounds: Round[],
+): Round => {
   const sorted = [...rounds].sort((left, right) => left.requestsPerSecond - right.requestsPerSecond)
   return sorted[Math.floor((sorted.length - 1) / 2)]
 }

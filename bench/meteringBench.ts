@@ -6,16 +6,16 @@
 // pages alone. Knobs: BENCH_CONNECTIONS (64), BENCH_WARMUP (3 s), BENCH_DURATION (10 s),
 // BENCH_USAGE_LICENSES (64), BENCH_SWEEP_LICENSES (100000). Results:
 // bench/results/metering-<time>.json
-import { generateKeyPairSync, randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import autocannon from 'autocannon'
 import pg from 'pg'
 
-import type { MeteringPrepared } from './meteringPrepare'
-import { freePort, spawnLogged, startServer, waitForExit } from './processes'
+import { createBenchDatabase, postgresAdminUrl, postgresAnswers } from './benchDatabase'
+import { meteringEnv, prepareMetering, startMeteringHost } from './meteringSetup'
+import { postLoad } from './postLoad'
 import { repoRoot } from './settings'
 
 const number = (name: string, fallback: number) =>
@@ -25,7 +25,6 @@ const warmupSeconds = number('BENCH_WARMUP', 3)
 const durationSeconds = number('BENCH_DURATION', 10)
 const usageLicenses = number('BENCH_USAGE_LICENSES', 64)
 const sweepLicenses = number('BENCH_SWEEP_LICENSES', 100_000)
-const adminUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
 const targets = { usesPerSecond: 2000, p99Ms: 50, sweepSeconds: 10 }
 
 const startedAt = new Date()
@@ -33,129 +32,26 @@ const say = (message: string) =>
   console.log(
     `[bench metering ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s] ${message}`,
   )
-const tsx = (script: string, ...args: string[]) => ({
-  command: process.execPath,
-  args: ['--conditions=production', '--import', 'tsx', script, ...args],
-})
+const load = (baseUrl: string, requestPath: string, body: () => string, seconds: number) =>
+  postLoad(baseUrl, requestPath, body, seconds, connections)
 
-const reachable = async () => {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 })
-  try {
-    await client.connect()
-    await client.end()
-    return true
-  } catch {
-    return false
-  }
-}
-
-type Load = {
-  requestsPerSecond: number
-  p50: number
-  p99: number
-  requests: number
-  statusCodes: Record<string, number>
-  errors: number
-}
-
-const load = async (
-  baseUrl: string,
-  requestPath: string,
-  body: () => string,
-  seconds: number,
-): Promise<Load> => {
-  const result = await autocannon({
-    url: baseUrl,
-    connections,
-    duration: seconds,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        path: requestPath,
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request: Record<string, unknown>) => ({ ...request, body: body() }),
-      },
-    ],
-  } as never)
-  const statusCodes = Object.fromEntries(
-    Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
-  )
-  const requests = Object.values(statusCodes).reduce((sum, count) => sum + count, 0)
-  return {
-    requestsPerSecond: Math.round(requests / result.duration),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests,
-    statusCodes,
-    errors: result.errors,
-  }
-}
-
-if (!(await reachable())) {
-  console.log(`Metering bench SKIPPED: PostgreSQL at ${adminUrl} does not answer.`)
+if (!(await postgresAnswers())) {
+  console.log(`Metering bench SKIPPED: PostgreSQL at ${postgresAdminUrl} does not answer.`)
   process.exit(0)
 }
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'hub-bench-metering-'))
-const databaseName = `hub_bench_${Date.now()}`
-const admin = new pg.Client({ connectionString: adminUrl })
-await admin.connect()
-await admin.query(`CREATE DATABASE ${databaseName}`)
-const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${databaseName}` }).toString()
+const database = await createBenchDatabase()
 let failed = false
 try {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: path.join(workDir, 'data'),
-    MEDIA_DIR: path.join(workDir, 'media'),
-    PAYLOAD_SECRET: randomBytes(24).toString('hex'),
-    SIGNING_PRIVATE_JWK: JSON.stringify(
-      generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
-    ),
-    SEED_ON_INIT: 'false',
-    SCHEDULED_TASKS: 'off',
-    SMTP_URL: '',
-    S3_BUCKET: '',
-    // The prepare step boots on the migrations, as production does; so does the host.
-    NODE_ENV: 'production',
-    NODE_OPTIONS: '--no-deprecation',
-  }
+  const env = meteringEnv(database.url, workDir)
   say(
-    `preparing ${usageLicenses} on-usage licenses and ${sweepLicenses} expiring licenses in ${databaseName}, then sweeping them`,
+    `preparing ${usageLicenses} on-usage licenses and ${sweepLicenses} expiring licenses in ${database.name}, then sweeping them`,
   )
-  const prepare = tsx('bench/meteringPrepare.ts', String(usageLicenses), String(sweepLicenses))
-  const { child, logFile } = spawnLogged(
-    'metering-prepare',
-    prepare.command,
-    prepare.args,
-    env,
-    workDir,
-  )
-  await waitForExit(child, 'Preparing the metering bench', logFile)
-  const line = readFileSync(logFile, 'utf8')
-    .split('\n')
-    .find((text) => text.startsWith('PREPARED '))
-  if (!line) throw new Error(`meteringPrepare.ts printed no PREPARED line; see ${logFile}`)
-  const prepared = JSON.parse(line.slice('PREPARED '.length)) as MeteringPrepared
+  const prepared = await prepareMetering(env, workDir, usageLicenses, sweepLicenses)
 
-  const port = await freePort()
   say('starting the API host on PostgreSQL')
-  const host = await startServer({
-    name: 'api-host-postgres',
-    ...tsx('src/server/main.ts'),
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      API_HOST_WORKERS: '1',
-    },
-    workDir,
-    port,
-    readyPath: '/api/v1/openapi.json',
-  })
+  const host = await startMeteringHost('api-host-postgres', env, workDir)
   try {
     let sent = 0
     const runId = randomBytes(4).toString('hex')
@@ -188,15 +84,15 @@ try {
     const warmup = await load(host.url, '/api/v1/usage', useBody, warmupSeconds)
     const usage = await load(host.url, '/api/v1/usage', useBody, durationSeconds)
 
-    const database = new pg.Client({ connectionString: databaseUrl })
-    await database.connect()
+    const client = new pg.Client({ connectionString: database.url })
+    await client.connect()
     const ids = prepared.usageLicenses.map((license) => license.id)
-    const { rows } = await database.query(
+    const { rows } = await client.query(
       `SELECT l.id, l.credits::bigint AS credits, coalesce(sum(r.quantity), 0)::bigint AS used, count(r.id)::bigint AS records
          FROM licenses l LEFT JOIN usage_records r ON r.license_id = l.id WHERE l.id = ANY($1) GROUP BY l.id, l.credits`,
       [ids],
     )
-    await database.end()
+    await client.end()
     const starting = new Map(prepared.usageLicenses.map((license) => [license.id, license.credits]))
     const mismatched = rows.filter(
       (row) => starting.get(row.id)! - Number(row.credits) !== Number(row.used),
@@ -247,7 +143,6 @@ Credits spent = sum of usage records on all ${rows.length} licenses: ${mismatche
   failed = true
   console.error(error)
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch(() => {})
-  await admin.end()
+  await database.drop()
 }
 process.exit(failed ? 1 : 0)

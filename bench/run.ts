@@ -19,7 +19,7 @@ import type { PreparedData } from './preparedData'
 import { freePort, spawnLogged, startServer, waitForExit, type ChildServer } from './processes'
 import type { RecordedAnswers } from './recordedAnswers'
 import { checkTargets, formatTable, type DownloadOutcome, type ScenarioOutcome } from './report'
-import { createBenchDatabase, type BenchDatabase } from './benchDatabase'
+import { createRunDatabase, type RunDatabase } from './benchDatabase'
 import { prepareScenarios, type PreparedScenario, type ServerName } from './scenarios'
 import { readSettings, repoRoot } from './settings'
 
@@ -203,9 +203,9 @@ const startBare = async (recorded: RecordedAnswers): Promise<ChildServer> => {
 
 const servers: ChildServer[] = []
 let failed = false
-let database: BenchDatabase | undefined
+let database: RunDatabase | undefined
 try {
-  database = await createBenchDatabase(settings.database, workDir, settings.postgresUrl)
+  database = await createRunDatabase(settings.database, workDir)
   baseEnv.DATABASE_URL = database.url
   say(`database: ${database.description}`)
   const prepared = await prepareDatabase()

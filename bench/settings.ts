@@ -7,8 +7,6 @@ import { parseArgs } from 'node:util'
 export type BenchSettings = {
   /** `--database sqlite` (the embedded default) or `--database postgres` (BENCH_POSTGRES_URL). */
   database: 'sqlite' | 'postgres'
-  /** The server PostgreSQL databases are created on (and dropped from) for the run. */
-  postgresUrl: string
   /**
    * The catalogue sizes measured in turn, in licenses: the database grows between them
    * (BENCH_LICENSES, 1,000,000, is the last; 1,000 the first).
@@ -67,7 +65,6 @@ export const readSettings = (): BenchSettings => {
   const licenses = Math.round(numberFrom('BENCH_LICENSES', 1_000_000))
   return {
     database,
-    postgresUrl: process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     catalogues: licenses > 1_000 ? [1_000, licenses] : [licenses],
     activations: Math.round(numberFrom('BENCH_ACTIVATIONS', 10_000)),
     connections: numberFrom('BENCH_CONNECTIONS', 64),
