@@ -54,14 +54,20 @@ export const clientEndpoint = ({
     })
     return jsonAnswer({ code: 'INTERNAL', message: 'Internal error' }, { status: 500 })
   }
-  // Refusals and bugs are answered as the handler answers them.
+  // Refusals and bugs are answered as the handler answers them. An answer ready at once (a cache
+  // hit) stays synchronous: the host then writes it without a single promise.
+  const refused = (payload: Payload, error: unknown) =>
+    error instanceof ClientError ? errorAnswer(error) : unhandled(payload, error)
   const guardedFastAnswer: FastAnswer | undefined =
     fastAnswer &&
-    (async (request) => {
+    ((request) => {
       try {
-        return await fastAnswer(request)
+        const answer = fastAnswer(request)
+        return answer instanceof Promise
+          ? answer.catch((error: unknown) => refused(request.payload, error))
+          : answer
       } catch (error) {
-        return error instanceof ClientError ? errorAnswer(error) : unhandled(request.payload, error)
+        return refused(request.payload, error)
       }
     })
   const limiters = new WeakMap<object, RateLimiter>()

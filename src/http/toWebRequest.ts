@@ -79,7 +79,8 @@ export type ForwardedRequest = {
 
 const nothingToDrop = () => {}
 
-const noBody = new Uint8Array(0)
+/** The body of a request that sends none. */
+export const noBody = new Uint8Array(0)
 
 /**
  * The whole request body when it is small enough to hold (a declared Content-Length up to

@@ -9,10 +9,11 @@ import { createMetricsRoute, type MetricsRouteOptions } from './metricsRoute'
 import { mirrorHandleEndpoints } from './mirrorHandleEndpoints'
 import { payloadInstanceKeyOf } from './payloadInstanceKey'
 import { apiSecurityHeaders } from './securityHeaders'
+import type { WholeAnswer } from '../http/answers'
 import { sendWebResponse, sendWholeAnswer } from '../http/sendWebResponse'
 import { isDraining } from './serveApiApp'
 import { sendJsonError } from './sendJsonError'
-import { readWholeBody, toWebRequest } from '../http/toWebRequest'
+import { noBody, readWholeBody, toWebRequest } from '../http/toWebRequest'
 import { requestIdFor, runWithRequestId } from '../http/requestContext'
 
 export type ApiAppOptions = {
@@ -101,22 +102,31 @@ export const createApiApp = (
       logError: (message) => payload.logger.error(message),
     })
 
-  /** Answers the request; resolves with its route label for the request metrics. */
-  const serveClientApi = async (
+  const sendFastAnswer = (answer: WholeAnswer, req: IncomingMessage, res: ServerResponse) => {
+    if (isDraining(res)) res.setHeader('connection', 'close')
+    sendWholeAnswer({ ...answer, headers: { ...corsHeaders, ...answer.headers } }, res, {
+      omitBody: req.method === 'HEAD',
+    })
+  }
+
+  /**
+   * Answers the request: its route label for the request metrics, or a promise of it when the
+   * answer takes a body to read or a database to ask. Routing, and a fast answer a bodiless
+   * request gets at once (a cached manifest), take no promise at all.
+   */
+  const serveClientApi = (
     req: IncomingMessage,
     res: ServerResponse,
     origin: ClientOrigin,
-  ): Promise<string> => {
+  ): string | Promise<string> => {
     for (const [name, value] of securityHeaders) res.setHeader(name, value)
     const url = parseUrl(req.url ?? '/', origin.protocol, req.headers.host)
     if (!url) {
       sendJsonError(res, 400, 'BAD_REQUEST', 'Malformed request URL')
       return unmatched
     }
-    if (serveMetrics && url.pathname === '/metrics') {
-      await serveMetrics(req, res)
-      return '/metrics'
-    }
+    if (serveMetrics && url.pathname === '/metrics')
+      return serveMetrics(req, res).then(() => '/metrics')
     // Routed on the normalised pathname (`/api/v1/../users` is `/api/users`): exactly what
     // handleEndpoints will see, so nothing outside /api/v1 can be reached.
     if (!url.pathname.startsWith(clientApiPrefix)) {
@@ -146,27 +156,56 @@ export const createApiApp = (
       )
       return unmatched
     }
-
-    let wholeBody: Uint8Array<ArrayBuffer> | undefined
-    if (route.fastAnswer && mayAnswerFast(req)) {
-      wholeBody = await readWholeBody(req, route.method)
-      const answer =
-        wholeBody &&
-        (await route.fastAnswer({
-          payload,
-          searchParams: url.searchParams,
-          header: (name) => headerOf(req, name),
-          body: wholeBody,
-        }))
-      if (answer) {
-        if (isDraining(res)) res.setHeader('connection', 'close')
-        sendWholeAnswer({ ...answer, headers: { ...corsHeaders, ...answer.headers } }, res, {
-          omitBody: req.method === 'HEAD',
-        })
+    if (!route.fastAnswer || !mayAnswerFast(req))
+      return answerThroughPayload(req, res, url, route, origin)
+    if (route.method !== 'GET' && route.method !== 'HEAD')
+      return answerAfterBody(req, res, url, route, origin, route.fastAnswer)
+    const answer = route.fastAnswer(fastRequest(req, url, noBody))
+    if (answer instanceof Promise)
+      return answer.then((ready) => {
+        if (!ready) return answerThroughPayload(req, res, url, route, origin)
+        sendFastAnswer(ready, req, res)
         return route.path
-      }
-    }
+      })
+    if (!answer) return answerThroughPayload(req, res, url, route, origin)
+    sendFastAnswer(answer, req, res)
+    return route.path
+  }
 
+  type Route = Extract<ReturnType<typeof lookupRoute>, { kind: 'found' }>
+
+  const fastRequest = (req: IncomingMessage, url: URL, body: Uint8Array) => ({
+    payload,
+    searchParams: url.searchParams,
+    header: (name: string) => headerOf(req, name),
+    body,
+  })
+
+  /** A fast answer to a request with a body: read whole first (unless too large to). */
+  const answerAfterBody = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    route: Route,
+    origin: ClientOrigin,
+    fastAnswer: NonNullable<Route['fastAnswer']>,
+  ): Promise<string> => {
+    const wholeBody = await readWholeBody(req, route.method)
+    const answer = wholeBody && (await fastAnswer(fastRequest(req, url, wholeBody)))
+    if (!answer) return answerThroughPayload(req, res, url, route, origin, wholeBody)
+    sendFastAnswer(answer, req, res)
+    return route.path
+  }
+
+  /** The endpoint's handler, through Payload's `handleEndpoints`. */
+  const answerThroughPayload = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    route: Route,
+    origin: ClientOrigin,
+    wholeBody?: Uint8Array<ArrayBuffer>,
+  ): Promise<string> => {
     const { request, dropUnreadBody } = await toWebRequest(
       req,
       url,
@@ -215,19 +254,24 @@ export const createApiApp = (
     const origin = originOf(req)
     const requestId = requestIdFor(req.headers['x-request-id'], origin.viaTrustedProxy)
     res.setHeader('x-request-id', requestId)
-    runWithRequestId(requestId, () =>
-      serveClientApi(req, res, origin).then(
-        (route) => {
-          const seconds = (performance.now() - startedAt) / 1000
-          recordRequest(route, req.method, res.statusCode, seconds)
-          logRefusal(req, res.statusCode, route, seconds)
-        },
-        (error: unknown) => {
-          answerUnexpectedError(error, req, res)
-          recordRequest(unmatched, req.method, 500, (performance.now() - startedAt) / 1000)
-        },
-      ),
-    )
+    const finished = (route: string) => {
+      const seconds = (performance.now() - startedAt) / 1000
+      recordRequest(route, req.method, res.statusCode, seconds)
+      logRefusal(req, res.statusCode, route, seconds)
+    }
+    const failed = (error: unknown) => {
+      answerUnexpectedError(error, req, res)
+      recordRequest(unmatched, req.method, 500, (performance.now() - startedAt) / 1000)
+    }
+    runWithRequestId(requestId, () => {
+      try {
+        const served = serveClientApi(req, res, origin)
+        if (typeof served === 'string') finished(served)
+        else served.then(finished, failed)
+      } catch (error) {
+        failed(error)
+      }
+    })
   }
 }
 
