@@ -16,9 +16,17 @@ export type LoadResult = {
   statusCodes: Record<string, number>
   errors: number
   timeouts: number
+  /** CPU time the server spent per request while measured (see `processGroupCpuSeconds`). */
+  cpuMicrosecondsPerRequest?: number
 }
 
-export type LoadSettings = { connections: number; warmupSeconds: number; durationSeconds: number }
+export type LoadSettings = {
+  connections: number
+  warmupSeconds: number
+  durationSeconds: number
+  /** The server's CPU seconds so far, read before and after the measured stretch. */
+  serverCpuSeconds?: () => number | undefined
+}
 
 /**
  * `connections` keep-alive connections hammer one request for `warmupSeconds` (discarded: JIT,
@@ -42,7 +50,9 @@ export const runLoad = async (
     timeout: 30,
   }
   if (settings.warmupSeconds > 0) await autocannon({ ...options, duration: settings.warmupSeconds })
+  const cpuBefore = settings.serverCpuSeconds?.()
   const result = await autocannon({ ...options, duration: settings.durationSeconds })
+  const cpuAfter = settings.serverCpuSeconds?.()
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
   )
@@ -68,6 +78,9 @@ export const runLoad = async (
     statusCodes,
     errors: result.errors,
     timeouts: result.timeouts,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined
+      ? { cpuMicrosecondsPerRequest: Math.round(((cpuAfter - cpuBefore) * 1e6) / requests) }
+      : {}),
   }
 }
 

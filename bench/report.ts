@@ -64,6 +64,11 @@ export const checkTargets = (
   const conditional = of('manifest304')
   const ratio = (a?: LoadResult, b?: LoadResult) =>
     a && b ? a.requestsPerSecond / b.requestsPerSecond : undefined
+  // The same comparison by the work each answer cost: b's CPU per request over a's.
+  const cpuRatio = (a?: LoadResult, b?: LoadResult) =>
+    a?.cpuMicrosecondsPerRequest && b?.cpuMicrosecondsPerRequest
+      ? b.cpuMicrosecondsPerRequest / a.cpuMicrosecondsPerRequest
+      : undefined
   const add = (
     name: string,
     goal: string,
@@ -81,12 +86,20 @@ export const checkTargets = (
   const hosts: ServerName[] =
     validate.apiHostWorkers || manifest.apiHostWorkers ? ['apiHost', 'apiHostWorkers'] : ['apiHost']
   const at = ` (${count(largest)})`
+  const byCpu = ' by CPU/request'
   for (const host of hosts) {
     const label = labelOf(host, workers)
     add(
       `validate: ${label} vs bare${at}`,
       '≥ 25 %',
       ratio(validate[host], validate.bare),
+      percent,
+      (value) => value >= 0.25,
+    )
+    add(
+      `validate: ${label} vs bare${at}${byCpu}`,
+      '≥ 25 %',
+      cpuRatio(validate[host], validate.bare),
       percent,
       (value) => value >= 0.25,
     )
@@ -105,6 +118,20 @@ export const checkTargets = (
       (value) => value >= 0.7,
     )
     add(
+      `manifest: ${label} vs bare${at}${byCpu}`,
+      '≥ 70 %',
+      cpuRatio(manifest[host], manifest.bare),
+      percent,
+      (value) => value >= 0.7,
+    )
+    add(
+      `manifest: 304 vs 200 on the ${label}${at}${byCpu}`,
+      '≥ 1×',
+      cpuRatio(conditional[host], manifest[host]),
+      (value) => `${value.toFixed(2)}×`,
+      (value) => value >= 1,
+    )
+    add(
       `manifest: 304 vs 200 on the ${label}${at}`,
       '≥ 1×',
       ratio(conditional[host], manifest[host]),
@@ -117,6 +144,15 @@ export const checkTargets = (
           `${id}: ${label}, ${count(largest)} vs ${count(smallest)} licenses`,
           '≥ 90 %',
           ratio(of(id)[host], of(id, smallest)[host]),
+          percent,
+          (value) => value >= 0.9,
+        )
+    if (largest !== smallest)
+      for (const id of ['validate', 'manifest'] as const)
+        add(
+          `${id}: ${label}, ${count(largest)} vs ${count(smallest)} licenses${byCpu}`,
+          '≥ 90 %',
+          cpuRatio(of(id)[host], of(id, smallest)[host]),
           percent,
           (value) => value >= 0.9,
         )
@@ -147,7 +183,7 @@ export const formatTable = (
   workers: number,
 ): string => {
   const lines: string[] = []
-  const header = `${pad('scenario', 42)}${pad('server', 16)}${padLeft('req/s', 9)}${padLeft('p50 ms', 9)}${padLeft('p99 ms', 9)}${padLeft('vs bare', 10)}${padLeft('API/next', 10)}`
+  const header = `${pad('scenario', 42)}${pad('server', 16)}${padLeft('req/s', 9)}${padLeft('p50 ms', 9)}${padLeft('p99 ms', 9)}${padLeft('vs bare', 10)}${padLeft('API/next', 10)}${padLeft('CPU µs/req', 12)}`
   lines.push(header, '-'.repeat(header.length))
   for (const outcome of scenarios) {
     if (outcome.unavailable) {
@@ -179,7 +215,7 @@ export const formatTable = (
           ? `${(result.requestsPerSecond / next.requestsPerSecond).toFixed(1)}×`
           : ''
       lines.push(
-        `${pad(title, 42)}${pad(labelOf(server, workers), 16)}${padLeft(String(result.requestsPerSecond), 9)}${padLeft(String(result.latencyMs.p50), 9)}${padLeft(String(result.latencyMs.p99), 9)}${padLeft(vsBare, 10)}${padLeft(vsNext, 10)}`,
+        `${pad(title, 42)}${pad(labelOf(server, workers), 16)}${padLeft(String(result.requestsPerSecond), 9)}${padLeft(String(result.latencyMs.p50), 9)}${padLeft(String(result.latencyMs.p99), 9)}${padLeft(vsBare, 10)}${padLeft(vsNext, 10)}${padLeft(String(result.cpuMicrosecondsPerRequest ?? '–'), 12)}`,
       )
     })
   }
@@ -199,7 +235,7 @@ export const formatTable = (
   lines.push('', 'Targets')
   for (const target of targets)
     lines.push(
-      `  ${target.met ? 'met   ' : 'MISSED'}  ${pad(target.name, 48)}${pad(target.goal, 10)}${target.actual}`,
+      `  ${target.met ? 'met   ' : 'MISSED'}  ${pad(target.name, 64)}${pad(target.goal, 10)}${target.actual}`,
     )
   return lines.join('\n')
 }

@@ -19,6 +19,7 @@ import type { PreparedData } from './preparedData'
 import { freePort, spawnLogged, startServer, waitForExit, type ChildServer } from './processes'
 import type { RecordedAnswers } from './recordedAnswers'
 import { checkTargets, formatTable, type DownloadOutcome, type ScenarioOutcome } from './report'
+import { processGroupCpuSeconds } from './processCpu'
 import { createRunDatabase, type RunDatabase } from './benchDatabase'
 import { prepareScenarios, type PreparedScenario, type ServerName } from './scenarios'
 import { readSettings, repoRoot } from './settings'
@@ -232,6 +233,12 @@ try {
   }
   const bare = await startBare(recorded)
   servers.push(bare)
+  const processes: Record<ServerName, ChildServer | undefined> = {
+    apiHost,
+    apiHostWorkers,
+    nextStart,
+    bare,
+  }
   const urls: Record<ServerName, string | undefined> = {
     apiHost: apiHost.url,
     apiHostWorkers: apiHostWorkers?.url,
@@ -275,9 +282,11 @@ try {
             `${scenario.title} on ${server} with ${licenses.toLocaleString('en')} licenses, round ${round}/${settings.rounds}: ${settings.connections} connections, ${warmupSeconds} s warm-up + ${settings.durationSeconds} s`,
           )
           try {
+            const group = processes[server]?.child.pid
             const result = await runLoad(urls[server]!, scenario.request, {
               ...settings,
               warmupSeconds,
+              serverCpuSeconds: group ? () => processGroupCpuSeconds(group) : undefined,
             })
             ;(outcome.rounds[server] ??= []).push(result)
           } catch (error) {
