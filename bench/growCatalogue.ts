@@ -1,6 +1,7 @@
 // Child process of the bench: grows the bench database's catalogue to `<licenses>` licenses (copies
 // of a seeded one, each with its own key index and one module, spread over the seeded customers)
-// and makes the bench license a site license with `<activations>` installations, then settles the database (see `settle`).
+// and makes the bench license a site license with `<activations>` installations, then settles the
+// database (see `settle`).
 // Rows are written straight in SQL, a batch at a time: a million licenses through Payload's API
 // would take hours and measure nothing the bench is about.
 import { getPayload, type Payload } from 'payload'
@@ -141,7 +142,7 @@ const grow = async (payload: Payload) => {
 /**
  * Leaves the database as a long-running one would be: statistics fresh, and the bulk insert out of
  * the write-ahead log. Without it, SQLite readers searched a WAL of a million rows' pages on every
- * lookup (validate took twice the CPU), and PostgreSQL's autovacuum ran during the measurements.
+ * lookup (validate took twice the CPU), and PostgreSQL's autovacuum would run during them.
  */
 const settle = async (payload: Payload): Promise<void> => {
   if (dialectOf(payload) === 'postgres') {
