@@ -24,7 +24,15 @@ const closeLingering = (socket: Socket): void => {
 const refuse = (req: IncomingMessage, res: ServerResponse, limit: number): void => {
   // Whatever the handler still tries to write goes nowhere once the answer is out.
   res.on('error', () => {})
-  if (res.headersSent) return void req.destroy()
+  if (res.headersSent) {
+    // Answered already (an endpoint's own, smaller cap): cutting the connection now would reset
+    // it with the client's bytes unread, and the client could lose that answer. Close it as below
+    // once the answer is out.
+    closeLingering(req.socket)
+    if (res.writableFinished) req.socket.destroySoon()
+    else res.once('finish', () => req.socket.destroySoon())
+    return
+  }
   const body = JSON.stringify(payloadTooLarge(limit))
   // Connection: close, so that a keep-alive client never sends its next request down a
   // connection whose body is still coming in and that is about to be cut.

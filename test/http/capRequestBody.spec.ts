@@ -11,6 +11,9 @@ import { capRequestBody } from '../../src/http/capRequestBody'
 const limit = 1024
 let server: Server
 let url: URL
+/** A server whose handler answers at once and reads nothing, as an endpoint refusing a body does. */
+let answeringServer: Server
+let answeringUrl: URL
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -21,11 +24,20 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+  answeringServer = createServer((req, res) => {
+    if (!capRequestBody(req, res, limit)) return
+    res.writeHead(413, { 'content-type': 'application/json' })
+    res.end('{"code":"PAYLOAD_TOO_LARGE"}')
+  })
+  await new Promise<void>((resolve) => answeringServer.listen(0, '127.0.0.1', resolve))
+  answeringUrl = new URL(`http://127.0.0.1:${(answeringServer.address() as AddressInfo).port}/`)
 })
 
 afterAll(async () => {
-  server.closeAllConnections()
-  await new Promise((resolve) => server.close(resolve))
+  for (const running of [server, answeringServer]) {
+    running.closeAllConnections()
+    await new Promise((resolve) => running.close(resolve))
+  }
 })
 
 type Answer = { status: number; connection: string | undefined; body: string }
@@ -89,5 +101,26 @@ describe('capRequestBody', () => {
     const next = await post(agent, Buffer.from('{}'))
     expect([next.status, JSON.parse(next.body)]).toEqual([200, { length: 2 }])
     agent.destroy()
+  })
+
+  it('a body past the limit after the handler has answered is dropped, not reset: the client reads the answer and the connection closes cleanly', async () => {
+    // A reset with the client's bytes unread would throw away the answer it had not read yet.
+    const body = Readable.from(
+      (async function* () {
+        for (let sent = 0; sent < 512; sent++) yield Buffer.alloc(16 * 1024, 'x')
+      })(),
+    )
+    const outcome = await new Promise<{ status: number; error?: string }>((resolve) => {
+      let status = 0
+      let error: string | undefined
+      const outgoing = request(answeringUrl, { method: 'POST', agent: false }, (incoming) => {
+        status = incoming.statusCode ?? 0
+        incoming.resume()
+      })
+      outgoing.on('error', (failure: NodeJS.ErrnoException) => (error = failure.code))
+      outgoing.on('close', () => resolve({ status, ...(error ? { error } : {}) }))
+      body.pipe(outgoing)
+    })
+    expect(outcome).toEqual({ status: 413 })
   })
 })

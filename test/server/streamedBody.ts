@@ -53,7 +53,8 @@ export const postStreamedBody = (
         })
       },
     )
-    // The server may cut the connection once it has answered: that is not a failure of the test.
-    outgoing.on('error', (error) => (outgoing.headersSent ? undefined : reject(error)))
+    // The server may cut the connection once it has answered (the promise is settled then); an
+    // error before the whole answer is a failure, never a wait for the test's timeout.
+    outgoing.on('error', reject)
     body.pipe(outgoing)
   })
