@@ -10,7 +10,11 @@ import type { AgentContext } from './context'
 export type Capability = {
   name: string
   registerCommands: (program: Command) => void
-  registerRoutes: (router: Router, context: AgentContext) => void
+  /**
+   * Loads what adds its routes to the daemon's router: imported when the daemon starts, so a CLI
+   * command does not load the HTTP server's packages (express alone is a third of a start).
+   */
+  loadRoutes?: () => Promise<(router: Router, context: AgentContext) => void>
   startBackgroundWork?: (context: AgentContext) => {
     settingsChanged?: () => void
     stop: () => Promise<void>

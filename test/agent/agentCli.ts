@@ -18,15 +18,18 @@ export const agentCliFile = (): Promise<string> =>
   (bundled ??= (async () => {
     const folder = path.join(repository, 'node_modules/.cache/hub-agent-test')
     mkdirSync(folder, { recursive: true })
-    const outfile = path.join(folder, `cli-${process.pid}-${Date.now()}.mjs`)
+    const outdir = path.join(folder, `cli-${process.pid}-${Date.now()}`)
     await build({
-      entryPoints: [path.join(repository, 'src/agent/cli/main.ts')],
+      entryPoints: { main: path.join(repository, 'src/agent/cli/main.ts') },
       bundle: true,
+      // The CLI's dynamic imports stay lazy (a command does not load the daemon's server).
+      splitting: true,
       platform: 'node',
       format: 'esm',
       target: 'node20',
       packages: 'external',
-      outfile,
+      outdir,
+      outExtension: { '.js': '.mjs' },
       define: {
         'import.meta.url': JSON.stringify(
           pathToFileURL(path.join(repository, 'src/agent/panel/panelPage.ts')).href,
@@ -34,8 +37,8 @@ export const agentCliFile = (): Promise<string> =>
       },
       logLevel: 'silent',
     })
-    process.once('exit', () => rmSync(outfile, { force: true }))
-    return outfile
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }))
+    return path.join(outdir, 'main.mjs')
   })())
 
 export type CliAnswer = {

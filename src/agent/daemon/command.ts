@@ -5,7 +5,7 @@ import { resolveStateDir } from '../state/stateFolder'
 import { toAgentError } from '../update/refusals'
 import { exitCodes, type GlobalOptions } from '../cli/runCommand'
 import { renderText } from '../cli/renderText'
-import { defaultDaemonPort, startDaemon } from './createDaemon'
+import { defaultDaemonPort } from './defaultPort'
 
 /**
  * `serve [--port 47800]`: prints one line (JSON with --json) once listening, then runs until
@@ -26,6 +26,8 @@ export const registerServeCommand = (program: Command): void => {
         const port = Number(options.port)
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw badRequest(`Not a port: ${options.port}`)
+        // Loaded here: the HTTP server and the panel's bundler are for this command only.
+        const { startDaemon } = await import('./createDaemon')
         const daemon = await startDaemon({ stateDir: resolveStateDir(options.state), port })
         print({ url: daemon.url, port: daemon.port, tokenFile: daemon.tokenFile })
         const stop = () => void daemon.close().then(() => process.exit(exitCodes.done))

@@ -13,8 +13,7 @@ import { authorize } from './authorize'
 import { EventStream } from './eventStream'
 import { jsonRoute } from './routeHelpers'
 import { writeDaemonToken } from './token'
-
-export const defaultDaemonPort = 47800
+import { defaultDaemonPort } from './defaultPort'
 
 export type Daemon = { url: string; port: number; tokenFile: string; close: () => Promise<void> }
 
@@ -34,6 +33,9 @@ export const startDaemon = async ({
   const context: AgentContext = { stateDir, emit: events.emit }
   const { token, file: tokenFile } = await writeDaemonToken(stateDir)
   const page = await panelPage()
+  const routeRegistrars = await Promise.all(
+    capabilities.map((capability) => capability.loadRoutes?.()),
+  )
 
   let boundPort = port
   const app = express()
@@ -67,7 +69,7 @@ export const startDaemon = async ({
     }),
   )
   const router = express.Router()
-  for (const capability of capabilities) capability.registerRoutes(router, context)
+  for (const registerRoutes of routeRegistrars) registerRoutes?.(router, context)
   app.use(router)
   app.use((_request: express.Request, response: express.Response) => {
     response.status(404).json({ code: 'NOT_FOUND', message: 'No such route' })

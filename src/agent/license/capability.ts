@@ -1,12 +1,11 @@
 import type { Capability } from '../capability'
 import { registerLicenseCommands } from './commands'
 import { startLicenseChecks } from './regularChecks'
-import { registerLicenseRoutes } from './routes'
 
 /** The license manager: `license …` commands, `/license/…` routes, the daily checks. */
 export const licenseCapability: Capability = {
   name: 'license',
   registerCommands: registerLicenseCommands,
-  registerRoutes: registerLicenseRoutes,
+  loadRoutes: async () => (await import('./routes')).registerLicenseRoutes,
   startBackgroundWork: (context) => startLicenseChecks(context),
 }

@@ -5,5 +5,4 @@ import { registerRelayCommands } from './commands'
 export const relayCapability: Capability = {
   name: 'relay',
   registerCommands: registerRelayCommands,
-  registerRoutes: () => undefined,
 }

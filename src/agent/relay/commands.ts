@@ -7,7 +7,6 @@ import { loadNodeLicense } from '../license/masterLogin'
 import { seal } from '../license/sealedSecrets'
 import { resolveStateDir, updateState } from '../state/stateFolder'
 import { toAgentError } from '../update/refusals'
-import { startRelay } from './createRelay'
 import { relayRecordOf } from './leases'
 import { newPairingSecret } from './pairing'
 import { defaultLeaseTtlSeconds, defaultRelayPort } from './types'
@@ -41,6 +40,8 @@ export const registerRelayCommands = (program: Command): void => {
           throw badRequest(`Not a port: ${options.port}`)
         if (!Number.isFinite(leaseTtlSeconds) || leaseTtlSeconds < 1)
           throw badRequest(`Not a lease time to live in seconds: ${options.leaseTtl}`)
+        // Loaded here: the relay's HTTP server is for this command only.
+        const { startRelay } = await import('./createRelay')
         const running = await startRelay({
           stateDir: resolveStateDir(options.state),
           port,

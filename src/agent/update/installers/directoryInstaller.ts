@@ -3,7 +3,6 @@ import { readlink, rename, rm, symlink } from 'node:fs/promises'
 import path from 'node:path'
 
 import { AgentError } from '../../errors'
-import { extractArchive } from './extractArchive'
 
 export const currentLinkName = 'current'
 
@@ -41,6 +40,8 @@ export const installIntoDirectory = async (
   const previousVersion = await currentVersionIn(root)
   const staging = path.join(root, `.staging-${version}-${randomBytes(4).toString('hex')}`)
   try {
+    // Loaded when a package is installed: the archive readers are for this step only.
+    const { extractArchive } = await import('./extractArchive')
     await extractArchive(file, staging)
     await rm(path.join(root, version), { recursive: true, force: true })
     await rename(staging, path.join(root, version))
