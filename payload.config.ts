@@ -199,6 +199,10 @@ export default buildConfig({
       enabled: Boolean(env.s3.bucket),
       collections: { media: true, artifacts: true },
       bucket: env.s3.bucket,
+      // The plugin keeps one client per key for the process; by default the key is the bucket
+      // alone, so a second config on another endpoint (or other credentials) would reuse the
+      // first one's client.
+      clientCacheKey: `s3:${env.s3.endpoint ?? ''}:${env.s3.accessKeyId ?? ''}:${env.s3.bucket}`,
       config: {
         endpoint: env.s3.endpoint,
         region: env.s3.region,
