@@ -4,6 +4,9 @@ import { stopScheduledTasks } from '../../plugins/scheduler'
 import { makeTempDir } from './tempDir'
 import { createFreshDatabase } from './testDatabase'
 
+/** pg's Pool, with the clients it holds (pg-pool's own list: no public way to end a checked-out one). */
+type PoolWithClients = { end: () => Promise<void>; _clients?: Array<{ end: () => Promise<void> }> }
+
 export type TestPayload = {
   payload: Payload
   /** The sanitized config and cache key `handleEndpoints` needs to reach this very instance. */
@@ -49,8 +52,14 @@ export const bootPayload = async (env: Record<string, string> = {}): Promise<Tes
       stopScheduledTasks(payload)
       await payload.destroy()
       // payload.destroy() leaves the PostgreSQL pool open, with one client still checked out by
-      // the schema push, so ending it would wait forever. The test runner drops the databases.
-      void (payload.db as { pool?: { end: () => Promise<void> } }).pool?.end().catch(() => {})
+      // the schema push, so ending the pool alone would wait forever: every client is ended too
+      // (test files share a worker process, and these connections would pile up in it). The test
+      // runner drops the databases.
+      const pool = (payload.db as { pool?: PoolWithClients }).pool
+      if (pool) {
+        void pool.end().catch(() => {})
+        for (const client of pool._clients ?? []) void client.end().catch(() => {})
+      }
     },
   }
 }
