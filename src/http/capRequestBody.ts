@@ -3,21 +3,30 @@ import type { Socket } from 'node:net'
 
 import { payloadTooLarge } from './bodyLimits'
 
-/** How long a refused client may go on sending (dropped unread) before its connection is cut. */
-const lingerMs = 2_000
+/**
+ * How long a refused client may go on sending (dropped unread) before its connection is cut:
+ * nginx's defaults (`lingering_timeout` 5 s without a byte from the client, `lingering_time` 30 s
+ * in all). A shorter cut reset connections whose client had not read its answer yet (a loaded
+ * machine, 2 s).
+ */
+const lingerIdleMs = 5_000
+const lingerMaxMs = 30_000
 
 /**
  * Node closes a connection it answered with `Connection: close` at once (`destroySoon`), and a
  * socket closed while the client still sends makes the kernel reset the connection: the client can
  * lose the 413 it has not read yet. So this one closes as nginx's lingering close does: the answer
  * and a FIN go out, what the client still sends is dropped as it comes (Node drains an unread body;
- * `push` below passes none of it on), and the socket is cut when the client closes its side or
- * after a moment.
+ * `push` below passes none of it on), and the socket is cut when the client closes its side, stops
+ * sending for a while, or has sent for too long.
  */
 const closeLingering = (socket: Socket): void => {
   socket.destroySoon = () => {
     socket.end()
-    setTimeout(() => socket.destroy(), lingerMs).unref()
+    const cut = () => socket.destroy()
+    const atMost = setTimeout(cut, lingerMaxMs).unref()
+    socket.once('close', () => clearTimeout(atMost))
+    socket.setTimeout(lingerIdleMs, cut)
   }
 }
 

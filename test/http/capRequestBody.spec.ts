@@ -1,5 +1,5 @@
 import { Agent, createServer, request, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -83,7 +83,7 @@ describe('capRequestBody', () => {
   it('a keep-alive client’s next request after a 413 is answered, however long it takes to send', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     expect((await post(agent, Buffer.alloc(64 * 1024, 'x'))).status).toBe(413)
-    // Still sending when a connection kept for reuse would have been cut (2 s after the refusal).
+    // Sent slowly, on a new connection: the cut of the refused one (lingering) does not touch it.
     const next = await post(agent, slowBody(2_500))
     expect([next.status, JSON.parse(next.body)]).toEqual([200, { length: 20 }])
     agent.destroy()
@@ -123,4 +123,29 @@ describe('capRequestBody', () => {
     })
     expect(outcome).toEqual({ status: 413 })
   })
+
+  it('a client slow to read its 413 (a loaded machine) still reads it, while it goes on sending now and then', async () => {
+    const socket = connect(Number(url.port), url.hostname)
+    await new Promise((resolve) => socket.once('connect', resolve))
+    const received: Buffer[] = []
+    let error: string | undefined
+    socket.on('error', (failure: NodeJS.ErrnoException) => (error = failure.code))
+    const closed = new Promise((resolve) => socket.once('close', resolve))
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n')
+    const chunk = (bytes: number) => `${bytes.toString(16)}\r\n${'x'.repeat(bytes)}\r\n`
+    socket.write(chunk(limit + 1))
+    // Reads nothing for 3 s (the answer waits in its receive buffer), sending a little meanwhile.
+    for (let second = 0; second < 6; second++) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      if (!socket.destroyed) socket.write(chunk(16))
+    }
+    socket.on('data', (data: Buffer) => received.push(data))
+    await closed
+    const answer = Buffer.concat(received).toString()
+    expect({ status: answer.split('\r\n', 1)[0], error }).toEqual({
+      status: 'HTTP/1.1 413 Payload Too Large',
+      error: undefined,
+    })
+    expect(answer).toContain('PAYLOAD_TOO_LARGE')
+  }, 40_000)
 })
