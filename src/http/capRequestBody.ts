@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Socket } from 'node:net'
 
 import { payloadTooLarge } from './bodyLimits'
 
@@ -13,16 +12,27 @@ const lingerIdleMs = 5_000
 const lingerMaxMs = 30_000
 
 /**
- * Node closes a connection it answered with `Connection: close` at once (`destroySoon`), and a
- * socket closed while the client still sends makes the kernel reset the connection: the client can
- * lose the 413 it has not read yet. So this one closes as nginx's lingering close does: the answer
- * and a FIN go out, what the client still sends is dropped as it comes (Node drains an unread body;
- * `push` below passes none of it on), and the socket is cut when the client closes its side, stops
- * sending for a while, or has sent for too long.
+ * Node closes a connection it answered with `Connection: close` at once (`destroySoon`): a socket
+ * closed while the client still sends makes the kernel reset the connection, and the client can
+ * lose the answer it has not read yet. Which is what happens to a refused body: ours, or one an
+ * endpoint refused before reading it (Node then closes the connection itself). So a connection
+ * that carries a body closes as nginx's lingering close does: the answer and a FIN go out, what
+ * the client still sends is read and dropped, and the socket is cut when the client closes its
+ * side, stops sending for a while, or has sent for too long.
  */
-const closeLingering = (socket: Socket): void => {
+export const closeLingeringIfBody = (req: IncomingMessage): void => {
+  const declared = req.headers['content-length']
+  if (
+    req.headers['transfer-encoding'] === undefined &&
+    (declared === undefined || declared === '0')
+  )
+    return
+  const socket = req.socket
   socket.destroySoon = () => {
     socket.end()
+    // Nobody reads the rest of a refused body: read here, it is dropped (see `push` below, or
+    // Node's own dump of a body its handler left unread).
+    req.resume()
     const cut = () => socket.destroy()
     const atMost = setTimeout(cut, lingerMaxMs).unref()
     socket.once('close', () => clearTimeout(atMost))
@@ -35,9 +45,8 @@ const refuse = (req: IncomingMessage, res: ServerResponse, limit: number): void 
   res.on('error', () => {})
   if (res.headersSent) {
     // Answered already (an endpoint's own, smaller cap): cutting the connection now would reset
-    // it with the client's bytes unread, and the client could lose that answer. Close it as below
-    // once the answer is out.
-    closeLingering(req.socket)
+    // it with the client's bytes unread, and the client could lose that answer. Close it
+    // lingering once the answer is out.
     if (res.writableFinished) req.socket.destroySoon()
     else res.once('finish', () => req.socket.destroySoon())
     return
@@ -50,7 +59,6 @@ const refuse = (req: IncomingMessage, res: ServerResponse, limit: number): void 
     'content-length': Buffer.byteLength(body),
     connection: 'close',
   })
-  closeLingering(req.socket)
   res.end(body)
 }
 
@@ -67,6 +75,7 @@ export const capRequestBody = (
   limit: number,
 ): boolean => {
   const declared = req.headers['content-length']
+  closeLingeringIfBody(req)
   if (declared !== undefined) {
     if (Number(declared) > limit) {
       refuse(req, res, limit)

@@ -14,6 +14,7 @@ import { sendWebResponse, sendWholeAnswer } from '../http/sendWebResponse'
 import { isDraining } from './serveApiApp'
 import { sendJsonError } from './sendJsonError'
 import { noBody, readWholeBody, toWebRequest } from '../http/toWebRequest'
+import { closeLingeringIfBody } from '../http/capRequestBody'
 import { requestIdFor, runWithRequestId } from '../http/requestContext'
 
 export type ApiAppOptions = {
@@ -254,6 +255,8 @@ export const createApiApp = (
     const origin = originOf(req)
     const requestId = requestIdFor(req.headers['x-request-id'], origin.viaTrustedProxy)
     res.setHeader('x-request-id', requestId)
+    // A body an endpoint refuses (413) closes the connection: lingering, so the answer is read.
+    closeLingeringIfBody(req)
     const finished = (route: string) => {
       const seconds = (performance.now() - startedAt) / 1000
       recordRequest(route, req.method, res.statusCode, seconds)
