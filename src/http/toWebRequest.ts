@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 
 import { BufferedBody } from './bufferedBody'
 import { BufferedRequest } from './bufferedRequest'
+import { closeLingeringIfBody } from './capRequestBody'
 
 /**
  * Bodies up to this size (declared by Content-Length) are read in one piece; larger ones stream.
@@ -62,7 +63,12 @@ const streamBody = (req: IncomingMessage) => {
   const dropRest = () => {
     if (dropping || req.complete) return
     dropping = true
-    const cut = setTimeout(() => req.destroy(), unreadBodyGraceMs)
+    // Cut as a refused body's connection is (lingering): destroying it would reset the connection
+    // under a client that is still sending, and it could lose the answer it has not read yet.
+    const cut = setTimeout(() => {
+      closeLingeringIfBody(req)
+      req.socket.destroySoon()
+    }, unreadBodyGraceMs)
     cut.unref()
     req.once('end', () => clearTimeout(cut))
     req.once('close', () => clearTimeout(cut))

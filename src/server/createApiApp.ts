@@ -217,8 +217,11 @@ export const createApiApp = (
     const response = await answerEndpoint(request, url.pathname)
     // A body refused for its size is not read any further (the connection closes after the answer);
     // any other unread one is dropped.
-    if (response.status === 413) res.setHeader('connection', 'close')
-    else dropUnreadBody()
+    if (response.status === 413) {
+      res.setHeader('connection', 'close')
+      // The rest of the body is still coming: closed lingering, so the client reads the answer.
+      closeLingeringIfBody(req)
+    } else dropUnreadBody()
     if (isDraining(res)) res.setHeader('connection', 'close')
     await sendWebResponse(response, res, { omitBody: req.method === 'HEAD' })
     return route.path
@@ -255,8 +258,6 @@ export const createApiApp = (
     const origin = originOf(req)
     const requestId = requestIdFor(req.headers['x-request-id'], origin.viaTrustedProxy)
     res.setHeader('x-request-id', requestId)
-    // A body an endpoint refuses (413) closes the connection: lingering, so the answer is read.
-    closeLingeringIfBody(req)
     const finished = (route: string) => {
       const seconds = (performance.now() - startedAt) / 1000
       recordRequest(route, req.method, res.statusCode, seconds)

@@ -1,9 +1,10 @@
 import { Agent, createServer, request, type Server } from 'node:http'
-import { connect, type AddressInfo } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { capRequestBody } from '../../src/http/capRequestBody'
+import { slowReader } from '../server/streamedBody'
 
 // A refused body ends its connection: a keep-alive client (browsers, fetch, nginx's upstream pool)
 // must not send its next request down a connection the server is about to cut.
@@ -80,34 +81,6 @@ const slowBody = (pauseMs: number): Readable =>
       yield Buffer.alloc(10, 'b')
     })(),
   )
-
-/**
- * Sends a chunked body's first `firstChunk` bytes, then reads nothing for 3 s (the answer waits in
- * its receive buffer, as on a loaded machine) while sending a little now and then; then reads.
- */
-const slowReader = async (target: URL, firstChunk: number) => {
-  const socket = connect(Number(target.port), target.hostname)
-  await new Promise((resolve) => socket.once('connect', resolve))
-  const received: Buffer[] = []
-  let error: string | undefined
-  socket.on('error', (failure: NodeJS.ErrnoException) => (error = failure.code))
-  const closed = new Promise((resolve) => socket.once('close', resolve))
-  socket.write('POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n')
-  const chunk = (bytes: number) => `${bytes.toString(16)}\r\n${'x'.repeat(bytes)}\r\n`
-  socket.write(chunk(firstChunk))
-  for (let turn = 0; turn < 6; turn++) {
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    if (!socket.destroyed) socket.write(chunk(16))
-  }
-  socket.on('data', (data: Buffer) => received.push(data))
-  await closed
-  const answer = Buffer.concat(received).toString()
-  return {
-    status: answer.split('\r\n', 1)[0],
-    error,
-    refused: answer.includes('PAYLOAD_TOO_LARGE'),
-  }
-}
 
 describe('capRequestBody', () => {
   it('refuses a declared length over the limit with 413 and Connection: close', async () => {

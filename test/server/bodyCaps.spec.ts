@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
 import { startApiHost, type TestApiHost } from '../helpers/startApiHost'
-import { postStreamedBody } from './streamedBody'
+import { postStreamedBody, slowReader } from './streamedBody'
 
 // A body is capped while it streams: the host stops reading at the cap and answers 413 at once,
 // instead of holding the whole body in memory before its size is checked.
@@ -51,4 +51,14 @@ describe('API host: body caps', () => {
     // And the host carries on.
     expect((await fetch(`${apiHost.url}/api/v1/keys`)).status).toBe(200)
   })
+
+  it('a client slow to read the 413 (a loaded machine) still reads it: the connection closes lingering, not reset', async () => {
+    expect(await slowReader(new URL(`${apiHost.url}/api/v1/licenses/validate`), 64 * 1024)).toEqual(
+      {
+        status: 'HTTP/1.1 413 Payload Too Large',
+        error: undefined,
+        refused: true,
+      },
+    )
+  }, 40_000)
 })

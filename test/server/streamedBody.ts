@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { Readable } from 'node:stream'
 
 export type StreamedAnswer = {
@@ -58,3 +59,33 @@ export const postStreamedBody = (
     outgoing.on('error', reject)
     body.pipe(outgoing)
   })
+
+/**
+ * Sends a chunked body's first `firstChunk` bytes, then reads nothing for 3 s (the answer waits in
+ * its receive buffer, as on a loaded machine) while sending a little now and then; then reads.
+ */
+export const slowReader = async (target: URL, firstChunk: number) => {
+  const socket = connect(Number(target.port), target.hostname)
+  await new Promise((resolve) => socket.once('connect', resolve))
+  const received: Buffer[] = []
+  let error: string | undefined
+  socket.on('error', (failure: NodeJS.ErrnoException) => (error = failure.code))
+  const closed = new Promise((resolve) => socket.once('close', resolve))
+  socket.write(
+    `POST ${target.pathname} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+  )
+  const chunk = (bytes: number) => `${bytes.toString(16)}\r\n${'x'.repeat(bytes)}\r\n`
+  socket.write(chunk(firstChunk))
+  for (let turn = 0; turn < 6; turn++) {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    if (!socket.destroyed) socket.write(chunk(16))
+  }
+  socket.on('data', (data: Buffer) => received.push(data))
+  await closed
+  const answer = Buffer.concat(received).toString()
+  return {
+    status: answer.split('\r\n', 1)[0],
+    error,
+    refused: answer.includes('PAYLOAD_TOO_LARGE'),
+  }
+}
