@@ -1,13 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import {
-  and,
-  drizzleFor,
-  eq,
-  sql,
-  tableOf,
-  type DrizzleDatabase,
-} from '../../src/database/database'
+import { drizzleFor, eq, sql, tableOf, type DrizzleDatabase } from '../../src/database/database'
 import { prepareRead, type PreparedRead } from '../../src/database/preparedRead'
 
 import { licenseKeyLookup } from './licenseKeyLookup'
@@ -82,8 +75,25 @@ type LicenseByKeyRow = {
   credits: number | string | null
   activeClients: number | string | null
   usersInUse: number | string | null
-  module: string | null
-  moduleOrder: number
+  /** The license's modules in order, as JSON text (SQLite) or already parsed (PostgreSQL). */
+  modules: string | string[] | null
+}
+
+/**
+ * The license's modules in their order, as one JSON array: the license stays one row, read in one
+ * step. Each dialect names its JSON aggregate differently.
+ */
+const modulesOf = (payload: Payload) => {
+  const licenses = tableOf(payload, 'licenses')
+  const texts = tableOf(payload, 'licenses_texts')
+  const matching = sql`from ${texts} where ${texts.parent} = ${licenses.id} and ${texts.path} = 'modules'`
+  return payload.db.name === 'postgres'
+    ? sql`(select coalesce(json_agg(${texts.text} order by ${texts.order}), '[]'::json) ${matching})`.as(
+        'modules',
+      )
+    : sql`(select json_group_array(${texts.text} order by ${texts.order}) ${matching})`.as(
+        'modules',
+      )
 }
 
 /**
@@ -100,7 +110,6 @@ const licenseByKeyQuery = (
   let query = licenseByKeyQueries.get(database)
   if (query) return query
   const licenses = tableOf(payload, 'licenses')
-  const texts = tableOf(payload, 'licenses_texts')
   query = prepareRead<LicenseByKeyRow>(payload, database, 'licensing_license_by_key', (db) =>
     db
       .select({
@@ -117,11 +126,9 @@ const licenseByKeyQuery = (
         credits: licenses.credits,
         activeClients: licenses.activeClients,
         usersInUse: licenses.usersInUse,
-        module: texts.text,
-        moduleOrder: texts.order,
+        modules: modulesOf(payload),
       })
       .from(licenses)
-      .leftJoin(texts, and(eq(texts.parent, licenses.id), eq(texts.path, 'modules')))
       .where(eq(licenses.keyIndex, sql.placeholder('keyIndex'))),
   )
   licenseByKeyQueries.set(database, query)
@@ -131,7 +138,7 @@ const licenseByKeyQuery = (
 /**
  * The license a key names, or null. A key that is not well formed (wrong shape or check
  * character) is answered without touching the database. This is the validate hot path, so it is
- * one indexed query (the license row joined with its modules), prepared once, not a Payload `find`.
+ * one indexed query (the license row with its modules), prepared once, not a Payload `find`.
  */
 export const findLicenseByKey = async (
   payload: Payload,
@@ -140,13 +147,8 @@ export const findLicenseByKey = async (
   const lookup = licenseKeyLookup(payload.secret, key)
   if (lookup === null) return null
   const database = await drizzleFor(payload)
-  const rows = await licenseByKeyQuery(payload, database).execute({ keyIndex: lookup.keyIndex })
-  if (rows.length === 0) return null
-  const [row] = rows
-  const modules = rows
-    .filter((candidate) => candidate.module !== null)
-    .sort((left, right) => Number(left.moduleOrder) - Number(right.moduleOrder))
-    .map((candidate) => candidate.module as string)
+  const row = await licenseByKeyQuery(payload, database).first({ keyIndex: lookup.keyIndex })
+  if (!row) return null
   return {
     id: row.id,
     // The row's index is this key's: the sealed copy holds the same key, not worth opening here.
@@ -163,7 +165,7 @@ export const findLicenseByKey = async (
     credits: numberOrNull(row.credits),
     activeClients: Number(row.activeClients ?? 0),
     usersInUse: Number(row.usersInUse ?? 0),
-    modules,
+    modules: typeof row.modules === 'string' ? JSON.parse(row.modules) : (row.modules ?? []),
   }
 }
 

@@ -4,14 +4,19 @@ import type { Payload } from 'payload'
 
 import type { DrizzleDatabase } from './database'
 
-/** A select prepared once and run many times with named values (`sql.placeholder(name)`). */
-export type PreparedRead<Row> = { execute: (values: Record<string, unknown>) => Promise<Row[]> }
+/**
+ * A select of at most one row, prepared once and run many times with named values
+ * (`sql.placeholder(name)`): the row, or undefined when none matches.
+ */
+export type PreparedRead<Row> = {
+  first: (values: Record<string, unknown>) => Promise<Row | undefined>
+}
 
 type Field = { mapFromDriverValue?: (value: unknown) => unknown }
 type SelectBuilder = {
   toSQL: () => { sql: string; params: unknown[] }
   getSelectedFields: () => Record<string, Field>
-  prepare: (name: string) => PreparedRead<unknown>
+  prepare: (name: string) => { execute: (values: Record<string, unknown>) => Promise<unknown[]> }
 }
 
 /**
@@ -61,10 +66,11 @@ export const closeReadConnection = (payload: Payload): void => {
 }
 
 /**
- * Prepares `build(database)`, a drizzle select whose values are `sql.placeholder`s. On a SQLite
- * file the drizzle query only writes the SQL: it runs as a native statement on the read
- * connection, rows mapped back to the select's field names through the columns' own decoders
- * (what drizzle does). On PostgreSQL it is drizzle's named prepared statement.
+ * Prepares `build(database)`, a drizzle select of at most one row whose values are
+ * `sql.placeholder`s. On a SQLite file the drizzle query only writes the SQL: it runs as a native
+ * statement on the read connection, asked for its first row only (`get`: reading rows through an
+ * iterator cost as much again), mapped back to the select's field names through the columns' own
+ * decoders (what drizzle does). On PostgreSQL it is drizzle's named prepared statement.
  */
 export const prepareRead = <Row>(
   payload: Payload,
@@ -74,25 +80,27 @@ export const prepareRead = <Row>(
 ): PreparedRead<Row> => {
   const builder = build(database) as SelectBuilder
   const connection = readConnectionOf(payload)
-  if (!connection) return builder.prepare(name) as PreparedRead<Row>
+  if (!connection) {
+    const prepared = builder.prepare(name)
+    return { first: async (values) => (await prepared.execute(values))[0] as Row | undefined }
+  }
 
   const { sql: text, params } = builder.toSQL()
   const fields = Object.entries(builder.getSelectedFields())
   const statement = connection.prepare(text).raw(true)
   return {
-    execute: async (values) => {
+    first: async (values) => {
       const bound = params.map((param) => (is(param, Placeholder) ? values[param.name] : param))
-      const rows = statement.all(bound) as unknown as unknown[][]
-      return rows.map((raw) => {
-        const row: Record<string, unknown> = {}
-        for (let index = 0; index < fields.length; index += 1) {
-          const [key, field] = fields[index]
-          const value = raw[index]
-          row[key] =
-            value === null || !field.mapFromDriverValue ? value : field.mapFromDriverValue(value)
-        }
-        return row as Row
-      })
+      const raw = statement.get(bound) as unknown as unknown[] | null | undefined
+      if (!raw) return undefined
+      const row: Record<string, unknown> = {}
+      for (let index = 0; index < fields.length; index += 1) {
+        const [key, field] = fields[index]
+        const value = raw[index]
+        row[key] =
+          value === null || !field.mapFromDriverValue ? value : field.mapFromDriverValue(value)
+      }
+      return row as Row
     },
   }
 }

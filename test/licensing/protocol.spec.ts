@@ -98,6 +98,30 @@ describe('license protocol: validate, activate, deactivate', () => {
       }
     })
 
+    it('answers the modules in the license’s order, none as [], and a change at the next validate', async () => {
+      const modulesNow = async () => (await post('validate', { key: license.key })).body
+      await booted.payload.update({
+        collection: 'licenses',
+        id: license.id,
+        data: { modules: ['topology', 'reporting', 'sla'] },
+      })
+      expect((await modulesNow()).license.modules).toEqual(['topology', 'reporting', 'sla'])
+      await booted.payload.update({
+        collection: 'licenses',
+        id: license.id,
+        data: { modules: ['sla', 'topology'] },
+      })
+      expect((await modulesNow()).license.modules).toEqual(['sla', 'topology'])
+      await booted.payload.update({ collection: 'licenses', id: license.id, data: { modules: [] } })
+      expect((await modulesNow()).license).toMatchObject({ modules: [], status: 'active' })
+      await booted.payload.update({
+        collection: 'licenses',
+        id: license.id,
+        data: { status: 'suspended' },
+      })
+      expect(await modulesNow()).toMatchObject({ valid: false, code: 'SUSPENDED' })
+    })
+
     it('accepts the key in lower case with spaces for dashes', async () => {
       const typed = (license.key as string).toLowerCase().replace(/-/g, ' ')
       expect((await post('validate', { key: typed })).body.code).toBe('VALID')

@@ -47,9 +47,9 @@ export const findActivation = async (
   licenseId: number | string,
   fingerprint: string,
 ): Promise<ActivationRow | null> => {
-  const rows = await activationQuery(payload, await drizzleFor(payload)).execute({
+  const row = await activationQuery(payload, await drizzleFor(payload)).first({
     license: licenseId,
     fingerprint,
   })
-  return rows[0] ?? null
+  return row ?? null
 }
