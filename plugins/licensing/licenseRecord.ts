@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { drizzleFor, eq, sql, tableOf, type DrizzleDatabase } from '../../src/database/database'
+import { eq, sql, tableOf, type DrizzleDatabase } from '../../src/database/database'
 import { prepareRead, type PreparedRead } from '../../src/database/preparedRead'
 
 import { licenseKeyLookup } from './licenseKeyLookup'
@@ -56,8 +56,14 @@ export const toLicenseRecord = (doc: Record<string, unknown>): LicenseRecord =>
     usersInUse: (doc.usersInUse as number | null) ?? 0,
   }) as LicenseRecord
 
-const isoDate = (value: unknown): string | null =>
-  value === null || value === undefined ? null : new Date(value as string).toISOString()
+/** `2026-02-10T17:33:00.927Z`: how SQLite holds a date already, so it needs no parsing. */
+const isIsoText = (value: string) => value.length === 24 && value[10] === 'T' && value[23] === 'Z'
+
+const isoDate = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string' && isIsoText(value)) return value
+  return new Date(value as string).toISOString()
+}
 const numberOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value)
 
@@ -146,8 +152,10 @@ export const findLicenseByKey = async (
 ): Promise<LicenseRecord | null> => {
   const lookup = licenseKeyLookup(payload.secret, key)
   if (lookup === null) return null
-  const database = await drizzleFor(payload)
-  const row = await licenseByKeyQuery(payload, database).first({ keyIndex: lookup.keyIndex })
+  // Never inside a request's transaction: the protocol's reads see what is committed.
+  const row = await licenseByKeyQuery(payload, payload.db.drizzle).first({
+    keyIndex: lookup.keyIndex,
+  })
   if (!row) return null
   return {
     id: row.id,

@@ -15,6 +15,12 @@ const registry = globalThis as typeof globalThis & {
   [registryName]?: WeakMap<Payload, Promise<SigningKey>>
 }
 const activeKeys = (registry[registryName] ??= new WeakMap<Payload, Promise<SigningKey>>())
+/** The same keys once loaded, so a signature need not wait a turn for a settled promise. */
+const loadedName = Symbol.for('license-update-hub.loadedSigningKeys')
+const loadedRegistry = globalThis as typeof globalThis & {
+  [loadedName]?: WeakMap<Payload, SigningKey>
+}
+const loadedKeys = (loadedRegistry[loadedName] ??= new WeakMap<Payload, SigningKey>())
 
 export const setActiveSigningKey = (
   payload: Payload,
@@ -23,8 +29,19 @@ export const setActiveSigningKey = (
   const pending = Promise.resolve(key)
   // Boot reports a failed load itself; keep an unobserved rejection from crashing the process.
   pending.catch(() => {})
+  loadedKeys.delete(payload)
   activeKeys.set(payload, pending)
+  pending.then(
+    (loaded) => {
+      if (activeKeys.get(payload) === pending) loadedKeys.set(payload, loaded)
+    },
+    () => {},
+  )
 }
+
+/** The active key if it is loaded already, else undefined (then wait for `activeSigningKey`). */
+export const loadedSigningKey = (payload: Payload): SigningKey | undefined =>
+  loadedKeys.get(payload)
 
 export const activeSigningKey = (payload: Payload): Promise<SigningKey> => {
   const key = activeKeys.get(payload)

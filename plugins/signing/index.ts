@@ -11,7 +11,7 @@ import { importSigningKey, loadDevelopmentPrivateJwk } from './signingKey'
 import { defaultSigningOptions, type SigningPluginOptions } from './types'
 
 export { keyFromSecret } from './keyFromSecret'
-export { signJws } from './signJws'
+export { signJws, signJwsOfJson } from './signJws'
 export { getPublicKeySet, type PublicKeySet } from './publicKeySet'
 export { rotateSigningKey, type RotateSigningKeyArgs } from './rotateSigningKey'
 export { rotateToStagedKey } from './rotateToStagedKey'

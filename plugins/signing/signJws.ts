@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 
 import type { SignedKind } from '../../src/lib/protocol'
 import { countSignature } from '../metrics'
-import { activeSigningKey } from './activeSigningKeys'
+import { activeSigningKey, loadedSigningKey } from './activeSigningKeys'
 import type { SigningKey } from './signingKey'
 
 const base64url = (text: string): string => Buffer.from(text).toString('base64url')
@@ -52,6 +52,22 @@ export const signWithKey = (
   return `${signingInput}.${signature}`
 }
 
+/** A signature made in the thread pool, of claims already in JSON. */
+const signJsonInThreadPool = async (
+  key: SigningKey,
+  kind: SignedKind,
+  claimsJson: string,
+): Promise<string> => {
+  const signingInput = `${encodedHeader(key, kind)}.${base64url(claimsJson)}`
+  const signature = await signInThreadPool(null, Buffer.from(signingInput), key.privateKey)
+  countSignature(kind)
+  return `${signingInput}.${signature.toString('base64url')}`
+}
+
+/** The key to sign with now: at once once loaded, without a turn of the event loop. */
+const signingKeyOf = (payload: Payload): SigningKey | Promise<SigningKey> =>
+  loadedSigningKey(payload) ?? activeSigningKey(payload)
+
 /**
  * Signs `claims` as a `kind` object with this server's active key. The signature is made in the
  * thread pool: an Ed25519 signature is ≈ 30 µs of CPU, which the event loop spends on other
@@ -62,9 +78,17 @@ export const signJws = async (
   kind: SignedKind,
   claims: Record<string, unknown>,
 ): Promise<string> => {
-  const key = await activeSigningKey(payload)
-  const signingInput = signingInputOf(key, kind, claims)
-  const signature = await signInThreadPool(null, Buffer.from(signingInput), key.privateKey)
-  countSignature(kind)
-  return `${signingInput}.${signature.toString('base64url')}`
+  const key = await signingKeyOf(payload)
+  const body = claims.iat === undefined ? { ...claims, iat: Math.floor(Date.now() / 1000) } : claims
+  return signJsonInThreadPool(key, kind, JSON.stringify(body))
 }
+
+/**
+ * `signJws` of claims the caller has serialised itself (with their `iat`): an answer that sends
+ * the same fields it signs writes their JSON once.
+ */
+export const signJwsOfJson = async (
+  payload: Payload,
+  kind: SignedKind,
+  claimsJson: string,
+): Promise<string> => signJsonInThreadPool(await signingKeyOf(payload), kind, claimsJson)

@@ -53,12 +53,18 @@ export const responseOf = ({ status, headers, body }: WholeAnswer): Response =>
 
 const encoder = new TextEncoder()
 
-/** A JSON whole answer (what `jsonResponse` answers, before it is a `Response`). */
-export const jsonAnswer = (
-  data: unknown,
-  { status = 200, headers = {} }: { status?: number; headers?: Record<string, string> } = {},
+type AnswerInit = { status?: number; headers?: Record<string, string> }
+
+/** A whole answer of JSON text already written. */
+export const jsonTextAnswer = (
+  json: string,
+  { status = 200, headers = {} }: AnswerInit = {},
 ): WholeAnswer => ({
   status,
   headers: { 'content-type': 'application/json', ...headers },
-  body: encoder.encode(JSON.stringify(data)) as Uint8Array<ArrayBuffer>,
+  body: encoder.encode(json) as Uint8Array<ArrayBuffer>,
 })
+
+/** A JSON whole answer (what `jsonResponse` answers, before it is a `Response`). */
+export const jsonAnswer = (data: unknown, init: AnswerInit = {}): WholeAnswer =>
+  jsonTextAnswer(JSON.stringify(data), init)

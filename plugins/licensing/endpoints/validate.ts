@@ -8,9 +8,9 @@ import {
   parseJsonBody,
   readJsonBody,
 } from '../../clientApi'
-import { signedAnswer } from '../signedAnswer'
+import { signedJsonAnswer } from '../signedAnswer'
 import { validateLicense, type ValidateLicenseArgs } from '../validation/validateLicense'
-import { jsonAnswer, responseOf, type WholeAnswer } from '../../../src/http/answers'
+import { responseOf, type WholeAnswer } from '../../../src/http/answers'
 import { validationAnswer } from './answers'
 import { badRequestRefusal } from './refusals'
 import { validateRequest } from './schemas'
@@ -20,14 +20,7 @@ const answerValidation = async (
   request: ValidateLicenseArgs,
   nonce: string | undefined,
 ): Promise<WholeAnswer> =>
-  jsonAnswer(
-    await signedAnswer(
-      payload,
-      SignedKind.validation,
-      await validateLicense(payload, request),
-      nonce,
-    ),
-  )
+  signedJsonAnswer(payload, SignedKind.validation, await validateLicense(payload, request), nonce)
 
 export const validateEndpoint = clientEndpoint({
   path: '/v1/licenses/validate',
