@@ -1,7 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 
-import type { WholeAnswer } from './answers'
 import { fileSourceOf, type FileSource } from './fileBody'
 
 /**
@@ -152,18 +151,4 @@ export const sendWebResponse = async (
   } finally {
     res.off('close', stopReading)
   }
-}
-
-/**
- * Writes a whole answer (an endpoint's fast answer) in one `end()`, which gives it its
- * Content-Length.
- */
-export const sendWholeAnswer = (
-  { status, headers, body }: WholeAnswer,
-  res: ServerResponse,
-  { omitBody = false } = {},
-): void => {
-  res.statusCode = status
-  for (const name in headers) res.setHeader(name, headers[name])
-  res.end(omitBody ? undefined : body)
 }

@@ -10,7 +10,7 @@ import { mirrorHandleEndpoints } from './mirrorHandleEndpoints'
 import { payloadInstanceKeyOf } from './payloadInstanceKey'
 import { apiSecurityHeaders } from './securityHeaders'
 import type { WholeAnswer } from '../http/answers'
-import { sendWebResponse, sendWholeAnswer } from '../http/sendWebResponse'
+import { sendWebResponse } from '../http/sendWebResponse'
 import { isDraining } from './serveApiApp'
 import { sendJsonError } from './sendJsonError'
 import { noBody, readWholeBody, toWebRequest } from '../http/toWebRequest'
@@ -103,77 +103,116 @@ export const createApiApp = (
       logError: (message) => payload.logger.error(message),
     })
 
-  const sendFastAnswer = (answer: WholeAnswer, req: IncomingMessage, res: ServerResponse) => {
-    if (isDraining(res)) res.setHeader('connection', 'close')
-    sendWholeAnswer({ ...answer, headers: { ...corsHeaders, ...answer.headers } }, res, {
-      omitBody: req.method === 'HEAD',
-    })
+  /** The headers of every answer the host writes itself, set before any other path writes. */
+  const setCommonHeaders = (res: ServerResponse, requestId: string) => {
+    for (const [name, value] of securityHeaders) res.setHeader(name, value)
+    res.setHeader('x-request-id', requestId)
+  }
+
+  // A fast answer's headers go out in one writeHead as a flat list, names lowercase: the security
+  // headers, Payload's CORS headers, then the answer's own (which win), and its length. Built once
+  // per answer object (a cached manifest answer is the same object for every request).
+  const fastBaseHeaders = new Map<string, string>([
+    ...securityHeaders,
+    ...Object.entries(corsHeaders).map(([name, value]) => [name.toLowerCase(), value] as const),
+  ])
+  const headerLists = new WeakMap<WholeAnswer, string[]>()
+  const headerListOf = (answer: WholeAnswer): string[] => {
+    let list = headerLists.get(answer)
+    if (list) return list
+    const merged = new Map(fastBaseHeaders)
+    for (const name in answer.headers) merged.set(name.toLowerCase(), answer.headers[name])
+    merged.set('content-length', String(answer.body?.byteLength ?? 0))
+    // A 304 has no body, and says nothing of the length of the one it stands for.
+    if (!answer.body) merged.delete('content-length')
+    list = []
+    for (const [name, value] of merged) list.push(name, value)
+    headerLists.set(answer, list)
+    return list
+  }
+
+  const sendFastAnswer = (
+    answer: WholeAnswer,
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+  ) => {
+    const headers = headerListOf(answer).concat('x-request-id', requestId)
+    if (isDraining(res)) headers.push('connection', 'close')
+    res.writeHead(answer.status, headers)
+    res.end(req.method === 'HEAD' ? undefined : answer.body)
   }
 
   /**
    * Answers the request: its route label for the request metrics, or a promise of it when the
    * answer takes a body to read or a database to ask. Routing, and a fast answer a bodiless
-   * request gets at once (a cached manifest), take no promise at all.
+   * request gets at once (a cached manifest), take no promise at all. Every path but a fast
+   * answer sets the common headers first; a fast answer writes them with its own.
    */
   const serveClientApi = (
     req: IncomingMessage,
     res: ServerResponse,
     origin: ClientOrigin,
+    requestId: string,
   ): string | Promise<string> => {
-    for (const [name, value] of securityHeaders) res.setHeader(name, value)
-    const url = parseUrl(req.url ?? '/', origin.protocol, req.headers.host)
-    if (!url) {
-      sendJsonError(res, 400, 'BAD_REQUEST', 'Malformed request URL')
+    const refuse = (
+      status: number,
+      code: string,
+      message: string,
+      headers?: Record<string, string>,
+    ) => {
+      setCommonHeaders(res, requestId)
+      sendJsonError(res, status, code, message, headers)
       return unmatched
     }
-    if (serveMetrics && url.pathname === '/metrics')
+    const url = parseUrl(req.url ?? '/', origin.protocol, req.headers.host)
+    if (!url) return refuse(400, 'BAD_REQUEST', 'Malformed request URL')
+    if (serveMetrics && url.pathname === '/metrics') {
+      setCommonHeaders(res, requestId)
       return serveMetrics(req, res).then(() => '/metrics')
+    }
     // Routed on the normalised pathname (`/api/v1/../users` is `/api/users`): exactly what
     // handleEndpoints will see, so nothing outside /api/v1 can be reached.
-    if (!url.pathname.startsWith(clientApiPrefix)) {
-      sendJsonError(res, 404, 'NOT_FOUND', `Nothing is served at ${req.method} ${url.pathname}`)
-      return unmatched
-    }
+    if (!url.pathname.startsWith(clientApiPrefix))
+      return refuse(404, 'NOT_FOUND', `Nothing is served at ${req.method} ${url.pathname}`)
     let route: ReturnType<typeof lookupRoute>
     try {
       route = lookupRoute(req.method ?? 'GET', url.pathname.slice(apiRoute.length))
     } catch {
-      sendJsonError(res, 400, 'BAD_REQUEST', 'Malformed escape in the request path')
-      return unmatched
+      return refuse(400, 'BAD_REQUEST', 'Malformed escape in the request path')
     }
-    if (route.kind === 'not-found') {
-      sendJsonError(res, 404, 'NOT_FOUND', `No endpoint at ${req.method} ${url.pathname}`)
-      return unmatched
-    }
-    if (route.kind === 'method-not-allowed') {
-      sendJsonError(
-        res,
-        405,
-        'METHOD_NOT_ALLOWED',
-        `${req.method} is not allowed on ${url.pathname}`,
-        {
-          allow: route.allowed.join(', '),
-        },
-      )
-      return unmatched
-    }
-    if (!route.fastAnswer || !mayAnswerFast(req))
-      return answerThroughPayload(req, res, url, route, origin)
+    if (route.kind === 'not-found')
+      return refuse(404, 'NOT_FOUND', `No endpoint at ${req.method} ${url.pathname}`)
+    if (route.kind === 'method-not-allowed')
+      return refuse(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`, {
+        allow: route.allowed.join(', '),
+      })
+    const found: Served = { req, res, url, route, origin, requestId }
+    if (!route.fastAnswer || !mayAnswerFast(req)) return answerThroughPayload(found)
     if (route.method !== 'GET' && route.method !== 'HEAD')
-      return answerAfterBody(req, res, url, route, origin, route.fastAnswer)
+      return answerAfterBody(found, route.fastAnswer)
     const answer = route.fastAnswer(fastRequest(req, url, noBody))
     if (answer instanceof Promise)
       return answer.then((ready) => {
-        if (!ready) return answerThroughPayload(req, res, url, route, origin)
-        sendFastAnswer(ready, req, res)
+        if (!ready) return answerThroughPayload(found)
+        sendFastAnswer(ready, req, res, requestId)
         return route.path
       })
-    if (!answer) return answerThroughPayload(req, res, url, route, origin)
-    sendFastAnswer(answer, req, res)
+    if (!answer) return answerThroughPayload(found)
+    sendFastAnswer(answer, req, res, requestId)
     return route.path
   }
 
   type Route = Extract<ReturnType<typeof lookupRoute>, { kind: 'found' }>
+  /** A request routed to an endpoint. */
+  type Served = {
+    req: IncomingMessage
+    res: ServerResponse
+    url: URL
+    route: Route
+    origin: ClientOrigin
+    requestId: string
+  }
 
   const fastRequest = (req: IncomingMessage, url: URL, body: Uint8Array) => ({
     payload,
@@ -184,29 +223,23 @@ export const createApiApp = (
 
   /** A fast answer to a request with a body: read whole first (unless too large to). */
   const answerAfterBody = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    route: Route,
-    origin: ClientOrigin,
+    served: Served,
     fastAnswer: NonNullable<Route['fastAnswer']>,
   ): Promise<string> => {
+    const { req, res, url, route, requestId } = served
     const wholeBody = await readWholeBody(req, route.method)
     const answer = wholeBody && (await fastAnswer(fastRequest(req, url, wholeBody)))
-    if (!answer) return answerThroughPayload(req, res, url, route, origin, wholeBody)
-    sendFastAnswer(answer, req, res)
+    if (!answer) return answerThroughPayload(served, wholeBody)
+    sendFastAnswer(answer, req, res, requestId)
     return route.path
   }
 
   /** The endpoint's handler, through Payload's `handleEndpoints`. */
   const answerThroughPayload = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    route: Route,
-    origin: ClientOrigin,
+    { req, res, url, route, origin, requestId }: Served,
     wholeBody?: Uint8Array<ArrayBuffer>,
   ): Promise<string> => {
+    setCommonHeaders(res, requestId)
     const { request, dropUnreadBody } = await toWebRequest(
       req,
       url,
@@ -227,7 +260,12 @@ export const createApiApp = (
     return route.path
   }
 
-  const answerUnexpectedError = (error: unknown, req: IncomingMessage, res: ServerResponse) => {
+  const answerUnexpectedError = (
+    error: unknown,
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+  ) => {
     // A client that hung up mid-request is not a server bug.
     if (req.destroyed || res.destroyed) return
     payload.logger.error({
@@ -235,6 +273,7 @@ export const createApiApp = (
       msg: `API host: unhandled error on ${req.method} ${pathOf(req)}`,
     })
     if (res.headersSent) return void res.destroy()
+    setCommonHeaders(res, requestId)
     sendJsonError(res, 500, 'INTERNAL', 'Internal error')
   }
 
@@ -257,19 +296,18 @@ export const createApiApp = (
     const startedAt = performance.now()
     const origin = originOf(req)
     const requestId = requestIdFor(req.headers['x-request-id'], origin.viaTrustedProxy)
-    res.setHeader('x-request-id', requestId)
     const finished = (route: string) => {
       const seconds = (performance.now() - startedAt) / 1000
       recordRequest(route, req.method, res.statusCode, seconds)
       logRefusal(req, res.statusCode, route, seconds)
     }
     const failed = (error: unknown) => {
-      answerUnexpectedError(error, req, res)
+      answerUnexpectedError(error, req, res, requestId)
       recordRequest(unmatched, req.method, 500, (performance.now() - startedAt) / 1000)
     }
     runWithRequestId(requestId, () => {
       try {
-        const served = serveClientApi(req, res, origin)
+        const served = serveClientApi(req, res, origin, requestId)
         if (typeof served === 'string') finished(served)
         else served.then(finished, failed)
       } catch (error) {

@@ -29,6 +29,14 @@ describe('API host: security headers', () => {
         method: 'POST',
         body: '{}',
       }),
+      validateFast: await rawRequest(host.url, {
+        path: '/api/v1/licenses/validate',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key: 'PMON-00000-00000-00000-00000-00000-0' }),
+      }),
+      health: await rawRequest(host.url, { path: '/api/v1/health' }),
+      healthHead: await rawRequest(host.url, { path: '/api/v1/health', method: 'HEAD' }),
       notFound: await rawRequest(host.url, { path: '/admin' }),
       wrongMethod: await rawRequest(host.url, {
         path: '/api/v1/licenses/validate',
@@ -44,7 +52,21 @@ describe('API host: security headers', () => {
         /default-src 'none'.*frame-ancestors 'none'/,
       )
       expect(answer.headers['x-powered-by'], name).toBeUndefined()
+      expect(answer.headers['x-request-id'], name).toMatch(/^[0-9a-f-]{36}$/)
     }
+  })
+
+  it('writes a fast answer with its length, CORS headers and request id, and a HEAD with the length alone', async () => {
+    const get = await rawRequest(host.url, { path: '/api/v1/health' })
+    const head = await rawRequest(host.url, { path: '/api/v1/health', method: 'HEAD' })
+    expect(get.status).toBe(200)
+    expect(get.headers['content-length']).toBe(String(get.body.length))
+    expect(get.headers['transfer-encoding']).toBeUndefined()
+    expect(get.headers['access-control-allow-methods']).toContain('GET')
+    expect(head.status).toBe(200)
+    expect(head.body.length).toBe(0)
+    expect(head.headers['content-length']).toBe(String(get.body.length))
+    expect(head.headers['x-request-id']).not.toBe(get.headers['x-request-id'])
   })
 
   it('answers 405 with Allow to an unknown method on a client endpoint', async () => {

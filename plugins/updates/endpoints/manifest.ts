@@ -40,17 +40,36 @@ const isNotModified = (ifNoneMatch: string | null, etag: string): boolean =>
     return trimmed === '*' || trimmed.replace(/^W\//, '') === etag
   })
 
+type WholeAnswers = { ok: WholeAnswer; notModified: WholeAnswer }
+
+/**
+ * The 200 and 304 of each manifest answer, made once: a cached manifest is the same object for
+ * every request, and so are its answers (the host keeps their header lists by answer).
+ */
+const wholeAnswers = new WeakMap<ManifestAnswer, WholeAnswers>()
+
+const wholeAnswersOf = (answer: ManifestAnswer): WholeAnswers => {
+  let answers = wholeAnswers.get(answer)
+  if (answers) return answers
+  const headers = { etag: answer.etag, 'cache-control': 'public, max-age=60' }
+  answers = {
+    ok: {
+      status: 200,
+      headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+      body: answer.body,
+    },
+    notModified: { status: 304, headers },
+  }
+  wholeAnswers.set(answer, answers)
+  return answers
+}
+
 const manifestAnswer = (
   answer: ManifestAnswer,
   ifNoneMatch: string | null | undefined,
 ): WholeAnswer => {
-  const headers = { etag: answer.etag, 'cache-control': 'public, max-age=60' }
-  if (isNotModified(ifNoneMatch ?? null, answer.etag)) return { status: 304, headers }
-  return {
-    status: 200,
-    headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
-    body: answer.body,
-  }
+  const { ok, notModified } = wholeAnswersOf(answer)
+  return isNotModified(ifNoneMatch ?? null, answer.etag) ? notModified : ok
 }
 
 /**
