@@ -29,7 +29,13 @@ export const maxAgeMs = 2_000
  */
 const missReloadAfterMs = 250
 
-const cache = new WeakMap<Payload, { catalogue: Promise<Catalogue>; loadedAt: number }>()
+type CacheEntry = {
+  catalogue: Promise<Catalogue>
+  loadedAt: number
+  /** The same catalogue once read, for a lookup that need not wait a turn. */
+  loaded?: Catalogue
+}
+const cache = new WeakMap<Payload, CacheEntry>()
 
 const loadCatalogue = async (payload: Payload): Promise<Catalogue> => {
   const { docs } = await payload.find({
@@ -71,9 +77,19 @@ const catalogueOf = async (
   if (cached && now - cached.loadedAt < (fresh ? missReloadAfterMs : maxAgeMs))
     return cached.catalogue
   const loading = loadCatalogue(payload)
-  cache.set(payload, { catalogue: loading, loadedAt: now })
-  loading.catch(() => cache.delete(payload))
+  const entry: CacheEntry = { catalogue: loading, loadedAt: now }
+  cache.set(payload, entry)
+  loading.then(
+    (catalogue) => (entry.loaded = catalogue),
+    () => cache.delete(payload),
+  )
   return loading
+}
+
+/** The catalogue read less than `maxAgeMs` ago, if it is in memory already. */
+const loadedCatalogueOf = (payload: Payload, now = Date.now()): Catalogue | undefined => {
+  const cached = cache.get(payload)
+  return cached && now - cached.loadedAt < maxAgeMs ? cached.loaded : undefined
 }
 
 /** Makes this instance read the products again on their next use. */
@@ -88,29 +104,43 @@ export const readCatalogue = async (payload: Payload): Promise<Map<string, Produ
 /**
  * A product by id or slug that passes `accept` (the product itself, or its line or platform);
  * a miss reads the catalogue again once, for what was created on another instance a moment ago.
+ * A hit in the catalogue in memory is answered at once, not as a promise (every validate asks).
  */
-const lookUp = async (
+const lookUp = (
   payload: Payload,
   find: (catalogue: Catalogue) => ProductInfo | undefined,
   accept: (product: ProductInfo) => boolean = () => true,
+): ProductInfo | Promise<ProductInfo | undefined> => {
+  const loaded = loadedCatalogueOf(payload)
+  const hit = loaded && find(loaded)
+  if (hit && accept(hit)) return hit
+  return lookUpReading(payload, find, accept)
+}
+
+const lookUpReading = async (
+  payload: Payload,
+  find: (catalogue: Catalogue) => ProductInfo | undefined,
+  accept: (product: ProductInfo) => boolean,
 ): Promise<ProductInfo | undefined> => {
   const cached = find(await catalogueOf(payload))
   if (cached && accept(cached)) return cached
   return find(await catalogueOf(payload, true))
 }
 
-/** A product by id. */
+/** A product by id (at once when the catalogue in memory has it: `await` it either way). */
 export const productById = (
   payload: Payload,
   id: number | string,
-): Promise<ProductInfo | undefined> => lookUp(payload, ({ byId }) => byId.get(String(id)))
+): ProductInfo | Promise<ProductInfo | undefined> =>
+  lookUp(payload, ({ byId }) => byId.get(String(id)))
 
-/** A product by slug (`promonitor`, `collector`, `cockpit`); `accept` as in `lookUp`. */
+/** A product by slug (`promonitor`, `collector`, `cockpit`); `accept` and answer as in `lookUp`. */
 export const productBySlug = (
   payload: Payload,
   slug: string,
   accept?: (product: ProductInfo) => boolean,
-): Promise<ProductInfo | undefined> => lookUp(payload, ({ bySlug }) => bySlug.get(slug), accept)
+): ProductInfo | Promise<ProductInfo | undefined> =>
+  lookUp(payload, ({ bySlug }) => bySlug.get(slug), accept)
 
 /** The line a request means: the one named (any case), else the product's newest (last listed). */
 export const resolveLine = (product: ProductInfo, line?: string | null): string | undefined => {

@@ -64,10 +64,6 @@ const signJsonInThreadPool = async (
   return `${signingInput}.${signature.toString('base64url')}`
 }
 
-/** The key to sign with now: at once once loaded, without a turn of the event loop. */
-const signingKeyOf = (payload: Payload): SigningKey | Promise<SigningKey> =>
-  loadedSigningKey(payload) ?? activeSigningKey(payload)
-
 /**
  * Signs `claims` as a `kind` object with this server's active key. The signature is made in the
  * thread pool: an Ed25519 signature is ≈ 30 µs of CPU, which the event loop spends on other
@@ -78,7 +74,7 @@ export const signJws = async (
   kind: SignedKind,
   claims: Record<string, unknown>,
 ): Promise<string> => {
-  const key = await signingKeyOf(payload)
+  const key = loadedSigningKey(payload) ?? (await activeSigningKey(payload))
   const body = claims.iat === undefined ? { ...claims, iat: Math.floor(Date.now() / 1000) } : claims
   return signJsonInThreadPool(key, kind, JSON.stringify(body))
 }
@@ -91,4 +87,9 @@ export const signJwsOfJson = async (
   payload: Payload,
   kind: SignedKind,
   claimsJson: string,
-): Promise<string> => signJsonInThreadPool(await signingKeyOf(payload), kind, claimsJson)
+): Promise<string> =>
+  signJsonInThreadPool(
+    loadedSigningKey(payload) ?? (await activeSigningKey(payload)),
+    kind,
+    claimsJson,
+  )

