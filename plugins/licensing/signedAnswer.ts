@@ -1,27 +1,15 @@
 import type { Payload } from 'payload'
 
 import type { SignedKind } from '../../src/lib/protocol'
-import { signJws, signJwsOfJson } from '../signing'
+import { signJwsOfJson } from '../signing'
 import { jsonTextAnswer, type WholeAnswer } from '../../src/http/answers'
 
 /**
- * A decision answer: its fields plus `signed`, a JWS of the same fields with `iat` and the
- * request's `nonce` (when sent), so an app can tell it was neither forged nor replayed.
- */
-export const signedAnswer = async <Fields extends Record<string, unknown>>(
-  payload: Payload,
-  kind: SignedKind,
-  fields: Fields,
-  nonce?: string,
-): Promise<Fields & { signed: string }> => ({
-  ...fields,
-  signed: await signJws(payload, kind, nonce === undefined ? fields : { ...fields, nonce }),
-})
-
-/**
- * `signedAnswer` as the JSON answer to send. The fields are serialised once, for the signed claims
- * and the body alike (`JSON.stringify({ ...fields, nonce, iat })` and `{ ...fields, signed }` hold
- * the same text up to their last field), so `fields` must hold no `nonce`, `iat` or `signed`.
+ * A decision answer, ready to send: its fields plus `signed`, a JWS of the same fields with `iat`
+ * and the request's `nonce` (when sent), so an app can tell it was neither forged nor replayed.
+ * The fields are serialised once, for the signed claims and the body alike
+ * (`JSON.stringify({ ...fields, nonce, iat })` and `{ ...fields, signed }` hold the same text up
+ * to their last field), so `fields` must hold no `nonce`, `iat` or `signed`.
  */
 export const signedJsonAnswer = async (
   payload: Payload,

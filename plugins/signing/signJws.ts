@@ -27,15 +27,15 @@ const encodedHeader = (key: SigningKey, kind: SignedKind): string => {
   return header
 }
 
-/** The JWS signing input: header and claims, with `iat` (seconds) added when they lack it. */
-const signingInputOf = (
-  key: SigningKey,
-  kind: SignedKind,
-  claims: Record<string, unknown>,
-): string => {
-  const body = claims.iat === undefined ? { ...claims, iat: Math.floor(Date.now() / 1000) } : claims
-  return `${encodedHeader(key, kind)}.${base64url(JSON.stringify(body))}`
-}
+/** The claims as signed: with `iat` (seconds) added when they lack it. */
+const claimsJsonOf = (claims: Record<string, unknown>): string =>
+  JSON.stringify(
+    claims.iat === undefined ? { ...claims, iat: Math.floor(Date.now() / 1000) } : claims,
+  )
+
+/** The JWS signing input: the header of `kind` and the claims. */
+const signingInputOf = (key: SigningKey, kind: SignedKind, claimsJson: string): string =>
+  `${encodedHeader(key, kind)}.${base64url(claimsJson)}`
 
 /**
  * A compact JWS of `claims` signed by `key` (header `{ alg: 'EdDSA', kid, typ: kind }`), with `iat`
@@ -46,7 +46,7 @@ export const signWithKey = (
   kind: SignedKind,
   claims: Record<string, unknown>,
 ): string => {
-  const signingInput = signingInputOf(key, kind, claims)
+  const signingInput = signingInputOf(key, kind, claimsJsonOf(claims))
   const signature = sign(null, Buffer.from(signingInput), key.privateKey).toString('base64url')
   countSignature(kind)
   return `${signingInput}.${signature}`
@@ -58,11 +58,15 @@ const signJsonInThreadPool = async (
   kind: SignedKind,
   claimsJson: string,
 ): Promise<string> => {
-  const signingInput = `${encodedHeader(key, kind)}.${base64url(claimsJson)}`
+  const signingInput = signingInputOf(key, kind, claimsJson)
   const signature = await signInThreadPool(null, Buffer.from(signingInput), key.privateKey)
   countSignature(kind)
   return `${signingInput}.${signature.toString('base64url')}`
 }
+
+/** The active key: itself once loaded (no promise to settle), else the promise of boot's load. */
+const activeKeyOf = (payload: Payload): SigningKey | Promise<SigningKey> =>
+  loadedSigningKey(payload) ?? activeSigningKey(payload)
 
 /**
  * Signs `claims` as a `kind` object with this server's active key. The signature is made in the
@@ -73,11 +77,7 @@ export const signJws = async (
   payload: Payload,
   kind: SignedKind,
   claims: Record<string, unknown>,
-): Promise<string> => {
-  const key = loadedSigningKey(payload) ?? (await activeSigningKey(payload))
-  const body = claims.iat === undefined ? { ...claims, iat: Math.floor(Date.now() / 1000) } : claims
-  return signJsonInThreadPool(key, kind, JSON.stringify(body))
-}
+): Promise<string> => signJsonInThreadPool(await activeKeyOf(payload), kind, claimsJsonOf(claims))
 
 /**
  * `signJws` of claims the caller has serialised itself (with their `iat`): an answer that sends
@@ -87,9 +87,4 @@ export const signJwsOfJson = async (
   payload: Payload,
   kind: SignedKind,
   claimsJson: string,
-): Promise<string> =>
-  signJsonInThreadPool(
-    loadedSigningKey(payload) ?? (await activeSigningKey(payload)),
-    kind,
-    claimsJson,
-  )
+): Promise<string> => signJsonInThreadPool(await activeKeyOf(payload), kind, claimsJson)

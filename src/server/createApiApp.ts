@@ -122,9 +122,9 @@ export const createApiApp = (
     if (list) return list
     const merged = new Map(fastBaseHeaders)
     for (const name in answer.headers) merged.set(name.toLowerCase(), answer.headers[name])
-    merged.set('content-length', String(answer.body?.byteLength ?? 0))
-    // A 304 has no body, and says nothing of the length of the one it stands for.
-    if (!answer.body) merged.delete('content-length')
+    // A 304 (or 204) has no body, and says nothing of the length of the one it stands for.
+    if (answer.status !== 304 && answer.status !== 204)
+      merged.set('content-length', String(answer.body?.byteLength ?? 0))
     list = []
     for (const [name, value] of merged) list.push(name, value)
     headerLists.set(answer, list)

@@ -8,8 +8,8 @@ import {
 } from '../../clientApi'
 import { activateLicense } from '../activation/activateLicense'
 import { appActor } from '../history/actors'
-import { signedAnswer } from '../signedAnswer'
-import { jsonResponse } from '../../../src/http/answers'
+import { signedJsonAnswer } from '../signedAnswer'
+import { responseOf } from '../../../src/http/answers'
 import { activationAnswer } from './answers'
 import { badRequestRefusal } from './refusals'
 import { activateRequest } from './schemas'
@@ -34,6 +34,6 @@ export const activateEndpoint = clientEndpoint({
       installation,
       appActor(installation.fingerprint, installation.hostname),
     )
-    return jsonResponse(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
+    return responseOf(await signedJsonAnswer(req.payload, SignedKind.activation, answer, nonce))
   },
 })

@@ -8,8 +8,8 @@ import {
   refusal,
 } from '../../clientApi'
 import { activateCompanyLicense, requireCustomerAccount } from '../masterLogin/masterLogin'
-import { signedAnswer } from '../signedAnswer'
-import { jsonResponse } from '../../../src/http/answers'
+import { signedJsonAnswer } from '../signedAnswer'
+import { responseOf } from '../../../src/http/answers'
 import { activationAnswer } from './answers'
 import { badCustomerKeyRefusal, badRequestRefusal } from './refusals'
 import { appLicenseRequest } from './schemas'
@@ -36,6 +36,6 @@ export const appLicenseEndpoint = clientEndpoint({
     const account = requireCustomerAccount(req)
     const { nonce, ...request } = await readJsonBody(req, appLicenseRequest)
     const answer = await activateCompanyLicense(req.payload, account, request)
-    return jsonResponse(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
+    return responseOf(await signedJsonAnswer(req.payload, SignedKind.activation, answer, nonce))
   },
 })

@@ -8,8 +8,8 @@ import {
 } from '../../clientApi'
 import { appActor } from '../history/actors'
 import { deactivateLicense } from '../activation/deactivateLicense'
-import { signedAnswer } from '../signedAnswer'
-import { jsonResponse } from '../../../src/http/answers'
+import { signedJsonAnswer } from '../signedAnswer'
+import { responseOf } from '../../../src/http/answers'
 import { deactivationAnswer } from './answers'
 import { badRequestRefusal } from './refusals'
 import { deactivateRequest } from './schemas'
@@ -32,6 +32,6 @@ export const deactivateEndpoint = clientEndpoint({
   handler: async (req) => {
     const { key, fingerprint, nonce } = await readJsonBody(req, deactivateRequest)
     const answer = await deactivateLicense(req.payload, key, fingerprint, appActor(fingerprint))
-    return jsonResponse(await signedAnswer(req.payload, SignedKind.activation, answer, nonce))
+    return responseOf(await signedJsonAnswer(req.payload, SignedKind.activation, answer, nonce))
   },
 })
