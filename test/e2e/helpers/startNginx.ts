@@ -63,12 +63,14 @@ http {
   scgi_temp_path ${folder}/scgi;
   client_max_body_size 250m;
   proxy_bind ${proxyAddress};
+  # max_fails=0: a fuzzed request that makes one instance drop a connection must not take it out
+  # of the rotation for 10 s (nginx's default), or the tests that count instances see two of three.
   upstream api_hosts {
-${api.map((address) => `    server ${address};`).join('\n')}
+${api.map((address) => `    server ${address} max_fails=0;`).join('\n')}
     keepalive 16;
   }
   upstream app_hosts {
-${app.map((address) => `    server ${address};`).join('\n')}
+${app.map((address) => `    server ${address} max_fails=0;`).join('\n')}
     keepalive 16;
   }
   server {
@@ -123,6 +125,10 @@ export const startNginx = async (options: NginxOptions): Promise<Nginx> => {
       child.kill('SIGTERM')
       await exited
     }
+    // What nginx logged at warn or above (an upstream it could not reach, a reset) shows in the
+    // test output, next to the test it may explain.
+    const logged = errorLog().trim()
+    if (logged) console.log(`nginx error log:\n${logged}`)
     rmSync(folder, { recursive: true, force: true })
   }
 
