@@ -1,7 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { eq, sql, tableOf, type DrizzleDatabase } from '../../src/database/database'
-import { prepareRead, type PreparedRead } from '../../src/database/preparedRead'
+import { sql, tableOf, type DrizzleDatabase } from '../../src/database/database'
+import { prepareRead } from '../../src/database/preparedRead'
+import { batchedLookup, columnInKeyList, keyListOf } from '../../src/database/batchedLookup'
 
 import { licenseKeyLookup } from './licenseKeyLookup'
 import type { License } from '../../payload-types'
@@ -69,6 +70,7 @@ const numberOrNull = (value: unknown): number | null =>
 
 type LicenseByKeyRow = {
   id: LicenseRecord['id']
+  keyIndex: string
   customer: number | string
   product: number | string
   line: string
@@ -102,24 +104,25 @@ const modulesOf = (payload: Payload) => {
       )
 }
 
-/**
- * The license-by-key select, built and prepared once per database handle (building a drizzle
- * query costs more than running it). Only the statement is kept, never a row: every lookup reads
- * the license as it is now.
- */
-const licenseByKeyQueries = new WeakMap<object, PreparedRead<LicenseByKeyRow>>()
+type LicenseLookup = (keyIndex: string) => Promise<LicenseByKeyRow | undefined>
 
-const licenseByKeyQuery = (
-  payload: Payload,
-  database: DrizzleDatabase,
-): PreparedRead<LicenseByKeyRow> => {
-  let query = licenseByKeyQueries.get(database)
-  if (query) return query
+/**
+ * The licenses-by-key select, built and prepared once per database handle (building a drizzle
+ * query costs more than running it), and the lookups of one turn of the event loop asked together
+ * (`batchedLookup`). Only the statement is kept, never a row: every lookup reads the license as it
+ * is now.
+ */
+const licenseLookups = new WeakMap<object, LicenseLookup>()
+
+const licenseLookupOf = (payload: Payload, database: DrizzleDatabase): LicenseLookup => {
+  let lookup = licenseLookups.get(database)
+  if (lookup) return lookup
   const licenses = tableOf(payload, 'licenses')
-  query = prepareRead<LicenseByKeyRow>(payload, database, 'licensing_license_by_key', (db) =>
+  const query = prepareRead<LicenseByKeyRow>(payload, database, 'licensing_licenses_by_key', (db) =>
     db
       .select({
         id: licenses.id,
+        keyIndex: licenses.keyIndex,
         customer: licenses.customer,
         product: licenses.product,
         line: licenses.line,
@@ -135,16 +138,21 @@ const licenseByKeyQuery = (
         modules: modulesOf(payload),
       })
       .from(licenses)
-      .where(eq(licenses.keyIndex, sql.placeholder('keyIndex'))),
+      .where(columnInKeyList(payload, licenses.keyIndex, 'keyIndexes')),
   )
-  licenseByKeyQueries.set(database, query)
-  return query
+  lookup = batchedLookup(
+    (keyIndexes) => query.all({ keyIndexes: keyListOf(payload, keyIndexes) }),
+    (row) => row.keyIndex,
+  )
+  licenseLookups.set(database, lookup)
+  return lookup
 }
 
 /**
  * The license a key names, or null. A key that is not well formed (wrong shape or check
  * character) is answered without touching the database. This is the validate hot path, so it is
- * one indexed query (the license row with its modules), prepared once, not a Payload `find`.
+ * one indexed query (the license row with its modules), prepared once and shared by the lookups
+ * of the same moment, not a Payload `find`.
  */
 export const findLicenseByKey = async (
   payload: Payload,
@@ -153,9 +161,7 @@ export const findLicenseByKey = async (
   const lookup = licenseKeyLookup(payload.secret, key)
   if (lookup === null) return null
   // Never inside a request's transaction: the protocol's reads see what is committed.
-  const row = await licenseByKeyQuery(payload, payload.db.drizzle).first({
-    keyIndex: lookup.keyIndex,
-  })
+  const row = await licenseLookupOf(payload, payload.db.drizzle)(lookup.keyIndex)
   if (!row) return null
   return {
     id: row.id,

@@ -5,18 +5,19 @@ import type { Payload } from 'payload'
 import type { DrizzleDatabase } from './database'
 
 /**
- * A select of at most one row, prepared once and run many times with named values
- * (`sql.placeholder(name)`): the row, or undefined when none matches.
+ * A select prepared once and run many times with named values (`sql.placeholder(name)`): its
+ * first row (undefined when none matches), or all of them.
  */
 export type PreparedRead<Row> = {
   first: (values: Record<string, unknown>) => Promise<Row | undefined>
+  all: (values: Record<string, unknown>) => Promise<Row[]>
 }
 
 type Field = { mapFromDriverValue?: (value: unknown) => unknown }
-type SelectBuilder = {
+type SelectBuilder<Row> = {
   toSQL: () => { sql: string; params: unknown[] }
   getSelectedFields: () => Record<string, Field>
-  prepare: (name: string) => { execute: (values: Record<string, unknown>) => Promise<unknown[]> }
+  prepare: (name: string) => { execute: (values: Record<string, unknown>) => Promise<Row[]> }
 }
 
 /**
@@ -66,11 +67,11 @@ export const closeReadConnection = (payload: Payload): void => {
 }
 
 /**
- * Prepares `build(database)`, a drizzle select of at most one row whose values are
- * `sql.placeholder`s. On a SQLite file the drizzle query only writes the SQL: it runs as a native
- * statement on the read connection, asked for its first row only (`get`: reading rows through an
- * iterator cost as much again), mapped back to the select's field names through the columns' own
- * decoders (what drizzle does). On PostgreSQL it is drizzle's named prepared statement.
+ * Prepares `build(database)`, a drizzle select whose values are `sql.placeholder`s. On a SQLite
+ * file the drizzle query only writes the SQL: it runs as a native statement on the read
+ * connection (`get` for the first row: reading rows through an iterator cost as much again), each
+ * row mapped back to the select's field names through the columns' own decoders (what drizzle
+ * does). On PostgreSQL it is drizzle's named prepared statement.
  */
 export const prepareRead = <Row>(
   payload: Payload,
@@ -78,29 +79,36 @@ export const prepareRead = <Row>(
   name: string,
   build: (database: DrizzleDatabase) => unknown,
 ): PreparedRead<Row> => {
-  const builder = build(database) as SelectBuilder
+  const builder = build(database) as SelectBuilder<Row>
   const connection = readConnectionOf(payload)
   if (!connection) {
     const prepared = builder.prepare(name)
-    return { first: async (values) => (await prepared.execute(values))[0] as Row | undefined }
+    return {
+      first: async (values) => (await prepared.execute(values))[0],
+      all: (values) => prepared.execute(values),
+    }
   }
 
   const { sql: text, params } = builder.toSQL()
   const fields = Object.entries(builder.getSelectedFields())
   const statement = connection.prepare(text).raw(true)
+  const bind = (values: Record<string, unknown>) =>
+    params.map((param) => (is(param, Placeholder) ? values[param.name] : param))
+  const rowOf = (raw: unknown[]): Row => {
+    const row: Record<string, unknown> = {}
+    for (let index = 0; index < fields.length; index += 1) {
+      const [key, field] = fields[index]
+      const value = raw[index]
+      row[key] =
+        value === null || !field.mapFromDriverValue ? value : field.mapFromDriverValue(value)
+    }
+    return row as Row
+  }
   return {
     first: async (values) => {
-      const bound = params.map((param) => (is(param, Placeholder) ? values[param.name] : param))
-      const raw = statement.get(bound) as unknown as unknown[] | null | undefined
-      if (!raw) return undefined
-      const row: Record<string, unknown> = {}
-      for (let index = 0; index < fields.length; index += 1) {
-        const [key, field] = fields[index]
-        const value = raw[index]
-        row[key] =
-          value === null || !field.mapFromDriverValue ? value : field.mapFromDriverValue(value)
-      }
-      return row as Row
+      const raw = statement.get(bind(values)) as unknown as unknown[] | null | undefined
+      return raw ? rowOf(raw) : undefined
     },
+    all: async (values) => (statement.all(bind(values)) as unknown as unknown[][]).map(rowOf),
   }
 }

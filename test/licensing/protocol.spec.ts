@@ -162,6 +162,48 @@ describe('license protocol: validate, activate, deactivate', () => {
       ).resolves.toMatchObject({ code: 'NOT_FOUND' })
     })
 
+    it('answers validates of several keys at once each with its own license (lookups read together)', async () => {
+      const suspended = await createLicense(booted.payload, {
+        customer: acme.id,
+        product: promonitor.id,
+        status: 'suspended',
+      })
+      const collectorLicense = await createLicense(booted.payload, {
+        customer: acme.id,
+        product: collector.id,
+        modules: ['snmp', 'wmi'],
+      })
+      const unknownKey = generateLicenseKey('promonitor')
+      const asked = [
+        { key: license.key as string, code: 'VALID', id: license.id, modules: ['reporting'] },
+        { key: suspended.key as string, code: 'SUSPENDED', id: suspended.id, modules: [] },
+        { key: collectorLicense.key as string, code: 'VALID', id: collectorLicense.id },
+        { key: unknownKey, code: 'NOT_FOUND' },
+        // The same license typed another way, twice in the same moment.
+        { key: (license.key as string).toLowerCase(), code: 'VALID', id: license.id },
+        { key: license.key as string, code: 'VALID', id: license.id },
+      ]
+      const answers = await Promise.all(
+        [...asked, ...asked].map((ask, index) =>
+          post('validate', { key: ask.key, nonce: `batch-${index}` }),
+        ),
+      )
+      for (const [index, answer] of answers.entries()) {
+        const ask = asked[index % asked.length]
+        expect(answer.status).toBe(200)
+        expect(answer.body.code).toBe(ask.code)
+        expect(answer.body.license?.id).toBe(ask.id)
+        if (ask.modules) expect(answer.body.license.modules).toEqual(ask.modules)
+        await expect(
+          verifySignedAnswer(answer.body.signed, SignedKind.validation, {
+            trust,
+            nonce: `batch-${index}`,
+          }),
+        ).resolves.toMatchObject({ code: ask.code })
+      }
+      expect(answers[2].body.license.modules).toEqual(['snmp', 'wmi'])
+    })
+
     it('answers PRODUCT_MISMATCH and LINE_MISMATCH for another scope', async () => {
       expect(
         (await post('validate', { key: license.key, product: 'collector' })).body,
