@@ -15,6 +15,7 @@ import { isDraining } from './serveApiApp'
 import { sendJsonError } from './sendJsonError'
 import { noBody, readWholeBody, toWebRequest } from '../http/toWebRequest'
 import { closeLingeringIfBody } from '../http/capRequestBody'
+import { createEndOfTurnWrites } from '../http/endOfTurnWrites'
 import { requestIdFor, runWithRequestId } from '../http/requestContext'
 
 export type ApiAppOptions = {
@@ -131,6 +132,14 @@ export const createApiApp = (
     return list
   }
 
+  const writeAtEndOfTurn = createEndOfTurnWrites((error, { res, requestId }) =>
+    runWithRequestId(requestId, () => {
+      payload.logger.error({ err: error, msg: 'API host: an answer could not be written' })
+      res.destroy()
+    }),
+  )
+
+  /** A fast answer: written with the others of this turn of the event loop (see endOfTurnWrites). */
   const sendFastAnswer = (
     answer: WholeAnswer,
     req: IncomingMessage,
@@ -139,8 +148,13 @@ export const createApiApp = (
   ) => {
     const headers = headerListOf(answer).concat('x-request-id', requestId)
     if (isDraining(res)) headers.push('connection', 'close')
-    res.writeHead(answer.status, headers)
-    res.end(req.method === 'HEAD' ? undefined : answer.body)
+    writeAtEndOfTurn({
+      res,
+      status: answer.status,
+      headers,
+      body: req.method === 'HEAD' ? undefined : answer.body,
+      requestId,
+    })
   }
 
   /**

@@ -1,3 +1,5 @@
+import { connect } from 'node:net'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { bootPayload, type TestPayload } from '../helpers/bootPayload'
@@ -75,5 +77,55 @@ describe('API host: security headers', () => {
       expect(answer.status, method).toBe(405)
       expect(answer.headers.allow, method).toBe('POST')
     }
+  })
+
+  it('answers many requests of one moment each with its own answer, in order on a pipelined connection, and goes on when a client hangs up before its answer', async () => {
+    const validate = (key: string) => ({
+      path: '/api/v1/licenses/validate',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key, nonce: key.slice(-8) }),
+    })
+    // Clients that hang up at once: their answers are still due when they are gone.
+    for (let index = 0; index < 5; index += 1) {
+      const socket = connect(Number(new URL(host.url).port), '127.0.0.1')
+      socket.on('error', () => {})
+      socket.write('GET /api/v1/health HTTP/1.1\r\nhost: x\r\n\r\n', () => socket.destroy())
+    }
+    const answers = await Promise.all([
+      ...Array.from({ length: 20 }, () => rawRequest(host.url, { path: '/api/v1/health' })),
+      ...Array.from({ length: 20 }, (_, index) =>
+        rawRequest(
+          host.url,
+          validate(`PMON-00000-00000-00000-00000-${String(index).padStart(5, '0')}-0`),
+        ),
+      ),
+    ])
+    expect(answers.map((answer) => answer.status)).toEqual(Array(40).fill(200))
+    expect(new Set(answers.map((answer) => answer.headers['x-request-id'])).size).toBe(40)
+    for (const answer of answers.slice(20))
+      expect(JSON.parse(answer.body.toString())).toMatchObject({ code: 'NOT_FOUND' })
+
+    const pipelined = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(host.url).port), '127.0.0.1')
+      let text = ''
+      socket.setEncoding('latin1')
+      socket.on('data', (chunk: string) => {
+        text += chunk
+        if (text.split('HTTP/1.1 ').length - 1 === 3) socket.end(() => resolve(text))
+      })
+      socket.on('error', reject)
+      socket.write(
+        'HEAD /api/v1/health HTTP/1.1\r\nhost: x\r\n\r\n' +
+          'DELETE /api/v1/health HTTP/1.1\r\nhost: x\r\n\r\n' +
+          'GET /api/v1/health HTTP/1.1\r\nhost: x\r\n\r\n',
+      )
+    })
+    expect(pipelined.match(/HTTP\/1\.1 \d{3}/g)).toEqual([
+      'HTTP/1.1 200',
+      'HTTP/1.1 405',
+      'HTTP/1.1 200',
+    ])
+    expect((await rawRequest(host.url, { path: '/api/v1/health' })).status).toBe(200)
   })
 })
