@@ -26,9 +26,15 @@ export const requestIdFor = (
     ? header
     : randomUUID()
 
-/** Runs `handle` with `requestId` in its context: every line it logs, however deep, carries it. */
-export const runWithRequestId = <T>(requestId: string, handle: () => T): T =>
-  requestContexts.run({ requestId }, handle)
+/**
+ * Runs `handle(...args)` with `requestId` in its context: every line it logs, however deep,
+ * carries it.
+ */
+export const runWithRequestId = <T, Args extends unknown[]>(
+  requestId: string,
+  handle: (...args: Args) => T,
+  ...args: Args
+): T => requestContexts.run({ requestId }, handle, ...args)
 
 /** The id of the request being handled, if any (a timer's or boot's lines have none). */
 export const currentRequestId = (): string | undefined => requestContexts.getStore()?.requestId

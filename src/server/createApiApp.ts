@@ -157,6 +157,19 @@ export const createApiApp = (
     })
   }
 
+  const refuseRequest = (
+    res: ServerResponse,
+    requestId: string,
+    status: number,
+    code: string,
+    message: string,
+    headers?: Record<string, string>,
+  ) => {
+    setCommonHeaders(res, requestId)
+    sendJsonError(res, status, code, message, headers)
+    return unmatched
+  }
+
   /**
    * Answers the request: its route label for the request metrics, or a promise of it when the
    * answer takes a body to read or a database to ask. Routing, and a fast answer a bodiless
@@ -169,18 +182,8 @@ export const createApiApp = (
     origin: ClientOrigin,
     requestId: string,
   ): string | Promise<string> => {
-    const refuse = (
-      status: number,
-      code: string,
-      message: string,
-      headers?: Record<string, string>,
-    ) => {
-      setCommonHeaders(res, requestId)
-      sendJsonError(res, status, code, message, headers)
-      return unmatched
-    }
     const url = parseUrl(req.url ?? '/', origin.protocol, req.headers.host)
-    if (!url) return refuse(400, 'BAD_REQUEST', 'Malformed request URL')
+    if (!url) return refuseRequest(res, requestId, 400, 'BAD_REQUEST', 'Malformed request URL')
     if (serveMetrics && url.pathname === '/metrics') {
       setCommonHeaders(res, requestId)
       return serveMetrics(req, res).then(() => '/metrics')
@@ -188,19 +191,44 @@ export const createApiApp = (
     // Routed on the normalised pathname (`/api/v1/../users` is `/api/users`): exactly what
     // handleEndpoints will see, so nothing outside /api/v1 can be reached.
     if (!url.pathname.startsWith(clientApiPrefix))
-      return refuse(404, 'NOT_FOUND', `Nothing is served at ${req.method} ${url.pathname}`)
+      return refuseRequest(
+        res,
+        requestId,
+        404,
+        'NOT_FOUND',
+        `Nothing is served at ${req.method} ${url.pathname}`,
+      )
     let route: ReturnType<typeof lookupRoute>
     try {
       route = lookupRoute(req.method ?? 'GET', url.pathname.slice(apiRoute.length))
     } catch {
-      return refuse(400, 'BAD_REQUEST', 'Malformed escape in the request path')
+      return refuseRequest(
+        res,
+        requestId,
+        400,
+        'BAD_REQUEST',
+        'Malformed escape in the request path',
+      )
     }
     if (route.kind === 'not-found')
-      return refuse(404, 'NOT_FOUND', `No endpoint at ${req.method} ${url.pathname}`)
+      return refuseRequest(
+        res,
+        requestId,
+        404,
+        'NOT_FOUND',
+        `No endpoint at ${req.method} ${url.pathname}`,
+      )
     if (route.kind === 'method-not-allowed')
-      return refuse(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`, {
-        allow: route.allowed.join(', '),
-      })
+      return refuseRequest(
+        res,
+        requestId,
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${req.method} is not allowed on ${url.pathname}`,
+        {
+          allow: route.allowed.join(', '),
+        },
+      )
     const found: Served = { req, res, url, route, origin, requestId }
     if (!route.fastAnswer || !mayAnswerFast(req)) return answerThroughPayload(found)
     if (route.method !== 'GET' && route.method !== 'HEAD')
@@ -306,28 +334,54 @@ export const createApiApp = (
     })
   }
 
+  const finished = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: string,
+    startedAt: number,
+  ) => {
+    const seconds = (performance.now() - startedAt) / 1000
+    recordRequest(route, req.method, res.statusCode, seconds)
+    logRefusal(req, res.statusCode, route, seconds)
+  }
+
+  const failed = (
+    error: unknown,
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    startedAt: number,
+  ) => {
+    answerUnexpectedError(error, req, res, requestId)
+    recordRequest(unmatched, req.method, 500, (performance.now() - startedAt) / 1000)
+  }
+
+  // No closure is made for a request answered at once (a cached manifest): the hot path.
+  const serve = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    origin: ClientOrigin,
+    requestId: string,
+    startedAt: number,
+  ) => {
+    try {
+      const served = serveClientApi(req, res, origin, requestId)
+      if (typeof served === 'string') finished(req, res, served, startedAt)
+      else
+        served.then(
+          (route) => finished(req, res, route, startedAt),
+          (error: unknown) => failed(error, req, res, requestId, startedAt),
+        )
+    } catch (error) {
+      failed(error, req, res, requestId, startedAt)
+    }
+  }
+
   return (req, res) => {
     const startedAt = performance.now()
     const origin = originOf(req)
     const requestId = requestIdFor(req.headers['x-request-id'], origin.viaTrustedProxy)
-    const finished = (route: string) => {
-      const seconds = (performance.now() - startedAt) / 1000
-      recordRequest(route, req.method, res.statusCode, seconds)
-      logRefusal(req, res.statusCode, route, seconds)
-    }
-    const failed = (error: unknown) => {
-      answerUnexpectedError(error, req, res, requestId)
-      recordRequest(unmatched, req.method, 500, (performance.now() - startedAt) / 1000)
-    }
-    runWithRequestId(requestId, () => {
-      try {
-        const served = serveClientApi(req, res, origin, requestId)
-        if (typeof served === 'string') finished(served)
-        else served.then(finished, failed)
-      } catch (error) {
-        failed(error)
-      }
-    })
+    runWithRequestId(requestId, serve, req, res, origin, requestId, startedAt)
   }
 }
 

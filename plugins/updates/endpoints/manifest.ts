@@ -34,11 +34,13 @@ const manifestQuery = z.object({
  * `If-None-Match` names this ETag (weak comparison, as RFC 9110 asks for this header), or is `*`.
  */
 const isNotModified = (ifNoneMatch: string | null, etag: string): boolean =>
-  Boolean(ifNoneMatch) &&
-  ifNoneMatch!.split(',').some((tag) => {
-    const trimmed = tag.trim()
-    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag
-  })
+  // An app sends back the one ETag it was given: that needs no parsing.
+  ifNoneMatch === etag ||
+  (Boolean(ifNoneMatch) &&
+    ifNoneMatch!.split(',').some((tag) => {
+      const trimmed = tag.trim()
+      return trimmed === '*' || trimmed.replace(/^W\//, '') === etag
+    }))
 
 type WholeAnswers = { ok: WholeAnswer; notModified: WholeAnswer }
 
