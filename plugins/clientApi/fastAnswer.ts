@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http'
+
 import type { Endpoint, Payload } from 'payload'
 
 import type { WholeAnswer } from '../../src/http/answers'
@@ -9,8 +11,8 @@ import type { WholeAnswer } from '../../src/http/answers'
 export type FastRequest = {
   payload: Payload
   searchParams: URLSearchParams
-  /** A request header by its lowercase name. */
-  header: (name: string) => string | undefined
+  /** The request's headers by lowercase name (node:http's, repeated ones joined with ", "). */
+  headers: Readonly<IncomingHttpHeaders>
   /** The whole body (empty for GET and HEAD, or when none was sent). */
   body: Uint8Array
 }

@@ -45,11 +45,6 @@ export type ApiAppOptions = {
 /** The route label of a request no endpoint took (404, 405, a malformed URL). */
 const unmatched = 'unmatched'
 
-const headerOf = (req: IncomingMessage, name: string): string | undefined => {
-  const value = req.headers[name]
-  return Array.isArray(value) ? value.join(', ') : value
-}
-
 const parseUrl = (path: string, protocol: string, host: string | undefined): URL | undefined => {
   try {
     return new URL(path, `${protocol}://${host || 'localhost'}`)
@@ -259,7 +254,7 @@ export const createApiApp = (
   const fastRequest = (req: IncomingMessage, url: URL, body: Uint8Array) => ({
     payload,
     searchParams: url.searchParams,
-    header: (name: string) => headerOf(req, name),
+    headers: req.headers,
     body,
   })
 

@@ -125,13 +125,13 @@ export const addTestEndpoints = (payload: Payload): TestEndpointProbe => {
       path: '/v1/test/fast',
       method: 'get',
       custom: {
-        fastAnswer: ({ searchParams, header }: FastRequest) =>
+        fastAnswer: ({ searchParams, headers }: FastRequest) =>
           searchParams.get('fast') === 'yes'
             ? {
                 status: 200,
                 headers: { 'content-type': 'application/json', 'x-answered-by': 'fast' },
                 body: new TextEncoder().encode(
-                  JSON.stringify({ seen: header('x-custom') ?? null }),
+                  JSON.stringify({ seen: headers['x-custom'] ?? null }),
                 ),
               }
             : undefined,

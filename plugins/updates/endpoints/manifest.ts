@@ -93,12 +93,12 @@ const plainManifestQuery = (searchParams: URLSearchParams): ManifestQuery | unde
  * A manifest this instance holds and need not check yet, answered without a PayloadRequest (see
  * `clientEndpoint`).
  */
-const answerFromCache: FastAnswer = ({ payload, searchParams, header }) => {
+const answerFromCache: FastAnswer = ({ payload, searchParams, headers }) => {
   const query = plainManifestQuery(searchParams)
   const cached = query && manifestCacheOf(payload).freshAnswerFor(query)
   if (!cached) return undefined
   countManifestCache(true)
-  return manifestAnswer(cached, header('if-none-match'))
+  return manifestAnswer(cached, headers['if-none-match'])
 }
 
 export const manifestEndpoint = clientEndpoint({
