@@ -141,7 +141,19 @@ const spendIn = async (
     })
     .onConflictDoNothing()
     .returning({ id: records.id })
-  if (inserted.length === 0) return { spent: false, reason: 'raced' }
+  if (inserted.length === 0) {
+    // Without a transaction to roll back (Payload runs SQLite without them), the deduction has
+    // already been written: it is given back, in one statement as atomic as the deduction was.
+    if (!session.transactionID)
+      await database
+        .update(licenses)
+        .set({
+          credits: sql`${licenses.credits} + ${use.quantity}`,
+          creditsAfterLastUse: sql`${licenses.creditsAfterLastUse} + ${use.quantity}`,
+        })
+        .where(eq(licenses.id, license.id))
+    return { spent: false, reason: 'raced' }
+  }
 
   const threshold =
     after.lowCreditThreshold === null || after.lowCreditThreshold === undefined

@@ -256,6 +256,32 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     },
   )
 
+  it('records the same key sent 10 times at once once and spends its credits once, on SQLite too (which has no transaction to roll back)', async () => {
+    const record = (await findLicenseByKey(booted.payload, license.key as string))!
+    const activation = (await findActivation(booted.payload, license.id, fingerprint))!
+    const at = new Date()
+    const idempotencyKey = newKey()
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        spendInTransaction(
+          booted.payload,
+          record,
+          activation.id,
+          { quantity: 2, idempotencyKey, occurredAt: at },
+          at,
+        ),
+      ),
+    )
+    expect(outcomes.filter((outcome) => outcome.spent)).toHaveLength(1)
+    expect(outcomes.filter((outcome) => !outcome.spent && outcome.reason === 'raced')).toHaveLength(
+      9,
+    )
+    expect(await creditsOf()).toBe(18)
+    expect(await recordCount()).toBe(1)
+    const again = await use({ quantity: 2, idempotencyKey: newKey() })
+    expect(again.body).toMatchObject({ code: 'RECORDED', remaining: 16 })
+  })
+
   it('answers a replayed key with the original decision and refuses the same key with another quantity (409 IDEMPOTENCY_MISMATCH)', async () => {
     const idempotencyKey = newKey()
     const first = await use({ quantity: 2, idempotencyKey })
