@@ -35,6 +35,17 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
     api.call('POST', '/api/v1/usage/batch', { body: { key: license.key, fingerprint, ...body } })
   const creditsOf = async (id = license.id) =>
     (await booted.payload.findByID({ collection: 'licenses', id, depth: 0 })).credits
+  /** `spendInTransaction` for each use at once, without the per-process queue (two instances). */
+  const spendAllAtOnce = async (uses: { quantity: number; idempotencyKey: string }[]) => {
+    const record = (await findLicenseByKey(booted.payload, license.key as string))!
+    const activation = (await findActivation(booted.payload, license.id, fingerprint))!
+    const at = new Date()
+    return Promise.all(
+      uses.map((use) =>
+        spendInTransaction(booted.payload, record, activation.id, { ...use, occurredAt: at }, at),
+      ),
+    )
+  }
   const recordCount = async () =>
     (
       await booted.payload.count({
@@ -215,19 +226,8 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
   it.skipIf(testDatabaseKind === 'sqlite')(
     'on PostgreSQL, 50 transactions at once without the per-process queue (two instances) spend exactly the 20 credits, and the same key 10 times at once is recorded once',
     async () => {
-      const record = (await findLicenseByKey(booted.payload, license.key as string))!
-      const activation = (await findActivation(booted.payload, license.id, fingerprint))!
-      const at = new Date()
-      const outcomes = await Promise.all(
-        Array.from({ length: 50 }, () =>
-          spendInTransaction(
-            booted.payload,
-            record,
-            activation.id,
-            { quantity: 1, idempotencyKey: newKey(), occurredAt: at },
-            at,
-          ),
-        ),
+      const outcomes = await spendAllAtOnce(
+        Array.from({ length: 50 }, () => ({ quantity: 1, idempotencyKey: newKey() })),
       )
       expect(outcomes.filter((outcome) => outcome.spent)).toHaveLength(20)
       expect(
@@ -238,17 +238,7 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
 
       await addPack(booted.payload, { licenseId: license.id, credits: 5 }, systemActor)
       const idempotencyKey = newKey()
-      const same = await Promise.all(
-        Array.from({ length: 10 }, () =>
-          spendInTransaction(
-            booted.payload,
-            record,
-            activation.id,
-            { quantity: 1, idempotencyKey, occurredAt: at },
-            at,
-          ),
-        ),
-      )
+      const same = await spendAllAtOnce(Array(10).fill({ quantity: 1, idempotencyKey }))
       expect(same.filter((outcome) => outcome.spent)).toHaveLength(1)
       expect(same.filter((outcome) => !outcome.spent && outcome.reason === 'raced')).toHaveLength(9)
       expect(await creditsOf()).toBe(4)
@@ -257,21 +247,7 @@ describe('usage metering: POST /api/v1/usage and /usage/batch', () => {
   )
 
   it('records the same key sent 10 times at once once and spends its credits once, on SQLite too (which has no transaction to roll back)', async () => {
-    const record = (await findLicenseByKey(booted.payload, license.key as string))!
-    const activation = (await findActivation(booted.payload, license.id, fingerprint))!
-    const at = new Date()
-    const idempotencyKey = newKey()
-    const outcomes = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        spendInTransaction(
-          booted.payload,
-          record,
-          activation.id,
-          { quantity: 2, idempotencyKey, occurredAt: at },
-          at,
-        ),
-      ),
-    )
+    const outcomes = await spendAllAtOnce(Array(10).fill({ quantity: 2, idempotencyKey: newKey() }))
     expect(outcomes.filter((outcome) => outcome.spent)).toHaveLength(1)
     expect(outcomes.filter((outcome) => !outcome.spent && outcome.reason === 'raced')).toHaveLength(
       9,
